@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { VERSION } from '../pipeline.js';
+import { didYouMean } from '../validate/suggest.js';
+import { COMMANDS, commandHelp, mainHelp } from './commands.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+
+/**
+ * The command line, as a function: it returns the exit code and never calls
+ * process.exit, so tests run it in-process with injected IO.
+ */
+export async function main(io: CliIO): Promise<number> {
+  const [first, ...rest] = io.argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    io.stdout(mainHelp());
+    return first === undefined ? EXIT.invalid : EXIT.ok;
+  }
+  if (first === '-V' || first === '--version') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    io.stderr(`factcheck: unknown command "${first}"${didYouMean(first, COMMANDS.map((c) => c.name))}\nRun factcheck --help for the commands.\n`);
+    return EXIT.invalid;
+  }
+  try {
+    const parsed = parseArgs({
+      args: [...rest],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (parsed.values.help) {
+      io.stdout(commandHelp(command));
+      return EXIT.ok;
+    }
+    const color = Boolean(io.isTTY) && !parsed.values['no-color'] && io.env?.NO_COLOR === undefined;
+    const ctx = { color, ...(io.isTTY && io.columns ? { width: io.columns } : {}) };
+    return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, io, ctx);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`factcheck ${command.name}: ${(error as Error).message}\nRun factcheck ${command.name} --help for usage.\n`);
+      return EXIT.invalid;
+    }
+    // A bug, not bad input: say so plainly; the stack only on request.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`factcheck: internal error: ${message}\nThis is a bug in factcheck; please report it with the command you ran.\n`);
+    if (io.env?.FACTCHECK_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

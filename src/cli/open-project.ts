@@ -1,0 +1,37 @@
+import { stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { findRoot } from '../load/find-root.js';
+import { CONFIG_FILE } from '../load/layout.js';
+import type { Claim } from '../types.js';
+import { UsageError } from './io.js';
+
+/** The project root: --root, or the nearest folder above cwd with a factcheck.config.yaml. */
+export async function locateRoot(cwd: string, rootOption: string | undefined): Promise<string> {
+  if (rootOption !== undefined) {
+    const root = resolve(cwd, rootOption);
+    const found = await findRoot(root);
+    if (found !== root) throw new UsageError(`no ${CONFIG_FILE} in ${rootOption}`);
+    return root;
+  }
+  const found = await findRoot(cwd);
+  if (!found) throw new UsageError(`no ${CONFIG_FILE} in ${cwd} or any folder above it; run factcheck inside a project or pass --root`);
+  return found;
+}
+
+/** Turns `verify` path arguments into a claim filter: a claim is selected when its file is under a path. */
+export async function claimSelector(root: string, cwd: string, paths: readonly string[]): Promise<((claim: Claim) => boolean) | undefined> {
+  if (!paths.length) return undefined;
+  const prefixes: string[] = [];
+  for (const p of paths) {
+    const absolute = resolve(cwd, p);
+    const rel = relative(root, absolute).split(sep).join('/');
+    if (rel.startsWith('..') || resolve(root, rel) !== absolute) throw new UsageError(`path ${p} is outside the project ${root}`);
+    try {
+      const info = await stat(absolute);
+      prefixes.push(info.isDirectory() ? (rel === '' ? '' : `${rel}/`) : rel);
+    } catch {
+      throw new UsageError(`path ${p} does not exist`);
+    }
+  }
+  return (claim) => prefixes.some((prefix) => claim.ref.file === prefix || claim.ref.file.startsWith(prefix));
+}

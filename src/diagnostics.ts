@@ -1,0 +1,100 @@
+/**
+ * Problems are data: every stage collects diagnostics instead of throwing.
+ * Codes are stable; tests and tools match on them, never on message wording.
+ */
+export const DIAGNOSTIC_CODES = {
+  // file system
+  'file/unreadable': 'A file could not be read.',
+  'file/too-large': 'A file is larger than the size cap.',
+  'file/not-utf8': 'A file is not valid UTF-8 text.',
+  'file/outside-project': 'A path leads outside the project.',
+  'file/missing': 'A file named by another file does not exist.',
+  'project/no-config': 'No factcheck.config.yaml was found.',
+  'snapshot/hash-mismatch': 'An archived snapshot no longer has the bytes its source record pins.',
+  'project/no-claims': 'No claims were found to verify.',
+  // YAML
+  'yaml/syntax': 'The YAML does not parse.',
+  'yaml/duplicate-key': 'A mapping has the same key twice.',
+  'yaml/tab-indent': 'A tab is used for indentation.',
+  'yaml/alias-limit': 'The document expands too many aliases.',
+  'yaml/empty': 'The file holds no data.',
+  // JSON Schema
+  'schema/type': 'A value has the wrong type.',
+  'schema/required': 'A required field is missing.',
+  'schema/unknown-field': 'A field is not part of the format.',
+  'schema/enum': 'A value is not one of the allowed values.',
+  'schema/format': 'A value does not have the expected form.',
+  'schema/range': 'A number or list is out of range.',
+  'schema/invalid': 'A value does not match the format.',
+  // model
+  'date/invalid': 'A date does not exist or is malformed.',
+  'date/range-order': 'A date range ends before it starts.',
+  'ref/duplicate-id': 'The same id is defined twice.',
+  'ref/unknown-entity': 'An entity id is not in the registry.',
+  'ref/unknown-source': 'A source id is not defined.',
+  'ref/unknown-evidence': 'An evidence id is not defined.',
+  'ref/unknown-ruleset': 'A ruleset id is not defined.',
+  'ref/unknown-term': 'A vocabulary term (action, measure, channel, unit) is not defined.',
+  'ref/not-relayed': 'relayed_from names a source that the record\'s source does not relay.',
+  'ref/relays-cycle': 'Sources relay each other in a cycle.',
+  'ref/no-ruleset': 'No ruleset applies to a claim kind.',
+  'unit/mismatch': 'Units cannot be compared.',
+  'config/scale': 'The verdict scale is inconsistent.',
+  // rules
+  'rule/unknown-fact': 'A rule names a fact that does not exist.',
+  'rule/unknown-operator': 'A rule uses an operator that does not exist.',
+  'rule/unknown-rating': 'A rule gives a rating that is not on the scale.',
+  'rule/unknown-placeholder': 'An explanation names a fact that does not exist.',
+  'rule/unsafe-path': 'A condition path is outside the safe subset.',
+  'rule/duplicate-name': 'Two rules in one ruleset share a name.',
+  // verification
+  'verify/no-rule-fired': 'No rule fired for a claim; the fallback rating was given.',
+  'verify/engine-failure': 'The rules engine failed on a claim.',
+  'verify/skipped': 'A claim was not verified because something it depends on is invalid.',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type Severity = 'error' | 'warning';
+
+/** A place in a project file, 1-based. */
+export interface Position {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface Diagnostic extends Position {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+}
+
+export function diagnostic(
+  code: DiagnosticCode,
+  at: Position,
+  message: string,
+  severity: Severity = 'error',
+): Diagnostic {
+  return { file: at.file, line: at.line, col: at.col, code, severity, message };
+}
+
+/** Sorts by file, line, column, then code, so output never depends on discovery order. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      compareText(a.file, b.file) ||
+      a.line - b.line ||
+      a.col - b.col ||
+      compareText(a.code, b.code) ||
+      compareText(a.message, b.message),
+  );
+}
+
+export function hasErrors(list: readonly Diagnostic[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}
+
+/** Locale-independent comparison: the same bytes sort the same way on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,73 @@
+import { actionAncestors } from '../model/vocabulary.js';
+import type {
+  AssessmentRecord,
+  EventRecord,
+  EvidenceRecord,
+  QuantityRecord,
+  StatementRecord,
+  Vocabulary,
+} from '../types.js';
+
+/** Evidence looked up by entity and action or measure, so facts never scan all evidence for each claim. */
+export interface EvidenceIndex {
+  /** Affirmed events by actor (or by target, for `asTarget`) whose action is `action` or narrower. */
+  events(entity: string, action: string, asTarget?: boolean): readonly EventRecord[];
+  /** Negated events by actor or target, whatever their action. */
+  negatedEvents(entity: string): readonly EventRecord[];
+  quantities(subject: string, measure: string): readonly QuantityRecord[];
+  statements(speaker: string): readonly StatementRecord[];
+  assessments(subject: string, topic: string): readonly AssessmentRecord[];
+  /** Events that answer or act on another record, by their actor. */
+  responsesBy(actor: string): readonly EventRecord[];
+  get(id: string): EvidenceRecord | undefined;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabulary): EvidenceIndex {
+  const byId = new Map<string, EvidenceRecord>();
+  const buckets = new Map<string, EvidenceRecord[]>();
+  const add = (key: string, record: EvidenceRecord) => {
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(record);
+    else buckets.set(key, [record]);
+  };
+  // Sorted input keeps every bucket in id order, so results never depend on file order.
+  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const record of sorted) {
+    byId.set(record.id, record);
+    switch (record.kind) {
+      case 'event':
+        if (record.negated) {
+          add(`neg\0${record.actor}`, record);
+          if (record.target !== undefined && record.target !== record.actor) add(`neg\0${record.target}`, record);
+        } else {
+          for (const action of actionAncestors(vocabulary, record.action)) {
+            add(`ev\0${record.actor}\0${action}`, record);
+            if (record.target !== undefined) add(`evt\0${record.target}\0${action}`, record);
+          }
+        }
+        if (record.in_response_to !== undefined) add(`resp\0${record.actor}`, record);
+        break;
+      case 'quantity':
+        add(`q\0${record.subject}\0${record.measure}`, record);
+        break;
+      case 'statement':
+        add(`s\0${record.speaker}`, record);
+        break;
+      case 'assessment':
+        add(`a\0${record.subject}\0${record.topic}`, record);
+        break;
+    }
+  }
+  const lookup = <T extends EvidenceRecord>(key: string) => (buckets.get(key) ?? NONE) as readonly T[];
+  return {
+    events: (entity, action, asTarget = false) => lookup(`${asTarget ? 'evt' : 'ev'}\0${entity}\0${action}`),
+    negatedEvents: (entity) => lookup(`neg\0${entity}`),
+    quantities: (subject, measure) => lookup(`q\0${subject}\0${measure}`),
+    statements: (speaker) => lookup(`s\0${speaker}`),
+    assessments: (subject, topic) => lookup(`a\0${subject}\0${topic}`),
+    responsesBy: (actor) => lookup(`resp\0${actor}`),
+    get: (id) => byId.get(id),
+  };
+}

@@ -1,0 +1,17 @@
+import { CLAIM_FACTS } from './claim-facts.js';
+import type { FactDefinition, FactInput, FactValue } from './fact-types.js';
+import { QUANTITY_FACTS } from './quantity-facts.js';
+import { SUPPORT_FACTS } from './support-facts.js';
+import { TIME_FACTS } from './time-facts.js';
+
+/** Every fact rules can use, in documentation order. docs/facts.md is generated from this table. */
+export const FACTS: readonly FactDefinition[] = [...CLAIM_FACTS, ...SUPPORT_FACTS, ...TIME_FACTS, ...QUANTITY_FACTS];
+
+export const FACTS_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((f) => [f.name, f]));
+
+/** Computes every fact for one claim. Pure: the same input gives the same values and evidence. */
+export function computeFacts(input: FactInput): Record<string, FactValue> {
+  const out: Record<string, FactValue> = {};
+  for (const fact of FACTS) out[fact.name] = fact.compute(input);
+  return out;
+}

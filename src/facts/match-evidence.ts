@@ -1,0 +1,264 @@
+import type { EvidenceIndex } from '../evidence/build-index.js';
+import { convert } from '../model/units.js';
+import { isKindOf } from '../model/vocabulary.js';
+import type {
+  AssessmentRecord,
+  Claim,
+  DateInfo,
+  Entity,
+  EventPattern,
+  EventRecord,
+  EvidenceRecord,
+  Source,
+  Vocabulary,
+} from '../types.js';
+import { compareWords } from './compare-words.js';
+
+export type Role = 'support' | 'contradict' | 'neutral';
+
+/** One evidence record as it bears on one claim. */
+export interface Match {
+  record: EvidenceRecord;
+  role: Role;
+  /** Why the record has its role, for explanations. */
+  reason: string;
+  origins: string[];
+  /** The record comes from the claimant: it cannot be independent support. */
+  selfReported: boolean;
+  /** The record comes from the claim's own appearance: it cannot support the claim at all. */
+  ownAppearance: boolean;
+  /** For quantities: the record's value in the claim's unit. */
+  value?: number;
+}
+
+export interface ClaimEvidence {
+  matches: Match[];
+  assessments: AssessmentRecord[];
+  /** For quantities that count an action: other responses by the subject that the number leaves out. */
+  omittedConduct: EventRecord[];
+}
+
+export interface MatchContext {
+  entities: ReadonlyMap<string, Entity>;
+  sources: ReadonlyMap<string, Source>;
+  vocabulary: Vocabulary;
+  index: EvidenceIndex;
+  originsOf(record: EvidenceRecord): string[];
+  /** A source and every source down its relays chain. */
+  chainOf(sourceId: string): ReadonlySet<string>;
+}
+
+/** Finds the evidence bearing on a claim and classifies each record. Pure. */
+export function matchEvidence(claim: Claim, ctx: MatchContext): ClaimEvidence {
+  const expand = (id: string) => expandEntity(id, ctx.entities);
+  const claimant = expand(claim.claimant);
+  const describe = (record: EvidenceRecord, role: Role, reason: string, value?: number): Match => ({
+    record,
+    role,
+    reason,
+    origins: ctx.originsOf(record),
+    selfReported: isSelfReported(record, claimant, ctx),
+    ownAppearance: comesFrom(record, claim.appearance, ctx),
+    ...(value === undefined ? {} : { value }),
+  });
+
+  const a = claim.asserts;
+  switch (a.kind) {
+    case 'quantity': {
+      const counterparts = a.counterpart === undefined ? undefined : expand(a.counterpart);
+      const matches: Match[] = [];
+      for (const subject of expand(a.subject)) {
+        for (const r of ctx.index.quantities(subject, a.measure)) {
+          if (counterparts && (r.counterpart === undefined || !counterparts.has(r.counterpart))) continue;
+          const value = convert(r.value, r.unit, a.unit);
+          if (value === undefined) continue; // unit mismatch is reported at load
+          const holds = compareQuantity(value, a);
+          matches.push(describe(r, holds ? 'support' : 'contradict', holds ? `reports ${format(value)} ${a.unit}` : `reports ${format(value)} ${a.unit}, not ${format(a.value)}`, value));
+        }
+      }
+      const counts = ctx.vocabulary.measures.get(a.measure)?.counts;
+      return {
+        matches,
+        assessments: assessmentsFor([...expand(a.subject)], a.measure, counterparts, ctx),
+        omittedConduct: counts === undefined ? [] : omittedConduct(expand(a.subject), counterparts, counts, ctx),
+      };
+    }
+    case 'event':
+    case 'absence':
+    case 'timing': {
+      const matches: Match[] = [];
+      for (const r of affirmedEvents(a.event, expand, ctx)) {
+        const [role, reason] = classifyEvent(a.kind, r, a.when);
+        matches.push(describe(r, role, reason));
+      }
+      for (const r of negatedEvents(a.event, expand, ctx)) {
+        const role: Role = a.kind === 'absence' ? 'support' : a.kind === 'event' ? 'contradict' : 'neutral';
+        matches.push(describe(r, role, 'says it did not happen'));
+      }
+      matches.sort((x, y) => compareIds(x.record.id, y.record.id));
+      return { matches, assessments: assessmentsFor([...expand(a.event.actor)], a.event.action, undefined, ctx), omittedConduct: [] };
+    }
+    case 'attribution': {
+      const matches: Match[] = [];
+      for (const speaker of expand(a.speaker)) {
+        for (const r of ctx.index.statements(speaker)) {
+          const comparison = compareWords(a.words, r.words);
+          if (comparison.contains) matches.push(describe(r, 'support', 'quotes the same words'));
+          else if (comparison.similarity >= 0.75) {
+            matches.push(describe(r, 'contradict', `quotes different words (${Math.round(comparison.similarity * 100)}% alike)`));
+          }
+        }
+      }
+      return { matches, assessments: [], omittedConduct: [] };
+    }
+    case 'opinion':
+      return { matches: [], assessments: [], omittedConduct: [] };
+  }
+}
+
+/** An entity and, for groups, every member, recursively. */
+export function expandEntity(id: string, entities: ReadonlyMap<string, Entity>): Set<string> {
+  const out = new Set<string>();
+  const stack = [id];
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (out.has(current)) continue;
+    out.add(current);
+    stack.push(...(entities.get(current)?.members ?? []));
+  }
+  return out;
+}
+
+function affirmedEvents(p: EventPattern, expand: (id: string) => Set<string>, ctx: MatchContext): EventRecord[] {
+  const actors = expand(p.actor);
+  const targets = p.target === undefined ? undefined : expand(p.target);
+  const found = new Map<string, EventRecord>();
+  for (const actor of actors) {
+    for (const r of ctx.index.events(actor, p.action)) {
+      if (runsForward(r, actors, targets) && channelFits(r, p)) found.set(r.id, r);
+    }
+    // The actor may appear as the target of an exchange or of a mutual claim.
+    for (const r of ctx.index.events(actor, p.action, true)) {
+      if ((p.mutual || r.mutual) && runsBackward(r, actors, targets) && channelFits(r, p)) found.set(r.id, r);
+    }
+  }
+  return [...found.values()];
+}
+
+function negatedEvents(p: EventPattern, expand: (id: string) => Set<string>, ctx: MatchContext): EventRecord[] {
+  const actors = expand(p.actor);
+  const targets = p.target === undefined ? undefined : expand(p.target);
+  const found = new Map<string, EventRecord>();
+  for (const actor of actors) {
+    for (const r of ctx.index.negatedEvents(actor)) {
+      // "Did not reply" says nothing about "no contact"; only a broader or equal denial does.
+      if (!isKindOf(ctx.vocabulary, p.action, r.action) || !channelFits(r, p)) continue;
+      if (runsForward(r, actors, targets) || ((p.mutual || r.mutual) && runsBackward(r, actors, targets))) found.set(r.id, r);
+    }
+  }
+  return [...found.values()];
+}
+
+function runsForward(r: EventRecord, actors: Set<string>, targets: Set<string> | undefined): boolean {
+  return actors.has(r.actor) && (targets === undefined || (r.target !== undefined && targets.has(r.target)));
+}
+
+function runsBackward(r: EventRecord, actors: Set<string>, targets: Set<string> | undefined): boolean {
+  return r.target !== undefined && actors.has(r.target) && (targets === undefined || targets.has(r.actor));
+}
+
+function channelFits(r: EventRecord, p: EventPattern): boolean {
+  // A record that does not name its channel is not evidence of another channel.
+  return p.channel === undefined || r.channel === undefined || r.channel === p.channel;
+}
+
+function classifyEvent(kind: 'event' | 'absence' | 'timing', r: EventRecord, when: DateInfo | undefined): [Role, string] {
+  const placement = when === undefined ? 'no-window' : place(r.date, when);
+  const dated = r.date ? `dated ${r.date.text}` : 'undated';
+  switch (kind) {
+    case 'event':
+      if (placement === 'no-window' || placement === 'inside') return ['support', `reports it (${dated})`];
+      return ['neutral', placement === 'outside' ? `reports it outside the claimed time (${dated})` : `reports it, but cannot be placed in the claimed time (${dated})`];
+    case 'absence':
+      if (placement === 'no-window' || placement === 'inside') return ['contradict', `reports it happening (${dated})`];
+      return ['neutral', `reports it outside the period denied (${dated})`];
+    case 'timing':
+      if (placement === 'inside') return ['support', `dated inside the claimed time (${r.date!.text})`];
+      if (placement === 'outside') return ['contradict', `dated outside the claimed time (${r.date!.text})`];
+      return ['neutral', r.date ? `dated ${r.date.text}, which may or may not fall inside the claimed time` : 'undated'];
+  }
+}
+
+type Placement = 'inside' | 'outside' | 'unknown' | 'no-window';
+
+/** Inside only when every day the date can denote lies in the window; outside when none does. */
+export function place(date: DateInfo | undefined, window: DateInfo): Placement {
+  if (!date) return 'unknown';
+  if (date.start >= window.start && date.end <= window.end) return 'inside';
+  if (date.end < window.start || date.start > window.end) return 'outside';
+  return 'unknown';
+}
+
+function compareQuantity(value: number, a: Extract<Claim['asserts'], { kind: 'quantity' }>): boolean {
+  const epsilon = 1e-9 * Math.max(1, Math.abs(value));
+  switch (a.comparison) {
+    case 'equal':
+      return Math.abs(value - a.value) <= epsilon;
+    case 'at-most':
+      return value <= a.value + epsilon;
+    case 'at-least':
+      return value >= a.value - epsilon;
+    case 'approximately': {
+      const absolute = a.tolerance ?? 0;
+      const relative = ((a.tolerance_percent ?? 0) / 100) * Math.abs(value);
+      return Math.abs(value - a.value) <= Math.max(absolute, relative) + epsilon;
+    }
+  }
+}
+
+function omittedConduct(subjects: Set<string>, counterparts: Set<string> | undefined, counts: string, ctx: MatchContext): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (const subject of subjects) {
+    for (const r of ctx.index.responsesBy(subject)) {
+      if (r.negated || isKindOf(ctx.vocabulary, r.action, counts)) continue;
+      const answered = ctx.index.get(r.in_response_to!);
+      const from = answered?.kind === 'event' ? answered.actor : undefined;
+      if (counterparts && (from === undefined || !counterparts.has(from))) continue;
+      out.push(r);
+    }
+  }
+  return out.sort((x, y) => compareIds(x.id, y.id));
+}
+
+function assessmentsFor(subjects: string[], topic: string, counterparts: Set<string> | undefined, ctx: MatchContext): AssessmentRecord[] {
+  const out: AssessmentRecord[] = [];
+  for (const subject of subjects) {
+    for (const r of ctx.index.assessments(subject, topic)) {
+      if (counterparts && r.counterpart !== undefined && !counterparts.has(r.counterpart)) continue;
+      out.push(r);
+    }
+  }
+  return out.sort((x, y) => compareIds(x.id, y.id));
+}
+
+function isSelfReported(record: EvidenceRecord, claimant: Set<string>, ctx: MatchContext): boolean {
+  if (record.attributed_to !== undefined && claimant.has(record.attributed_to)) return true;
+  if (record.kind === 'statement' && claimant.has(record.speaker)) return true;
+  for (const origin of ctx.originsOf(record)) {
+    if (ctx.sources.get(origin)?.authors.some((a) => claimant.has(a))) return true;
+  }
+  return false;
+}
+
+function comesFrom(record: EvidenceRecord, appearance: string, ctx: MatchContext): boolean {
+  if (record.source === appearance) return true;
+  return record.relayed_from !== undefined && ctx.chainOf(record.relayed_from).has(appearance);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function format(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
+}

@@ -1,0 +1,115 @@
+import { formatDate } from '../validate/read-date.js';
+import type { FactDefinition, FactValue } from './fact-types.js';
+import type { Match } from './match-evidence.js';
+import { ids, select } from './select-matches.js';
+
+const QUANTITY = ['quantity'] as const;
+
+const independent = (matches: Match[]) => matches.filter((m) => m.role !== 'neutral' && !m.selfReported && !m.ownAppearance && m.value !== undefined);
+
+/** The value nearest the claimed one, with every record that reports it. */
+function nearest(matches: Match[], claimed: number): { value: number; matches: Match[] } | undefined {
+  let best: number | undefined;
+  for (const m of matches) {
+    if (best === undefined || Math.abs(m.value! - claimed) < Math.abs(best - claimed) || (Math.abs(m.value! - claimed) === Math.abs(best - claimed) && m.value! < best)) best = m.value!;
+  }
+  if (best === undefined) return undefined;
+  return { value: best, matches: matches.filter((m) => m.value === best) };
+}
+
+const none: FactValue = { value: null, evidence: [] };
+
+/** Facts about numbers: what was claimed, what the evidence says, and what the number leaves out. */
+export const QUANTITY_FACTS: FactDefinition[] = [
+  {
+    name: 'claimed_value',
+    type: 'number',
+    kinds: QUANTITY,
+    description: 'The number the claim states, in its own unit.',
+    compute: ({ claim }) => (claim.asserts.kind === 'quantity' ? { value: claim.asserts.value, evidence: [] } : none),
+  },
+  {
+    name: 'unit',
+    type: 'string',
+    kinds: QUANTITY,
+    description: "The claim's unit; evidence values are converted into it.",
+    compute: ({ claim }) => (claim.asserts.kind === 'quantity' ? { value: claim.asserts.unit, evidence: [] } : none),
+  },
+  {
+    name: 'evidenced_value',
+    type: 'number',
+    kinds: QUANTITY,
+    description: 'The independently evidenced value nearest the claimed one, in the claim\'s unit; null when there is none.',
+    compute: ({ claim, found }) => {
+      if (claim.asserts.kind !== 'quantity') return none;
+      const n = nearest(independent(found.matches), claim.asserts.value);
+      return n ? { value: n.value, evidence: ids(n.matches) } : none;
+    },
+  },
+  {
+    name: 'quantity_difference',
+    type: 'number',
+    kinds: QUANTITY,
+    description: 'evidenced_value minus claimed_value, in the claim\'s unit; null without independent evidence.',
+    compute: ({ claim, found }) => {
+      if (claim.asserts.kind !== 'quantity') return none;
+      const n = nearest(independent(found.matches), claim.asserts.value);
+      return n ? { value: round(n.value - claim.asserts.value), evidence: ids(n.matches) } : none;
+    },
+  },
+  {
+    name: 'relative_difference',
+    type: 'number',
+    kinds: QUANTITY,
+    description: 'The difference as a share of the evidenced value (0.1 is 10%); null when there is no evidenced value or it is 0.',
+    compute: ({ claim, found }) => {
+      if (claim.asserts.kind !== 'quantity') return none;
+      const n = nearest(independent(found.matches), claim.asserts.value);
+      if (!n || n.value === 0) return none;
+      return { value: round(Math.abs(n.value - claim.asserts.value) / Math.abs(n.value)), evidence: ids(n.matches) };
+    },
+  },
+  {
+    name: 'self_reported_value',
+    type: 'number',
+    kinds: QUANTITY,
+    description: 'The value the claimant\'s own statements give, nearest the claimed one; null when they give none.',
+    compute: ({ claim, found }) => {
+      if (claim.asserts.kind !== 'quantity') return none;
+      const own = found.matches.filter((m) => m.selfReported && m.value !== undefined);
+      const n = nearest(own, claim.asserts.value);
+      return n ? { value: n.value, evidence: ids(n.matches) } : none;
+    },
+  },
+  {
+    name: 'omitted_conduct',
+    type: 'number',
+    kinds: QUANTITY,
+    description: 'For measures that count an action (replies, say): other responses by the subject to the counterpart that the number does not count, such as acting on a request without replying.',
+    compute: ({ found }) => ({ value: found.omittedConduct.length, evidence: ids(found.omittedConduct) }),
+  },
+  {
+    name: 'omitted_conduct_summary',
+    type: 'list',
+    kinds: QUANTITY,
+    description: 'Those responses in words, such as "Donald Trump Jr. posted the link he had been sent on Twitter (14 October 2016), in response to WikiLeaks".',
+    compute: ({ found, names, ctx }) => ({
+      value: found.omittedConduct.map((e) => {
+        const parts = [names.entity(e.actor), names.action(e.action)];
+        if (e.channel) parts.push(names.channel(e.channel));
+        const answered = ctx.index.get(e.in_response_to!);
+        const to = answered?.kind === 'event' ? `, in response to ${names.entity(answered.actor)}` : '';
+        return `${parts.join(' ')}${e.date ? ` (${formatDate(e.date)})` : ''}${to}`;
+      }),
+      // The answered records are cited too: they are the request the conduct acted on.
+      evidence: ids([...found.omittedConduct, ...found.omittedConduct.flatMap((e) => {
+        const answered = ctx.index.get(e.in_response_to!);
+        return answered ? [answered] : [];
+      })]),
+    }),
+  },
+];
+
+function round(n: number): number {
+  return Number(n.toPrecision(12));
+}

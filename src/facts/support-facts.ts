@@ -1,0 +1,183 @@
+import { PRIMARY_SOURCE_KINDS } from '../types.js';
+import type { FactDefinition } from './fact-types.js';
+import type { Match } from './match-evidence.js';
+import { distinctOrigins, ids, select } from './select-matches.js';
+
+const count = (matches: Match[]) => ({ value: matches.length, evidence: ids(matches) });
+const sortedNames = (names: string[]) => [...new Set(names)].sort();
+
+/** Facts about how much evidence bears on the claim, which way, and how independent it is. */
+export const SUPPORT_FACTS: FactDefinition[] = [
+  {
+    name: 'matching_count',
+    type: 'number',
+    description: 'Evidence records about what the claim asserts, whichever way they point.',
+    compute: ({ found }) => count(select.all(found)),
+  },
+  {
+    name: 'supporting_count',
+    type: 'number',
+    description: "Records that support the claim independently: not the claimant's own words and not from the claim's own appearance.",
+    compute: ({ found }) => count(select.supporting(found)),
+  },
+  {
+    name: 'contradicting_count',
+    type: 'number',
+    description: 'Records that contradict the claim, from any source, the claimant included.',
+    compute: ({ found }) => count(select.contradicting(found)),
+  },
+  {
+    name: 'neutral_count',
+    type: 'number',
+    description: 'Matching records that take no side: undated, or dated too loosely to place.',
+    compute: ({ found }) => count(select.neutral(found)),
+  },
+  {
+    name: 'supporting_origins',
+    type: 'number',
+    description: 'Distinct origins of the independent support: roots of the relays chains, so outlets repeating one report count once.',
+    compute: ({ found }) => {
+      const m = select.supporting(found);
+      return { value: distinctOrigins(m).length, evidence: ids(m) };
+    },
+  },
+  {
+    name: 'contradicting_origins',
+    type: 'number',
+    description: 'Distinct origins of the contradicting records.',
+    compute: ({ found }) => {
+      const m = select.contradicting(found);
+      return { value: distinctOrigins(m).length, evidence: ids(m) };
+    },
+  },
+  {
+    name: 'supporting_origin_names',
+    type: 'list',
+    description: 'Names of the origins of the independent support, such as "The Atlantic".',
+    compute: ({ found, names }) => {
+      const m = select.supporting(found);
+      return { value: sortedNames(distinctOrigins(m).map(names.source)), evidence: ids(m) };
+    },
+  },
+  {
+    name: 'contradicting_origin_names',
+    type: 'list',
+    description: 'Names of the origins of the contradicting records.',
+    compute: ({ found, names }) => {
+      const m = select.contradicting(found);
+      return { value: sortedNames(distinctOrigins(m).map(names.source)), evidence: ids(m) };
+    },
+  },
+  {
+    name: 'supporting_outlets',
+    type: 'list',
+    description: 'Names of the sources the independent support was read in, such as "The Week".',
+    compute: ({ found, names }) => {
+      const m = select.supporting(found);
+      return { value: sortedNames(m.map((x) => names.source(x.record.source))), evidence: ids(m) };
+    },
+  },
+  {
+    name: 'contradicting_outlets',
+    type: 'list',
+    description: 'Names of the sources the contradicting records were read in.',
+    compute: ({ found, names }) => {
+      const m = select.contradicting(found);
+      return { value: sortedNames(m.map((x) => names.source(x.record.source))), evidence: ids(m) };
+    },
+  },
+  {
+    name: 'matching_origins',
+    type: 'number',
+    description: "Distinct origins of every record that takes a side, the set-aside ones included: 1 means every report of it is one report repeated.",
+    compute: ({ found }) => {
+      const m = select.decisive(found);
+      return { value: distinctOrigins(m).length, evidence: ids(m) };
+    },
+  },
+  {
+    name: 'matching_origin_names',
+    type: 'list',
+    description: 'Names of those origins.',
+    compute: ({ found, names }) => {
+      const m = select.decisive(found);
+      return { value: sortedNames(distinctOrigins(m).map(names.source)), evidence: ids(m) };
+    },
+  },
+  {
+    name: 'matching_outlets',
+    type: 'list',
+    description: "Names of the sources every record that takes a side was read in, the claim's own appearance included.",
+    compute: ({ found, names }) => {
+      const m = select.decisive(found);
+      return { value: sortedNames(m.map((x) => names.source(x.record.source))), evidence: ids(m) };
+    },
+  },
+  {
+    name: 'self_reported_count',
+    type: 'number',
+    description: "Supporting records that come from the claimant: attributed to them, spoken by them, or from a source they wrote.",
+    compute: ({ found }) => count(select.selfReported(found)),
+  },
+  {
+    name: 'self_reported_only',
+    type: 'boolean',
+    description: 'All support comes from the claimant: there is self-reported support and no independent support.',
+    compute: ({ found }) => {
+      const self = select.selfReported(found);
+      return { value: self.length > 0 && select.supporting(found).length === 0, evidence: ids(self) };
+    },
+  },
+  {
+    name: 'own_appearance_count',
+    type: 'number',
+    description: "Supporting records set aside because they come from the claim's own appearance (the claim repeated, not confirmed).",
+    compute: ({ found }) => count(select.ownAppearance(found)),
+  },
+  {
+    name: 'primary_support',
+    type: 'number',
+    description: 'Independent supporting records whose origin is a primary source: a social post, primary document, official statement or interview.',
+    compute: ({ found, ctx }) =>
+      count(select.supporting(found).filter((m) => m.origins.some((o) => {
+        const kind = ctx.sources.get(o)?.kind;
+        return kind !== undefined && PRIMARY_SOURCE_KINDS.has(kind);
+      }))),
+  },
+  {
+    name: 'participant_confirmations',
+    type: 'number',
+    description: 'Records in which a participant confirms what happened: attributed to the actor or target of the event, or to the subject or counterpart of the number.',
+    compute: ({ found }) => count(participantConfirmations(select.decisive(found))),
+  },
+  {
+    name: 'confirming_participants',
+    type: 'list',
+    description: 'Names of the participants who confirmed it.',
+    compute: ({ found, names }) => {
+      const m = participantConfirmations(select.decisive(found));
+      return { value: sortedNames(m.map((x) => names.entity(x.record.attributed_to!))), evidence: ids(m) };
+    },
+  },
+  {
+    name: 'assessment_count',
+    type: 'number',
+    description: "Assessments (judgements such as an investigation's findings) about the claim's subject and topic. They inform but neither support nor contradict.",
+    compute: ({ found }) => ({ value: found.assessments.length, evidence: ids(found.assessments) }),
+  },
+  {
+    name: 'assessment_findings',
+    type: 'list',
+    description: 'The findings of those assessments, in their sources\' words.',
+    compute: ({ found }) => ({ value: found.assessments.map((a) => a.finding), evidence: ids(found.assessments) }),
+  },
+];
+
+function participantConfirmations(matches: Match[]): Match[] {
+  return matches.filter(({ record: r }) => {
+    if (r.attributed_to === undefined) return false;
+    if (r.kind === 'event') return !r.negated && (r.attributed_to === r.actor || r.attributed_to === r.target);
+    if (r.kind === 'quantity') return r.attributed_to === r.subject || r.attributed_to === r.counterpart;
+    return false;
+  });
+}

@@ -1,0 +1,29 @@
+/** Where each kind of file lives in a project. Kinds follow from paths, as editors' schema globs do. */
+export const CONFIG_FILE = 'factcheck.config.yaml';
+
+export const FILE_KINDS = ['config', 'entities', 'sources', 'evidence', 'claims', 'rules'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** Folders scanned for each kind, relative to the project root. */
+export const KIND_FOLDERS: Record<Exclude<FileKind, 'config'>, string> = {
+  entities: 'entities',
+  sources: 'sources',
+  evidence: 'evidence',
+  claims: 'claims',
+  rules: 'rules',
+};
+
+/** Sub-folders that hold something other than their parent's kind. */
+export const EXCLUDED_FOLDERS = new Set(['evidence/snapshots', 'rules/tests']);
+
+/** Caps that keep a hostile file from exhausting memory or time. */
+export const LIMITS = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxSnapshotBytes: 10 * 1024 * 1024,
+  maxAliasCount: 100,
+  maxDepth: 64,
+} as const;
+
+export function isYamlFile(name: string): boolean {
+  return name.endsWith('.yaml') || name.endsWith('.yml');
+}

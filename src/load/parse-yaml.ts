@@ -1,0 +1,164 @@
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type Position } from '../diagnostics.js';
+import type { FileKind } from './layout.js';
+import { LIMITS } from './layout.js';
+import type { TextFile } from './read-files.js';
+
+export interface ParsedFile {
+  path: string;
+  kind: FileKind;
+  /** The plain data, or undefined when the YAML does not parse. */
+  value: unknown;
+  /** Position of the node at a key path; the deepest existing node when the path runs out. */
+  locate(path: readonly (string | number)[], at?: 'key' | 'value'): Position;
+}
+
+export interface ParseResult {
+  file: ParsedFile;
+  diagnostics: Diagnostic[];
+}
+
+const YAML_CODES: Record<string, DiagnosticCode> = {
+  DUPLICATE_KEY: 'yaml/duplicate-key',
+  TAB_AS_INDENT: 'yaml/tab-indent',
+};
+
+/** Parses YAML text with positions. Never throws on bad input. */
+export function parseYaml(input: TextFile): ParseResult {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: input.path, line, col };
+  };
+
+  let doc: Document.Parsed | undefined;
+  try {
+    doc = parseDocument(input.text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+    });
+  } catch (error) {
+    // The parser recurses; pathological nesting can exhaust the stack.
+    diagnostics.push(diagnostic('yaml/syntax', { file: input.path, line: 1, col: 1 }, describeCrash(error)));
+  }
+
+  let value: unknown;
+  if (doc) {
+    for (const error of doc.errors) {
+      const code = YAML_CODES[error.code] ?? 'yaml/syntax';
+      const opened = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
+      if (opened !== undefined) {
+        diagnostics.push(diagnostic(code, at(opened), 'unclosed quote: the string that opens here has no closing quote'));
+      } else {
+        diagnostics.push(diagnostic(code, at(error.pos[0]), firstLine(error.message)));
+      }
+    }
+    if (doc.errors.length === 0) {
+      const depth = maxDepth(doc.contents, LIMITS.maxDepth);
+      if (depth.tooDeep) {
+        diagnostics.push(
+          diagnostic('schema/range', at(depth.offset), `nesting is deeper than the limit of ${LIMITS.maxDepth} levels`),
+        );
+      } else {
+        try {
+          value = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          const code: DiagnosticCode = /alias/i.test(message) ? 'yaml/alias-limit' : 'yaml/syntax';
+          diagnostics.push(
+            diagnostic(
+              code,
+              { file: input.path, line: 1, col: 1 },
+              code === 'yaml/alias-limit'
+                ? `aliases expand too far (limit ${LIMITS.maxAliasCount}); write the data out instead of repeating it by alias`
+                : firstLine(message),
+            ),
+          );
+        }
+      }
+      if (value === undefined || value === null) {
+        if (!diagnostics.length) {
+          diagnostics.push(diagnostic('yaml/empty', { file: input.path, line: 1, col: 1 }, 'expected data, found an empty file'));
+        }
+        value = undefined;
+      }
+    }
+  }
+
+  const locate = (path: readonly (string | number)[], where: 'key' | 'value' = 'value'): Position => {
+    if (!doc) return { file: input.path, line: 1, col: 1 };
+    const offset = findOffset(doc.contents, path, where);
+    return at(offset);
+  };
+  return { file: { path: input.path, kind: input.kind, value, locate }, diagnostics };
+}
+
+/** yaml reports an unclosed quote where the file ends; readers need where it opened. */
+function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      const range = node.range;
+      if (quoted && range && range[0] < errorOffset && range[1] >= errorOffset && (start === undefined || range[0] > start)) start = range[0];
+    },
+  });
+  return start;
+}
+
+function findOffset(root: unknown, path: readonly (string | number)[], where: 'key' | 'value'): number {
+  let node = root as Node | null;
+  let offset = node && 'range' in node && node.range ? node.range[0] : 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return offset;
+      const key = pair.key as Node;
+      const value = pair.value as Node | null;
+      if (last && where === 'key') return key.range?.[0] ?? offset;
+      offset = value?.range?.[0] ?? key.range?.[0] ?? offset;
+      node = value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return offset;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+/** Measures nesting without recursion, so a 10,000-level document cannot blow the stack. */
+function maxDepth(root: unknown, limit: number): { tooDeep: boolean; offset: number } {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > limit) return { tooDeep: true, offset: (node as Node).range?.[0] ?? 0 };
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return { tooDeep: false, offset: 0 };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function describeCrash(error: unknown): string {
+  if (error instanceof RangeError) return `the document is nested too deeply to parse (limit ${LIMITS.maxDepth} levels)`;
+  return `the YAML could not be parsed: ${error instanceof Error ? firstLine(error.message) : String(error)}`;
+}

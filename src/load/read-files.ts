@@ -1,0 +1,164 @@
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { CONFIG_FILE, EXCLUDED_FOLDERS, KIND_FOLDERS, LIMITS, isYamlFile, type FileKind } from './layout.js';
+
+export interface TextFile {
+  /** Project-relative POSIX path: what diagnostics print. */
+  path: string;
+  kind: FileKind;
+  text: string;
+}
+
+export interface ReadFilesResult {
+  files: TextFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads every project file of a known kind. Never follows a path out of the project. */
+export async function readProjectFiles(root: string): Promise<ReadFilesResult> {
+  const files: TextFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const realRoot = await realpath(root);
+
+  const config = await readProjectText(realRoot, CONFIG_FILE, LIMITS.maxFileBytes);
+  if ('text' in config) files.push({ path: CONFIG_FILE, kind: 'config', text: config.text });
+  else diagnostics.push(config.diagnostic);
+
+  for (const [kind, folder] of Object.entries(KIND_FOLDERS) as [FileKind, string][]) {
+    for (const path of await listYamlFiles(realRoot, folder, diagnostics)) {
+      const read = await readProjectText(realRoot, path, LIMITS.maxFileBytes);
+      if ('text' in read) files.push({ path, kind, text: read.text });
+      else diagnostics.push(read.diagnostic);
+    }
+  }
+  return { files, diagnostics };
+}
+
+type ReadText = { text: string } | { diagnostic: Diagnostic };
+type ReadBytes = { bytes: Buffer } | { diagnostic: Diagnostic };
+
+/**
+ * Reads a project-relative file as UTF-8 text, refusing absolute paths, `..`
+ * escapes and symlinks that lead outside the project, oversized files and
+ * files that are not text. A leading byte-order mark is dropped.
+ */
+export async function readProjectText(root: string, path: string, maxBytes: number): Promise<ReadText> {
+  const read = await readProjectBytes(root, path, maxBytes);
+  return 'bytes' in read ? decodeText(read.bytes, { file: path, line: 1, col: 1 }) : read;
+}
+
+/** Reads a project-relative file's bytes, with the same refusals as readProjectText. */
+export async function readProjectBytes(root: string, path: string, maxBytes: number): Promise<ReadBytes> {
+  const at = { file: path, line: 1, col: 1 };
+  const inside = await resolveInside(root, path);
+  if (!inside.ok) return { diagnostic: diagnostic('file/outside-project', at, inside.reason) };
+  try {
+    const info = await lstat(inside.path);
+    if (!info.isFile()) return { diagnostic: diagnostic('file/unreadable', at, `expected a file, found ${describeKind(info)}`) };
+    if (info.size > maxBytes) {
+      return {
+        diagnostic: diagnostic(
+          'file/too-large',
+          at,
+          `file is ${formatBytes(info.size)}; the cap is ${formatBytes(maxBytes)} (split it into smaller files)`,
+        ),
+      };
+    }
+    return { bytes: await readFile(inside.path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { diagnostic: diagnostic('file/missing', at, 'file does not exist') };
+    return { diagnostic: diagnostic('file/unreadable', at, `cannot read file (${code ?? 'unknown error'})`) };
+  }
+}
+
+export function decodeText(bytes: Buffer, at: { file: string; line: number; col: number }): ReadText {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { diagnostic: diagnostic('file/not-utf8', at, `expected UTF-8 text, found a binary file (NUL byte at offset ${nul})`) };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text };
+  } catch {
+    return { diagnostic: diagnostic('file/not-utf8', at, 'expected UTF-8 text, found bytes that are not valid UTF-8') };
+  }
+}
+
+type Inside = { ok: true; path: string } | { ok: false; reason: string };
+
+/** Resolves a project-relative path, following symlinks, and checks it stays in the project. */
+export async function resolveInside(root: string, path: string): Promise<Inside> {
+  if (isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) {
+    return { ok: false, reason: `expected a path relative to the project, found absolute path "${path}"` };
+  }
+  const joined = join(root, path);
+  if (!isWithin(root, joined)) return { ok: false, reason: `path "${path}" leads outside the project` };
+  let real: string;
+  try {
+    real = await realpath(joined);
+  } catch {
+    // A missing file is reported by the reader; the lexical check above already passed.
+    return { ok: true, path: joined };
+  }
+  if (!isWithin(root, real)) return { ok: false, reason: `path "${path}" is a link that leads outside the project` };
+  return { ok: true, path: real };
+}
+
+function isWithin(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+async function listYamlFiles(root: string, folder: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  const found: string[] = [];
+  const visited = new Set<string>();
+  async function walk(rel: string): Promise<void> {
+    const inside = await resolveInside(root, rel);
+    if (!inside.ok) {
+      diagnostics.push(diagnostic('file/outside-project', { file: rel, line: 1, col: 1 }, inside.reason));
+      return;
+    }
+    if (visited.has(inside.path)) return;
+    visited.add(inside.path);
+    let entries;
+    try {
+      entries = await readdir(inside.path, { withFileTypes: true });
+    } catch {
+      return; // an absent folder is simply empty
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (EXCLUDED_FOLDERS.has(child)) continue;
+      if (entry.isSymbolicLink()) {
+        const target = await resolveInside(root, child);
+        if (!target.ok) {
+          diagnostics.push(diagnostic('file/outside-project', { file: child, line: 1, col: 1 }, target.reason));
+          continue;
+        }
+        const info = await lstat(target.path).catch(() => undefined);
+        if (info?.isDirectory()) await walk(child);
+        else if (isYamlFile(entry.name)) found.push(child);
+      } else if (entry.isDirectory()) {
+        await walk(child);
+      } else if (entry.isFile() && isYamlFile(entry.name)) {
+        found.push(child);
+      }
+    }
+  }
+  await walk(folder);
+  return found.map((p) => p.split(sep).join('/'));
+}
+
+function describeKind(info: { isDirectory(): boolean }): string {
+  return info.isDirectory() ? 'a folder' : 'something that is not a regular file';
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}

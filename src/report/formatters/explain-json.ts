@@ -1,0 +1,6 @@
+import type { ClaimResult } from '../../types.js';
+
+/** One claim's whole trail as JSON, for other tools. */
+export function formatExplainJson(claim: ClaimResult): string {
+  return `${JSON.stringify(claim, null, 2)}\n`;
+}

@@ -1,0 +1,78 @@
+import type { ClaimResult, ConditionTrail } from '../../types.js';
+import { formatPoint } from '../../validate/read-date.js';
+import { paint, type FormatContext } from './format-context.js';
+
+const ROLE_WORDS = { support: 'supports', contradict: 'contradicts', neutral: 'takes no side', context: 'context' } as const;
+
+/** The full citation trail of one claim, for `factcheck explain`. */
+export function formatExplainText(claim: ClaimResult, ctx: FormatContext): string {
+  const out: string[] = [];
+  const heading = (text: string) => out.push('', paint(ctx, 'bold', text));
+
+  out.push(paint(ctx, 'bold', claim.id), `  “${claim.text}”`);
+  out.push(`  ${claim.claimant.name}, ${formatPoint(claim.date)} · ${claim.appearance.name}: ${claim.appearance.title}`);
+  out.push(`  Asserts (${claim.kind}): ${claim.summary}`);
+  out.push(`  ${claim.file}:${claim.line}:${claim.col}`);
+
+  heading(`Verdict: ${claim.rating_label}`);
+  out.push(
+    claim.rule === null
+      ? `  no rule fired in ruleset ${claim.ruleset}; fallback rating`
+      : `  rule ${claim.rule} (ruleset ${claim.ruleset}, priority ${claim.priority})`,
+  );
+  out.push(`  ${claim.explanation}`);
+
+  if (claim.conditions.length) {
+    heading('Conditions that held');
+    for (const c of claim.conditions) out.push(...condition(c, ctx));
+  }
+
+  heading(`Citations (${claim.citations.length})`);
+  if (!claim.citations.length) out.push('  none: no evidence record bears on the claim');
+  claim.citations.forEach((c, i) => {
+    const marks = [ROLE_WORDS[c.role], c.self_reported ? 'self-reported' : '', c.own_appearance ? "the claim's own source" : '']
+      .filter(Boolean)
+      .join(', ');
+    out.push(`  [${i + 1}] ${c.evidence} (${marks}) · feeds ${c.facts.join(', ') || 'nothing directly'}`);
+    out.push(`      ${c.summary}`);
+    out.push(`      > ${c.quote}`);
+    const provenance = [c.publisher ?? c.source_title, c.publisher ? c.source_title : '', c.published].filter(Boolean).join(' — ');
+    const via = [c.attributed_to ? `attributed to ${c.attributed_to}` : '', c.origins.length ? `origin: ${c.origins.join(', ')}` : '']
+      .filter(Boolean)
+      .join('; ');
+    out.push(`      ${provenance}${c.url ? ` <${c.url}>` : ''}`);
+    if (via) out.push(`      ${via}`);
+  });
+
+  if (claim.set_aside.length) {
+    heading('Set aside (cannot support the claim)');
+    for (const s of claim.set_aside) {
+      out.push(`  ${s.evidence}: ${s.reason === 'self-reported' ? "the claimant's own word" : "from the claim's own appearance"}`);
+    }
+  }
+
+  if (claim.also_fired.length) {
+    heading('Also fired, lower priority');
+    for (const r of claim.also_fired) out.push(`  ${r.rule} → ${r.rating} (priority ${r.priority})`);
+  }
+
+  if (claim.rules_not_fired.length) {
+    heading('Rules that did not fire');
+    for (const r of claim.rules_not_fired) {
+      out.push(`  ${r.rule} → ${r.rating} (priority ${r.priority}), failed on:`);
+      for (const c of r.failed) out.push(...condition(c, ctx, '    '));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function condition(c: ConditionTrail, ctx: FormatContext, indent = '  '): string[] {
+  const mark = c.passed ? paint(ctx, 'green', '✓') : paint(ctx, 'red', '✗');
+  const lines = [`${indent}${mark} ${c.fact} ${c.operator} ${show(c.threshold)}    actual: ${show(c.actual)}`];
+  if (c.evidence.length) lines.push(`${indent}    evidence: ${c.evidence.join(', ')}`);
+  return lines;
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? 'undefined';
+}

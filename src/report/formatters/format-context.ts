@@ -1,0 +1,27 @@
+/** What a formatter may know about where its output goes. Formatters never touch process or files. */
+export interface FormatContext {
+  /** ANSI colour is allowed. */
+  color: boolean;
+  /** Terminal width, when writing to one; long cells are cut to fit. Absent: nothing is cut. */
+  width?: number;
+}
+
+export const PLAIN: FormatContext = { color: false };
+
+const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], yellow: [33, 39], green: [32, 39], cyan: [36, 39] } as const;
+
+export function paint(ctx: FormatContext, style: keyof typeof CODES, text: string): string {
+  if (!ctx.color) return text;
+  const [open, close] = CODES[style];
+  return `\u001b[${open}m${text}\u001b[${close}m`;
+}
+
+/** Cuts text to a width, marking the cut with an ellipsis. */
+export function fit(text: string, width: number | undefined): string {
+  if (width === undefined || text.length <= width) return text;
+  return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
+}
+
+export function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}

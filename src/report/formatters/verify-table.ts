@@ -1,0 +1,26 @@
+import type { VerifyResult } from '../../types.js';
+import { countProblems } from './diagnostics-text.js';
+import { fit, pad, paint, type FormatContext } from './format-context.js';
+
+/** The verify command's table: claim id, rating and reason, then the totals. */
+export function formatVerifyTable(result: VerifyResult, ctx: FormatContext): string {
+  const rows = result.claims.map((c) => [c.id, c.rating_label, c.explanation] as const);
+  const idWidth = Math.max(5, ...rows.map((r) => r[0].length));
+  const ratingWidth = Math.max(6, ...rows.map((r) => r[1].length));
+  const reasonWidth = ctx.width === undefined ? undefined : Math.max(20, ctx.width - idWidth - ratingWidth - 4);
+  const lines = [paint(ctx, 'bold', `${pad('CLAIM', idWidth)}  ${pad('RATING', ratingWidth)}  REASON`)];
+  for (const [id, rating, reason] of rows) {
+    lines.push(`${pad(id, idWidth)}  ${pad(rating, ratingWidth)}  ${fit(reason, reasonWidth)}`);
+  }
+  lines.push('', formatTotals(result));
+  return `${lines.join('\n')}\n`;
+}
+
+/** "11 claims: 6 True, 2 Half true, …; no problems". */
+export function formatTotals(result: VerifyResult): string {
+  const counts = result.scale
+    .filter((r) => (result.totals.by_rating[r.id] ?? 0) > 0)
+    .map((r) => `${result.totals.by_rating[r.id]} ${r.label}`);
+  const claims = `${result.totals.claims} claim${result.totals.claims === 1 ? '' : 's'}`;
+  return `${claims}${counts.length ? `: ${counts.join(', ')}` : ''}; ${countProblems(result.diagnostics)}`;
+}

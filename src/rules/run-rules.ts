@@ -1,0 +1,114 @@
+import { Engine, type RuleResult } from 'json-rules-engine';
+import type { FactScalar } from '../facts/fact-types.js';
+import type { Ruleset } from '../types.js';
+import { resolvePath } from './resolve-path.js';
+
+/** One leaf condition as the engine evaluated it. */
+export interface LeafOutcome {
+  /** Where the condition sits in the rule, such as "all[1].any[0]". */
+  path: string;
+  fact: string;
+  operator: string;
+  /** The threshold as written: a value, or {fact: name}. */
+  threshold: unknown;
+  /** The threshold's value after resolving a {fact} reference. */
+  thresholdValue: unknown;
+  actual: FactScalar | undefined;
+  passed: boolean;
+  /** False only if the engine skipped the condition; rules are loaded so that it never does. */
+  evaluated: boolean;
+}
+
+export interface RuleOutcome {
+  rule: string;
+  priority: number;
+  rating: string;
+  explanation: string;
+  fired: boolean;
+  leaves: LeafOutcome[];
+}
+
+/** Runs a claim's facts through a ruleset. */
+export type RulesRunner = (facts: Record<string, FactScalar>) => Promise<RuleOutcome[]>;
+
+/**
+ * One engine per ruleset, its runs queued one after another: concurrent
+ * `run()` calls on one json-rules-engine Engine share its status and silently
+ * skip rules.
+ */
+export function createRunner(ruleset: Ruleset): RulesRunner {
+  const engine = new Engine([], {
+    allowUndefinedFacts: false,
+    allowUndefinedConditions: false,
+    replaceFactsInEventParams: false,
+    pathResolver: resolvePath,
+  });
+  for (const rule of ruleset.rules) {
+    engine.addRule({
+      name: rule.name,
+      priority: rule.priority,
+      // The engine decorates condition objects as it runs; give it its own copy.
+      conditions: structuredClone(rule.conditions) as never,
+      event: { type: 'verdict', params: { rating: rule.rating, explanation: rule.explanation } },
+    });
+  }
+  let queue: Promise<unknown> = Promise.resolve();
+  return (facts) => {
+    const run = queue.then(async () => {
+      const { results, failureResults } = await engine.run({ ...facts });
+      return [...results, ...failureResults].map(toOutcome).sort(byName);
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+function toOutcome(result: RuleResult): RuleOutcome {
+  const params = (result.event?.params ?? {}) as { rating: string; explanation: string };
+  const leaves: LeafOutcome[] = [];
+  collect(result.conditions as unknown as EvaluatedNode, '', leaves);
+  return {
+    rule: String(result.name),
+    priority: result.priority ?? 1,
+    rating: params.rating,
+    explanation: params.explanation,
+    fired: result.result === true,
+    leaves,
+  };
+}
+
+/** A condition node after the engine has decorated it with results. */
+type EvaluatedNode = Partial<{
+  all: EvaluatedNode[];
+  any: EvaluatedNode[];
+  not: EvaluatedNode;
+  fact: string;
+  operator: string;
+  value: unknown;
+  factResult: FactScalar;
+  valueResult: unknown;
+  result: boolean;
+}>;
+
+function collect(node: EvaluatedNode, path: string, out: LeafOutcome[]): void {
+  const join = (key: string) => (path ? `${path}.${key}` : key);
+  if (node.all) node.all.forEach((c, i) => collect(c, join(`all[${i}]`), out));
+  else if (node.any) node.any.forEach((c, i) => collect(c, join(`any[${i}]`), out));
+  else if (node.not) collect(node.not, join('not'), out);
+  else {
+    out.push({
+      path,
+      fact: node.fact!,
+      operator: node.operator!,
+      threshold: node.value,
+      thresholdValue: node.valueResult,
+      actual: node.factResult,
+      passed: node.result === true,
+      evaluated: node.result !== undefined,
+    });
+  }
+}
+
+function byName(a: RuleOutcome, b: RuleOutcome): number {
+  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+}

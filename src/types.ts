@@ -1,0 +1,362 @@
+import type { Diagnostic, Position } from './diagnostics.js';
+
+/** Where an item was defined: its file and the key path to it inside that file. */
+export interface NodeRef {
+  file: string;
+  path: readonly (string | number)[];
+}
+
+/**
+ * A date as the texts give it. Every date is an interval of days, so that
+ * "2016" and "2016-10-12" compare honestly: an event in "2016" is not known
+ * to be before 12 October 2016.
+ */
+export interface DateInfo {
+  /** Normalised form: "2016-10-12", "2016-10", "2016" or "2016-09-20/2016-10-12". */
+  text: string;
+  precision: 'day' | 'month' | 'year' | 'range';
+  /** First and last day the date can denote, as YYYY-MM-DD. */
+  start: string;
+  end: string;
+  /** The first point as written: the date itself, or a range's `from`. */
+  from: string;
+  /** The latest day by which the dated thing had begun: a point's last day, or the last day of a range's `from`. */
+  begunBy: string;
+  /** For ranges: every occurrence of the thing dated falls inside the range. */
+  complete: boolean;
+  /** How the date is known, when it is inferred rather than stated. */
+  basis?: string;
+}
+
+export interface UnknownDate {
+  text: 'unknown';
+  precision: 'unknown';
+  basis?: string;
+}
+
+export type EntityKind = 'person' | 'organisation' | 'group';
+
+export interface Entity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  /** For groups: the entities a reference to the group covers. */
+  members: string[];
+  description?: string;
+  ref: NodeRef;
+}
+
+export const SOURCE_KINDS = [
+  'news-report',
+  'social-post',
+  'primary-document',
+  'official-statement',
+  'interview',
+  'assessment',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Kinds whose words are the thing itself rather than a report about it. */
+export const PRIMARY_SOURCE_KINDS: ReadonlySet<SourceKind> = new Set([
+  'primary-document',
+  'social-post',
+  'official-statement',
+  'interview',
+]);
+
+export interface Snapshot {
+  /** Project-relative POSIX path. */
+  path: string;
+  sha256: string;
+}
+
+export interface Source {
+  id: string;
+  kind: SourceKind;
+  title: string;
+  /** Entity id of the publisher. */
+  publisher?: string;
+  /** Entity ids of the authors. */
+  authors: string[];
+  url?: string;
+  published: DateInfo | UnknownDate;
+  relays: string[];
+  snapshot?: Snapshot;
+  note?: string;
+  ref: NodeRef;
+}
+
+interface RecordBase {
+  id: string;
+  source: string;
+  /** The exact words in the source that support the record. */
+  quote: string;
+  /** Entity whose words or reporting the source relays. */
+  attributed_to?: string;
+  /** Source whose reporting this record passes on; decides the record's origin. */
+  relayed_from?: string;
+  note?: string;
+  ref: NodeRef;
+}
+
+export interface EventRecord extends RecordBase {
+  kind: 'event';
+  actor: string;
+  action: string;
+  target?: string;
+  channel?: string;
+  date?: DateInfo;
+  /** The source says the event did not happen. */
+  negated: boolean;
+  /** The event runs both ways (an exchange): actor and target are interchangeable. */
+  mutual: boolean;
+  /** Evidence id of the record this event answers or acts on. */
+  in_response_to?: string;
+}
+
+export interface QuantityRecord extends RecordBase {
+  kind: 'quantity';
+  subject: string;
+  measure: string;
+  counterpart?: string;
+  value: number;
+  unit: string;
+  date?: DateInfo;
+}
+
+export interface StatementRecord extends RecordBase {
+  kind: 'statement';
+  speaker: string;
+  words: string;
+  date?: DateInfo;
+  channel?: string;
+}
+
+export interface AssessmentRecord extends RecordBase {
+  kind: 'assessment';
+  assessor: string;
+  subject: string;
+  /** An action or measure id from the vocabulary. */
+  topic: string;
+  counterpart?: string;
+  finding: string;
+  date?: DateInfo;
+}
+
+export type EvidenceRecord = EventRecord | QuantityRecord | StatementRecord | AssessmentRecord;
+export type EvidenceKind = EvidenceRecord['kind'];
+
+export const CLAIM_KINDS = ['quantity', 'event', 'absence', 'timing', 'attribution', 'opinion'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+export interface EventPattern {
+  actor: string;
+  action: string;
+  target?: string;
+  channel?: string;
+  mutual: boolean;
+}
+
+export type Comparison = 'equal' | 'at-most' | 'at-least' | 'approximately';
+
+export type Assertion =
+  | {
+      kind: 'quantity';
+      subject: string;
+      measure: string;
+      counterpart?: string;
+      value: number;
+      unit: string;
+      comparison: Comparison;
+      /** Absolute tolerance in the claim's unit, for `approximately`. */
+      tolerance?: number;
+      /** Relative tolerance in percent, for `approximately`. */
+      tolerance_percent?: number;
+    }
+  | { kind: 'event'; event: EventPattern; when?: DateInfo }
+  | { kind: 'absence'; event: EventPattern; when?: DateInfo }
+  | { kind: 'timing'; event: EventPattern; when: DateInfo }
+  | { kind: 'attribution'; speaker: string; words: string }
+  | { kind: 'opinion'; reason: string };
+
+export interface Claim {
+  id: string;
+  text: string;
+  claimant: string;
+  date: DateInfo;
+  /** Source id of where the claim was made. */
+  appearance: string;
+  /** Archived source in which the claim's words can be read. */
+  quoted_in?: string;
+  context?: string;
+  interpretation?: string;
+  tags: string[];
+  ruleset?: string;
+  asserts: Assertion;
+  ref: NodeRef;
+}
+
+export interface Rating {
+  id: string;
+  label: string;
+  color: string;
+  description: string;
+  /** Numeric ClaimReview ratingValue. */
+  claimreview: number;
+  fever: 'SUPPORTS' | 'REFUTES' | 'NOT ENOUGH INFO';
+  averitec: 'Supported' | 'Refuted' | 'Not Enough Evidence' | 'Conflicting Evidence/Cherrypicking';
+}
+
+export interface Vocabulary {
+  actions: Map<string, { label: string; broader?: string }>;
+  measures: Map<string, { label: string; unit: string; counts?: string }>;
+  channels: Map<string, { label: string }>;
+}
+
+export interface Config {
+  organization?: { name: string; url?: string };
+  scale: Rating[];
+  fallback_rating: string;
+  vocabulary: Vocabulary;
+  ref: NodeRef;
+}
+
+export interface RuleCondition {
+  fact: string;
+  operator: string;
+  value: unknown;
+  path?: string;
+}
+
+export type ConditionNode =
+  | { all: ConditionNode[] }
+  | { any: ConditionNode[] }
+  | { not: ConditionNode }
+  | RuleCondition;
+
+export interface RuleSpec {
+  name: string;
+  description?: string;
+  priority: number;
+  conditions: { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode };
+  rating: string;
+  explanation: string;
+  ref: NodeRef;
+}
+
+export interface Ruleset {
+  id: string;
+  description?: string;
+  default_for: ClaimKind[];
+  rules: RuleSpec[];
+  ref: NodeRef;
+}
+
+/** Everything loaded from a project, validated and cross-checked. */
+export interface Project {
+  root: string;
+  config: Config;
+  entities: Map<string, Entity>;
+  sources: Map<string, Source>;
+  evidence: Map<string, EvidenceRecord>;
+  claims: Claim[];
+  rulesets: Map<string, Ruleset>;
+  /** Archived snapshot texts by source id. */
+  snapshots: Map<string, string>;
+  /** Resolves a node path in a project file to a position. */
+  locate: Locator;
+}
+
+export type Locator = (ref: NodeRef, ...subpath: (string | number)[]) => Position;
+
+export interface LoadResult {
+  project: Project | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/* ---------- Results: what `verify` returns, described by schemas/result.schema.json ---------- */
+
+export type Role = 'support' | 'contradict' | 'neutral' | 'context';
+
+export interface ConditionTrail {
+  /** Where the condition sits in the rule, such as "all[1].any[0]". */
+  path: string;
+  fact: string;
+  operator: string;
+  /** The threshold as written in the rule. */
+  threshold: unknown;
+  /** The fact's value for this claim. */
+  actual: unknown;
+  passed: boolean;
+  /** Evidence behind the fact's value (and behind the threshold, when it names a fact). */
+  evidence: string[];
+}
+
+export interface Citation {
+  evidence: string;
+  kind: EvidenceKind;
+  /** How the record bears on the claim. `context`: cited for what the claim leaves out or for an assessment. */
+  role: Role;
+  /** What the record says, in words built from its structured fields. */
+  summary: string;
+  quote: string;
+  source: string;
+  source_title: string;
+  publisher: string | null;
+  published: string;
+  url: string | null;
+  attributed_to: string | null;
+  relayed_from: string | null;
+  /** Names of the record's origins: roots of its relays chain. */
+  origins: string[];
+  self_reported: boolean;
+  own_appearance: boolean;
+  /** The facts in the deciding rule that this record feeds. */
+  facts: string[];
+}
+
+export interface RuleMiss {
+  rule: string;
+  rating: string;
+  priority: number;
+  /** The conditions that failed, with the values that failed them. */
+  failed: ConditionTrail[];
+}
+
+export interface ClaimResult {
+  id: string;
+  file: string;
+  line: number;
+  col: number;
+  text: string;
+  claimant: { id: string; name: string };
+  date: string;
+  appearance: { id: string; name: string; title: string };
+  kind: ClaimKind;
+  summary: string;
+  tags: string[];
+  ruleset: string;
+  rating: string;
+  rating_label: string;
+  /** The deciding rule, or null when none fired and the fallback rating was given. */
+  rule: string | null;
+  priority: number | null;
+  explanation: string;
+  conditions: ConditionTrail[];
+  citations: Citation[];
+  /** Records left out of support, and why. */
+  set_aside: { evidence: string; reason: 'own-appearance' | 'self-reported' }[];
+  /** Rules that fired too but lost to the deciding rule's priority. */
+  also_fired: { rule: string; rating: string; priority: number }[];
+  rules_not_fired: RuleMiss[];
+  facts: Record<string, { value: unknown; evidence: string[] }>;
+}
+
+export interface VerifyResult {
+  tool: { name: 'factcheck'; version: string };
+  scale: { id: string; label: string; color: string }[];
+  claims: ClaimResult[];
+  totals: { claims: number; by_rating: Record<string, number>; errors: number; warnings: number };
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { FileKind } from '../load/layout.js';
+
+/** The published schemas in schemas/ are the loader's schemas: one source for editors and validation. */
+const load = createRequire(import.meta.url);
+const SCHEMA_DIR = '../../schemas/';
+
+export const SCHEMA_FILES: Record<FileKind, string> = {
+  config: 'config.schema.json',
+  entities: 'entities.schema.json',
+  sources: 'sources.schema.json',
+  evidence: 'evidence.schema.json',
+  claims: 'claims.schema.json',
+  rules: 'rules.schema.json',
+};
+
+export function readSchema(file: string): Record<string, unknown> {
+  return load(SCHEMA_DIR + file) as Record<string, unknown>;
+}
+
+let compiled: Map<FileKind, ValidateFunction> | undefined;
+
+/** Compiles every schema once per process; later calls reuse the validators. */
+export function validators(): Map<FileKind, ValidateFunction> {
+  if (compiled) return compiled;
+  // strictRequired is off: if/then branches test which fields are present without redeclaring them.
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, verbose: true });
+  // An annotation for error messages: what a value should look like, in words.
+  ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+  ajv.addSchema(readSchema('common.schema.json'));
+  compiled = new Map();
+  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) {
+    compiled.set(kind, ajv.compile(readSchema(file)));
+  }
+  return compiled;
+}

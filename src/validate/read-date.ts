@@ -1,0 +1,116 @@
+import type { DateInfo, UnknownDate } from '../types.js';
+
+/** A schema-valid date as written in YAML: "2016-10-12", 2016, or an object. */
+export type DateInput = string | number | { on?: string | number; from?: string | number; to?: string | number; complete?: boolean; basis?: string };
+
+export type DateOutcome =
+  | { ok: true; date: DateInfo }
+  | { ok: false; code: 'date/invalid' | 'date/range-order'; message: string; field?: string };
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Turns a written date into the interval of days it denotes, refusing dates that do not exist. */
+export function readDate(input: DateInput): DateOutcome {
+  if (typeof input === 'object') {
+    if (input.on !== undefined) {
+      const on = readPoint(input.on);
+      if (!on.ok) return { ...on, field: 'on' };
+      return { ok: true, date: withBasis(on.date, input.basis) };
+    }
+    const from = readPoint(input.from!);
+    if (!from.ok) return { ...from, field: 'from' };
+    const to = readPoint(input.to!);
+    if (!to.ok) return { ...to, field: 'to' };
+    if (to.date.end < from.date.start) {
+      return {
+        ok: false,
+        code: 'date/range-order',
+        message: `the range ends (${to.date.text}) before it starts (${from.date.text})`,
+        field: 'to',
+      };
+    }
+    const date: DateInfo = {
+      text: `${from.date.text}/${to.date.text}`,
+      precision: 'range',
+      start: from.date.start,
+      end: to.date.end,
+      from: from.date.text,
+      begunBy: from.date.end,
+      complete: input.complete === true,
+    };
+    return { ok: true, date: withBasis(date, input.basis) };
+  }
+  return readPoint(input);
+}
+
+export function readPublished(input: DateInput | 'unknown'): DateOutcome | { ok: true; date: UnknownDate } {
+  if (input === 'unknown') return { ok: true, date: { text: 'unknown', precision: 'unknown' } };
+  if (typeof input === 'object' && input.on === 'unknown') {
+    return { ok: true, date: withBasis({ text: 'unknown', precision: 'unknown' }, input.basis) };
+  }
+  return readDate(input);
+}
+
+function readPoint(value: string | number): DateOutcome {
+  const text = String(value);
+  const match = /^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$/.exec(text);
+  if (!match) return { ok: false, code: 'date/invalid', message: `expected a date written YYYY-MM-DD, YYYY-MM or YYYY, found "${text}"` };
+  const year = Number(match[1]);
+  if (match[2] === undefined) {
+    return { ok: true, date: point(text, 'year', `${text}-01-01`, `${text}-12-31`) };
+  }
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return { ok: false, code: 'date/invalid', message: `"${text}" has no month ${month}` };
+  const last = daysIn(year, month);
+  if (match[3] === undefined) {
+    return { ok: true, date: point(text, 'month', `${text}-01`, `${text}-${String(last).padStart(2, '0')}`) };
+  }
+  const day = Number(match[3]);
+  if (day < 1 || day > last) return { ok: false, code: 'date/invalid', message: `"${text}" does not exist: ${monthName(month)} ${year} has ${last} days` };
+  return { ok: true, date: point(text, 'day', text, text) };
+}
+
+function point(text: string, precision: 'day' | 'month' | 'year', start: string, end: string): DateInfo {
+  return { text, precision, start, end, from: text, begunBy: end, complete: false };
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return 29;
+  return DAYS_IN_MONTH[month - 1]!;
+}
+
+function withBasis<T extends object>(date: T, basis: string | undefined): T {
+  return basis === undefined ? date : { ...date, basis };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function monthName(month: number): string {
+  return MONTHS[month - 1] ?? String(month);
+}
+
+/** "12 October 2016", "October 2016", "2016", or "20 September 2016 to 12 October 2016". */
+export function formatDate(date: DateInfo | UnknownDate): string {
+  if (date.precision === 'unknown') return 'date unknown';
+  if (date.precision === 'range') {
+    const [from, to] = date.text.split('/') as [string, string];
+    // "20 September to 12 October 2016": the year once when both ends share it.
+    const sameYear = from.slice(0, 4) === to.slice(0, 4) && from.length > 4;
+    return `${sameYear ? formatPoint(from).slice(0, -5) : formatPoint(from)} to ${formatPoint(to)}`;
+  }
+  return formatPoint(date.text);
+}
+
+/** "between 20 September and 12 October 2016", "on 14 October 2016", "in October 2016", "in 2016". */
+export function formatWhen(date: DateInfo): string {
+  if (date.precision === 'range') return `between ${formatDate(date).replace(' to ', ' and ')}`;
+  return `${date.precision === 'day' ? 'on' : 'in'} ${formatPoint(date.text)}`;
+}
+
+/** Formats an ISO day, month or year for readers. */
+export function formatPoint(text: string): string {
+  const [y, m, d] = text.split('-');
+  if (d !== undefined) return `${Number(d)} ${monthName(Number(m))} ${y}`;
+  if (m !== undefined) return `${monthName(Number(m))} ${y}`;
+  return y ?? text;
+}

@@ -1,0 +1,154 @@
+import type { ErrorObject } from 'ajv';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
+import type { ParsedFile } from '../load/parse-yaml.js';
+import { validators } from './compile-schemas.js';
+import { didYouMean } from './suggest.js';
+
+export interface SchemaCheck {
+  diagnostics: Diagnostic[];
+  /** Indexes of list items with errors; the rest of the file is still usable. */
+  invalidItems: Set<number>;
+  /** An error outside any list item: nothing in the file can be used. */
+  fileInvalid: boolean;
+}
+
+/** Validates a parsed file against its kind's schema; every error comes back with a position. */
+export function validateSchema(file: ParsedFile): SchemaCheck {
+  const result: SchemaCheck = { diagnostics: [], invalidItems: new Set(), fileInvalid: false };
+  const validate = validators().get(file.kind);
+  if (!validate || file.value === undefined || validate(file.value)) return result;
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const mapped = mapError(error, file);
+    if (!mapped) continue;
+    const path = pointerToPath(error.instancePath);
+    // Config and rulesets are used whole; in list files only the broken item is dropped.
+    if (file.kind !== 'config' && file.kind !== 'rules' && path.length >= 2 && typeof path[1] === 'number') result.invalidItems.add(path[1]);
+    else result.fileInvalid = true;
+    const key = `${mapped.line}:${mapped.col}:${mapped.code}:${mapped.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.diagnostics.push(mapped);
+  }
+  return result;
+}
+
+function mapError(error: ErrorObject, file: ParsedFile): Diagnostic | undefined {
+  const path = pointerToPath(error.instancePath);
+  const value = valueAt(file.value, path);
+  const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
+  const expected = typeof schema['x-expected'] === 'string' ? (schema['x-expected'] as string) : undefined;
+  const field = path.length ? `\`${path[path.length - 1]}\`` : 'the file';
+  const make = (code: DiagnosticCode, message: string, at: 'key' | 'value' = 'value', p = path) =>
+    diagnostic(code, file.locate(p, at), message);
+
+  switch (error.keyword) {
+    case 'if':
+      return undefined; // the failing branch reports the real problem
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      return make('schema/required', `missing required field \`${missing}\`${where(path)}`);
+    }
+    case 'additionalProperties': {
+      const extra = String(error.params.additionalProperty);
+      const known = Object.keys((schema.properties as object | undefined) ?? {});
+      return make('schema/unknown-field', `unknown field \`${extra}\`${didYouMean(extra, known)}${allowed(known)}`, 'key', [...path, extra]);
+    }
+    case 'false schema':
+      return make('schema/unknown-field', `field ${field} is not allowed here`, 'key');
+    case 'type': {
+      const want = Array.isArray(error.params.type) ? error.params.type.join(' or ') : String(error.params.type);
+      return make('schema/type', `${field}: expected ${article(want)}, found ${describe(value)}${quoteHint(want, value)}`);
+    }
+    case 'enum': {
+      const options = (error.params.allowedValues as unknown[]).map(String);
+      return make(
+        'schema/enum',
+        `${field}: expected one of ${options.join(', ')}; found ${describe(value)}${typeof value === 'string' ? didYouMean(value, options) : ''}`,
+      );
+    }
+    case 'const':
+      return make('schema/enum', `${field}: expected ${JSON.stringify(error.params.allowedValue)}, found ${describe(value)}`);
+    case 'pattern':
+      return make('schema/format', `${field}: expected ${expected ?? `text matching ${String(error.params.pattern)}`}, found ${describe(value)}`);
+    case 'discriminator': {
+      const tag = String(error.params.tag);
+      return make(
+        'schema/enum',
+        error.params.error === 'tag'
+          ? `\`${tag}\`: expected ${expected ?? 'a kind'}, found ${describe(value?.[tag as never])}`
+          : `\`${tag}\`: expected ${expected ?? 'a known kind'}, found ${describe((value as Record<string, unknown>)?.[tag])}`,
+        'value',
+        [...path, tag],
+      );
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return make('schema/range', `${field}: expected a number ${String(error.params.comparison)} ${String(error.params.limit)}, found ${describe(value)}`);
+    case 'minLength':
+      return make('schema/range', `${field}: expected text, found an empty string`);
+    case 'maxLength':
+      return make('schema/range', `${field}: expected at most ${String(error.params.limit)} characters, found ${String((value as string).length)}`);
+    case 'minItems':
+      return make('schema/range', `${field}: expected at least ${String(error.params.limit)} item(s), found ${String((value as unknown[]).length)}`);
+    case 'propertyNames':
+      return undefined; // the nested pattern error names the key
+    default:
+      return make('schema/invalid', `${field}: expected ${expected ?? error.message ?? 'a valid value'}, found ${describe(value)}`);
+  }
+}
+
+function where(path: (string | number)[]): string {
+  if (!path.length) return '';
+  const last = path[path.length - 1];
+  return typeof last === 'number' ? ` in item ${last + 1} of \`${String(path[path.length - 2])}\`` : ` in \`${String(last)}\``;
+}
+
+function allowed(known: string[]): string {
+  if (!known.length) return '';
+  return ` (allowed: ${known.join(', ')})`;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function quoteHint(want: string, value: unknown): string {
+  if (want.includes('string') && (typeof value === 'boolean' || typeof value === 'number' || value === null)) {
+    return `; quote it ("${String(value)}") if you mean the text`;
+  }
+  return '';
+}
+
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return `"${shown}"`;
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(root: unknown, path: (string | number)[]): any {
+  let node: any = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = node[segment];
+  }
+  return node;
+}

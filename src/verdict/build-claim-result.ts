@@ -1,0 +1,149 @@
+import type { FactValue, Names } from '../facts/fact-types.js';
+import type { ClaimEvidence } from '../facts/match-evidence.js';
+import { factReference } from '../rules/check-rules.js';
+import type { LeafOutcome, RuleOutcome } from '../rules/run-rules.js';
+import type { Position } from '../diagnostics.js';
+import { formatDate } from '../validate/read-date.js';
+import type {
+  Citation,
+  Claim,
+  ClaimResult,
+  ConditionTrail,
+  Config,
+  EvidenceRecord,
+  Role,
+  Source,
+} from '../types.js';
+import { byPriorityThenName, decide } from './decide.js';
+import { describeRecord } from './describe-record.js';
+import { fillExplanation, placeholders } from './fill-explanation.js';
+
+export interface VerdictInput {
+  claim: Claim;
+  at: Position;
+  ruleset: string;
+  facts: Record<string, FactValue>;
+  found: ClaimEvidence;
+  outcomes: RuleOutcome[];
+  config: Config;
+  names: Names;
+  evidence: ReadonlyMap<string, EvidenceRecord>;
+  sources: ReadonlyMap<string, Source>;
+  summary: string;
+}
+
+/** Turns rule outcomes into a verdict with its citation trail. Pure. */
+export function buildClaimResult(input: VerdictInput): ClaimResult {
+  const { claim, facts, config, names } = input;
+  const decider = decide(input.outcomes);
+  const rating = decider?.rating ?? config.fallback_rating;
+  const explanation = decider
+    ? fillExplanation(decider.explanation, facts)
+    : `No rule in ruleset "${input.ruleset}" fired, so the fallback rating applies.`;
+
+  const conditions = decider ? decider.leaves.map((leaf) => trail(leaf, facts)) : [];
+  // Cited: the evidence behind the deciding rule's conditions, then behind its explanation.
+  const cited = new Map<string, Set<string>>();
+  const cite = (fact: string) => {
+    for (const id of facts[fact]?.evidence ?? []) {
+      if (!cited.has(id)) cited.set(id, new Set());
+      cited.get(id)!.add(fact);
+    }
+  };
+  if (decider) {
+    for (const leaf of decider.leaves) {
+      cite(leaf.fact);
+      const ref = factReference(leaf.threshold);
+      if (ref) cite(ref);
+    }
+    placeholders(decider.explanation).forEach(cite);
+  } else {
+    for (const m of input.found.matches) cited.set(m.record.id, new Set());
+  }
+
+  const roles = new Map<string, Role>();
+  for (const m of input.found.matches) roles.set(m.record.id, m.role);
+  for (const r of [...input.found.omittedConduct, ...input.found.assessments]) if (!roles.has(r.id)) roles.set(r.id, 'context');
+  const matchById = new Map(input.found.matches.map((m) => [m.record.id, m]));
+
+  const citations: Citation[] = [];
+  for (const [id, factNames] of cited) {
+    const record = input.evidence.get(id);
+    if (!record) continue;
+    const source = input.sources.get(record.source);
+    const match = matchById.get(id);
+    citations.push({
+      evidence: id,
+      kind: record.kind,
+      role: roles.get(id) ?? 'context',
+      summary: describeRecord(record, names),
+      quote: record.quote,
+      source: record.source,
+      source_title: source?.title ?? record.source,
+      publisher: source?.publisher ? names.entity(source.publisher) : null,
+      published: source ? formatDate(source.published) : 'date unknown',
+      url: source?.url ?? null,
+      attributed_to: record.attributed_to ? names.entity(record.attributed_to) : null,
+      relayed_from: record.relayed_from ?? null,
+      origins: (match?.origins ?? []).map(names.source),
+      self_reported: match?.selfReported ?? false,
+      own_appearance: match?.ownAppearance ?? false,
+      facts: [...factNames].sort(),
+    });
+  }
+
+  const appearance = input.sources.get(claim.appearance);
+  const rating_label = config.scale.find((r) => r.id === rating)?.label ?? rating;
+  return {
+    id: claim.id,
+    file: input.at.file,
+    line: input.at.line,
+    col: input.at.col,
+    text: claim.text,
+    claimant: { id: claim.claimant, name: names.entity(claim.claimant) },
+    date: claim.date.text,
+    appearance: { id: claim.appearance, name: names.source(claim.appearance), title: appearance?.title ?? claim.appearance },
+    kind: claim.asserts.kind,
+    summary: input.summary,
+    tags: [...claim.tags],
+    ruleset: input.ruleset,
+    rating,
+    rating_label,
+    rule: decider?.rule ?? null,
+    priority: decider?.priority ?? null,
+    explanation,
+    conditions,
+    citations,
+    set_aside: input.found.matches
+      .filter((m) => m.role === 'support' && (m.selfReported || m.ownAppearance))
+      .map((m) => ({ evidence: m.record.id, reason: m.selfReported ? ('self-reported' as const) : ('own-appearance' as const) })),
+    also_fired: input.outcomes
+      .filter((o) => o.fired && o !== decider)
+      .sort(byPriorityThenName)
+      .map((o) => ({ rule: o.rule, rating: o.rating, priority: o.priority })),
+    rules_not_fired: input.outcomes
+      .filter((o) => !o.fired)
+      .sort(byPriorityThenName)
+      .map((o) => ({
+        rule: o.rule,
+        rating: o.rating,
+        priority: o.priority,
+        failed: o.leaves.filter((l) => !l.passed).map((l) => trail(l, facts)),
+      })),
+    facts: Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, { value: v.value, evidence: [...v.evidence] }])),
+  };
+}
+
+function trail(leaf: LeafOutcome, facts: Record<string, FactValue>): ConditionTrail {
+  const ref = factReference(leaf.threshold);
+  const evidence = new Set([...(facts[leaf.fact]?.evidence ?? []), ...(ref ? facts[ref]?.evidence ?? [] : [])]);
+  return {
+    path: leaf.path,
+    fact: leaf.fact,
+    operator: leaf.operator,
+    threshold: ref ? { fact: ref, value: leaf.thresholdValue ?? null } : leaf.threshold,
+    actual: leaf.actual ?? null,
+    passed: leaf.passed,
+    evidence: [...evidence].sort(),
+  };
+}

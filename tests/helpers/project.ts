@@ -1,0 +1,55 @@
+import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const made: string[] = [];
+
+/**
+ * A throwaway project: the bundled config, rules and entities (unless `bare`),
+ * plus the files given, by project-relative path.
+ */
+export async function makeProject(files: Record<string, string>, options: { bare?: boolean; copy?: string[] } = {}): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'factcheck-test-'));
+  made.push(dir);
+  const copies = options.bare ? options.copy ?? [] : ['factcheck.config.yaml', 'rules', 'entities', ...(options.copy ?? [])];
+  for (const path of copies) await cp(join(REPO, path), join(dir, path), { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** A full copy of the bundled corpus, to change without touching the repository. */
+export async function copyBundled(): Promise<string> {
+  return makeProject({}, { copy: ['sources', 'evidence', 'claims'] });
+}
+
+export async function cleanProjects(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, capturing its output. */
+export async function runCli(args: string[], cwd: string = REPO, env: Record<string, string> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main({
+    argv: args,
+    cwd,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    isTTY: false,
+    env,
+  });
+  return { code, stdout, stderr };
+}

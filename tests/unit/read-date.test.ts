@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatWhen, readDate, readPublished } from '../../src/validate/read-date.js';
+
+describe('readDate', () => {
+  it.each([
+    ['2016-10-12', 'day', '2016-10-12', '2016-10-12'],
+    ['2016-02', 'month', '2016-02-01', '2016-02-29'],
+    ['2015-02', 'month', '2015-02-01', '2015-02-28'],
+    ['2016', 'year', '2016-01-01', '2016-12-31'],
+  ])('reads %s as a %s interval', (text, precision, start, end) => {
+    const out = readDate(text);
+    expect(out).toMatchObject({ ok: true, date: { precision, start, end } });
+  });
+
+  it('reads a year YAML turned into a number', () => {
+    expect(readDate(2016)).toMatchObject({ ok: true, date: { text: '2016', precision: 'year' } });
+  });
+
+  it.each(['2016-02-30', '2015-02-29', '2016-13', '2016-00-10', '2016-04-31'])('refuses %s, which does not exist', (text) => {
+    expect(readDate(text)).toMatchObject({ ok: false, code: 'date/invalid' });
+  });
+
+  it('keeps the basis of an inferred date', () => {
+    expect(readDate({ on: '2016-11-08', basis: 'election day' })).toMatchObject({ ok: true, date: { text: '2016-11-08', basis: 'election day' } });
+  });
+
+  it('reads a complete range and knows when it had begun', () => {
+    const out = readDate({ from: '2016-09-20', to: '2016-10-12', complete: true });
+    expect(out).toMatchObject({ ok: true, date: { precision: 'range', start: '2016-09-20', end: '2016-10-12', begunBy: '2016-09-20', complete: true } });
+  });
+
+  it('refuses a range that ends before it starts, at `to`', () => {
+    expect(readDate({ from: '2016-10-12', to: '2016-09-20' })).toMatchObject({ ok: false, code: 'date/range-order', field: 'to' });
+  });
+
+  it('reads "unknown" publication dates', () => {
+    expect(readPublished('unknown')).toMatchObject({ ok: true, date: { precision: 'unknown' } });
+    expect(readPublished({ on: 'unknown', basis: 'not stated' })).toMatchObject({ ok: true, date: { precision: 'unknown', basis: 'not stated' } });
+  });
+});
+
+describe('formatDate', () => {
+  it('writes dates as readers expect', () => {
+    const day = readDate('2016-10-12');
+    const range = readDate({ from: '2016-09-20', to: '2016-10-12' });
+    const across = readDate({ from: '2016-12-20', to: '2017-01-12' });
+    if (!day.ok || !range.ok || !across.ok) throw new Error('fixture dates must read');
+    expect(formatDate(day.date)).toBe('12 October 2016');
+    expect(formatDate(range.date)).toBe('20 September to 12 October 2016');
+    expect(formatDate(across.date)).toBe('20 December 2016 to 12 January 2017');
+    expect(formatWhen(range.date)).toBe('between 20 September and 12 October 2016');
+    expect(formatWhen(day.date)).toBe('on 12 October 2016');
+  });
+});
