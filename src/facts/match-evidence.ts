@@ -88,7 +88,7 @@ export function matchEvidence(claim: Claim, ctx: MatchContext): ClaimEvidence {
     case 'timing': {
       const matches: Match[] = [];
       for (const r of affirmedEvents(a.event, expand, ctx)) {
-        const [role, reason] = classifyEvent(a.kind, r, a.when);
+        const [role, reason] = classifyEvent(a.kind, r, a.when, claim.date);
         matches.push(describe(r, role, reason));
       }
       for (const r of negatedEvents(a.event, expand, ctx)) {
@@ -172,7 +172,7 @@ function channelFits(r: EventRecord, p: EventPattern): boolean {
   return p.channel === undefined || r.channel === undefined || r.channel === p.channel;
 }
 
-function classifyEvent(kind: 'event' | 'absence' | 'timing', r: EventRecord, when: DateInfo | undefined): [Role, string] {
+function classifyEvent(kind: 'event' | 'absence' | 'timing', r: EventRecord, when: DateInfo | undefined, said: DateInfo): [Role, string] {
   const placement = when === undefined ? 'no-window' : place(r.date, when);
   const dated = r.date ? `dated ${r.date.text}` : 'undated';
   switch (kind) {
@@ -180,6 +180,8 @@ function classifyEvent(kind: 'event' | 'absence' | 'timing', r: EventRecord, whe
       if (placement === 'no-window' || placement === 'inside') return ['support', `reports it (${dated})`];
       return ['neutral', placement === 'outside' ? `reports it outside the claimed time (${dated})` : `reports it, but cannot be placed in the claimed time (${dated})`];
     case 'absence':
+      // A denial speaks up to the moment it is made: what certainly happened later cannot falsify it.
+      if (placement === 'no-window' && r.date && r.date.start > said.end) return ['neutral', `reports it after the claim was made (${dated})`];
       if (placement === 'no-window' || placement === 'inside') return ['contradict', `reports it happening (${dated})`];
       return ['neutral', `reports it outside the period denied (${dated})`];
     case 'timing':

@@ -36,7 +36,8 @@ export function checkReferences(model: Model, locate: Locator): ReferenceCheck {
   const term = (ref: NodeRef, path: (string | number)[], kind: 'actions' | 'measures' | 'channels', id: string | undefined): boolean => {
     if (id === undefined || !vocabulary || vocabulary[kind].has(id)) return true;
     const singular = kind.slice(0, -1);
-    report('ref/unknown-term', ref, path, `unknown ${singular} "${id}"${didYouMean(id, vocabulary[kind].keys())}; add it to vocabulary.${kind} in factcheck.config.yaml if it is new`);
+    const hint = didYouMean(id, vocabulary[kind].keys()) || `; add it to vocabulary.${kind} in factcheck.config.yaml if it is new`;
+    report('ref/unknown-term', ref, path, `unknown ${singular} "${id}"${hint}`);
     return false;
   };
   const unit = (ref: NodeRef, path: (string | number)[], measure: string, value: string): boolean => {

@@ -53,3 +53,10 @@ export async function runCli(args: string[], cwd: string = REPO, env: Record<str
   });
   return { code, stdout, stderr };
 }
+
+/** A throwaway project: the bundled base with a fixture folder (tests/fixtures/<name>) copied over it. */
+export async function fromFixture(name: string, options: { bare?: boolean } = {}): Promise<string> {
+  const dir = await makeProject({}, options);
+  await cp(join(REPO, 'tests', 'fixtures', name), dir, { recursive: true });
+  return dir;
+}

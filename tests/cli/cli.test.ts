@@ -1,0 +1,220 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanProjects, fromFixture, REPO, runCli, type CliRun } from '../helpers/project.js';
+
+const BUNDLED_IDS = [
+  'euronews-direct-contacts-in-campaign',
+  'pence-denies-wikileaks-connection',
+  'trump-dishonest-media',
+  'trump-jr-committee-selective-leak',
+  'trump-jr-link-two-days-later',
+  'trump-jr-whopping-3-responses',
+  'trump-tweeted-15-minutes-later',
+  'week-exchange-window',
+  'week-trump-jr-selective-leak-words',
+  'week-trump-tweet-words',
+  'week-wikileaks-sought-cooperation',
+];
+
+const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
+
+let empty: string;
+let broken: string;
+beforeAll(async () => {
+  empty = await mkdtemp(join(tmpdir(), 'factcheck-empty-'));
+  broken = await fromFixture('broken-project');
+});
+afterAll(cleanProjects);
+
+interface Scenario {
+  name: string;
+  args: () => string[];
+  exitCode: number;
+  check?: (run: CliRun) => void;
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: 'verify prints every bundled claim, then the totals',
+    args: () => ['verify'],
+    exitCode: 0,
+    check: ({ stdout, stderr }) => {
+      expect(stderr).toBe('');
+      const rows = stdout.split('\n').slice(1, 1 + BUNDLED_IDS.length).map((l) => l.split(/\s{2,}/)[0]);
+      expect(rows).toEqual(BUNDLED_IDS);
+      expect(stdout).toMatch(/11 claims: .*; no problems\n$/);
+    },
+  },
+  {
+    name: 'verify with a path verifies only the claims under it',
+    args: () => ['verify', 'claims/statements.yaml'],
+    exitCode: 0,
+    check: ({ stdout }) => expect(stdout).toMatch(/^4 claims: /m),
+  },
+  {
+    name: 'verify with a path that does not exist is a usage error',
+    args: () => ['verify', 'claims/nope.yaml'],
+    exitCode: 2,
+    check: ({ stderr }) => expect(stderr).toContain('does not exist'),
+  },
+  {
+    name: 'verify --format json prints the whole result',
+    args: () => ['verify', '--format', 'json'],
+    exitCode: 0,
+    check: ({ stdout }) => expect(JSON.parse(stdout).claims.map((c: { id: string }) => c.id)).toEqual(BUNDLED_IDS),
+  },
+  {
+    name: 'verify refuses an unknown format',
+    args: () => ['verify', '--format', 'jsno'],
+    exitCode: 2,
+    check: ({ stderr }) => expect(stderr).toContain('did you mean "json"'),
+  },
+  {
+    name: 'verify refuses an unknown option',
+    args: () => ['verify', '--formt', 'json'],
+    exitCode: 2,
+    check: ({ stderr }) => expect(stderr).toContain("Unknown option '--formt'"),
+  },
+  {
+    name: 'verify outside any project says where it looked',
+    args: () => ['verify', '--root', empty],
+    exitCode: 2,
+    check: ({ stderr }) => expect(stderr).toContain('no factcheck.config.yaml'),
+  },
+  {
+    name: 'explain shows the trail of one claim',
+    args: () => ['explain', 'pence-denies-wikileaks-connection'],
+    exitCode: 0,
+    check: ({ stdout }) => {
+      expect(stdout).toContain('Verdict: False');
+      expect(stdout).toContain('rule contradicted-before-claim-and-admitted');
+      expect(stdout).toContain('> It says Trump Jr exchanged Twitter direct messages with WikiLeaks between 20 September and 12 October 2016.');
+      expect(stdout).toContain('Rules that did not fire');
+    },
+  },
+  {
+    name: 'explain --format json prints the claim result',
+    args: () => ['explain', 'trump-jr-whopping-3-responses', '--format', 'json'],
+    exitCode: 0,
+    check: ({ stdout }) => expect(JSON.parse(stdout)).toMatchObject({ id: 'trump-jr-whopping-3-responses', rating: 'half-true' }),
+  },
+  {
+    name: 'explain suggests the nearest claim id',
+    args: () => ['explain', 'pence-denies-wikileaks-conection'],
+    exitCode: 2,
+    check: ({ stderr }) => expect(stderr).toContain('did you mean "pence-denies-wikileaks-connection"'),
+  },
+  { name: 'explain needs a claim id', args: () => ['explain'], exitCode: 2 },
+  {
+    name: 'lint counts what it checked',
+    args: () => ['lint'],
+    exitCode: 0,
+    check: ({ stdout }) => expect(stdout).toBe('11 claims, 24 evidence records, 9 sources, 14 entities, 6 rulesets; no problems\n'),
+  },
+  {
+    name: 'lint --format json lists the diagnostics',
+    args: () => ['lint', '--format', 'json'],
+    exitCode: 0,
+    check: ({ stdout }) => expect(JSON.parse(stdout).diagnostics).toEqual([]),
+  },
+  {
+    name: 'lint reports every problem of a broken project in one run',
+    args: () => ['lint', '--root', broken],
+    exitCode: 2,
+    check: ({ stderr }) => expect(stderr.trim().split('\n')).toHaveLength(17),
+  },
+  { name: '--help', args: () => ['--help'], exitCode: 0, check: ({ stdout }) => expect(stdout).toContain('Commands:') },
+  { name: 'no command prints help and fails', args: () => [], exitCode: 2, check: ({ stdout }) => expect(stdout).toContain('Usage: factcheck') },
+  { name: 'verify --help', args: () => ['verify', '--help'], exitCode: 0, check: ({ stdout }) => expect(stdout).toContain('Exit codes') },
+  { name: 'explain --help', args: () => ['explain', '-h'], exitCode: 0, check: ({ stdout }) => expect(stdout).toContain('explain <claim-id>') },
+  { name: 'lint --help', args: () => ['lint', '--help'], exitCode: 0, check: ({ stdout }) => expect(stdout).toContain('Usage: factcheck lint') },
+  {
+    name: '--version prints the package version',
+    args: () => ['--version'],
+    exitCode: 0,
+    check: ({ stdout }) => expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/),
+  },
+  {
+    name: 'an unknown command suggests the nearest',
+    args: () => ['verfy'],
+    exitCode: 2,
+    check: ({ stderr }) => expect(stderr).toContain('did you mean "verify"'),
+  },
+];
+
+describe('CLI scenarios', () => {
+  it.each(scenarios)('$name', async ({ args, exitCode, check }) => {
+    const run = await runCli(args());
+    expect(run.code, run.stderr).toBe(exitCode);
+    expect(run.stderr + run.stdout).not.toMatch(STACK_TRACE);
+    check?.(run);
+  });
+});
+
+describe('a broken project', () => {
+  it('reports each problem with its code at file:line:col, and still verifies the valid claim', async () => {
+    const run = await runCli(['verify', '--root', broken]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    const found = run.stderr
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s{2}/).slice(0, 3).join(' '));
+    expect(found).toEqual([
+      'claims/bad.yaml:2:5 error schema/required',
+      'claims/bad.yaml:4:5 error schema/unknown-field',
+      'claims/bad.yaml:10:15 error ref/unknown-entity',
+      'claims/bad.yaml:13:14 error ref/unknown-ruleset',
+      'claims/bad.yaml:15:5 warning verify/skipped',
+      'claims/syntax.yaml:4:5 error yaml/duplicate-key',
+      'evidence/records.yaml:11:13 error ref/unknown-source',
+      'evidence/records.yaml:14:13 error ref/unknown-term',
+      'evidence/records.yaml:22:11 error date/invalid',
+      'evidence/records.yaml:29:37 error date/range-order',
+      'evidence/records.yaml:36:19 error ref/not-relayed',
+      'evidence/records.yaml:44:11 error unit/mismatch',
+      'evidence/records.yaml:46:9 error ref/duplicate-id',
+      'rules/broken.yaml:7:19 error rule/unknown-fact',
+      'sources/sources.yaml:10:16 error ref/unknown-entity',
+      'sources/sources.yaml:16:13 error ref/relays-cycle',
+      'sources/sources.yaml:28:15 error snapshot/hash-mismatch',
+      'sources/sources.yaml:34:13 error file/outside-project',
+    ]);
+    expect(run.stdout).toMatch(/^still-verified\s+True/m);
+    expect(run.stdout).toContain('1 claim: 1 True; 17 errors, 1 warning');
+  });
+});
+
+describe('JSON output', () => {
+  it('matches schemas/result.schema.json', async () => {
+    const run = await runCli(['verify', '--format', 'json']);
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    const validate = ajv.compile(JSON.parse(await readFile(join(REPO, 'schemas/result.schema.json'), 'utf8')));
+    const valid = validate(JSON.parse(run.stdout));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('is byte-identical from run to run', async () => {
+    const first = await runCli(['verify', '--format', 'json']);
+    const second = await runCli(['verify', '--format', 'json']);
+    expect(second.stdout).toBe(first.stdout);
+  });
+});
+
+describe('the installed bin', () => {
+  it('runs the built CLI with the same output as the library, and no stack trace on bad input', async () => {
+    const exec = promisify(execFile);
+    const bin = join(REPO, 'bin', 'factcheck.js');
+    const { stdout } = await exec(process.execPath, [bin, 'verify'], { cwd: REPO });
+    expect(stdout).toBe((await runCli(['verify'])).stdout);
+    const failed = await exec(process.execPath, [bin, 'verify', '--root', broken], { cwd: REPO }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 2 });
+    expect((failed as { stderr: string }).stderr).not.toMatch(STACK_TRACE);
+  });
+});

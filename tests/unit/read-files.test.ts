@@ -1,0 +1,56 @@
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readProjectFiles, readProjectText } from '../../src/load/read-files.js';
+import { cleanProjects, makeProject } from '../helpers/project.js';
+
+afterAll(cleanProjects);
+
+describe('readProjectText', () => {
+  it('drops a byte-order mark and keeps CRLF for the parser', async () => {
+    const dir = await makeProject({ 'a.yaml': '\uFEFFclaims: []\r\n' }, { bare: true });
+    expect(await readProjectText(dir, 'a.yaml', 1000)).toEqual({ text: 'claims: []\r\n' });
+  });
+
+  it.each([
+    ['binary', Buffer.from([0x63, 0x00, 0x64]), 'file/not-utf8'],
+    ['Latin-1', Buffer.from('caf\xe9', 'latin1'), 'file/not-utf8'],
+  ])('refuses %s files', async (_name, bytes, code) => {
+    const dir = await makeProject({}, { bare: true });
+    await writeFile(join(dir, 'a.yaml'), bytes);
+    expect(await readProjectText(dir, 'a.yaml', 1000)).toMatchObject({ diagnostic: { code, line: 1, col: 1 } });
+  });
+
+  it('refuses files over the size cap', async () => {
+    const dir = await makeProject({ 'a.yaml': 'x'.repeat(2000) }, { bare: true });
+    const out = await readProjectText(dir, 'a.yaml', 1000);
+    expect(out).toMatchObject({ diagnostic: { code: 'file/too-large' } });
+  });
+
+  it.each(['../outside.txt', '/etc/passwd', 'evidence/../../outside.txt'])('refuses the path %s', async (path) => {
+    const dir = await makeProject({}, { bare: true });
+    expect(await readProjectText(dir, path, 1000)).toMatchObject({ diagnostic: { code: 'file/outside-project' } });
+  });
+
+  it('refuses a symlink that leads outside the project', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'factcheck-outside-'));
+    await writeFile(join(outside, 'secret.txt'), 'secret');
+    const dir = await makeProject({}, { bare: true });
+    await symlink(join(outside, 'secret.txt'), join(dir, 'link.txt'));
+    expect(await readProjectText(dir, 'link.txt', 1000)).toMatchObject({ diagnostic: { code: 'file/outside-project' } });
+  });
+});
+
+describe('readProjectFiles', () => {
+  it('reads each kind from its folder, in a stable order, and skips symlinks out of the project', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'factcheck-outside-'));
+    await writeFile(join(outside, 'evil.yaml'), 'claims: []\n');
+    const dir = await makeProject({ 'claims/b.yaml': 'claims: []\n', 'claims/a/c.yml': 'claims: []\n', 'evidence/snapshots/x.yaml': 'not read\n' });
+    await symlink(join(outside, 'evil.yaml'), join(dir, 'claims', 'evil.yaml'));
+    const { files, diagnostics } = await readProjectFiles(dir);
+    expect(files.filter((f) => f.kind === 'claims').map((f) => f.path)).toEqual(['claims/a/c.yml', 'claims/b.yaml']);
+    expect(files.some((f) => f.path.startsWith('evidence/snapshots'))).toBe(false);
+    expect(diagnostics).toMatchObject([{ code: 'file/outside-project', file: 'claims/evil.yaml' }]);
+  });
+});

@@ -1,0 +1,129 @@
+import { Engine } from 'json-rules-engine';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkRules } from '../../src/rules/check-rules.js';
+import { isSafePath, resolvePath } from '../../src/rules/resolve-path.js';
+import { createRunner } from '../../src/rules/run-rules.js';
+import type { Config, Ruleset, RuleSpec } from '../../src/types.js';
+import { decide } from '../../src/verdict/decide.js';
+
+const ref = { file: 'rules/r.yaml', path: [] };
+const locate = () => ({ file: 'rules/r.yaml', line: 1, col: 1 });
+
+function rule(name: string, priority: number, conditions: RuleSpec['conditions'], rating = 'unproven', explanation = 'x'): RuleSpec {
+  return { name, priority, conditions, rating, explanation, ref };
+}
+
+function ruleset(...rules: RuleSpec[]): Ruleset {
+  return { id: 'r', default_for: [], rules, ref };
+}
+
+const config = { scale: [{ id: 'true' }, { id: 'unproven' }], fallback_rating: 'unproven' } as unknown as Config;
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('resolvePath', () => {
+  it('walks plain dot paths over own properties', () => {
+    expect(resolvePath({ a: { b: 3 } }, '$.a.b')).toBe(3);
+    expect(resolvePath({ a: {} }, '$.a.toString')).toBeUndefined();
+  });
+
+  it.each(['$[?(@.constructor)]', '$..a', '$.a[0]', '$.__proto__', '$.a.constructor', 'a.b', '$'])('refuses %s', (path) => {
+    expect(isSafePath(path)).toBe(false);
+    expect(() => resolvePath({ a: { b: 1 } }, path)).toThrow(/unsafe/);
+  });
+});
+
+describe('checkRules', () => {
+  it('names unknown facts, operators, ratings and placeholders with suggestions', () => {
+    const { diagnostics, broken } = checkRules(
+      new Map([
+        [
+          'r',
+          ruleset(
+            rule('a', 1, { all: [{ fact: 'suporting_count', operator: 'greaterThan', value: 0 }] }),
+            rule('b', 1, { any: [{ fact: 'matching_count', operator: 'greaterThen', value: 0 }] }, 'ture'),
+            rule('c', 1, { not: { fact: 'matching_count', operator: 'equal', value: { fact: 'claimd_value' } } }, 'true', 'Seen by {supporting_outlet}.'),
+          ),
+        ],
+      ]),
+      config,
+      locate,
+    );
+    expect(broken).toEqual(new Set(['r']));
+    expect(diagnostics.map((d) => d.code)).toEqual([
+      'rule/unknown-fact',
+      'rule/unknown-rating',
+      'rule/unknown-operator',
+      'rule/unknown-placeholder',
+      'rule/unknown-fact',
+    ]);
+    const messages = diagnostics.map((d) => d.message).join('\n');
+    for (const hint of ['"supporting_count"', '"true"', '"greaterThan"', '"supporting_outlets"', '"claimed_value"']) expect(messages).toContain(hint);
+  });
+
+  it('refuses operator decorators, which are not in the table', () => {
+    const { diagnostics } = checkRules(new Map([['r', ruleset(rule('a', 1, { all: [{ fact: 'matching_count', operator: 'not:equal', value: 0 }] }))]]), config, locate);
+    expect(diagnostics.map((d) => d.code)).toEqual(['rule/unknown-operator']);
+  });
+
+  it('refuses two rulesets that are default for the same kind', () => {
+    const a = { ...ruleset(rule('a', 1, { all: [] })), id: 'a', default_for: ['quantity' as const] };
+    const b = { ...a, id: 'b' };
+    const { diagnostics } = checkRules(new Map([['a', a], ['b', b]]), config, locate);
+    expect(diagnostics.map((d) => d.code)).toEqual(['ref/duplicate-id']);
+  });
+});
+
+describe('createRunner', () => {
+  const nested = ruleset(
+    rule('nested', 5, {
+      all: [
+        { fact: 'a', operator: 'equal', value: 1 },
+        { any: [{ fact: 'b', operator: 'equal', value: 2 }, { not: { fact: 'c', operator: 'equal', value: 3 } }] },
+        { fact: 'a', operator: 'lessThan', value: { fact: 'b' } },
+      ],
+    }),
+    rule('fallback', 1, { all: [] }),
+  );
+
+  it('evaluates every condition, nested ones included, so each carries its value', async () => {
+    const outcomes = await createRunner(nested)({ a: 1, b: 0, c: 0 });
+    const leaves = outcomes.find((o) => o.rule === 'nested')!.leaves;
+    expect(leaves.map((l) => [l.path, l.actual, l.passed, l.evaluated])).toEqual([
+      ['all[0]', 1, true, true],
+      ['all[1].any[0]', 0, false, true],
+      ['all[1].any[1].not', 0, false, true],
+      ['all[2]', 1, false, true],
+    ]);
+    expect(leaves[3]!.thresholdValue).toBe(0);
+  });
+
+  it('decides by priority, then by name', async () => {
+    const rs = ruleset(rule('zeta', 5, { all: [] }, 'true'), rule('alpha', 5, { all: [] }, 'unproven'), rule('low', 1, { all: [] }));
+    const outcomes = await createRunner(rs)({});
+    expect(decide(outcomes)?.rule).toBe('alpha');
+  });
+
+  it('never lets two runs share the engine, however many are in flight', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const original = Engine.prototype.run;
+    vi.spyOn(Engine.prototype, 'run').mockImplementation(async function (this: Engine, ...args: Parameters<Engine['run']>) {
+      most = Math.max(most, ++inFlight);
+      // Yield between evaluation and completion, as an async fact would.
+      await new Promise((r) => setTimeout(r, 1));
+      try {
+        return await original.apply(this, args);
+      } finally {
+        inFlight--;
+      }
+    });
+    const run = createRunner(nested);
+    const inputs = Array.from({ length: 40 }, (_, i) => ({ a: i % 2, b: i % 3, c: i % 4 }));
+    const concurrent = await Promise.all(inputs.map((facts) => run(facts)));
+    expect(most).toBe(1);
+    const sequential = [];
+    for (const facts of inputs) sequential.push(await run(facts));
+    expect(concurrent).toEqual(sequential);
+  });
+});
