@@ -11,6 +11,11 @@ export const DIAGNOSTIC_CODES = {
   'file/missing': 'A file named by another file does not exist.',
   'project/no-config': 'No factcheck.config.yaml was found.',
   'snapshot/hash-mismatch': 'An archived snapshot no longer has the bytes its source record pins.',
+  'quote/not-found': "A quote is not in its source's archived snapshot: a misquote.",
+  'quote/wrong-source': "A quote is not in its source's snapshot but is in another source's.",
+  'quote/ambiguous': 'A quote occurs more than once in its snapshot and no prefix or suffix picks one.',
+  'quote/context-mismatch': 'A quote occurs in its snapshot, but not with the given prefix or suffix.',
+  'evidence/contradiction': 'Two evidence records disagree.',
   'project/no-claims': 'No claims were found to verify.',
   // YAML
   'yaml/syntax': 'The YAML does not parse.',

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { anchorAll } from './anchor/anchor-records.js';
 import { createRequire } from 'node:module';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { buildIndex } from './evidence/build-index.js';
+import { detectContradictions, type Contradiction } from './evidence/detect-contradictions.js';
 import { createOriginFinder } from './evidence/find-origins.js';
 import { computeFacts } from './facts/catalogue.js';
 import { summarise } from './facts/claim-facts.js';
@@ -17,6 +19,7 @@ import { buildModel, type UsableFile } from './validate/build-model.js';
 import { checkReferences } from './validate/check-references.js';
 import { validateSchema } from './validate/validate-schema.js';
 import { buildClaimResult } from './verdict/build-claim-result.js';
+import { describeContradiction } from './verdict/describe-contradiction.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -56,15 +59,38 @@ export async function loadProject(root: string): Promise<LoadResult> {
 
   const snapshots = await readSnapshots(root, model.sources, locate, diagnostics);
 
+  // A record or claim whose words are not in its archived source never gets in.
+  const referenced = [...model.evidence.values()].filter((r) => !references.invalidEvidence.has(r.id));
+  const anchoring = anchorAll(referenced, model.claims.filter((c) => !references.invalidClaims.has(c.id)), model.sources, snapshots, locate);
+  diagnostics.push(...anchoring.diagnostics);
+  const evidence = new Map(referenced.filter((r) => !anchoring.misquotedRecords.has(r.id)).map((r) => [r.id, r]));
+  const index = buildIndex(evidence.values(), model.config.vocabulary);
+  const contradictions = detectContradictions([...evidence.values()], index, model.entities);
+  const names = createNames(model.entities, model.sources, model.config.vocabulary);
+  for (const c of contradictions) {
+    const other = locate(evidence.get(c.records[0])!.ref);
+    diagnostics.push(
+      diagnostic(
+        'evidence/contradiction',
+        locate(evidence.get(c.records[1])!.ref),
+        `${describeContradiction(c, evidence, names)} (see ${other.file}:${other.line}:${other.col})`,
+        'warning',
+      ),
+    );
+  }
+
   const project: Project = {
     root,
     config: model.config,
     entities: model.entities,
     sources: model.sources,
-    evidence: new Map([...model.evidence].filter(([id]) => !references.invalidEvidence.has(id))),
-    claims: model.claims.filter((c) => !references.invalidClaims.has(c.id)),
+    evidence,
+    claims: model.claims.filter((c) => !references.invalidClaims.has(c.id) && !anchoring.misquotedClaims.has(c.id)),
     rulesets: new Map([...model.rulesets].filter(([id]) => !rules.broken.has(id))),
     snapshots,
+    anchors: { records: anchoring.records, claims: anchoring.claims },
+    contradictions,
+    index,
     locate,
   };
   return { project, diagnostics: sortDiagnostics(diagnostics) };
@@ -108,13 +134,19 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
   const diagnostics: Diagnostic[] = [];
   const { config } = project;
   const origins = createOriginFinder(project.sources);
+  const byRecord = new Map<string, Contradiction[]>();
+  for (const c of project.contradictions) {
+    for (const id of c.records) byRecord.set(id, [...(byRecord.get(id) ?? []), c]);
+  }
   const ctx: MatchContext = {
     entities: project.entities,
     sources: project.sources,
     vocabulary: config.vocabulary,
-    index: buildIndex(project.evidence.values(), config.vocabulary),
+    index: project.index,
     originsOf: origins.originsOf,
     chainOf: origins.chainOf,
+    isAnchored: (id) => project.anchors.records.has(id),
+    contradictionsOf: (id) => byRecord.get(id) ?? [],
   };
   const names = createNames(project.entities, project.sources, config.vocabulary);
   const defaults = new Map<string, string>();
@@ -159,6 +191,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
       names,
       evidence: project.evidence,
       sources: project.sources,
+      anchors: project.anchors,
       summary: summarise(claim.asserts, names),
     });
     if (result.rule === null) {

@@ -1,4 +1,7 @@
+import type { Anchor } from './anchor/anchor-quote.js';
 import type { Diagnostic, Position } from './diagnostics.js';
+import type { EvidenceIndex } from './evidence/build-index.js';
+import type { Contradiction } from './evidence/detect-contradictions.js';
 
 /** Where an item was defined: its file and the key path to it inside that file. */
 export interface NodeRef {
@@ -92,6 +95,9 @@ interface RecordBase {
   source: string;
   /** The exact words in the source that support the record. */
   quote: string;
+  /** Words just before or after the quote in the snapshot, to pick one occurrence of a repeated quote. */
+  prefix?: string;
+  suffix?: string;
   /** Entity whose words or reporting the source relays. */
   attributed_to?: string;
   /** Source whose reporting this record passes on; decides the record's origin. */
@@ -113,6 +119,8 @@ export interface EventRecord extends RecordBase {
   mutual: boolean;
   /** Evidence id of the record this event answers or acts on. */
   in_response_to?: string;
+  /** Records sharing this id describe one and the same happening, so their dates must agree. */
+  occurrence?: string;
 }
 
 export interface QuantityRecord extends RecordBase {
@@ -189,6 +197,9 @@ export interface Claim {
   appearance: string;
   /** Archived source in which the claim's words can be read. */
   quoted_in?: string;
+  /** Words just before or after the claim's words in that source, to pick one occurrence. */
+  prefix?: string;
+  suffix?: string;
   context?: string;
   interpretation?: string;
   tags: string[];
@@ -264,6 +275,12 @@ export interface Project {
   rulesets: Map<string, Ruleset>;
   /** Archived snapshot texts by source id. */
   snapshots: Map<string, string>;
+  /** Where each quote (by evidence id) and each claim's words (by claim id) sit in their snapshots. */
+  anchors: { records: Map<string, Anchor>; claims: Map<string, Anchor> };
+  /** Pairs of evidence records that disagree. */
+  contradictions: Contradiction[];
+  /** The evidence looked up by entity and action or measure. */
+  index: EvidenceIndex;
   /** Resolves a node path in a project file to a position. */
   locate: Locator;
 }
@@ -293,6 +310,21 @@ export interface ConditionTrail {
   evidence: string[];
 }
 
+/** Where cited words sit in an archived snapshot, as W3C Web Annotation selectors. */
+export interface CitationAnchor {
+  snapshot: { path: string; sha256: string };
+  selectors: [
+    { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+    { type: 'TextPositionSelector'; start: number; end: number },
+  ];
+  /** Surrounding words for reports: the exact words with some context either side. */
+  context: { prefix: string; exact: string; suffix: string };
+  /** `normalised` when the quote only matched after normalising typography and spacing. */
+  match: 'exact' | 'normalised';
+  /** 1-based line in the snapshot. */
+  line: number;
+}
+
 export interface Citation {
   evidence: string;
   kind: EvidenceKind;
@@ -314,6 +346,9 @@ export interface Citation {
   own_appearance: boolean;
   /** The facts in the deciding rule that this record feeds. */
   facts: string[];
+  /** Where the quote sits in its source's archived snapshot; null when the source is not archived. */
+  anchor: CitationAnchor | null;
+  unanchored: boolean;
 }
 
 export interface RuleMiss {
@@ -335,6 +370,8 @@ export interface ClaimResult {
   appearance: { id: string; name: string; title: string };
   kind: ClaimKind;
   summary: string;
+  /** Where the claim's own words sit in the archived source that quotes it; null when none is archived. */
+  anchor: CitationAnchor | null;
   tags: string[];
   ruleset: string;
   rating: string;
@@ -345,6 +382,8 @@ export interface ClaimResult {
   explanation: string;
   conditions: ConditionTrail[];
   citations: Citation[];
+  /** Pairs of records bearing on the claim that disagree, each described with both sides' words. */
+  contradictions: { kind: 'value' | 'window' | 'date'; records: [string, string]; summary: string }[];
   /** Records left out of support, and why. */
   set_aside: { evidence: string; reason: 'own-appearance' | 'self-reported' }[];
   /** Rules that fired too but lost to the deciding rule's priority. */

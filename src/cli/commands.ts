@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { citeWords } from '../anchor/cite-words.js';
 import { exitCodeOf, loadProject, verify, VERSION, assembleResult, verifyProject } from '../pipeline.js';
 import {
   countProblems,
@@ -9,6 +10,7 @@ import {
   type FormatContext,
   type VerifyFormat,
 } from '../report/formatters/index.js';
+import { formatCiteStub } from '../report/formatters/cite-stub.js';
 import { didYouMean } from '../validate/suggest.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { claimSelector, locateRoot } from './open-project.js';
@@ -134,6 +136,42 @@ Exit codes: 0 no errors (warnings allowed); 2 errors or bad usage; 3 internal er
         io.stdout(`${counted}; ${countProblems(result.diagnostics)}\n`);
       }
       return exitCodeOf(result.diagnostics);
+    },
+  },
+  {
+    name: 'cite',
+    summary: "find words in a source's archived snapshot and print an evidence stub",
+    usage: 'factcheck cite <source-id> "<words>" [--format text|json]',
+    details: `Looks the words up in the source's archived snapshot, exactly first and then
+with typography and spacing normalised, and prints a ready-to-paste evidence
+record with its quote taken from the snapshot and its W3C selectors
+(TextQuoteSelector, TextPositionSelector) in comments. Words that occur more
+than once get one stub per occurrence, each with the prefix or suffix that
+picks it out. Words that are not there are refused, with the closest passage.
+
+Options:
+  -f, --format <f>  text (default) or json: the selectors of each occurrence
+${COMMON_HELP}
+
+Exit codes: 0 found; 2 not found, unknown source, no snapshot, or bad usage.`,
+    options: { ...ROOT_OPTION, ...FORMAT_OPTION },
+    async run({ values, positionals }, io) {
+      const format = pickFormat(values.format, { text: true, json: true }, 'cite');
+      if (positionals.length < 2) throw new UsageError('cite takes a source id and the words to find');
+      const [sourceId, ...words] = positionals as [string, ...string[]];
+      const root = await locateRoot(io.cwd, values.root as string | undefined);
+      const loaded = await loadProject(root);
+      if (!loaded.project) {
+        io.stderr(formatDiagnostics(loaded.diagnostics, { color: false }));
+        return EXIT.invalid;
+      }
+      const found = citeWords(loaded.project, sourceId, words.join(' '));
+      if (!found.ok) {
+        io.stderr(`factcheck cite: ${found.message}\n`);
+        return EXIT.invalid;
+      }
+      io.stdout(format === 'json' ? `${JSON.stringify(found, null, 2)}\n` : formatCiteStub(found));
+      return EXIT.ok;
     },
   },
 ];

@@ -1,4 +1,6 @@
 import type { EvidenceIndex } from '../evidence/build-index.js';
+import type { Contradiction } from '../evidence/detect-contradictions.js';
+import { expandEntity, findDenials, findEvents, place } from '../evidence/find-events.js';
 import { convert } from '../model/units.js';
 import { isKindOf } from '../model/vocabulary.js';
 import type {
@@ -6,7 +8,6 @@ import type {
   Claim,
   DateInfo,
   Entity,
-  EventPattern,
   EventRecord,
   EvidenceRecord,
   Source,
@@ -36,7 +37,11 @@ export interface ClaimEvidence {
   assessments: AssessmentRecord[];
   /** For quantities that count an action: other responses by the subject that the number leaves out. */
   omittedConduct: EventRecord[];
+  /** Contradictions between evidence records that bear on the claim. */
+  contradictions: Contradiction[];
 }
+
+export { expandEntity };
 
 export interface MatchContext {
   entities: ReadonlyMap<string, Entity>;
@@ -46,10 +51,20 @@ export interface MatchContext {
   originsOf(record: EvidenceRecord): string[];
   /** A source and every source down its relays chain. */
   chainOf(sourceId: string): ReadonlySet<string>;
+  /** The record's quote is located in an archived snapshot. */
+  isAnchored(evidenceId: string): boolean;
+  contradictionsOf(evidenceId: string): readonly Contradiction[];
 }
 
-/** Finds the evidence bearing on a claim and classifies each record. Pure. */
+/** Finds the evidence bearing on a claim, classifies each record, and gathers the contradictions among them. Pure. */
 export function matchEvidence(claim: Claim, ctx: MatchContext): ClaimEvidence {
+  const found = classify(claim, ctx);
+  const seen = new Set<Contradiction>();
+  for (const m of found.matches) for (const c of ctx.contradictionsOf(m.record.id)) seen.add(c);
+  return { ...found, contradictions: [...seen] };
+}
+
+function classify(claim: Claim, ctx: MatchContext): Omit<ClaimEvidence, 'contradictions'> {
   const expand = (id: string) => expandEntity(id, ctx.entities);
   const claimant = expand(claim.claimant);
   const describe = (record: EvidenceRecord, role: Role, reason: string, value?: number): Match => ({
@@ -87,11 +102,11 @@ export function matchEvidence(claim: Claim, ctx: MatchContext): ClaimEvidence {
     case 'absence':
     case 'timing': {
       const matches: Match[] = [];
-      for (const r of affirmedEvents(a.event, expand, ctx)) {
+      for (const r of findEvents(a.event, expand, ctx.index)) {
         const [role, reason] = classifyEvent(a.kind, r, a.when, claim.date);
         matches.push(describe(r, role, reason));
       }
-      for (const r of negatedEvents(a.event, expand, ctx)) {
+      for (const r of findDenials(a.event, expand, ctx.index, ctx.vocabulary)) {
         const role: Role = a.kind === 'absence' ? 'support' : a.kind === 'event' ? 'contradict' : 'neutral';
         matches.push(describe(r, role, 'says it did not happen'));
       }
@@ -116,62 +131,6 @@ export function matchEvidence(claim: Claim, ctx: MatchContext): ClaimEvidence {
   }
 }
 
-/** An entity and, for groups, every member, recursively. */
-export function expandEntity(id: string, entities: ReadonlyMap<string, Entity>): Set<string> {
-  const out = new Set<string>();
-  const stack = [id];
-  while (stack.length) {
-    const current = stack.pop()!;
-    if (out.has(current)) continue;
-    out.add(current);
-    stack.push(...(entities.get(current)?.members ?? []));
-  }
-  return out;
-}
-
-function affirmedEvents(p: EventPattern, expand: (id: string) => Set<string>, ctx: MatchContext): EventRecord[] {
-  const actors = expand(p.actor);
-  const targets = p.target === undefined ? undefined : expand(p.target);
-  const found = new Map<string, EventRecord>();
-  for (const actor of actors) {
-    for (const r of ctx.index.events(actor, p.action)) {
-      if (runsForward(r, actors, targets) && channelFits(r, p)) found.set(r.id, r);
-    }
-    // The actor may appear as the target of an exchange or of a mutual claim.
-    for (const r of ctx.index.events(actor, p.action, true)) {
-      if ((p.mutual || r.mutual) && runsBackward(r, actors, targets) && channelFits(r, p)) found.set(r.id, r);
-    }
-  }
-  return [...found.values()];
-}
-
-function negatedEvents(p: EventPattern, expand: (id: string) => Set<string>, ctx: MatchContext): EventRecord[] {
-  const actors = expand(p.actor);
-  const targets = p.target === undefined ? undefined : expand(p.target);
-  const found = new Map<string, EventRecord>();
-  for (const actor of actors) {
-    for (const r of ctx.index.negatedEvents(actor)) {
-      // "Did not reply" says nothing about "no contact"; only a broader or equal denial does.
-      if (!isKindOf(ctx.vocabulary, p.action, r.action) || !channelFits(r, p)) continue;
-      if (runsForward(r, actors, targets) || ((p.mutual || r.mutual) && runsBackward(r, actors, targets))) found.set(r.id, r);
-    }
-  }
-  return [...found.values()];
-}
-
-function runsForward(r: EventRecord, actors: Set<string>, targets: Set<string> | undefined): boolean {
-  return actors.has(r.actor) && (targets === undefined || (r.target !== undefined && targets.has(r.target)));
-}
-
-function runsBackward(r: EventRecord, actors: Set<string>, targets: Set<string> | undefined): boolean {
-  return r.target !== undefined && actors.has(r.target) && (targets === undefined || targets.has(r.actor));
-}
-
-function channelFits(r: EventRecord, p: EventPattern): boolean {
-  // A record that does not name its channel is not evidence of another channel.
-  return p.channel === undefined || r.channel === undefined || r.channel === p.channel;
-}
-
 function classifyEvent(kind: 'event' | 'absence' | 'timing', r: EventRecord, when: DateInfo | undefined, said: DateInfo): [Role, string] {
   const placement = when === undefined ? 'no-window' : place(r.date, when);
   const dated = r.date ? `dated ${r.date.text}` : 'undated';
@@ -189,16 +148,6 @@ function classifyEvent(kind: 'event' | 'absence' | 'timing', r: EventRecord, whe
       if (placement === 'outside') return ['contradict', `dated outside the claimed time (${r.date!.text})`];
       return ['neutral', r.date ? `dated ${r.date.text}, which may or may not fall inside the claimed time` : 'undated'];
   }
-}
-
-type Placement = 'inside' | 'outside' | 'unknown' | 'no-window';
-
-/** Inside only when every day the date can denote lies in the window; outside when none does. */
-export function place(date: DateInfo | undefined, window: DateInfo): Placement {
-  if (!date) return 'unknown';
-  if (date.start >= window.start && date.end <= window.end) return 'inside';
-  if (date.end < window.start || date.start > window.end) return 'outside';
-  return 'unknown';
 }
 
 function compareQuantity(value: number, a: Extract<Claim['asserts'], { kind: 'quantity' }>): boolean {

@@ -160,6 +160,33 @@ export const SUPPORT_FACTS: FactDefinition[] = [
     },
   },
   {
+    name: 'anchored_support',
+    type: 'number',
+    description: 'Independent supporting records whose quotes are located word for word in an archived snapshot.',
+    compute: ({ found, ctx }) => count(select.supporting(found).filter((m) => ctx.isAnchored(m.record.id))),
+  },
+  {
+    name: 'unanchored_support',
+    type: 'number',
+    description: 'Independent supporting records cited from sources with no archived snapshot (such as an unarchived report or post): their words cannot be checked here.',
+    compute: ({ found, ctx }) => count(select.supporting(found).filter((m) => !ctx.isAnchored(m.record.id))),
+  },
+  {
+    name: 'contradiction_count',
+    type: 'number',
+    description: 'Pairs of evidence records bearing on the claim that disagree with each other: different values, a date outside a stated window, or conflicting dates for one happening.',
+    compute: ({ found }) => ({ value: found.contradictions.length, evidence: [...new Set(found.contradictions.flatMap((c) => c.records))].sort() }),
+  },
+  {
+    name: 'conflicting_records',
+    type: 'list',
+    description: 'The ids of the records in those contradictions.',
+    compute: ({ found }) => {
+      const ids = [...new Set(found.contradictions.flatMap((c) => c.records))].sort();
+      return { value: ids, evidence: ids };
+    },
+  },
+  {
     name: 'assessment_count',
     type: 'number',
     description: "Assessments (judgements such as an investigation's findings) about the claim's subject and topic. They inform but neither support nor contradict.",

@@ -133,6 +133,8 @@ export function buildModel(usable: readonly UsableFile[]): { model: Model; diagn
             date: claimDate!,
             appearance: c.appearance,
             quoted_in: c.quoted_in,
+            prefix: c.prefix,
+            suffix: c.suffix,
             context: c.context,
             interpretation: c.interpretation,
             tags: c.tags ?? [],
@@ -198,6 +200,8 @@ function readRecord(e: Raw, ref: NodeRef, date: ReadDate): EvidenceRecord {
     id: e.id as string,
     source: e.source as string,
     quote: e.quote as string,
+    prefix: e.prefix as string | undefined,
+    suffix: e.suffix as string | undefined,
     attributed_to: e.attributed_to as string | undefined,
     relayed_from: e.relayed_from as string | undefined,
     note: e.note as string | undefined,
@@ -216,6 +220,7 @@ function readRecord(e: Raw, ref: NodeRef, date: ReadDate): EvidenceRecord {
         negated: e.negated === true,
         mutual: e.mutual === true,
         in_response_to: e.in_response_to,
+        occurrence: e.occurrence,
       };
     case 'quantity':
       return { ...base, kind: 'quantity', subject: e.subject, measure: e.measure, counterpart: e.counterpart, value: e.value, unit: e.unit, date: date('date', e.date) };

@@ -1,3 +1,4 @@
+import type { Anchor } from '../anchor/anchor-quote.js';
 import type { FactValue, Names } from '../facts/fact-types.js';
 import type { ClaimEvidence } from '../facts/match-evidence.js';
 import { factReference } from '../rules/check-rules.js';
@@ -6,6 +7,7 @@ import type { Position } from '../diagnostics.js';
 import { formatDate } from '../validate/read-date.js';
 import type {
   Citation,
+  CitationAnchor,
   Claim,
   ClaimResult,
   ConditionTrail,
@@ -15,6 +17,7 @@ import type {
   Source,
 } from '../types.js';
 import { byPriorityThenName, decide } from './decide.js';
+import { describeContradiction } from './describe-contradiction.js';
 import { describeRecord } from './describe-record.js';
 import { fillExplanation, placeholders } from './fill-explanation.js';
 
@@ -29,6 +32,7 @@ export interface VerdictInput {
   names: Names;
   evidence: ReadonlyMap<string, EvidenceRecord>;
   sources: ReadonlyMap<string, Source>;
+  anchors: { records: ReadonlyMap<string, Anchor>; claims: ReadonlyMap<string, Anchor> };
   summary: string;
 }
 
@@ -89,6 +93,8 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
       self_reported: match?.selfReported ?? false,
       own_appearance: match?.ownAppearance ?? false,
       facts: [...factNames].sort(),
+      anchor: citationAnchor(input.anchors.records.get(id), source),
+      unanchored: !input.anchors.records.has(id),
     });
   }
 
@@ -105,6 +111,7 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
     appearance: { id: claim.appearance, name: names.source(claim.appearance), title: appearance?.title ?? claim.appearance },
     kind: claim.asserts.kind,
     summary: input.summary,
+    anchor: citationAnchor(input.anchors.claims.get(claim.id), input.sources.get([claim.quoted_in, claim.appearance].find((s) => s && input.sources.get(s)?.snapshot) ?? '')),
     tags: [...claim.tags],
     ruleset: input.ruleset,
     rating,
@@ -114,6 +121,7 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
     explanation,
     conditions,
     citations,
+    contradictions: input.found.contradictions.map((c) => ({ kind: c.kind, records: c.records, summary: describeContradiction(c, input.evidence, names) })),
     set_aside: input.found.matches
       .filter((m) => m.role === 'support' && (m.selfReported || m.ownAppearance))
       .map((m) => ({ evidence: m.record.id, reason: m.selfReported ? ('self-reported' as const) : ('own-appearance' as const) })),
@@ -131,6 +139,20 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
         failed: o.leaves.filter((l) => !l.passed).map((l) => trail(l, facts)),
       })),
     facts: Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, { value: v.value, evidence: [...v.evidence] }])),
+  };
+}
+
+function citationAnchor(anchor: Anchor | undefined, source: Source | undefined): CitationAnchor | null {
+  if (!anchor || !source?.snapshot) return null;
+  return {
+    snapshot: { path: source.snapshot.path, sha256: source.snapshot.sha256 },
+    selectors: [
+      { type: 'TextQuoteSelector', exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix },
+      { type: 'TextPositionSelector', start: anchor.start, end: anchor.end },
+    ],
+    context: anchor.context,
+    match: anchor.match,
+    line: anchor.line,
   };
 }
 

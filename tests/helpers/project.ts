@@ -55,7 +55,7 @@ export async function runCli(args: string[], cwd: string = REPO, env: Record<str
 }
 
 /** A throwaway project: the bundled base with a fixture folder (tests/fixtures/<name>) copied over it. */
-export async function fromFixture(name: string, options: { bare?: boolean } = {}): Promise<string> {
+export async function fromFixture(name: string, options: { bare?: boolean; copy?: string[] } = {}): Promise<string> {
   const dir = await makeProject({}, options);
   await cp(join(REPO, 'tests', 'fixtures', name), dir, { recursive: true });
   return dir;

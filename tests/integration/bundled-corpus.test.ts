@@ -58,8 +58,11 @@ beforeAll(async () => {
 });
 
 describe('the bundled corpus', () => {
-  it('loads without a single diagnostic', () => {
-    expect(result.diagnostics).toEqual([]);
+  it('loads with one finding only: the seed contradiction between the two outlets', () => {
+    expect(result.diagnostics).toMatchObject([
+      { code: 'evidence/contradiction', severity: 'warning', file: 'evidence/euronews-trump-jr-wikileaks.yaml' },
+    ]);
+    expect(result.diagnostics[0]!.message).toMatch(/^week-messages-window \(The Week: .*\) puts every occurrence within 20 September to 12 October 2016, but euronews-election-day-message \(Euronews: .*\) dates one 8 November 2016/);
   });
 
   it('has at least 10 claims, covering every claim kind', () => {

@@ -12,6 +12,7 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
   out.push(paint(ctx, 'bold', claim.id), `  “${claim.text}”`);
   out.push(`  ${claim.claimant.name}, ${formatPoint(claim.date)} · ${claim.appearance.name}: ${claim.appearance.title}`);
   out.push(`  Asserts (${claim.kind}): ${claim.summary}`);
+  if (claim.anchor) out.push(`  Words found at line ${claim.anchor.line} of ${claim.anchor.snapshot.path} (${claim.anchor.match} match)`);
   out.push(`  ${claim.file}:${claim.line}:${claim.col}`);
 
   heading(`Verdict: ${claim.rating_label}`);
@@ -36,6 +37,11 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
     out.push(`  [${i + 1}] ${c.evidence} (${marks}) · feeds ${c.facts.join(', ') || 'nothing directly'}`);
     out.push(`      ${c.summary}`);
     out.push(`      > ${c.quote}`);
+    out.push(
+      c.anchor
+        ? `      anchored: line ${c.anchor.line} of ${c.anchor.snapshot.path}, characters ${c.anchor.selectors[1].start}–${c.anchor.selectors[1].end} (${c.anchor.match} match)`
+        : '      unanchored: the source has no archived snapshot',
+    );
     const provenance = [c.publisher ?? c.source_title, c.publisher ? c.source_title : '', c.published].filter(Boolean).join(' — ');
     const via = [c.attributed_to ? `attributed to ${c.attributed_to}` : '', c.origins.length ? `origin: ${c.origins.join(', ')}` : '']
       .filter(Boolean)
@@ -43,6 +49,11 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
     out.push(`      ${provenance}${c.url ? ` <${c.url}>` : ''}`);
     if (via) out.push(`      ${via}`);
   });
+
+  if (claim.contradictions.length) {
+    heading(`Contradictions in the evidence (${claim.contradictions.length})`);
+    for (const c of claim.contradictions) out.push(`  ${c.summary}`);
+  }
 
   if (claim.set_aside.length) {
     heading('Set aside (cannot support the claim)');

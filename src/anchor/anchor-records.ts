@@ -1,0 +1,116 @@
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Claim, EvidenceRecord, Locator, NodeRef, Source } from '../types.js';
+import { anchorQuote, disambiguate, prepareSnapshot, type Anchor, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
+
+export interface Anchoring {
+  /** Evidence id → where its quote sits in its source's snapshot. */
+  records: Map<string, Anchor>;
+  /** Claim id → where the claim's words sit in the archived source that quotes it. */
+  claims: Map<string, Anchor>;
+  /** Records and claims whose words could not be found: reported, and not verified. */
+  misquotedRecords: Set<string>;
+  misquotedClaims: Set<string>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Anchors every quote in its source's archived snapshot. Records from sources
+ * with no snapshot stay unanchored; that is allowed and shows in their citations.
+ */
+export function anchorAll(
+  records: Iterable<EvidenceRecord>,
+  claims: Iterable<Claim>,
+  sources: ReadonlyMap<string, Source>,
+  snapshots: ReadonlyMap<string, string>,
+  locate: Locator,
+): Anchoring {
+  const prepared = new Map([...snapshots].map(([id, text]) => [id, prepareSnapshot(text)]));
+  const result: Anchoring = { records: new Map(), claims: new Map(), misquotedRecords: new Set(), misquotedClaims: new Set(), diagnostics: [] };
+
+  for (const record of [...records].sort(byId)) {
+    const snapshot = prepared.get(record.source);
+    if (!snapshot) continue;
+    const outcome = anchorQuote(snapshot, record.quote, hintOf(record));
+    if (outcome.ok) result.records.set(record.id, outcome.anchor);
+    else {
+      result.misquotedRecords.add(record.id);
+      result.diagnostics.push(report(outcome, { what: 'quote', ref: record.ref, field: 'quote', sourceId: record.source, snapshot, words: record.quote, sources, prepared, locate }));
+    }
+  }
+
+  for (const claim of [...claims].sort(byId)) {
+    const sourceId = [claim.quoted_in, claim.appearance].find((id) => id !== undefined && prepared.has(id));
+    if (sourceId === undefined) continue;
+    const snapshot = prepared.get(sourceId)!;
+    const outcome = anchorQuote(snapshot, claim.text, hintOf(claim));
+    if (outcome.ok) result.claims.set(claim.id, outcome.anchor);
+    else {
+      result.misquotedClaims.add(claim.id);
+      result.diagnostics.push(report(outcome, { what: 'claim text', ref: claim.ref, field: 'text', sourceId, snapshot, words: claim.text, sources, prepared, locate }));
+    }
+  }
+  return result;
+}
+
+function hintOf(item: { prefix?: string; suffix?: string }): AnchorHint {
+  return { ...(item.prefix === undefined ? {} : { prefix: item.prefix }), ...(item.suffix === undefined ? {} : { suffix: item.suffix }) };
+}
+
+interface ReportContext {
+  what: 'quote' | 'claim text';
+  ref: NodeRef;
+  field: string;
+  sourceId: string;
+  snapshot: PreparedSnapshot;
+  words: string;
+  sources: ReadonlyMap<string, Source>;
+  prepared: ReadonlyMap<string, PreparedSnapshot>;
+  locate: Locator;
+}
+
+function report(outcome: Exclude<AnchorOutcome, { ok: true }>, c: ReportContext): Diagnostic {
+  const at = c.locate(c.ref, c.field);
+  const path = c.sources.get(c.sourceId)?.snapshot?.path ?? c.sourceId;
+  switch (outcome.reason) {
+    case 'not-found': {
+      const elsewhere = [...c.prepared].find(([id, snap]) => id !== c.sourceId && anchorQuote(snap, c.words).ok);
+      if (elsewhere) {
+        return diagnostic(
+          'quote/wrong-source',
+          at,
+          `${c.what} is not in ${c.sourceId} (${path}) but is in ${elsewhere[0]}; is the source right?`,
+        );
+      }
+      const closest = outcome.closest
+        ? `; did you mean “${shorten(outcome.closest.passage)}” (line ${outcome.closest.line}, ${Math.round(outcome.closest.similarity * 100)}% similar)?`
+        : '';
+      return diagnostic('quote/not-found', at, `${c.what} not found in ${c.sourceId} (${path})${closest}`);
+    }
+    case 'ambiguous': {
+      const options = outcome.occurrences.map((o) => {
+        const hint = disambiguate(c.snapshot, o, outcome.occurrences);
+        return `line ${o.line}: ${hint.prefix !== undefined ? `prefix: ${JSON.stringify(hint.prefix)}` : `suffix: ${JSON.stringify(hint.suffix)}`}`;
+      });
+      return diagnostic(
+        'quote/ambiguous',
+        at,
+        `${c.what} occurs ${outcome.occurrences.length} times in ${c.sourceId} (${path}); add a prefix or suffix to pick one (${options.join('; ')})`,
+      );
+    }
+    case 'context-mismatch':
+      return diagnostic(
+        'quote/context-mismatch',
+        at,
+        `${c.what} occurs in ${c.sourceId} (line ${outcome.occurrences.map((o) => o.line).join(', ')}) but not with the given prefix or suffix`,
+      );
+  }
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
