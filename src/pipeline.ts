@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
 import { anchorAll } from './anchor/anchor-records.js';
 import { createRequire } from 'node:module';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -28,8 +29,10 @@ export const VERSION: string = (createRequire(import.meta.url)('../package.json'
  * schema, builds the model and checks every reference. Never throws on bad
  * input: problems come back as diagnostics, and whatever is valid is kept.
  */
-export async function loadProject(root: string): Promise<LoadResult> {
+export async function loadProject(projectRoot: string): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
+  // Every path check compares against the real root, so a project reached by a symlink still loads.
+  const root = await realpath(projectRoot);
   const read = await readProjectFiles(root);
   diagnostics.push(...read.diagnostics);
 

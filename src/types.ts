@@ -305,7 +305,10 @@ export interface ConditionTrail {
   threshold: unknown;
   /** The fact's value for this claim. */
   actual: unknown;
+  /** Whether the comparison itself held. */
   passed: boolean;
+  /** The condition sits under a `not`: it counts for the rule when the comparison fails. */
+  negated: boolean;
   /** Evidence behind the fact's value (and behind the threshold, when it names a fact). */
   evidence: string[];
 }

@@ -1,7 +1,8 @@
+import { approximateMatch } from '../model/approximate-match.js';
+
 /**
  * The passage of `text` closest to `pattern` by edit distance, the way fuzzy
- * anchoring tools suggest "did you mean": Sellers' algorithm, where the match may
- * start and end anywhere in the text. Both strings should be normalised.
+ * anchoring tools suggest "did you mean". Both strings should be normalised.
  */
 export interface Closest {
   start: number;
@@ -26,43 +27,10 @@ export function findClosest(text: string, pattern: string): Closest | undefined 
 }
 
 function sellers(text: string, pattern: string, from: number, to: number): Closest | undefined {
-  const m = pattern.length;
-  // cost[i]: best distance of pattern[0..i) ending at the current text position; begin[i]: where that match starts.
-  let cost = new Int32Array(m + 1);
-  let begin = new Int32Array(m + 1).fill(from);
-  for (let i = 0; i <= m; i++) cost[i] = i;
-  let best: Closest | undefined;
-  for (let j = from; j < to; j++) {
-    const nextCost = new Int32Array(m + 1);
-    const nextBegin = new Int32Array(m + 1);
-    nextCost[0] = 0;
-    nextBegin[0] = j + 1;
-    const c = text.charCodeAt(j);
-    for (let i = 1; i <= m; i++) {
-      const substitute = cost[i - 1]! + (pattern.charCodeAt(i - 1) === c ? 0 : 1);
-      const skipText = cost[i]! + 1;
-      const skipPattern = nextCost[i - 1]! + 1;
-      if (substitute <= skipText && substitute <= skipPattern) {
-        nextCost[i] = substitute;
-        nextBegin[i] = begin[i - 1]!;
-      } else if (skipText <= skipPattern) {
-        nextCost[i] = skipText;
-        nextBegin[i] = begin[i]!;
-      } else {
-        nextCost[i] = skipPattern;
-        nextBegin[i] = nextBegin[i - 1]!;
-      }
-    }
-    cost = nextCost;
-    begin = nextBegin;
-    const distance = cost[m]!;
-    if (!best || distance < best.distance) {
-      const start = begin[m]!;
-      const length = Math.max(m, j + 1 - start);
-      best = { start, end: j + 1, distance, similarity: 1 - distance / length };
-    }
-  }
-  return best;
+  const found = approximateMatch(text, pattern, from, to);
+  if (!found) return undefined;
+  const length = Math.max(pattern.length, found.end - found.start);
+  return { ...found, similarity: 1 - found.distance / length };
 }
 
 /** Windows around places where the pattern's longer words occur, for texts too long to search whole. */

@@ -1,3 +1,5 @@
+import { approximateMatch } from '../model/approximate-match.js';
+
 /**
  * Compares attributed words with recorded ones, ignoring case, quotation
  * marks, punctuation and spacing: "WikiLeaks." and "Wikileaks" are the same words.
@@ -29,24 +31,8 @@ function containsRun(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
-/** The share of claimed words found in order within the best window of similar length. */
+/** The share of claimed words matched, in order, by the closest stretch of the recorded words. */
 function bestWindowOverlap(want: string[], have: string[]): number {
-  const width = want.length + 2;
-  let best = 0;
-  for (let start = 0; start < Math.max(1, have.length - want.length + 1); start++) {
-    best = Math.max(best, lcs(want, have.slice(start, start + width)));
-  }
-  return best / want.length;
-}
-
-function lcs(a: string[], b: string[]): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
+  const found = approximateMatch(have, want);
+  return found ? Math.max(0, 1 - found.distance / want.length) : 0;
 }

@@ -107,6 +107,11 @@ function classify(claim: Claim, ctx: MatchContext): Omit<ClaimEvidence, 'contrad
         matches.push(describe(r, role, reason));
       }
       for (const r of findDenials(a.event, expand, ctx.index, ctx.vocabulary)) {
+        // "Did not respond to this message" denies one answer, not every one.
+        if (r.in_response_to !== undefined) {
+          matches.push(describe(r, 'neutral', 'says it did not happen in answer to one particular record'));
+          continue;
+        }
         const role: Role = a.kind === 'absence' ? 'support' : a.kind === 'event' ? 'contradict' : 'neutral';
         matches.push(describe(r, role, 'says it did not happen'));
       }
@@ -145,7 +150,10 @@ function classifyEvent(kind: 'event' | 'absence' | 'timing', r: EventRecord, whe
       return ['neutral', `reports it outside the period denied (${dated})`];
     case 'timing':
       if (placement === 'inside') return ['support', `dated inside the claimed time (${r.date!.text})`];
-      if (placement === 'outside') return ['contradict', `dated outside the claimed time (${r.date!.text})`];
+      // Outside a point in time, or outside a window said to hold every occurrence, contradicts;
+      // outside a window that only says "it happened in here" does not.
+      if (placement === 'outside' && (when!.precision !== 'range' || when!.complete)) return ['contradict', `dated outside the claimed time (${r.date!.text})`];
+      if (placement === 'outside') return ['neutral', `dated outside the claimed window, which does not claim every occurrence (${r.date!.text})`];
       return ['neutral', r.date ? `dated ${r.date.text}, which may or may not fall inside the claimed time` : 'undated'];
   }
 }

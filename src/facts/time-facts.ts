@@ -19,6 +19,14 @@ const dateList = (matches: Match[]) => {
   return { value: [...new Set(d.map((m) => formatDate(m.record.date)))], evidence: ids(d) };
 };
 
+function earliest(matches: Match[]) {
+  const d = dated(matches).sort(byBegunBy);
+  const first = d[0];
+  if (!first) return { value: null, evidence: [] };
+  const same = d.filter((m) => m.record.date.begunBy === first.record.date.begunBy);
+  return { value: first.record.date.from, evidence: ids(same) };
+}
+
 /** Facts about when things happened relative to the claim. */
 export const TIME_FACTS: FactDefinition[] = [
   {
@@ -38,17 +46,28 @@ export const TIME_FACTS: FactDefinition[] = [
     },
   },
   {
+    name: 'contradicting_before_claim',
+    type: 'number',
+    kinds: EVENT_KINDS,
+    description: 'Contradicting records known to have begun before the claim was made: for a denial, what it denies, documented before it was said.',
+    compute: ({ claim, found }) => {
+      const m = dated(select.contradicting(found)).filter((x) => x.record.date.begunBy < claim.date.start);
+      return { value: m.length, evidence: ids(m) };
+    },
+  },
+  {
+    name: 'earliest_contradicting_date',
+    type: 'date',
+    kinds: EVENT_KINDS,
+    description: 'The earliest date by which a contradicting record is known to have begun; null when none is dated.',
+    compute: ({ found }) => earliest(select.contradicting(found)),
+  },
+  {
     name: 'earliest_event_date',
     type: 'date',
     kinds: EVENT_KINDS,
     description: 'The earliest date by which a matching event that takes a side is known to have begun ("20 September 2016" beats "2016"); null when none is dated.',
-    compute: ({ found }) => {
-      const d = dated(select.decisive(found)).sort(byBegunBy);
-      const first = d[0];
-      if (!first) return { value: null, evidence: [] };
-      const same = d.filter((m) => m.record.date.begunBy === first.record.date.begunBy);
-      return { value: first.record.date.from, evidence: ids(same) };
-    },
+    compute: ({ found }) => earliest(select.decisive(found)),
   },
   {
     name: 'supporting_dates',

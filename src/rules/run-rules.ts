@@ -15,6 +15,8 @@ export interface LeafOutcome {
   thresholdValue: unknown;
   actual: FactScalar | undefined;
   passed: boolean;
+  /** Under an odd number of `not`s: the condition counts for the rule when the comparison fails. */
+  negated: boolean;
   /** False only if the engine skipped the condition; rules are loaded so that it never does. */
   evaluated: boolean;
 }
@@ -25,7 +27,10 @@ export interface RuleOutcome {
   rating: string;
   explanation: string;
   fired: boolean;
+  /** Every condition, in rule order. */
   leaves: LeafOutcome[];
+  /** The conditions that decided the outcome: for a rule that failed, the ones that made it fail. */
+  deciding: LeafOutcome[];
 }
 
 /** Runs a claim's facts through a ruleset. */
@@ -65,8 +70,13 @@ export function createRunner(ruleset: Ruleset): RulesRunner {
 
 function toOutcome(result: RuleResult): RuleOutcome {
   const params = (result.event?.params ?? {}) as { rating: string; explanation: string };
+  const root = result.conditions as unknown as EvaluatedNode;
   const leaves: LeafOutcome[] = [];
-  collect(result.conditions as unknown as EvaluatedNode, '', leaves);
+  const nodes = new Map<EvaluatedNode, LeafOutcome>();
+  collect(root, '', false, (node, leaf) => {
+    leaves.push(leaf);
+    nodes.set(node, leaf);
+  });
   return {
     rule: String(result.name),
     priority: result.priority ?? 1,
@@ -74,6 +84,8 @@ function toOutcome(result: RuleResult): RuleOutcome {
     explanation: params.explanation,
     fired: result.result === true,
     leaves,
+    // The engine records results on nested boolean nodes only; the rule's result is the root's.
+    deciding: decidingNodes({ ...root, result: result.result === true }).map((node) => nodes.get(node)!),
   };
 }
 
@@ -90,13 +102,13 @@ type EvaluatedNode = Partial<{
   result: boolean;
 }>;
 
-function collect(node: EvaluatedNode, path: string, out: LeafOutcome[]): void {
+function collect(node: EvaluatedNode, path: string, negated: boolean, visit: (node: EvaluatedNode, leaf: LeafOutcome) => void): void {
   const join = (key: string) => (path ? `${path}.${key}` : key);
-  if (node.all) node.all.forEach((c, i) => collect(c, join(`all[${i}]`), out));
-  else if (node.any) node.any.forEach((c, i) => collect(c, join(`any[${i}]`), out));
-  else if (node.not) collect(node.not, join('not'), out);
+  if (node.all) node.all.forEach((c, i) => collect(c, join(`all[${i}]`), negated, visit));
+  else if (node.any) node.any.forEach((c, i) => collect(c, join(`any[${i}]`), negated, visit));
+  else if (node.not) collect(node.not, join('not'), !negated, visit);
   else {
-    out.push({
+    visit(node, {
       path,
       fact: node.fact!,
       operator: node.operator!,
@@ -104,9 +116,23 @@ function collect(node: EvaluatedNode, path: string, out: LeafOutcome[]): void {
       thresholdValue: node.valueResult,
       actual: node.factResult,
       passed: node.result === true,
+      negated,
       evaluated: node.result !== undefined,
     });
   }
+}
+
+/**
+ * The leaves that explain a node's outcome: for an `all` that failed, its failed
+ * children; for an `any` that held, its children that held; a `not` passes the
+ * question to its child, whose outcome is the opposite.
+ */
+function decidingNodes(node: EvaluatedNode): EvaluatedNode[] {
+  const held = (n: EvaluatedNode) => n.result === true;
+  if (node.all) return (held(node) ? node.all : node.all.filter((c) => !held(c))).flatMap(decidingNodes);
+  if (node.any) return (held(node) ? node.any.filter(held) : node.any).flatMap(decidingNodes);
+  if (node.not) return decidingNodes(node.not);
+  return [node];
 }
 
 function byName(a: RuleOutcome, b: RuleOutcome): number {

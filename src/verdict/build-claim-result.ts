@@ -136,7 +136,7 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
         rule: o.rule,
         rating: o.rating,
         priority: o.priority,
-        failed: o.leaves.filter((l) => !l.passed).map((l) => trail(l, facts)),
+        failed: o.deciding.map((l) => trail(l, facts)),
       })),
     facts: Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, { value: v.value, evidence: [...v.evidence] }])),
   };
@@ -166,6 +166,7 @@ function trail(leaf: LeafOutcome, facts: Record<string, FactValue>): ConditionTr
     threshold: ref ? { fact: ref, value: leaf.thresholdValue ?? null } : leaf.threshold,
     actual: leaf.actual ?? null,
     passed: leaf.passed,
+    negated: leaf.negated,
     evidence: [...evidence].sort(),
   };
 }

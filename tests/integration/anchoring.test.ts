@@ -71,14 +71,14 @@ describe('unanchored sources', () => {
     const dir = await fromFixture('unanchored', CORPUS);
     const result = await verify(dir);
     expect(errorsOf(result.diagnostics)).toEqual([]);
-    const claim = result.claims.find((c) => c.id === 'euronews-no-immediate-reply')!;
-    // The Atlantic, cited directly, and The Week, relaying it: one origin, anchored once.
-    expect(claim.facts.unanchored_support).toEqual({ value: 1, evidence: ['atlantic-no-reply'] });
-    expect(claim.facts.anchored_support).toEqual({ value: 1, evidence: ['week-no-reply-to-link-message'] });
+    const claim = result.claims.find((c) => c.id === 'trump-tweeted-15-minutes-later')!;
+    // The Atlantic cited directly, and The Week relaying it: one origin, anchored once.
+    expect(claim.facts.unanchored_support).toEqual({ value: 1, evidence: ['atlantic-trump-tweet-delay'] });
+    expect(claim.facts.anchored_support).toEqual({ value: 1, evidence: ['week-trump-tweet-delay'] });
     expect(claim.facts.supporting_origins?.value).toBe(1);
     const byId = Object.fromEntries(claim.citations.map((c) => [c.evidence, c]));
-    expect(byId['atlantic-no-reply']).toMatchObject({ unanchored: true, anchor: null });
-    expect(byId['week-no-reply-to-link-message']).toMatchObject({ unanchored: false, anchor: { match: 'exact' } });
+    expect(byId['atlantic-trump-tweet-delay']).toMatchObject({ unanchored: true, anchor: null });
+    expect(byId['week-trump-tweet-delay']).toMatchObject({ unanchored: false, anchor: { match: 'exact' } });
   });
 });
 

@@ -47,17 +47,23 @@ describe('matching events to claims', () => {
     expect(fact(results.get('either-way'), 'supporting_count').evidence).toEqual(['wl-wrote']);
   });
 
-  it('counts a denial only when it is as broad as the claim', async () => {
+  it('counts a denial only when it is as broad as the claim, and not when it answers one record', async () => {
     const results = await verifyWorld(
       evidenceYaml(
         event('no-reply', 'actor: donald-trump-jr\naction: reply\ntarget: wikileaks\nnegated: true'),
+        event('request', 'actor: wikileaks\naction: request\ntarget: donald-trump-jr'),
+        event('no-reply-to-request', 'actor: donald-trump-jr\naction: reply\ntarget: wikileaks\nnegated: true\nin_response_to: request'),
         event('no-contact', 'actor: mike-pence\naction: contact\ntarget: wikileaks\nnegated: true'),
       ),
       claimsYaml(
         claim('jr-no-contact', 'kind: absence\nevent: { actor: donald-trump-jr, action: contact, target: wikileaks }'),
         claim('pence-no-contact', 'kind: absence\nevent: { actor: mike-pence, action: contact, target: wikileaks }'),
+        claim('jr-replied', 'kind: event\nevent: { actor: donald-trump-jr, action: reply, target: wikileaks }'),
       ),
     );
+    // "Did not reply to this request" does not deny every reply.
+    expect(fact(results.get('jr-replied'), 'contradicting_count').evidence).toEqual(['no-reply']);
+    expect(fact(results.get('jr-replied'), 'neutral_count').evidence).toEqual(['no-reply-to-request']);
     expect(fact(results.get('jr-no-contact'), 'matching_count').value).toBe(0);
     expect(results.get('jr-no-contact')?.rating).toBe('unproven');
     expect(fact(results.get('pence-no-contact'), 'supporting_count').evidence).toEqual(['no-contact']);
@@ -72,8 +78,14 @@ describe('matching events to claims', () => {
         event('loose', 'actor: donald-trump-jr\naction: message\ntarget: wikileaks\ndate: "2016"'),
         event('undated', 'actor: donald-trump-jr\naction: message\ntarget: wikileaks'),
       ),
-      claimsYaml(claim('window', 'kind: timing\nevent: { actor: donald-trump-jr, action: message, target: wikileaks }\nwhen: { from: "2016-09-20", to: "2016-10-12" }')),
+      claimsYaml(
+        claim('window', 'kind: timing\nevent: { actor: donald-trump-jr, action: message, target: wikileaks }\nwhen: { from: "2016-09-20", to: "2016-10-12", complete: true }'),
+        claim('open-window', 'kind: timing\nevent: { actor: donald-trump-jr, action: message, target: wikileaks }\nwhen: { from: "2016-09-20", to: "2016-10-12" }'),
+      ),
     );
+    // A window that does not claim every occurrence is not contradicted by one outside it.
+    expect(fact(results.get('open-window'), 'contradicting_count').value).toBe(0);
+    expect(results.get('open-window')?.rating).toBe('true');
     const window = results.get('window');
     expect(fact(window, 'supporting_count').evidence).toEqual(['inside']);
     expect(fact(window, 'contradicting_count').evidence).toEqual(['outside']);

@@ -98,6 +98,23 @@ describe('createRunner', () => {
     expect(leaves[3]!.thresholdValue).toBe(0);
   });
 
+  it('names the conditions that decided a failure, through any and not', async () => {
+    const rs = ruleset(
+      rule('needs-not', 2, { all: [{ fact: 'a', operator: 'equal', value: 1 }, { not: { fact: 'b', operator: 'equal', value: 2 } }] }),
+      rule('needs-any', 1, { any: [{ fact: 'a', operator: 'equal', value: 9 }, { fact: 'b', operator: 'equal', value: 9 }] }),
+      rule('has-any', 3, { any: [{ fact: 'a', operator: 'equal', value: 1 }, { fact: 'b', operator: 'equal', value: 9 }] }),
+    );
+    const outcomes = await createRunner(rs)({ a: 1, b: 2 });
+    const by = (name: string) => outcomes.find((o) => o.rule === name)!;
+    // "not (b equal 2)" failed because b is 2: the comparison passed, under a not.
+    expect(by('needs-not').deciding.map((l) => [l.path, l.passed, l.negated])).toEqual([['all[1].not', true, true]]);
+    // An any that failed: every alternative failed.
+    expect(by('needs-any').deciding.map((l) => l.path)).toEqual(['any[0]', 'any[1]']);
+    // An any that held: only the alternative that held decided it.
+    expect(by('has-any').fired).toBe(true);
+    expect(by('has-any').deciding.map((l) => l.path)).toEqual(['any[0]']);
+  });
+
   it('decides by priority, then by name', async () => {
     const rs = ruleset(rule('zeta', 5, { all: [] }, 'true'), rule('alpha', 5, { all: [] }, 'unproven'), rule('low', 1, { all: [] }));
     const outcomes = await createRunner(rs)({});

@@ -24,7 +24,7 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
   out.push(`  ${claim.explanation}`);
 
   if (claim.conditions.length) {
-    heading('Conditions that held');
+    heading('Conditions');
     for (const c of claim.conditions) out.push(...condition(c, ctx));
   }
 
@@ -78,8 +78,11 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
 }
 
 function condition(c: ConditionTrail, ctx: FormatContext, indent = '  '): string[] {
-  const mark = c.passed ? paint(ctx, 'green', '✓') : paint(ctx, 'red', '✗');
-  const lines = [`${indent}${mark} ${c.fact} ${c.operator} ${show(c.threshold)}    actual: ${show(c.actual)}`];
+  // Under a `not`, a comparison that fails is what the rule needs.
+  const counts = c.passed !== c.negated;
+  const mark = counts ? paint(ctx, 'green', '✓') : paint(ctx, 'red', '✗');
+  const comparison = `${c.fact} ${c.operator} ${show(c.threshold)}`;
+  const lines = [`${indent}${mark} ${c.negated ? `not (${comparison})` : comparison}    actual: ${show(c.actual)}`];
   if (c.evidence.length) lines.push(`${indent}    evidence: ${c.evidence.join(', ')}`);
   return lines;
 }
