@@ -1,6 +1,8 @@
+import { isKindOf } from '../model/vocabulary.js';
+import type { Claim, EventRecord, EvidenceRecord } from '../types.js';
 import { formatDate } from '../validate/read-date.js';
 import type { FactDefinition, FactValue } from './fact-types.js';
-import type { Match } from './match-evidence.js';
+import type { Match, MatchContext } from './match-evidence.js';
 import { ids, select } from './select-matches.js';
 
 const QUANTITY = ['quantity'] as const;
@@ -92,23 +94,37 @@ export const QUANTITY_FACTS: FactDefinition[] = [
     name: 'omitted_conduct_summary',
     type: 'list',
     kinds: QUANTITY,
-    description: 'Those responses in words, such as "Donald Trump Jr. posted the link he had been sent on Twitter (14 October 2016), in response to WikiLeaks".',
-    compute: ({ found, names, ctx }) => ({
-      value: found.omittedConduct.map((e) => {
+    description: 'Those responses in words, such as "Donald Trump Jr. posted the link he had been sent on Twitter (14 October 2016), in response to WikiLeaks, without replying": the request acted on, and any record that it went unanswered, are cited too.',
+    compute: ({ claim, found, names, ctx }) => {
+      const cited: EvidenceRecord[] = [...found.omittedConduct];
+      const value = found.omittedConduct.map((e) => {
         const parts = [names.entity(e.actor), names.action(e.action)];
         if (e.channel) parts.push(names.channel(e.channel));
         const answered = ctx.index.get(e.in_response_to!);
+        // The request acted on is cited too, and any record that it went unanswered.
+        if (answered) cited.push(answered);
+        const unanswered = answered ? noAnswer(claim, e.actor, answered, ctx) : [];
+        cited.push(...unanswered);
         const to = answered?.kind === 'event' ? `, in response to ${names.entity(answered.actor)}` : '';
-        return `${parts.join(' ')}${e.date ? ` (${formatDate(e.date)})` : ''}${to}`;
-      }),
-      // The answered records are cited too: they are the request the conduct acted on.
-      evidence: ids([...found.omittedConduct, ...found.omittedConduct.flatMap((e) => {
-        const answered = ctx.index.get(e.in_response_to!);
-        return answered ? [answered] : [];
-      })]),
-    }),
+        return `${parts.join(' ')}${e.date ? ` (${formatDate(e.date)})` : ''}${to}${unanswered.length ? ', without replying' : ''}`;
+      });
+      return { value, evidence: ids(cited) };
+    },
   },
 ];
+
+/** Records that the subject did not give the counted answer to this request (or to the same occurrence of it). */
+function noAnswer(claim: Claim, subject: string, request: EvidenceRecord, ctx: MatchContext): EventRecord[] {
+  if (claim.asserts.kind !== 'quantity') return [];
+  const counts = ctx.vocabulary.measures.get(claim.asserts.measure)?.counts;
+  if (counts === undefined) return [];
+  const occurrence = request.kind === 'event' ? request.occurrence : undefined;
+  return ctx.index.negatedEvents(subject).filter((r) => {
+    if (r.actor !== subject || !isKindOf(ctx.vocabulary, r.action, counts) || r.in_response_to === undefined) return false;
+    const answered = ctx.index.get(r.in_response_to);
+    return r.in_response_to === request.id || (occurrence !== undefined && answered?.kind === 'event' && answered.occurrence === occurrence);
+  });
+}
 
 function round(n: number): number {
   return Number(n.toPrecision(12));

@@ -25,7 +25,7 @@ const EXPECTED: Record<string, { rating: string; rule: string; cites: string[] }
   'trump-jr-whopping-3-responses': {
     rating: 'half-true',
     rule: 'self-reported-leaves-out-conduct',
-    cites: ['euronews-release-tweet-count', 'euronews-link-tweet', 'euronews-link-message'],
+    cites: ['euronews-release-tweet-count', 'euronews-link-tweet', 'euronews-link-message', 'week-no-reply-to-link-message'],
   },
   'trump-tweeted-15-minutes-later': {
     rating: 'true',
@@ -35,11 +35,15 @@ const EXPECTED: Record<string, { rating: string; rule: string; cites: string[] }
   'week-exchange-window': { rating: 'half-true', rule: 'conflicting-dates', cites: ['euronews-link-message', 'euronews-election-day-message'] },
   'trump-jr-committee-selective-leak': { rating: 'unproven', rule: 'no-evidence', cites: [] },
   'trump-dishonest-media': { rating: 'not-checkable', rule: 'opinion', cites: [] },
-  'trump-jr-link-two-days-later': { rating: 'true', rule: 'confirmed', cites: ['euronews-link-tweet-delay'] },
+  'trump-jr-link-two-days-later': {
+    rating: 'true',
+    rule: 'confirmed-by-one-report-repeated',
+    cites: ['euronews-link-tweet-delay', 'week-link-tweet-delay'],
+  },
   'week-wikileaks-sought-cooperation': {
     rating: 'true',
-    rule: 'confirmed-by-several-origins',
-    cites: ['euronews-link-message', 'euronews-wikileaks-asked-to-push-leaks'],
+    rule: 'confirmed-by-one-report-repeated',
+    cites: ['euronews-link-message', 'euronews-wikileaks-asked-to-push-leaks', 'week-wikileaks-seeking-cooperation'],
   },
   'euronews-direct-contacts-in-campaign': { rating: 'true', rule: 'confirmed-by-one-origin', cites: ['week-messages-window'] },
   'week-trump-tweet-words': { rating: 'true', rule: 'quoted-from-primary-source', cites: ['euronews-trump-tweet-words'] },
@@ -94,7 +98,9 @@ describe('the bundled corpus', () => {
       'euronews-release-tweet-count': ['support', true],
       'euronews-link-tweet': ['context', false],
       'euronews-link-message': ['context', false],
+      'week-no-reply-to-link-message': ['context', false],
     });
+    expect(c.explanation).toContain('in response to WikiLeaks, without replying');
   });
 
   it('15 minutes: true, and both outlets relay a single origin, The Atlantic', () => {
