@@ -388,7 +388,7 @@ export interface ClaimResult {
   /** Pairs of records bearing on the claim that disagree, each described with both sides' words. */
   contradictions: { kind: 'value' | 'window' | 'date'; records: [string, string]; summary: string }[];
   /** Records left out of support, and why. */
-  set_aside: { evidence: string; reason: 'own-appearance' | 'self-reported' }[];
+  set_aside: { evidence: string; reasons: ('own-appearance' | 'self-reported')[] }[];
   /** Rules that fired too but lost to the deciding rule's priority. */
   also_fired: { rule: string; rating: string; priority: number }[];
   rules_not_fired: RuleMiss[];

@@ -1,4 +1,4 @@
-import { formatDate } from '../validate/read-date.js';
+import { formatWhen } from '../validate/read-date.js';
 import type { Assertion, EventPattern } from '../types.js';
 import type { FactDefinition, Names } from './fact-types.js';
 
@@ -33,11 +33,11 @@ export function summarise(a: Assertion, names: Names): string {
       return `${names.entity(a.subject)}: ${names.measure(a.measure)}${counterpart} = ${COMPARISON_WORDS[a.comparison]}${a.value} ${a.unit}`;
     }
     case 'event':
-      return `${describeEvent(a.event, names)}${a.when ? ` (${formatDate(a.when)})` : ''}`;
+      return `${describeEvent(a.event, names)}${a.when ? `, ${formatWhen(a.when)}` : ''}`;
     case 'absence':
-      return `no case of: ${describeEvent(a.event, names)}${a.when ? ` (${formatDate(a.when)})` : ''}`;
+      return `no case of: ${describeEvent(a.event, names)}${a.when ? `, ${formatWhen(a.when)}` : ''}`;
     case 'timing':
-      return `${describeEvent(a.event, names)}, ${a.when.precision === 'range' ? 'within' : 'on'} ${formatDate(a.when)}`;
+      return `${describeEvent(a.event, names)}, ${formatWhen(a.when)}`;
     case 'attribution':
       return `${names.entity(a.speaker)} said "${a.words}"`;
     case 'opinion':

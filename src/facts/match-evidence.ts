@@ -200,11 +200,14 @@ function assessmentsFor(subjects: string[], topic: string, counterparts: Set<str
   return out.sort((x, y) => compareIds(x.id, y.id));
 }
 
+/** From the claimant: attributed to them, spoken by them, or from a source they wrote or published. */
 function isSelfReported(record: EvidenceRecord, claimant: Set<string>, ctx: MatchContext): boolean {
   if (record.attributed_to !== undefined && claimant.has(record.attributed_to)) return true;
   if (record.kind === 'statement' && claimant.has(record.speaker)) return true;
-  for (const origin of ctx.originsOf(record)) {
-    if (ctx.sources.get(origin)?.authors.some((a) => claimant.has(a))) return true;
+  // An outlet's other articles are its own word, not independent confirmation of its claim.
+  for (const id of new Set([record.source, ...ctx.originsOf(record)])) {
+    const source = ctx.sources.get(id);
+    if (source?.authors.some((a) => claimant.has(a)) || (source?.publisher !== undefined && claimant.has(source.publisher))) return true;
   }
   return false;
 }

@@ -57,6 +57,10 @@ export function checkRules(
         if (ref !== undefined && !FACTS_BY_NAME.has(ref)) {
           out.push(diagnostic('rule/unknown-fact', at(...path, 'value', 'fact'), `unknown fact "${ref}"${didYouMean(ref, FACTS_BY_NAME.keys())}`));
         }
+        const refPath = (leaf.value as { path?: unknown } | null)?.path;
+        if (ref !== undefined && typeof refPath === 'string' && !isSafePath(refPath)) {
+          out.push(diagnostic('rule/unsafe-path', at(...path, 'value', 'path'), `path "${refPath}" is outside the safe subset: only dot paths like "$.value" are allowed`));
+        }
       });
     });
     if (out.length) broken.add(ruleset.id);

@@ -95,7 +95,7 @@ export function formatDate(date: DateInfo | UnknownDate): string {
   if (date.precision === 'range') {
     const [from, to] = date.text.split('/') as [string, string];
     // "20 September to 12 October 2016": the year once when both ends share it.
-    const sameYear = from.slice(0, 4) === to.slice(0, 4) && from.length > 4;
+    const sameYear = from.slice(0, 4) === to.slice(0, 4) && from.length > 4 && to.length > 4;
     return `${sameYear ? formatPoint(from).slice(0, -5) : formatPoint(from)} to ${formatPoint(to)}`;
   }
   return formatPoint(date.text);

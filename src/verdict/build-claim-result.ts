@@ -124,7 +124,10 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
     contradictions: input.found.contradictions.map((c) => ({ kind: c.kind, records: c.records, summary: describeContradiction(c, input.evidence, names) })),
     set_aside: input.found.matches
       .filter((m) => m.role === 'support' && (m.selfReported || m.ownAppearance))
-      .map((m) => ({ evidence: m.record.id, reason: m.selfReported ? ('self-reported' as const) : ('own-appearance' as const) })),
+      .map((m) => ({
+        evidence: m.record.id,
+        reasons: [...(m.ownAppearance ? (['own-appearance'] as const) : []), ...(m.selfReported ? (['self-reported'] as const) : [])],
+      })),
     also_fired: input.outcomes
       .filter((o) => o.fired && o !== decider)
       .sort(byPriorityThenName)

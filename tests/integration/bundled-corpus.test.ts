@@ -92,7 +92,7 @@ describe('the bundled corpus', () => {
     const c = claim('trump-jr-whopping-3-responses');
     expect(c.rating).not.toBe('true');
     expect(c.facts.self_reported_only?.value).toBe(true);
-    expect(c.set_aside).toEqual([{ evidence: 'euronews-release-tweet-count', reason: 'self-reported' }]);
+    expect(c.set_aside).toEqual([{ evidence: 'euronews-release-tweet-count', reasons: ['own-appearance', 'self-reported'] }]);
     const roles = Object.fromEntries(c.citations.map((x) => [x.evidence, [x.role, x.self_reported]]));
     expect(roles).toEqual({
       'euronews-release-tweet-count': ['support', true],

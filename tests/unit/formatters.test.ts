@@ -30,6 +30,16 @@ describe('formatVerifyTable', () => {
   });
 });
 
+describe('terminal safety', () => {
+  it('shows control characters and bidi overrides in user text instead of letting them act', () => {
+    const hostile = { ...result, claims: [{ id: 'a-claim', rating_label: 'True', explanation: 'ok\u001b[2J\u202ewas\nhidden' }] } as unknown as VerifyResult;
+    const row = formatVerifyTable(hostile, { color: false }).split('\n')[1]!;
+    expect(row).toBe('a-claim  True    ok\\u001b[2J\\u202ewas hidden');
+    const d: Diagnostic = { file: 'a.yaml', line: 1, col: 1, code: 'yaml/syntax', severity: 'error', message: 'found "\u001b]0;pwned\u0007"' };
+    expect(formatDiagnostics([d], { color: false })).toBe('a.yaml:1:1  error  yaml/syntax  found "\\u001b]0;pwned\\u0007"\n');
+  });
+});
+
 describe('formatDiagnostics', () => {
   it('prints file:line:col  severity  code  message', () => {
     const d: Diagnostic = { file: 'claims/a.yaml', line: 3, col: 7, code: 'ref/unknown-entity', severity: 'error', message: 'unknown entity "x"' };

@@ -156,11 +156,11 @@ asserts:
       evidenceYaml(quantity('own', 'outlet-b', 15), quantity('relayed-own', 'outlet-c', 15, 'relayed_from: report')),
       claimsYaml(delayClaim('by-outlet-b', 15, 'outlet-b', 'the-week'), delayClaim('by-report', 15, 'report', 'the-atlantic')),
     );
-    expect(results.get('by-outlet-b')?.set_aside).toEqual([{ evidence: 'own', reason: 'own-appearance' }]);
+    expect(results.get('by-outlet-b')?.set_aside).toEqual([{ evidence: 'own', reasons: ['own-appearance', 'self-reported'] }]);
     expect(fact(results.get('by-outlet-b'), 'supporting_count').evidence).toEqual(['relayed-own']);
     // When the report itself is the claim, an outlet relaying it is the claim repeated;
     // outlet B's own reporting is still independent.
-    expect(results.get('by-report')?.set_aside).toEqual([{ evidence: 'relayed-own', reason: 'own-appearance' }]);
+    expect(results.get('by-report')?.set_aside).toEqual([{ evidence: 'relayed-own', reasons: ['own-appearance', 'self-reported'] }]);
     expect(fact(results.get('by-report'), 'supporting_count').evidence).toEqual(['own']);
   });
 
@@ -186,7 +186,7 @@ asserts: { kind: quantity, subject: donald-trump-jr, measure: replies, counterpa
     const r = results.get('three');
     expect(fact(r, 'supporting_count').value).toBe(0);
     expect(fact(r, 'self_reported_only')).toEqual({ value: true, evidence: ['own-count'] });
-    expect(r?.set_aside).toEqual([{ evidence: 'own-count', reason: 'self-reported' }]);
+    expect(r?.set_aside).toEqual([{ evidence: 'own-count', reasons: ['self-reported'] }]);
     expect(r?.rating).toBe('unproven');
   });
 });

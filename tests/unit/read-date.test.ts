@@ -50,5 +50,8 @@ describe('formatDate', () => {
     expect(formatDate(across.date)).toBe('20 December 2016 to 12 January 2017');
     expect(formatWhen(range.date)).toBe('between 20 September and 12 October 2016');
     expect(formatWhen(day.date)).toBe('on 12 October 2016');
+    const mixed = readDate({ from: '2016-09-20', to: '2016' });
+    if (!mixed.ok) throw new Error('fixture date must read');
+    expect(formatDate(mixed.date)).toBe('20 September 2016 to 2016');
   });
 });

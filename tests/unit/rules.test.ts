@@ -61,6 +61,15 @@ describe('checkRules', () => {
     for (const hint of ['"supporting_count"', '"true"', '"greaterThan"', '"supporting_outlets"', '"claimed_value"']) expect(messages).toContain(hint);
   });
 
+  it('checks a threshold that names another fact, and its path', () => {
+    const { diagnostics } = checkRules(
+      new Map([['r', ruleset(rule('a', 1, { all: [{ fact: 'matching_count', operator: 'equal', value: { fact: 'claimed_value', path: '$[?(@.x)]' } }] }))]]),
+      config,
+      locate,
+    );
+    expect(diagnostics.map((d) => d.code)).toEqual(['rule/unsafe-path']);
+  });
+
   it('refuses operator decorators, which are not in the table', () => {
     const { diagnostics } = checkRules(new Map([['r', ruleset(rule('a', 1, { all: [{ fact: 'matching_count', operator: 'not:equal', value: 0 }] }))]]), config, locate);
     expect(diagnostics.map((d) => d.code)).toEqual(['rule/unknown-operator']);

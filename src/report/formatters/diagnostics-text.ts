@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { paint, type FormatContext } from './format-context.js';
+import { clean, paint, type FormatContext } from './format-context.js';
 
 /** One line per problem: `file:line:col  severity  code  message`. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
   return diagnostics
     .map((d) => {
       const severity = paint(ctx, d.severity === 'error' ? 'red' : 'yellow', d.severity);
-      return `${d.file}:${d.line}:${d.col}  ${severity}  ${paint(ctx, 'dim', d.code)}  ${d.message}\n`;
+      return `${clean(d.file, true)}:${d.line}:${d.col}  ${severity}  ${paint(ctx, 'dim', d.code)}  ${clean(d.message, true)}\n`;
     })
     .join('');
 }

@@ -1,31 +1,33 @@
 import type { ClaimResult, ConditionTrail } from '../../types.js';
 import { formatPoint } from '../../validate/read-date.js';
-import { paint, type FormatContext } from './format-context.js';
+import { clean, paint, type FormatContext } from './format-context.js';
 
 const ROLE_WORDS = { support: 'supports', contradict: 'contradicts', neutral: 'takes no side', context: 'context' } as const;
 
 /** The full citation trail of one claim, for `factcheck explain`. */
 export function formatExplainText(claim: ClaimResult, ctx: FormatContext): string {
   const out: string[] = [];
+  // Every piece of user text goes through t(): one line, nothing a terminal would act on.
+  const t = (text: string) => clean(text, true);
   const heading = (text: string) => out.push('', paint(ctx, 'bold', text));
 
-  out.push(paint(ctx, 'bold', claim.id), `  “${claim.text}”`);
-  out.push(`  ${claim.claimant.name}, ${formatPoint(claim.date)} · ${claim.appearance.name}: ${claim.appearance.title}`);
-  out.push(`  Asserts (${claim.kind}): ${claim.summary}`);
-  if (claim.anchor) out.push(`  Words found at line ${claim.anchor.line} of ${claim.anchor.snapshot.path} (${claim.anchor.match} match)`);
-  out.push(`  ${claim.file}:${claim.line}:${claim.col}`);
+  out.push(paint(ctx, 'bold', t(claim.id)), `  “${t(claim.text)}”`);
+  out.push(`  ${t(claim.claimant.name)}, ${formatPoint(claim.date)} · ${t(claim.appearance.name)}: ${t(claim.appearance.title)}`);
+  out.push(`  Asserts (${claim.kind}): ${t(claim.summary)}`);
+  if (claim.anchor) out.push(`  Words found at line ${claim.anchor.line} of ${t(claim.anchor.snapshot.path)} (${claim.anchor.match} match)`);
+  out.push(`  ${t(claim.file)}:${claim.line}:${claim.col}`);
 
-  heading(`Verdict: ${claim.rating_label}`);
+  heading(`Verdict: ${t(claim.rating_label)}`);
   out.push(
     claim.rule === null
       ? `  no rule fired in ruleset ${claim.ruleset}; fallback rating`
-      : `  rule ${claim.rule} (ruleset ${claim.ruleset}, priority ${claim.priority})`,
+      : `  rule ${t(claim.rule)} (ruleset ${t(claim.ruleset)}, priority ${claim.priority})`,
   );
-  out.push(`  ${claim.explanation}`);
+  out.push(`  ${t(claim.explanation)}`);
 
   if (claim.conditions.length) {
     heading('Conditions');
-    for (const c of claim.conditions) out.push(...condition(c, ctx));
+    for (const c of claim.conditions) out.push(...condition(c, ctx, t));
   }
 
   heading(`Citations (${claim.citations.length})`);
@@ -34,56 +36,55 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
     const marks = [ROLE_WORDS[c.role], c.self_reported ? 'self-reported' : '', c.own_appearance ? "the claim's own source" : '']
       .filter(Boolean)
       .join(', ');
-    out.push(`  [${i + 1}] ${c.evidence} (${marks}) · feeds ${c.facts.join(', ') || 'nothing directly'}`);
-    out.push(`      ${c.summary}`);
-    out.push(`      > ${c.quote}`);
+    out.push(`  [${i + 1}] ${t(c.evidence)} (${marks}) · feeds ${c.facts.join(', ') || 'nothing directly'}`);
+    out.push(`      ${t(c.summary)}`);
+    out.push(...clean(c.quote).split('\n').map((line) => `      > ${line}`));
     out.push(
       c.anchor
-        ? `      anchored: line ${c.anchor.line} of ${c.anchor.snapshot.path}, characters ${c.anchor.selectors[1].start}–${c.anchor.selectors[1].end} (${c.anchor.match} match)`
+        ? `      anchored: line ${c.anchor.line} of ${t(c.anchor.snapshot.path)}, characters ${c.anchor.selectors[1].start}–${c.anchor.selectors[1].end} (${c.anchor.match} match)`
         : '      unanchored: the source has no archived snapshot',
     );
     const provenance = [c.publisher ?? c.source_title, c.publisher ? c.source_title : '', c.published].filter(Boolean).join(' — ');
     const via = [c.attributed_to ? `attributed to ${c.attributed_to}` : '', c.origins.length ? `origin: ${c.origins.join(', ')}` : '']
       .filter(Boolean)
       .join('; ');
-    out.push(`      ${provenance}${c.url ? ` <${c.url}>` : ''}`);
-    if (via) out.push(`      ${via}`);
+    out.push(`      ${t(provenance)}${c.url ? ` <${t(c.url)}>` : ''}`);
+    if (via) out.push(`      ${t(via)}`);
   });
 
   if (claim.contradictions.length) {
     heading(`Contradictions in the evidence (${claim.contradictions.length})`);
-    for (const c of claim.contradictions) out.push(`  ${c.summary}`);
+    for (const c of claim.contradictions) out.push(`  ${t(c.summary)}`);
   }
 
   if (claim.set_aside.length) {
     heading('Set aside (cannot support the claim)');
-    for (const s of claim.set_aside) {
-      out.push(`  ${s.evidence}: ${s.reason === 'self-reported' ? "the claimant's own word" : "from the claim's own appearance"}`);
-    }
+    const words = { 'own-appearance': "from the claim's own appearance", 'self-reported': "the claimant's own word" };
+    for (const s of claim.set_aside) out.push(`  ${t(s.evidence)}: ${s.reasons.map((r) => words[r]).join('; ')}`);
   }
 
   if (claim.also_fired.length) {
     heading('Also fired, lower priority');
-    for (const r of claim.also_fired) out.push(`  ${r.rule} → ${r.rating} (priority ${r.priority})`);
+    for (const r of claim.also_fired) out.push(`  ${t(r.rule)} → ${t(r.rating)} (priority ${r.priority})`);
   }
 
   if (claim.rules_not_fired.length) {
     heading('Rules that did not fire');
     for (const r of claim.rules_not_fired) {
-      out.push(`  ${r.rule} → ${r.rating} (priority ${r.priority}), failed on:`);
-      for (const c of r.failed) out.push(...condition(c, ctx, '    '));
+      out.push(`  ${t(r.rule)} → ${t(r.rating)} (priority ${r.priority}), failed on:`);
+      for (const c of r.failed) out.push(...condition(c, ctx, t, '    '));
     }
   }
   return `${out.join('\n')}\n`;
 }
 
-function condition(c: ConditionTrail, ctx: FormatContext, indent = '  '): string[] {
+function condition(c: ConditionTrail, ctx: FormatContext, t: (s: string) => string, indent = '  '): string[] {
   // Under a `not`, a comparison that fails is what the rule needs.
   const counts = c.passed !== c.negated;
   const mark = counts ? paint(ctx, 'green', '✓') : paint(ctx, 'red', '✗');
-  const comparison = `${c.fact} ${c.operator} ${show(c.threshold)}`;
-  const lines = [`${indent}${mark} ${c.negated ? `not (${comparison})` : comparison}    actual: ${show(c.actual)}`];
-  if (c.evidence.length) lines.push(`${indent}    evidence: ${c.evidence.join(', ')}`);
+  const comparison = t(`${c.fact} ${c.operator} ${show(c.threshold)}`);
+  const lines = [`${indent}${mark} ${c.negated ? `not (${comparison})` : comparison}    actual: ${t(show(c.actual))}`];
+  if (c.evidence.length) lines.push(`${indent}    evidence: ${t(c.evidence.join(', '))}`);
   return lines;
 }
 

@@ -16,6 +16,16 @@ export function paint(ctx: FormatContext, style: keyof typeof CODES, text: strin
   return `\u001b[${open}m${text}\u001b[${close}m`;
 }
 
+/**
+ * User text made safe for a terminal: control characters (ANSI escapes among
+ * them) and bidirectional overrides are shown as \uXXXX instead of acting.
+ * Line breaks stay unless `oneLine`, which turns every run of white space into a space.
+ */
+export function clean(text: string, oneLine = false): string {
+  const flat = oneLine ? text.replace(/\s+/g, ' ') : text;
+  return flat.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Cuts text to a width, marking the cut with an ellipsis. */
 export function fit(text: string, width: number | undefined): string {
   if (width === undefined || text.length <= width) return text;

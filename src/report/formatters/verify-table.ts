@@ -1,10 +1,10 @@
 import type { VerifyResult } from '../../types.js';
 import { countProblems } from './diagnostics-text.js';
-import { fit, pad, paint, type FormatContext } from './format-context.js';
+import { clean, fit, pad, paint, type FormatContext } from './format-context.js';
 
 /** The verify command's table: claim id, rating and reason, then the totals. */
 export function formatVerifyTable(result: VerifyResult, ctx: FormatContext): string {
-  const rows = result.claims.map((c) => [c.id, c.rating_label, c.explanation] as const);
+  const rows = result.claims.map((c) => [clean(c.id, true), clean(c.rating_label, true), clean(c.explanation, true)] as const);
   const idWidth = Math.max(5, ...rows.map((r) => r[0].length));
   const ratingWidth = Math.max(6, ...rows.map((r) => r[1].length));
   const reasonWidth = ctx.width === undefined ? undefined : Math.max(20, ctx.width - idWidth - ratingWidth - 4);
