@@ -13,7 +13,7 @@ export const WORLD_SOURCES = `sources:
 `;
 
 export function claimsYaml(...claims: string[]): string {
-  return `claims:\n${claims.map((c) => indent(c)).join('')}`;
+  return claims.length ? `claims:\n${claims.map((c) => indent(c)).join('')}` : 'claims: []\n';
 }
 
 export function evidenceYaml(...records: string[]): string {
