@@ -10,6 +10,8 @@ export const DIAGNOSTIC_CODES = {
   'file/outside-project': 'A path leads outside the project.',
   'file/missing': 'A file named by another file does not exist.',
   'project/no-config': 'No factcheck.config.yaml was found.',
+  'lock/missing': 'There is no lock file of recorded verdicts to check against.',
+  'lock/invalid': 'The lock file of recorded verdicts cannot be read.',
   'snapshot/hash-mismatch': 'An archived snapshot no longer has the bytes its source record pins.',
   'quote/not-found': "A quote is not in its source's archived snapshot: a misquote.",
   'quote/wrong-source': "A quote is not in its source's snapshot but is in another source's.",

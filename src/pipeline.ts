@@ -8,45 +8,76 @@ import { detectContradictions, type Contradiction } from './evidence/detect-cont
 import { createOriginFinder } from './evidence/find-origins.js';
 import { computeFacts } from './facts/catalogue.js';
 import { summarise } from './facts/claim-facts.js';
-import { createNames, type FactScalar } from './facts/fact-types.js';
+import { createNames, type FactScalar, type Names } from './facts/fact-types.js';
 import { matchEvidence, type MatchContext } from './facts/match-evidence.js';
 import { LIMITS } from './load/layout.js';
 import { parseYaml, type ParsedFile } from './load/parse-yaml.js';
+import { fromCacheEntry, toCacheEntry } from './load/cache-entry.js';
+import { openFileCache } from './load/file-cache.js';
+import type { Change } from './incremental/changed-keys.js';
 import { decodeText, readProjectBytes, readProjectFiles } from './load/read-files.js';
 import { checkRules } from './rules/check-rules.js';
 import { createRunner, type RulesRunner } from './rules/run-rules.js';
-import type { Claim, ClaimResult, LoadResult, Locator, Project, Source, VerifyResult } from './types.js';
+import { claimDependencies } from './record/claim-dependencies.js';
+import { diffVerdicts, type VerdictDiff } from './record/diff-verdicts.js';
+import { hashOf, inputHashes } from './record/hash-inputs.js';
+import { locateInput } from './record/locate-input.js';
+import type { Shard } from './record/shard.js';
+import { lockEntry, type Lock, type LockEntry } from './record/lock-file.js';
+import type { Claim, ClaimResult, LoadResult, Locator, Project, Ruleset, Source, VerifyResult } from './types.js';
 import { buildModel, type UsableFile } from './validate/build-model.js';
 import { checkReferences } from './validate/check-references.js';
+import { readSchema, SCHEMA_FILES } from './validate/compile-schemas.js';
 import { validateSchema } from './validate/validate-schema.js';
 import { buildClaimResult } from './verdict/build-claim-result.js';
 import { describeContradiction } from './verdict/describe-contradiction.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
+/** What a cache entry must have been made by: this version, with these schemas. */
+function cacheStamp(): string {
+  return `${VERSION}:${hashOf([...Object.values(SCHEMA_FILES), 'common.schema.json'].map(readSchema))}`;
+}
+
 /**
  * Loads a project: reads and parses every file, validates it against its
  * schema, builds the model and checks every reference. Never throws on bad
  * input: problems come back as diagnostics, and whatever is valid is kept.
  */
-export async function loadProject(projectRoot: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Keep parse and schema results in a content-hash cache under the project root (.factcheck-cache). */
+  cache?: boolean;
+}
+
+export async function loadProject(projectRoot: string, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   // Every path check compares against the real root, so a project reached by a symlink still loads.
   const root = await realpath(projectRoot);
   const read = await readProjectFiles(root);
   diagnostics.push(...read.diagnostics);
+  const cache = options.cache ? openFileCache(root, cacheStamp()) : undefined;
 
   const usable: UsableFile[] = [];
   const parsed = new Map<string, ParsedFile>();
   for (const text of read.files) {
+    const hit = cache ? await cache.get(text.kind, text.text) : undefined;
+    if (hit) {
+      const { file, diagnostics: cached } = fromCacheEntry(text, hit);
+      parsed.set(file.path, file);
+      diagnostics.push(...cached);
+      if (file.value !== undefined && !hit.fileInvalid) usable.push({ file, skip: new Set(hit.invalidItems) });
+      continue;
+    }
     const { file, diagnostics: parseProblems } = parseYaml(text);
     parsed.set(file.path, file);
-    diagnostics.push(...parseProblems);
-    if (file.value === undefined) continue;
-    const schema = validateSchema(file);
-    diagnostics.push(...schema.diagnostics);
-    if (!schema.fileInvalid) usable.push({ file, skip: schema.invalidItems });
+    const schema = file.value === undefined ? { diagnostics: [], invalidItems: new Set<number>(), fileInvalid: true } : validateSchema(file);
+    const problems = [...parseProblems, ...schema.diagnostics];
+    diagnostics.push(...problems);
+    if (file.value !== undefined && !schema.fileInvalid) usable.push({ file, skip: schema.invalidItems });
+    const entry = cache ? toCacheEntry(file, problems, schema) : undefined;
+    if (cache && entry) await cache.set(text.kind, text.text, entry);
   }
+  await cache?.prune();
   const locate: Locator = (ref, ...sub) =>
     parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
 
@@ -89,6 +120,7 @@ export async function loadProject(projectRoot: string): Promise<LoadResult> {
     sources: model.sources,
     evidence,
     claims: model.claims.filter((c) => !references.invalidClaims.has(c.id) && !anchoring.misquotedClaims.has(c.id)),
+    claimIds: new Set(model.claims.map((c) => c.id)),
     rulesets: new Map([...model.rulesets].filter(([id]) => !rules.broken.has(id))),
     snapshots,
     anchors: { records: anchoring.records, claims: anchoring.claims },
@@ -132,10 +164,22 @@ export interface VerifyOptions {
   select?: (claim: Claim) => boolean;
 }
 
-/** Verifies a loaded project's claims. Deterministic: claims come back sorted by id. */
-export async function verifyProject(project: Project, options: VerifyOptions = {}): Promise<{ claims: ClaimResult[]; diagnostics: Diagnostic[] }> {
-  const diagnostics: Diagnostic[] = [];
-  const { config } = project;
+export interface ProjectVerification {
+  claims: ClaimResult[];
+  diagnostics: Diagnostic[];
+  /** Each verified claim's inputs, as record/hash-inputs keys. */
+  dependencies: Map<string, string[]>;
+}
+
+/** What every claim of a project is matched against, built once. */
+interface Workbench {
+  ctx: MatchContext;
+  names: Names;
+  /** The ruleset a claim uses, or undefined when it is broken. */
+  rulesetOf(claim: Claim): Ruleset | undefined;
+}
+
+function workbench(project: Project): Workbench {
   const origins = createOriginFinder(project.sources);
   const byRecord = new Map<string, Contradiction[]>();
   for (const c of project.contradictions) {
@@ -144,29 +188,57 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
   const ctx: MatchContext = {
     entities: project.entities,
     sources: project.sources,
-    vocabulary: config.vocabulary,
+    vocabulary: project.config.vocabulary,
     index: project.index,
     originsOf: origins.originsOf,
     chainOf: origins.chainOf,
     isAnchored: (id) => project.anchors.records.has(id),
     contradictionsOf: (id) => byRecord.get(id) ?? [],
   };
-  const names = createNames(project.entities, project.sources, config.vocabulary);
   const defaults = new Map<string, string>();
   for (const ruleset of [...project.rulesets.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     for (const kind of ruleset.default_for) if (!defaults.has(kind)) defaults.set(kind, ruleset.id);
   }
+  return {
+    ctx,
+    names: createNames(project.entities, project.sources, project.config.vocabulary),
+    rulesetOf: (claim) => {
+      const id = claim.ruleset ?? defaults.get(claim.asserts.kind);
+      return id === undefined ? undefined : project.rulesets.get(id);
+    },
+  };
+}
+
+/**
+ * Every claim's inputs, from matching alone: no rules run, so this is cheap
+ * enough to compute for a whole project before deciding what to re-verify.
+ */
+export function dependencyIndex(project: Project): Map<string, string[]> {
+  const bench = workbench(project);
+  const out = new Map<string, string[]>();
+  for (const claim of project.claims) {
+    const ruleset = bench.rulesetOf(claim);
+    if (ruleset) out.set(claim.id, claimDependencies(claim, matchEvidence(claim, bench.ctx), ruleset, bench.ctx));
+  }
+  return out;
+}
+
+/** Verifies a loaded project's claims. Deterministic: claims come back sorted by id. */
+export async function verifyProject(project: Project, options: VerifyOptions = {}): Promise<ProjectVerification> {
+  const diagnostics: Diagnostic[] = [];
+  const { config } = project;
+  const { ctx, names, rulesetOf } = workbench(project);
   const runners = new Map<string, RulesRunner>();
+  const dependencies = new Map<string, string[]>();
 
   const claims = project.claims.filter(options.select ?? (() => true)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const results: ClaimResult[] = [];
   // One claim at a time: each ruleset's engine must never see two runs at once.
   for (const claim of claims) {
     const at = project.locate(claim.ref);
-    const rulesetId = claim.ruleset ?? defaults.get(claim.asserts.kind);
-    const ruleset = rulesetId === undefined ? undefined : project.rulesets.get(rulesetId);
+    const ruleset = rulesetOf(claim);
     if (!ruleset) {
-      diagnostics.push(diagnostic('verify/skipped', at, `claim "${claim.id}" was not verified: ruleset "${rulesetId ?? claim.asserts.kind}" has errors`, 'warning'));
+      diagnostics.push(diagnostic('verify/skipped', at, `claim "${claim.id}" was not verified: ruleset "${claim.ruleset ?? claim.asserts.kind}" has errors`, 'warning'));
       continue;
     }
     let runner = runners.get(ruleset.id);
@@ -201,8 +273,9 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
       diagnostics.push(diagnostic('verify/no-rule-fired', at, `no rule in ruleset "${ruleset.id}" fired for claim "${claim.id}"; rated "${config.fallback_rating}"`, 'warning'));
     }
     results.push(result);
+    dependencies.set(claim.id, claimDependencies(claim, found, ruleset, ctx));
   }
-  return { claims: results, diagnostics };
+  return { claims: results, diagnostics, dependencies };
 }
 
 /** Loads and verifies a project in one call: the library's main entry point. */
@@ -212,7 +285,7 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
   return assembleResult(loaded.project, verified.claims, [...loaded.diagnostics, ...verified.diagnostics]);
 }
 
-export function assembleResult(project: Project | undefined, claims: ClaimResult[], diagnostics: Diagnostic[]): VerifyResult {
+export function assembleResult(project: Project | undefined, claims: ClaimResult[], diagnostics: Diagnostic[], shard?: Shard): VerifyResult {
   const scale = project?.config.scale ?? [];
   const byRating: Record<string, number> = {};
   for (const r of scale) byRating[r.id] = 0;
@@ -229,10 +302,74 @@ export function assembleResult(project: Project | undefined, claims: ClaimResult
       warnings: sorted.filter((d) => d.severity === 'warning').length,
     },
     diagnostics: sorted,
+    ...(shard ? { shard } : {}),
   };
 }
 
 /** 0: everything verified; 2: invalid input. (1 is reserved for CI checks of recorded verdicts.) */
 export function exitCodeOf(diagnostics: readonly Diagnostic[]): 0 | 2 {
   return hasErrors(diagnostics) ? 2 : 0;
+}
+
+/** A run's verdicts in the form the lock file records, with the current input hashes. */
+export interface RecordedVerdicts {
+  entries: Map<string, LockEntry>;
+  hashes: Map<string, string>;
+}
+
+export function recordVerdicts(project: Project, verification: ProjectVerification): RecordedVerdicts {
+  const hashes = inputHashes(project);
+  const entries = new Map<string, LockEntry>();
+  for (const claim of verification.claims) entries.set(claim.id, lockEntry(claim, verification.dependencies.get(claim.id) ?? [], hashes));
+  return { entries, hashes };
+}
+
+/** Compares a run with the recorded verdicts, locating each changed claim and each cause that still exists. */
+export function checkRecorded(lock: Lock, project: Project, recorded: RecordedVerdicts): VerdictDiff {
+  const diff = diffVerdicts(lock, recorded.entries, project.claimIds, recorded.hashes);
+  for (const change of diff.changed) {
+    const at = locateInput(`claim:${change.id}`, project);
+    if (at) change.at = at;
+    for (const cause of change.causes) {
+      const where = locateInput(cause.key, project);
+      if (where) cause.at = where;
+    }
+  }
+  return diff;
+}
+
+/**
+ * The claims whose verdicts a change could move: those that depend on a
+ * changed input now, those that would have depended on the old version of a
+ * changed or removed record, those matching records the old versions
+ * contradicted, and every claim when the config changed.
+ */
+export function selectChangedClaims(project: Project, change: Change): Set<string> {
+  if (change.keys.has('config')) return new Set(project.claims.map((c) => c.id));
+  const selected = new Set<string>();
+  const dependencies = dependencyIndex(project);
+  for (const [id, keys] of dependencies) if (keys.some((k) => change.keys.has(k))) selected.add(id);
+  if (!change.oldRecords.length) return selected;
+
+  const bench = workbench(project);
+  const oldKeys = new Set(change.oldRecords.map((r) => `evidence:${r.id}`));
+  const mini = buildIndex(change.oldRecords, project.config.vocabulary);
+  const oldCtx: MatchContext = { ...bench.ctx, index: { ...mini, get: (id) => mini.get(id) ?? project.index.get(id) }, contradictionsOf: () => [] };
+  for (const claim of project.claims) {
+    const ruleset = bench.rulesetOf(claim);
+    if (selected.has(claim.id) || !ruleset) continue;
+    const would = claimDependencies(claim, matchEvidence(claim, oldCtx), ruleset, oldCtx);
+    if (would.some((k) => oldKeys.has(k))) selected.add(claim.id);
+  }
+
+  const unchanged = [...project.evidence.values()].filter((r) => !change.keys.has(`evidence:${r.id}`));
+  const pool = [...unchanged, ...change.oldRecords];
+  const oldIds = new Set(change.oldRecords.map((r) => r.id));
+  const partners = new Set<string>();
+  for (const c of detectContradictions(pool, buildIndex(pool, project.config.vocabulary), project.entities)) {
+    const [a, b] = c.records;
+    if (oldIds.has(a) !== oldIds.has(b)) partners.add(`evidence:${oldIds.has(a) ? b : a}`);
+  }
+  for (const [id, keys] of dependencies) if (keys.some((k) => partners.has(k))) selected.add(id);
+  return selected;
 }

@@ -272,6 +272,8 @@ export interface Project {
   sources: Map<string, Source>;
   evidence: Map<string, EvidenceRecord>;
   claims: Claim[];
+  /** Every claim id defined, valid or not: a claim with a broken reference is still there. */
+  claimIds: Set<string>;
   rulesets: Map<string, Ruleset>;
   /** Archived snapshot texts by source id. */
   snapshots: Map<string, string>;
@@ -401,4 +403,6 @@ export interface VerifyResult {
   claims: ClaimResult[];
   totals: { claims: number; by_rating: Record<string, number>; errors: number; warnings: number };
   diagnostics: Diagnostic[];
+  /** Set on the result of one shard of a sharded run; factcheck merge drops it. */
+  shard?: { index: number; count: number };
 }

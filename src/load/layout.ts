@@ -24,6 +24,15 @@ export const LIMITS = {
   maxDepth: 64,
 } as const;
 
+/** The kind of a project-relative path, or undefined when factcheck does not read it as YAML. */
+export function kindOf(path: string): FileKind | undefined {
+  if (path === CONFIG_FILE) return 'config';
+  if (!isYamlFile(path)) return undefined;
+  if ([...EXCLUDED_FOLDERS].some((folder) => path.startsWith(`${folder}/`))) return undefined;
+  const top = path.split('/')[0];
+  return (Object.entries(KIND_FOLDERS) as [FileKind, string][]).find(([, folder]) => folder === top)?.[0];
+}
+
 export function isYamlFile(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml');
 }

@@ -1,10 +1,21 @@
 import { formatExplainJson } from './explain-json.js';
 import { formatExplainText } from './explain-text.js';
+import { formatGithub } from './github-annotations.js';
+import { formatJunit } from './junit-xml.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatVerifyJson } from './verify-json.js';
-import { formatVerifyTable } from './verify-table.js';
+import { formatVerifyText } from './verify-table.js';
 
 /** Output formats by command; the keys are the `--format` values. */
-export const VERIFY_FORMATS = { text: formatVerifyTable, json: formatVerifyJson } as const;
+export const VERIFY_FORMATS = {
+  text: formatVerifyText,
+  json: formatVerifyJson,
+  junit: formatJunit,
+  github: formatGithub,
+  sarif: formatSarif,
+  md: formatMarkdown,
+} as const;
 export const EXPLAIN_FORMATS = { text: formatExplainText, json: formatExplainJson } as const;
 
 export type VerifyFormat = keyof typeof VERIFY_FORMATS;

@@ -1,6 +1,7 @@
-import type { VerifyResult } from '../../types.js';
+import type { VerifyReport } from '../../record/verify-report.js';
 
-/** The whole result as JSON, described by schemas/result.schema.json. */
-export function formatVerifyJson(result: VerifyResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+/** The whole result as JSON, described by schemas/result.schema.json; with --check, the diff too. */
+export function formatVerifyJson(report: VerifyReport): string {
+  const output = report.check ? { ...report.result, diff: report.check.diff } : report.result;
+  return `${JSON.stringify(output, null, 2)}\n`;
 }

@@ -1,8 +1,14 @@
+import type { VerifyReport } from '../../record/verify-report.js';
 import type { VerifyResult } from '../../types.js';
 import { countProblems } from './diagnostics-text.js';
+import { formatCheckText } from './verify-check-text.js';
 import { clean, fit, pad, paint, type FormatContext } from './format-context.js';
 
-/** The verify command's table: claim id, rating and reason, then the totals. */
+/** The verify command's table: claim id, rating and reason, then the totals, and with --check the changes. */
+export function formatVerifyText(report: VerifyReport, ctx: FormatContext): string {
+  return formatVerifyTable(report.result, ctx) + formatCheckText(report, ctx);
+}
+
 export function formatVerifyTable(result: VerifyResult, ctx: FormatContext): string {
   const rows = result.claims.map((c) => [clean(c.id, true), clean(c.rating_label, true), clean(c.explanation, true)] as const);
   const idWidth = Math.max(5, ...rows.map((r) => r[0].length));

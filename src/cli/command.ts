@@ -1,0 +1,46 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { FormatContext } from '../report/formatters/index.js';
+import { didYouMean } from '../validate/suggest.js';
+import { UsageError, type CliIO } from './io.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** A CLI command: its help, its options, and a run that returns the exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Help text after the usage line. */
+  details: string;
+  options: Options;
+  run(parsed: Parsed, io: CliIO, ctx: FormatContext): Promise<number>;
+}
+
+export const ROOT_OPTION = { root: { type: 'string' } } as const satisfies Options;
+export const FORMAT_OPTION = { format: { type: 'string', short: 'f' } } as const satisfies Options;
+export const CACHE_OPTION = { 'no-cache': { type: 'boolean' } } as const satisfies Options;
+
+/** Load options from the command line: the cache is on unless --no-cache. */
+export function loadOptions(values: Parsed['values']): { cache: boolean } {
+  return { cache: !values['no-cache'] };
+}
+
+export const COMMON_HELP = `  --root <dir>      the project folder (default: the nearest folder with a factcheck.config.yaml)
+  --no-cache        parse every file again instead of using .factcheck-cache
+  --no-color        no ANSI colour, even on a terminal
+  -h, --help        this help`;
+
+/** The --format value, checked against a command's formats. */
+export function pickFormat<T extends object>(value: string | boolean | undefined, formats: T, command: string): keyof T & string {
+  const format = typeof value === 'string' ? value : 'text';
+  if (!Object.prototype.hasOwnProperty.call(formats, format)) {
+    const names = Object.keys(formats);
+    throw new UsageError(`${command}: unknown format "${format}"${didYouMean(format, names)}; formats are ${names.join(', ')}`);
+  }
+  return format as keyof T & string;
+}

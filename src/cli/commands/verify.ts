@@ -1,0 +1,139 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { changedInputs } from '../../incremental/changed-keys.js';
+import { kindOf } from '../../load/layout.js';
+import { readGitChanges } from '../../load/read-git-changes.js';
+import { writeFileAtomic } from '../../load/write-atomic.js';
+import { assembleResult, checkRecorded, loadProject, recordVerdicts, selectChangedClaims, verifyProject } from '../../pipeline.js';
+import type { Project } from '../../types.js';
+import { LOCK_FILE, lockLines, parseLock, serializeLock, updateLock, type Lock } from '../../record/lock-file.js';
+import { inShard, parseShard } from '../../record/shard.js';
+import { reportExitCode, type VerifyReport } from '../../record/verify-report.js';
+import { formatDiagnostics, VERIFY_FORMATS } from '../../report/formatters/index.js';
+import { formatMarkdown } from '../../report/formatters/markdown.js';
+import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
+import { EXIT, UsageError } from '../io.js';
+import { claimSelector, locateRoot } from '../open-project.js';
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'verify claims and print a verdict and reason for each',
+  usage: 'factcheck verify [paths...] [--format F] [--update | --check] [--changed-since REF] [--shard I/N]',
+  details: `Derives facts for each claim from the evidence, runs the rules and prints
+each claim's rating and a one-line reason, then the totals. Paths limit the
+run to the claims in those files or folders; evidence and rules are always
+loaded whole. Problems in any file are reported as
+file:line:col  severity  code  message, and valid claims are still verified.
+
+Options:
+  -f, --format <f>  text (default); json: the whole result (schemas/result.schema.json),
+                    with the diff under --check; junit: JUnit XML; github: GitHub Actions
+                    annotations (and the Markdown summary to $GITHUB_STEP_SUMMARY);
+                    sarif: SARIF 2.1.0; md: Markdown for pull-request comments
+  --update          record every verified claim's verdict in ${LOCK_FILE}
+  --check           compare with the recorded verdicts; exit 1 when any differs, with
+                    the cause of each change and the citations gained and lost
+  --changed-since <ref>
+                    re-verify only the claims whose inputs changed since a git ref:
+                    their claim, the evidence they match (before or after the change),
+                    its sources and entities, their ruleset, or the config
+  --shard <i/n>     verify shard i of n (by a hash of each claim id); see factcheck merge
+${COMMON_HELP}
+
+Exit codes: 0 all verified (and, with --check, all as recorded); 1 a verdict differs
+from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
+3 internal error.`,
+  options: {
+    ...ROOT_OPTION,
+    ...FORMAT_OPTION,
+    ...CACHE_OPTION,
+    update: { type: 'boolean' },
+    check: { type: 'boolean' },
+    shard: { type: 'string' },
+    'changed-since': { type: 'string' },
+  },
+  async run({ values, positionals }, io, ctx) {
+    const format = pickFormat(values.format, VERIFY_FORMATS, 'verify');
+    if (values.update && values.check) throw new UsageError('--update and --check cannot be combined: check first, then update');
+    const shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined;
+    if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/3; found "${String(values.shard)}"`);
+    const root = await locateRoot(io.cwd, values.root as string | undefined);
+    const byPath = await claimSelector(root, io.cwd, positionals);
+
+    const loaded = await loadProject(root, loadOptions(values));
+    const project = loaded.project;
+    const ref = values['changed-since'];
+    const changed = typeof ref === 'string' && project ? await changedClaims(root, project, ref) : undefined;
+    if (changed && project) io.stderr(`factcheck verify: ${changed.size} of ${project.claims.length} claims depend on what changed since ${ref}\n`);
+    const verification = project
+      ? await verifyProject(project, { select: (c) => (byPath?.(c) ?? true) && (!shard || inShard(c.id, shard)) && (!changed || changed.has(c.id)) })
+      : { claims: [], diagnostics: [], dependencies: new Map<string, string[]>() };
+    const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...verification.diagnostics];
+    if (byPath && verification.claims.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+      throw new UsageError(`no claims in ${positionals.join(', ')}`);
+    }
+    const recorded = project ? recordVerdicts(project, verification) : undefined;
+
+    let report: VerifyReport = { result: assembleResult(project, verification.claims, diagnostics, shard) };
+    let previous: Lock | undefined;
+    if ((values.check || values.update) && project && recorded) {
+      const read = await readLock(root, !values.check);
+      if ('problem' in read) {
+        diagnostics.push(read.problem);
+        report = { result: assembleResult(project, verification.claims, diagnostics, shard) };
+      } else if (read.lock) {
+        previous = read.lock;
+        if (values.check) {
+          report = { ...report, check: { lockFile: LOCK_FILE, diff: checkRecorded(read.lock, project, recorded), lockLines: lockLines(read.text) } };
+        }
+      }
+    }
+
+    if (format === 'text') io.stderr(formatDiagnostics(report.result.diagnostics, ctx));
+    io.stdout(format === 'text' ? VERIFY_FORMATS.text(report, ctx) : VERIFY_FORMATS[format](report));
+    if (format === 'github' && io.env?.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, formatMarkdown(report));
+
+    if (values.update) {
+      const errors = report.result.diagnostics.filter((d) => d.severity === 'error').length;
+      if (errors || !project || !recorded) {
+        io.stderr(`factcheck verify: not recording verdicts while the input has ${errors} error${errors === 1 ? '' : 's'}; ${LOCK_FILE} is unchanged\n`);
+        return EXIT.invalid;
+      }
+      const text = serializeLock(updateLock(previous, recorded.entries, project.claimIds, recorded.hashes));
+      const unchanged = previous !== undefined && serializeLock(previous) === text;
+      if (!unchanged) await writeFileAtomic(join(root, LOCK_FILE), text);
+      io.stderr(`factcheck verify: ${unchanged ? 'recorded verdicts unchanged' : `recorded ${recorded.entries.size} verdict${recorded.entries.size === 1 ? '' : 's'}`} in ${LOCK_FILE}\n`);
+      return EXIT.ok;
+    }
+    return reportExitCode(report);
+  },
+};
+
+/** The claims a change since a git ref could affect. */
+async function changedClaims(root: string, project: Project, ref: string): Promise<Set<string>> {
+  const git = await readGitChanges(root, ref);
+  if ('problem' in git) throw new UsageError(`--changed-since: ${git.problem}`);
+  const before = new Map<string, string | undefined>();
+  for (const path of git.files) if (kindOf(path)) before.set(path, await git.before(path));
+  return selectChangedClaims(project, changedInputs(project, git.files, before));
+}
+
+type LockRead = { lock: Lock; text: string } | { lock: undefined } | { problem: Diagnostic };
+
+/** The recorded verdicts, if any. Missing is fine for --update; for --check it is an error. */
+async function readLock(root: string, missingIsFine: boolean): Promise<LockRead> {
+  const at = { file: LOCK_FILE, line: 1, col: 1 };
+  let text: string;
+  try {
+    text = await readFile(join(root, LOCK_FILE), 'utf8');
+  } catch {
+    if (missingIsFine) return { lock: undefined };
+    return { problem: diagnostic('lock/missing', at, `no recorded verdicts: ${LOCK_FILE} does not exist; run factcheck verify --update and commit it`) };
+  }
+  const parsed = parseLock(text);
+  if ('problem' in parsed) {
+    return { problem: diagnostic('lock/invalid', at, `${LOCK_FILE} is not a usable lock file: ${parsed.problem}; fix it or regenerate it with factcheck verify --update`) };
+  }
+  return { lock: parsed.lock, text };
+}

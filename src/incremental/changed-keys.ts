@@ -1,0 +1,63 @@
+import { parseYaml } from '../load/parse-yaml.js';
+import { kindOf } from '../load/layout.js';
+import { inputHashes } from '../record/hash-inputs.js';
+import type { EvidenceRecord, Project } from '../types.js';
+import { buildModel, type Model, type UsableFile } from '../validate/build-model.js';
+import { validateSchema } from '../validate/validate-schema.js';
+
+export interface Change {
+  /** Input keys (record/hash-inputs) whose content differs from the old version, including added and removed items. */
+  keys: Set<string>;
+  /** The old versions of evidence records that changed or were removed. */
+  oldRecords: EvidenceRecord[];
+}
+
+/**
+ * What changed, item by item: the old versions of the changed files are parsed
+ * and hashed, and compared with the current project's hashes. An item moved to
+ * another file, or a file reformatted, is not a change.
+ */
+export function changedInputs(project: Project, changedFiles: readonly string[], before: ReadonlyMap<string, string | undefined>): Change {
+  const old = parseOldFiles(changedFiles, before);
+  const oldHashes = inputHashes(old);
+  const now = inputHashes(project);
+  const changed = new Set(changedFiles);
+
+  const candidates = new Set(oldHashes.keys());
+  const add = (key: string, file: string) => {
+    if (changed.has(file)) candidates.add(key);
+  };
+  if (changed.has(project.config.ref.file)) candidates.add('config');
+  for (const c of project.claims) {
+    add(`claim:${c.id}`, c.ref.file);
+    for (const [field, value] of Object.entries(c)) if (field !== 'ref' && field !== 'id' && value !== undefined) add(`claim:${c.id}/${field}`, c.ref.file);
+  }
+  for (const r of project.evidence.values()) add(`evidence:${r.id}`, r.ref.file);
+  for (const s of project.sources.values()) add(`source:${s.id}`, s.ref.file);
+  for (const e of project.entities.values()) add(`entity:${e.id}`, e.ref.file);
+  for (const r of project.rulesets.values()) {
+    add(`ruleset:${r.id}`, r.ref.file);
+    for (const rule of r.rules) add(`rule:${r.id}/${rule.name}`, r.ref.file);
+  }
+
+  const keys = new Set([...candidates].filter((key) => oldHashes.get(key) !== now.get(key)));
+  // A changed snapshot changes how its source's quotes anchor.
+  for (const s of project.sources.values()) if (s.snapshot && changed.has(s.snapshot.path)) keys.add(`source:${s.id}`);
+  // Old items missing from the project now (deleted, or in a file that no longer loads) hash to nothing: changed.
+  const oldRecords = [...old.evidence.values()].filter((r) => keys.has(`evidence:${r.id}`));
+  return { keys, oldRecords };
+}
+
+function parseOldFiles(changedFiles: readonly string[], before: ReadonlyMap<string, string | undefined>): Model {
+  const usable: UsableFile[] = [];
+  for (const path of changedFiles) {
+    const kind = kindOf(path);
+    const text = before.get(path);
+    if (!kind || text === undefined) continue;
+    const { file } = parseYaml({ path, kind, text });
+    if (file.value === undefined) continue;
+    const schema = validateSchema(file);
+    if (!schema.fileInvalid) usable.push({ file, skip: schema.invalidItems });
+  }
+  return buildModel(usable).model;
+}
