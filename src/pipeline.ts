@@ -119,6 +119,7 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
     entities: model.entities,
     sources: model.sources,
     evidence,
+    excludedEvidence: [...model.evidence.values()].filter((r) => !evidence.has(r.id)),
     claims: model.claims.filter((c) => !references.invalidClaims.has(c.id) && !anchoring.misquotedClaims.has(c.id)),
     claimIds: new Set(model.claims.map((c) => c.id)),
     rulesets: new Map([...model.rulesets].filter(([id]) => !rules.broken.has(id))),

@@ -271,6 +271,8 @@ export interface Project {
   entities: Map<string, Entity>;
   sources: Map<string, Source>;
   evidence: Map<string, EvidenceRecord>;
+  /** Records defined but left out for a broken reference or a misquote: reported, not used. */
+  excludedEvidence: EvidenceRecord[];
   claims: Claim[];
   /** Every claim id defined, valid or not: a claim with a broken reference is still there. */
   claimIds: Set<string>;

@@ -45,6 +45,12 @@ export function changedInputs(project: Project, changedFiles: readonly string[],
   for (const s of project.sources.values()) if (s.snapshot && changed.has(s.snapshot.path)) keys.add(`source:${s.id}`);
   // Old items missing from the project now (deleted, or in a file that no longer loads) hash to nothing: changed.
   const oldRecords = [...old.evidence.values()].filter((r) => keys.has(`evidence:${r.id}`));
+  // A record can drop out without its file changing, when something it refers to changes. Whatever it
+  // bore on before, it bears on no longer: treat it as removed, with its present content as the old one.
+  for (const r of project.excludedEvidence) {
+    keys.add(`evidence:${r.id}`);
+    if (!oldRecords.some((o) => o.id === r.id)) oldRecords.push(r);
+  }
   return { keys, oldRecords };
 }
 

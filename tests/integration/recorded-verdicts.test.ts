@@ -1,0 +1,206 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_DIR } from '../../src/load/file-cache.js';
+import { LOCK_FILE } from '../../src/record/lock-file.js';
+import { edit, git, gitProject } from '../helpers/git.js';
+import { cleanProjects, runCli } from '../helpers/project.js';
+
+afterAll(cleanProjects);
+
+const check = (dir: string, ...extra: string[]) => runCli(['verify', '--check', '--root', dir, ...extra]);
+const checkJson = async (dir: string, ...extra: string[]) => {
+  const run = await check(dir, '--format', 'json', ...extra);
+  return { code: run.code, result: JSON.parse(run.stdout), stderr: run.stderr };
+};
+
+/** A record from a source that is not in the corpus: test data only, marked as such. */
+const LATER_SOURCE = `sources:
+  - id: later-report
+    kind: news-report
+    title: "[Test fixture: a later report that the messages went on until July 2017]"
+    publisher: the-guardian
+    published: "2017"
+`;
+const LATER_EVIDENCE = `evidence:
+  - id: later-messages-until-july-2017
+    source: later-report
+    kind: event
+    actor: wikileaks
+    action: message
+    target: donald-trump-jr
+    channel: twitter-dm
+    date: "2017-07"
+    quote: the messages went on until July 2017
+`;
+
+describe('recorded verdicts', () => {
+  it('are sorted, stable, and left byte-identical by a second run with no change', async () => {
+    const dir = await gitProject();
+    const lock = await readFile(join(dir, LOCK_FILE), 'utf8');
+    const parsed = JSON.parse(lock);
+    expect(Object.keys(parsed.claims)).toEqual([...Object.keys(parsed.claims)].sort());
+    expect(Object.keys(parsed.inputs)).toEqual([...Object.keys(parsed.inputs)].sort());
+    expect(parsed.claims['pence-denies-wikileaks-connection']).toMatchObject({
+      rating: 'false',
+      ruleset: 'absence',
+      rule: 'contradicted-before-claim-and-admitted',
+      inputs: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    const again = await runCli(['verify', '--update', '--root', dir]);
+    expect(again.stderr).toContain('recorded verdicts unchanged');
+    expect(await readFile(join(dir, LOCK_FILE), 'utf8')).toBe(lock);
+    expect((await check(dir)).code).toBe(0);
+  });
+
+  it('reports a verdict flipped by new evidence, naming the record as its cause', async () => {
+    const dir = await gitProject();
+    // An independent count of Trump Jr.'s replies: test data, not from the archived texts.
+    await writeFile(join(dir, 'sources/independent.yaml'), LATER_SOURCE.replace(/later-report/g, 'count-report'));
+    await writeFile(
+      join(dir, 'evidence/independent.yaml'),
+      `evidence:
+  - id: independent-reply-count
+    source: count-report
+    kind: quantity
+    subject: donald-trump-jr
+    measure: replies
+    counterpart: wikileaks
+    value: 3
+    unit: messages
+    quote: three replies
+`,
+    );
+    const { code, result } = await checkJson(dir);
+    expect(code).toBe(1);
+    expect(result.diff.changed).toHaveLength(1);
+    const [change] = result.diff.changed;
+    expect(change).toMatchObject({
+      id: 'trump-jr-whopping-3-responses',
+      before: { rating: 'half-true', rule: 'self-reported-leaves-out-conduct' },
+      after: { rating: 'mostly-true', rule: 'confirmed-but-leaves-out-conduct' },
+      citations: { gained: ['independent-reply-count'], lost: ['euronews-release-tweet-count'] },
+    });
+    expect(change.causes).toContainEqual(
+      expect.objectContaining({ kind: 'evidence record', name: 'independent-reply-count', change: 'added', detail: 'new', at: { file: 'evidence/independent.yaml', line: 2, col: 5 } }),
+    );
+    const text = await check(dir);
+    expect(text.stdout).toContain('rating     Half true → Mostly true');
+    expect(text.stdout).toContain('evidence record independent-reply-count added (new), at evidence/independent.yaml:2:5');
+  });
+
+  it('reports the window claim when a source says the messages went on until July 2017', async () => {
+    const dir = await gitProject();
+    await writeFile(join(dir, 'sources/later.yaml'), LATER_SOURCE);
+    await writeFile(join(dir, 'evidence/later.yaml'), LATER_EVIDENCE);
+    const { code, result } = await checkJson(dir);
+    expect(code).toBe(1);
+    expect(result.diff.changed.map((c: { id: string }) => c.id)).toEqual(['week-exchange-window']);
+    expect(result.diff.changed[0].causes.map((c: { name: string }) => c.name)).toContain('later-messages-until-july-2017');
+    expect(result.diff.changed[0].citations.gained).toEqual(['later-messages-until-july-2017']);
+  });
+
+  it('passes evidence that changes no verdict', async () => {
+    const dir = await gitProject();
+    await writeFile(join(dir, 'evidence/unrelated.yaml'), LATER_EVIDENCE.replace('actor: wikileaks', 'actor: fox-news').replace(/later-messages-until-july-2017/, 'unrelated-record').replace('source: later-report', 'source: the-guardian-trump-jr-wikileaks').replace('quote: the messages went on until July 2017', 'quote: something'));
+    const run = await check(dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Compared with factcheck.lock.json: 0 changed, 0 new, 0 gone, 11 unchanged');
+  });
+
+  it('names the rule whose edit moved a verdict', async () => {
+    const dir = await gitProject();
+    await edit(dir, 'rules/quantity.yaml', /(- name: confirmed-by-one-report-repeated\n(?:.*\n){1,2}\s+priority: )45/, '$130');
+    const { code, result } = await checkJson(dir);
+    expect(code).toBe(1);
+    expect(result.diff.changed.map((c: { id: string }) => c.id)).toEqual(['trump-jr-link-two-days-later', 'trump-tweeted-15-minutes-later']);
+    for (const change of result.diff.changed) {
+      expect(change.after.rule).toBe('confirmed');
+      expect(change.causes).toEqual([expect.objectContaining({ kind: 'rule', name: 'quantity/confirmed-by-one-report-repeated', change: 'edited' })]);
+    }
+  });
+
+  it('treats a renamed claim file as no change', async () => {
+    const dir = await gitProject();
+    await git(dir, 'mv', 'claims/statements.yaml', 'claims/people.yaml');
+    const run = await check(dir);
+    expect(run.code).toBe(0);
+    expect((await runCli(['verify', '--changed-since', 'HEAD', '--root', dir])).stderr).toContain('0 of 11 claims depend on what changed');
+  });
+
+  it('lists a claim that is gone and a claim that is new', async () => {
+    const dir = await gitProject();
+    await edit(dir, 'claims/reporting.yaml', /id: week-trump-tweet-words\n/, 'id: week-trump-tweet-words-renamed\n');
+    const { code, result } = await checkJson(dir);
+    expect(code).toBe(1);
+    expect(result.diff).toMatchObject({ added: ['week-trump-tweet-words-renamed'], removed: ['week-trump-tweet-words'], changed: [] });
+  });
+
+  it('fails on a deleted source that records still cite, and will not record verdicts then', async () => {
+    const dir = await gitProject();
+    await edit(dir, 'sources/primary.yaml', /  - id: fox-news-pence-interview[\s\S]*$/, '');
+    const lock = await readFile(join(dir, LOCK_FILE), 'utf8');
+    const run = await check(dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/ref\/unknown-source {2}unknown source "fox-news-pence-interview"/);
+    const update = await runCli(['verify', '--update', '--root', dir]);
+    expect(update.code).toBe(2);
+    expect(await readFile(join(dir, LOCK_FILE), 'utf8')).toBe(lock);
+  });
+
+  it('passes when an unused source is deleted', async () => {
+    const dir = await gitProject();
+    await edit(dir, 'sources/primary.yaml', /  - id: twitter-dms-trump-jr-wikileaks[\s\S]*?(?=\n  - id:)\n/, '');
+    expect((await check(dir)).code).toBe(0);
+  });
+
+  it('refuses a missing or malformed lock file', async () => {
+    const dir = await gitProject();
+    await writeFile(join(dir, LOCK_FILE), '{"factcheck_lock": 1, "claims": {"x": {"rating": 5}}, "inputs": {}}');
+    const malformed = await check(dir);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('lock/invalid');
+    await rm(join(dir, LOCK_FILE));
+    const missing = await check(dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('lock/missing');
+  });
+});
+
+describe('the cache', () => {
+  it('ignores corrupt, tampered and stale entries, rebuilds them, and gives the same output', async () => {
+    const dir = await gitProject();
+    const first = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const folder = join(dir, CACHE_DIR, 'v1');
+    const entries = (await readdir(folder)).filter((n) => n.endsWith('.json'));
+    expect(entries.length).toBe(15);
+    const [a, b, c, d] = entries.map((n) => join(folder, n));
+    await writeFile(a!, 'not json');
+    const tampered = JSON.parse(await readFile(b!, 'utf8'));
+    tampered.payload.value = { claims: [] };
+    await writeFile(b!, JSON.stringify(tampered));
+    const stale = JSON.parse(await readFile(c!, 'utf8'));
+    stale.stamp = '0.0.0:old';
+    await writeFile(c!, JSON.stringify(stale));
+    await writeFile(d!, '');
+    const second = await runCli(['verify', '--format', 'json', '--root', dir]);
+    expect(second.stdout).toBe(first.stdout);
+    for (const file of [a, b, c, d]) {
+      const entry = JSON.parse(await readFile(file!, 'utf8'));
+      expect(entry.stamp).not.toBe('0.0.0:old');
+    }
+    const uncached = await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir]);
+    expect(uncached.stdout).toBe(first.stdout);
+  });
+
+  it('is safe under two runs at once', async () => {
+    const dir = await gitProject();
+    await rm(join(dir, CACHE_DIR), { recursive: true, force: true });
+    const runs = await Promise.all([1, 2, 3, 4].map(() => runCli(['verify', '--format', 'json', '--root', dir])));
+    for (const run of runs) expect(run.stdout).toBe(runs[0]!.stdout);
+    const names = await readdir(join(dir, CACHE_DIR, 'v1'));
+    expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // Every entry is complete JSON: no reader could have seen a half-written one.
+    for (const name of names) expect(JSON.parse(await readFile(join(dir, CACHE_DIR, 'v1', name), 'utf8')).format).toBe(1);
+  });
+});
