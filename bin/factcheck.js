@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli/main.js';
 
+// Ctrl-C stops watch cleanly; every other command keeps Node's default, which ends it at once.
+const stop = new AbortController();
+if (process.argv[2] === 'watch') process.once('SIGINT', () => stop.abort());
+
 process.exitCode = await main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
@@ -9,4 +13,5 @@ process.exitCode = await main({
   isTTY: process.stdout.isTTY,
   columns: process.stdout.columns,
   env: process.env,
+  signal: stop.signal,
 });

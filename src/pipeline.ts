@@ -30,6 +30,7 @@ import { checkReferences } from './validate/check-references.js';
 import { readSchema, SCHEMA_FILES } from './validate/compile-schemas.js';
 import { validateSchema } from './validate/validate-schema.js';
 import { buildClaimResult } from './verdict/build-claim-result.js';
+import { countTotals } from './verdict/count-totals.js';
 import { describeContradiction } from './verdict/describe-contradiction.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -288,20 +289,12 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
 
 export function assembleResult(project: Project | undefined, claims: ClaimResult[], diagnostics: Diagnostic[], shard?: Shard): VerifyResult {
   const scale = project?.config.scale ?? [];
-  const byRating: Record<string, number> = {};
-  for (const r of scale) byRating[r.id] = 0;
-  for (const c of claims) byRating[c.rating] = (byRating[c.rating] ?? 0) + 1;
   const sorted = sortDiagnostics(diagnostics);
   return {
     tool: { name: 'factcheck', version: VERSION },
     scale: scale.map((r) => ({ id: r.id, label: r.label, color: r.color })),
     claims,
-    totals: {
-      claims: claims.length,
-      by_rating: byRating,
-      errors: sorted.filter((d) => d.severity === 'error').length,
-      warnings: sorted.filter((d) => d.severity === 'warning').length,
-    },
+    totals: countTotals(scale, claims, sorted),
     diagnostics: sorted,
     ...(shard ? { shard } : {}),
   };

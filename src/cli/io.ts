@@ -8,6 +8,8 @@ export interface CliIO {
   isTTY?: boolean;
   columns?: number;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Stops long-running commands (watch); the bin aborts it on Ctrl-C. */
+  signal?: AbortSignal;
 }
 
 /** Exit codes, documented in the README. 1 is reserved for CI checks of recorded verdicts. */

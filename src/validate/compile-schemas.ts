@@ -20,6 +20,13 @@ export function readSchema(file: string): Record<string, unknown> {
 }
 
 let compiled: Map<FileKind, ValidateFunction> | undefined;
+let resultValidator: ValidateFunction | undefined;
+
+/** The validator of verify's JSON output, for reading results back (factcheck merge). Compiled once. */
+export function validateResult(): ValidateFunction {
+  resultValidator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(readSchema('result.schema.json'));
+  return resultValidator;
+}
 
 /** Compiles every schema once per process; later calls reuse the validators. */
 export function validators(): Map<FileKind, ValidateFunction> {

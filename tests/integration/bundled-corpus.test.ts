@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../src/pipeline.js';
 import type { ClaimResult, VerifyResult } from '../../src/types.js';
-import { REPO } from '../helpers/project.js';
+import { REPO, runCli } from '../helpers/project.js';
 
 /** Every bundled claim's verdict, its deciding rule and the evidence it cites. */
 const EXPECTED: Record<string, { rating: string; rule: string; cites: string[] }> = {
@@ -129,6 +129,14 @@ describe('the bundled corpus', () => {
         expect(snapshots[citation.source]?.includes(citation.quote), `${c.id}: ${citation.evidence}`).toBe(true);
       }
     }
+  });
+});
+
+describe('the recorded verdicts', () => {
+  it('are current: factcheck.lock.json matches a fresh run (run verify --update after changing the corpus)', async () => {
+    const run = await runCli(['verify', '--check']);
+    expect(run.stdout).toContain('0 changed, 0 new, 0 gone, 11 unchanged');
+    expect(run.code).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
-import Ajv4 from 'ajv-draft-04';
+import * as draft04 from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edit, gitProject } from '../helpers/git.js';
 import { cleanProjects, REPO, runCli } from '../helpers/project.js';
@@ -62,6 +62,9 @@ describe('JUnit XML', () => {
 describe('SARIF 2.1.0', () => {
   it.each(SCENARIOS())('validates against the official schema: %s', async (_name, root, extra) => {
     const schema = JSON.parse(await readFile(join(REPO, 'tests/vendor/sarif-schema-2.1.0.json'), 'utf8'));
+    // A CommonJS module: under NodeNext, TypeScript types module.exports as the namespace, so the
+    // class is .default.default; at run time module.exports is the class and its .default is itself.
+    const Ajv4 = draft04.default.default;
     const ajv = new Ajv4({ allErrors: true, strict: false });
     const validate = ajv.compile(schema);
     const sarif = JSON.parse((await runCli(['verify', '--format', 'sarif', '--root', root(), ...extra])).stdout);

@@ -1,0 +1,93 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { edit, gitProject } from '../helpers/git.js';
+import { cleanProjects, REPO, runCli } from '../helpers/project.js';
+
+afterAll(cleanProjects);
+
+async function shardFiles(root: string, count: number, extra: string[] = []): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'factcheck-shards-'));
+  const files: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const run = await runCli(['verify', '--format', 'json', '--shard', `${i}/${count}`, '--root', root, ...extra]);
+    const file = join(dir, `shard-${i}.json`);
+    await writeFile(file, run.stdout);
+    files.push(file);
+  }
+  return files;
+}
+
+describe('shards', () => {
+  it.each([1, 2, 3, 5, 16])('merge %i shards into exactly the bytes of an unsharded run', async (count) => {
+    const files = await shardFiles(REPO, count);
+    const shards = await Promise.all(files.map(async (f) => JSON.parse(await readFile(f, 'utf8'))));
+    // Every claim lands in exactly one shard.
+    expect(shards.flatMap((s) => s.claims.map((c: { id: string }) => c.id)).sort()).toHaveLength(11);
+    const merged = await runCli(['merge', ...files, '--format', 'json']);
+    const whole = await runCli(['verify', '--format', 'json']);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(whole.stdout);
+  });
+
+  it('merge the --check diffs too, and exit as the unsharded check does', async () => {
+    const dir = await gitProject();
+    await edit(dir, 'rules/quantity.yaml', /(- name: confirmed-by-one-report-repeated\n(?:.*\n){1,2}\s+priority: )45/, '$130');
+    const files = await shardFiles(dir, 3, ['--check']);
+    const merged = await runCli(['merge', ...files, '--format', 'json']);
+    const whole = await runCli(['verify', '--check', '--format', 'json', '--root', dir]);
+    expect(merged.stdout).toBe(whole.stdout);
+    expect([merged.code, whole.code]).toEqual([1, 1]);
+    const text = await runCli(['merge', ...files]);
+    expect(text.stdout).toContain('Compared with factcheck.lock.json: 2 changed');
+  });
+
+  it('refuse shards that do not fit together', async () => {
+    const files = await shardFiles(REPO, 3);
+    const other = await shardFiles(REPO, 2);
+    for (const [args, message] of [
+      [[files[0]!, files[2]!], 'shard 2 of 3 missing'],
+      [[files[0]!, files[0]!, files[1]!, files[2]!], 'are both shard 1/3'],
+      [[files[0]!, other[1]!], 'is not a shard of 3'],
+      [[join(REPO, 'package.json')], 'not a factcheck result'],
+    ] as const) {
+      const run = await runCli(['merge', ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+    expect((await runCli(['verify', '--shard', '4/3'])).code).toBe(2);
+  });
+});
+
+describe('factcheck watch', () => {
+  it('prints the table, then only the verdicts that changed and new problems', async () => {
+    const dir = await gitProject();
+    let out = '';
+    const stop = new AbortController();
+    const running = main({ argv: ['watch', '--root', dir], cwd: dir, stdout: (t) => (out += t), stderr: (t) => (out += t), signal: stop.signal });
+    const waitFor = async (text: string) => {
+      for (let i = 0; i < 200 && !out.includes(text); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(out).toContain(text);
+    };
+    await waitFor('Watching');
+    const table = out;
+    expect(table).toContain('11 claims:');
+
+    await edit(dir, 'rules/quantity.yaml', /(- name: confirmed-by-one-report-repeated\n(?:.*\n){1,2}\s+priority: )45/, '$130');
+    await waitFor('changed  trump-jr-link-two-days-later');
+    const update = out.slice(table.length);
+    expect(update).toMatch(/^changed {2}trump-jr-link-two-days-later: True, citations changed \(rule confirmed-by-one-report-repeated → confirmed\)/);
+    expect(update).not.toContain('CLAIM');
+    expect(update).not.toContain('pence-denies-wikileaks-connection');
+
+    const before = out.length;
+    await edit(dir, 'claims/statements.yaml', 'claimant: mike-pence', 'claimant: mike-pense');
+    await waitFor('ref/unknown-entity');
+    expect(out.slice(before)).toMatch(/gone {5}pence-denies-wikileaks-connection\nclaims\/statements\.yaml:7:15 {2}error {2}ref\/unknown-entity/);
+
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+});
