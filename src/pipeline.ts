@@ -268,6 +268,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
       names,
       evidence: project.evidence,
       sources: project.sources,
+      entities: project.entities,
       anchors: project.anchors,
       summary: summarise(claim.asserts, names),
     });

@@ -193,6 +193,8 @@ export interface Claim {
   text: string;
   claimant: string;
   date: DateInfo;
+  /** When the fact check was published. */
+  reviewed?: DateInfo;
   /** Source id of where the claim was made. */
   appearance: string;
   /** Archived source in which the claim's words can be read. */
@@ -227,6 +229,8 @@ export interface Vocabulary {
 
 export interface Config {
   organization?: { name: string; url?: string };
+  /** The URL pattern of each fact check's page, with {id}. */
+  claimreview?: { url: string };
   scale: Rating[];
   fallback_rating: string;
   vocabulary: Vocabulary;
@@ -372,9 +376,11 @@ export interface ClaimResult {
   line: number;
   col: number;
   text: string;
-  claimant: { id: string; name: string };
+  claimant: { id: string; name: string; kind: EntityKind | null };
   date: string;
-  appearance: { id: string; name: string; title: string };
+  /** When the fact check was published, if the claim says. */
+  reviewed: string | null;
+  appearance: { id: string; name: string; title: string; url: string | null };
   kind: ClaimKind;
   summary: string;
   /** Where the claim's own words sit in the archived source that quotes it; null when none is archived. */

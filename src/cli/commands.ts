@@ -4,11 +4,12 @@ import { citeCommand } from './commands/cite.js';
 import { explainCommand } from './commands/explain.js';
 import { lintCommand } from './commands/lint.js';
 import { mergeCommand } from './commands/merge.js';
+import { reportCommand } from './commands/report.js';
 import { verifyCommand } from './commands/verify.js';
 import { watchCommand } from './commands/watch.js';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [verifyCommand, explainCommand, lintCommand, citeCommand, mergeCommand, watchCommand];
+export const COMMANDS: readonly Command[] = [verifyCommand, explainCommand, lintCommand, citeCommand, reportCommand, mergeCommand, watchCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -131,6 +131,7 @@ export function buildModel(usable: readonly UsableFile[]): { model: Model; diagn
             text: c.text,
             claimant: c.claimant,
             date: claimDate!,
+            reviewed: date(r, 'reviewed', c.reviewed),
             appearance: c.appearance,
             quoted_in: c.quoted_in,
             prefix: c.prefix,
@@ -182,6 +183,7 @@ function readConfig(data: Raw, ref: NodeRef): Config {
   const vocabulary = data.vocabulary as Raw;
   return {
     organization: data.organization,
+    claimreview: data.claimreview,
     scale: (data.scale as Raw[]).map((r) => ({ ...r }) as Rating),
     fallback_rating: data.fallback_rating,
     vocabulary: {

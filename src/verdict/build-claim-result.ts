@@ -12,6 +12,7 @@ import type {
   ClaimResult,
   ConditionTrail,
   Config,
+  Entity,
   EvidenceRecord,
   Role,
   Source,
@@ -32,6 +33,7 @@ export interface VerdictInput {
   names: Names;
   evidence: ReadonlyMap<string, EvidenceRecord>;
   sources: ReadonlyMap<string, Source>;
+  entities: ReadonlyMap<string, Entity>;
   anchors: { records: ReadonlyMap<string, Anchor>; claims: ReadonlyMap<string, Anchor> };
   summary: string;
 }
@@ -106,9 +108,10 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
     line: input.at.line,
     col: input.at.col,
     text: claim.text,
-    claimant: { id: claim.claimant, name: names.entity(claim.claimant) },
+    claimant: { id: claim.claimant, name: names.entity(claim.claimant), kind: input.entities.get(claim.claimant)?.kind ?? null },
     date: claim.date.text,
-    appearance: { id: claim.appearance, name: names.source(claim.appearance), title: appearance?.title ?? claim.appearance },
+    reviewed: claim.reviewed?.text ?? null,
+    appearance: { id: claim.appearance, name: names.source(claim.appearance), title: appearance?.title ?? claim.appearance, url: appearance?.url ?? null },
     kind: claim.asserts.kind,
     summary: input.summary,
     anchor: citationAnchor(input.anchors.claims.get(claim.id), input.sources.get([claim.quoted_in, claim.appearance].find((s) => s && input.sources.get(s)?.snapshot) ?? '')),

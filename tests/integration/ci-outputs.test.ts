@@ -29,6 +29,12 @@ const SCENARIOS = () => [
   ['invalid input', () => broken, ['--check']],
 ] as const;
 
+/** The line where a bundled claim starts, at "- id:" (its column is 5, after "  - "). */
+async function claimLine(id: string): Promise<number> {
+  const lines = (await readFile(join(REPO, 'claims/reporting.yaml'), 'utf8')).split('\n');
+  return lines.indexOf(`  - id: ${id}`) + 1;
+}
+
 async function validateJunit(xml: string): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'factcheck-junit-'));
   await writeFile(join(dir, 'report.xml'), xml);
@@ -76,7 +82,8 @@ describe('SARIF 2.1.0', () => {
     const sarif = JSON.parse((await runCli(['verify', '--format', 'sarif', '--check', '--root', changed])).stdout);
     const changes = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'verdict/changed');
     expect(changes).toHaveLength(2);
-    expect(changes[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'claims/reporting.yaml', uriBaseId: 'PROJECTROOT' }, region: { startLine: 50, startColumn: 5 } });
+    const line = await claimLine('trump-jr-link-two-days-later');
+    expect(changes[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'claims/reporting.yaml', uriBaseId: 'PROJECTROOT' }, region: { startLine: line, startColumn: 5 } });
     const invalid = JSON.parse((await runCli(['verify', '--format', 'sarif', '--root', broken])).stdout);
     expect(invalid.runs[0].results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`)).toContain('ref/unknown-entity error');
   });
@@ -85,7 +92,8 @@ describe('SARIF 2.1.0', () => {
 describe('GitHub Actions annotations', () => {
   it('annotates each changed claim at its line, escaped as GitHub requires', async () => {
     const out = (await runCli(['verify', '--format', 'github', '--check', '--root', changed])).stdout;
-    expect(out).toContain('::error file=claims/reporting.yaml,line=50,col=5,title=Verdict changed%3A trump-jr-link-two-days-later::True (unchanged). Because: rule quantity/confirmed-by-one-report-repeated edited.');
+    const line = await claimLine('trump-jr-link-two-days-later');
+    expect(out).toContain(`::error file=claims/reporting.yaml,line=${line},col=5,title=Verdict changed%3A trump-jr-link-two-days-later::True (unchanged). Because: rule quantity/confirmed-by-one-report-repeated edited.`);
     // The plain report follows for the job log.
     expect(out).toContain('Compared with factcheck.lock.json: 2 changed, 0 new, 0 gone, 9 unchanged');
   });

@@ -1,13 +1,14 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../diagnostics.js';
 import { changedInputs } from '../../incremental/changed-keys.js';
 import { kindOf } from '../../load/layout.js';
 import { readGitChanges } from '../../load/read-git-changes.js';
 import { writeFileAtomic } from '../../load/write-atomic.js';
 import { assembleResult, checkRecorded, loadProject, recordVerdicts, selectChangedClaims, verifyProject } from '../../pipeline.js';
 import type { Project } from '../../types.js';
-import { LOCK_FILE, lockLines, parseLock, serializeLock, updateLock, type Lock } from '../../record/lock-file.js';
+import { LOCK_FILE, lockLines, serializeLock, updateLock, type Lock } from '../../record/lock-file.js';
+import { readLock } from '../read-lock.js';
 import { inShard, parseShard } from '../../record/shard.js';
 import { reportExitCode, type VerifyReport } from '../../record/verify-report.js';
 import { formatDiagnostics, VERIFY_FORMATS } from '../../report/formatters/index.js';
@@ -117,23 +118,4 @@ async function changedClaims(root: string, project: Project, ref: string): Promi
   const before = new Map<string, string | undefined>();
   for (const path of git.files) if (kindOf(path)) before.set(path, await git.before(path));
   return selectChangedClaims(project, changedInputs(project, git.files, before));
-}
-
-type LockRead = { lock: Lock; text: string } | { lock: undefined } | { problem: Diagnostic };
-
-/** The recorded verdicts, if any. Missing is fine for --update; for --check it is an error. */
-async function readLock(root: string, missingIsFine: boolean): Promise<LockRead> {
-  const at = { file: LOCK_FILE, line: 1, col: 1 };
-  let text: string;
-  try {
-    text = await readFile(join(root, LOCK_FILE), 'utf8');
-  } catch {
-    if (missingIsFine) return { lock: undefined };
-    return { problem: diagnostic('lock/missing', at, `no recorded verdicts: ${LOCK_FILE} does not exist; run factcheck verify --update and commit it`) };
-  }
-  const parsed = parseLock(text);
-  if ('problem' in parsed) {
-    return { problem: diagnostic('lock/invalid', at, `${LOCK_FILE} is not a usable lock file: ${parsed.problem}; fix it or regenerate it with factcheck verify --update`) };
-  }
-  return { lock: parsed.lock, text };
 }

@@ -1,0 +1,92 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../../load/write-atomic.js';
+import { assembleResult, checkRecorded, exitCodeOf, loadProject, recordVerdicts, verifyProject } from '../../pipeline.js';
+import { LOCK_FILE, lockLines } from '../../record/lock-file.js';
+import type { VerifyReport } from '../../record/verify-report.js';
+import { claimReviews, formatClaimReview } from '../../report/formatters/claimreview.js';
+import { formatHtml } from '../../report/formatters/html-report.js';
+import { formatDiagnostics } from '../../report/formatters/index.js';
+import { formatMarkdown } from '../../report/formatters/markdown.js';
+import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
+import { EXIT, UsageError } from '../io.js';
+import { locateRoot } from '../open-project.js';
+import { readLock } from '../read-lock.js';
+
+const REPORT_FORMATS = { html: true, md: true, claimreview: true } as const;
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'write a verdict report for editors: HTML, Markdown or ClaimReview JSON-LD',
+  usage: 'factcheck report --format html|md|claimreview [--out <path>] [--timestamp]',
+  details: `Verifies every claim and writes a report. Files are written atomically, and
+the same inputs give the same bytes: there is no date in a report unless you
+ask for one with --timestamp. When recorded verdicts exist (${LOCK_FILE}), the
+report shows which verdicts changed.
+
+  html         one self-contained page (inline CSS and JS, no requests) with a card
+               per claim, its citation trail, filters, search and deep links
+  md           Markdown for pull requests and wikis: changed verdicts, every claim
+               with its rating and reason, citations as footnotes
+  claimreview  schema.org ClaimReview JSON-LD: a JSON array with --out file.json,
+               or one <claim-id>.json per claim with --out <folder>
+
+Options:
+  -f, --format <f>  html, md or claimreview (required)
+  -o, --out <path>  where to write; standard output when absent
+  --timestamp       print the time of the run in the report, and use today as the
+                    ClaimReview datePublished of claims with no reviewed date
+${COMMON_HELP}
+
+Exit codes: 0 written; 2 invalid input (the report is still written) or bad usage.`,
+  options: { ...ROOT_OPTION, ...FORMAT_OPTION, ...CACHE_OPTION, out: { type: 'string', short: 'o' }, timestamp: { type: 'boolean' } },
+  async run({ values }, io, ctx) {
+    if (values.format === undefined) throw new UsageError('report needs --format html, md or claimreview');
+    const format = pickFormat(values.format, REPORT_FORMATS, 'report');
+    const root = await locateRoot(io.cwd, values.root as string | undefined);
+    const loaded = await loadProject(root, loadOptions(values));
+    const project = loaded.project;
+    if (!project) {
+      io.stderr(formatDiagnostics(loaded.diagnostics, ctx));
+      return EXIT.invalid;
+    }
+    const verification = await verifyProject(project);
+    const diagnostics = [...loaded.diagnostics, ...verification.diagnostics];
+    let report: VerifyReport = { result: assembleResult(project, verification.claims, diagnostics) };
+    const lock = await readLock(root, true);
+    if ('lock' in lock && lock.lock) {
+      report = { ...report, check: { lockFile: LOCK_FILE, diff: checkRecorded(lock.lock, project, recordVerdicts(project, verification)), lockLines: lockLines(lock.text) } };
+    }
+    io.stderr(formatDiagnostics(report.result.diagnostics, ctx));
+
+    const now = values.timestamp ? new Date() : undefined;
+    const config = project.config;
+    const reviewContext = {
+      ratings: config.scale,
+      ...(config.organization ? { organization: config.organization } : {}),
+      ...(config.claimreview ? { url: config.claimreview.url } : {}),
+      ...(now ? { today: now.toISOString().slice(0, 10) } : {}),
+    };
+    const out = typeof values.out === 'string' ? resolve(io.cwd, values.out) : undefined;
+    if (format === 'claimreview' && out && !out.endsWith('.json')) {
+      await mkdir(out, { recursive: true });
+      const reviews = claimReviews(report, reviewContext);
+      for (const { id, jsonld } of reviews) await writeFileAtomic(join(out, `${id}.json`), `${JSON.stringify(jsonld, null, 2)}\n`);
+      io.stderr(`factcheck report: wrote ${reviews.length} ClaimReview file${reviews.length === 1 ? '' : 's'} in ${values.out}\n`);
+      return exitCodeOf(report.result.diagnostics);
+    }
+    const text =
+      format === 'html'
+        ? formatHtml(report, { ratings: config.scale, ...(config.organization ? { organization: config.organization } : {}), ...(now ? { timestamp: now.toISOString() } : {}) })
+        : format === 'md'
+          ? formatMarkdown(report)
+          : formatClaimReview(report, reviewContext);
+    if (out) {
+      await writeFileAtomic(out, text);
+      io.stderr(`factcheck report: wrote ${values.out}\n`);
+    } else {
+      io.stdout(text);
+    }
+    return exitCodeOf(report.result.diagnostics);
+  },
+};

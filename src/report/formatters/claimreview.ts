@@ -1,0 +1,79 @@
+import type { VerifyReport } from '../../record/verify-report.js';
+import type { ClaimResult, Rating } from '../../types.js';
+
+export interface ClaimReviewContext {
+  ratings: readonly Rating[];
+  organization?: { name: string; url?: string };
+  /** The fact-check page URL pattern, with {id}. */
+  url?: string;
+  /** The run's date, used as datePublished for claims with no `reviewed` date (only with --timestamp). */
+  today?: string;
+}
+
+/** Google asks for claimReviewed under 75 characters. */
+const CLAIM_REVIEWED_MAX = 75;
+
+/**
+ * schema.org ClaimReview JSON-LD, one object per claim: claimReviewed (the
+ * claim's own words, shortened, never the rating), reviewRating from the
+ * scale's mapping, itemReviewed (a Claim with author, date and appearance),
+ * author (the organisation), datePublished and url.
+ */
+export function claimReviews(report: VerifyReport, ctx: ClaimReviewContext): { id: string; jsonld: Record<string, unknown> }[] {
+  const onScale = ctx.ratings.filter((r) => r.claimreview > 0).map((r) => r.claimreview);
+  const best = Math.max(...onScale);
+  const worst = Math.min(...onScale);
+  return report.result.claims.map((claim) => {
+    const rating = ctx.ratings.find((r) => r.id === claim.rating);
+    const published = claim.reviewed ?? ctx.today;
+    return {
+      id: claim.id,
+      jsonld: {
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        ...(ctx.url ? { url: ctx.url.replace('{id}', encodeURIComponent(claim.id)) } : {}),
+        claimReviewed: shorten(claim.text),
+        ...(published ? { datePublished: published } : {}),
+        ...(ctx.organization ? { author: organization(ctx.organization) } : {}),
+        reviewRating: {
+          '@type': 'Rating',
+          // Ratings off the true–false line (unproven, not checkable) get no number: a number would place them on it.
+          ...(rating && rating.claimreview > 0 ? { ratingValue: rating.claimreview, bestRating: best, worstRating: worst } : {}),
+          alternateName: claim.rating_label,
+          name: claim.rating_label,
+          ratingExplanation: claim.explanation,
+        },
+        itemReviewed: claimItem(claim),
+      },
+    };
+  });
+}
+
+/** All of a report's ClaimReviews as one JSON array. */
+export function formatClaimReview(report: VerifyReport, ctx: ClaimReviewContext): string {
+  return `${JSON.stringify(claimReviews(report, ctx).map((r) => r.jsonld), null, 2)}\n`;
+}
+
+function claimItem(claim: ClaimResult): Record<string, unknown> {
+  const appearance: Record<string, unknown> = { '@type': 'CreativeWork', name: claim.appearance.title };
+  if (claim.appearance.url) appearance.url = claim.appearance.url;
+  return {
+    '@type': 'Claim',
+    author: { '@type': claim.claimant.kind === 'person' ? 'Person' : 'Organization', name: claim.claimant.name },
+    datePublished: claim.date,
+    appearance,
+  };
+}
+
+function organization(org: { name: string; url?: string }): Record<string, unknown> {
+  return { '@type': 'Organization', name: org.name, ...(org.url ? { url: org.url } : {}) };
+}
+
+/** Whole words up to the limit, with an ellipsis when cut. */
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= CLAIM_REVIEWED_MAX) return flat;
+  const cut = flat.slice(0, CLAIM_REVIEWED_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 20 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
