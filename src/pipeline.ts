@@ -18,7 +18,7 @@ import type { Change } from './incremental/changed-keys.js';
 import { decodeText, readProjectBytes, readProjectFiles } from './load/read-files.js';
 import { checkRules } from './rules/check-rules.js';
 import { createRunner, type RulesRunner } from './rules/run-rules.js';
-import { claimDependencies } from './record/claim-dependencies.js';
+import { recordReads } from './record/record-reads.js';
 import { diffVerdicts, type VerdictDiff } from './record/diff-verdicts.js';
 import { hashOf, inputHashes } from './record/hash-inputs.js';
 import { locateInput } from './record/locate-input.js';
@@ -211,16 +211,25 @@ function workbench(project: Project): Workbench {
   };
 }
 
+/** Matches a claim and computes its facts through a context that records every input read. */
+function evaluate(claim: Claim, ruleset: Ruleset, ctx: MatchContext) {
+  const reads = recordReads(ctx, claim, ruleset.id);
+  const found = matchEvidence(claim, reads.ctx);
+  reads.touchFound(found);
+  const facts = computeFacts({ claim, found, ctx: reads.ctx, names: reads.names });
+  return { reads, found, facts };
+}
+
 /**
- * Every claim's inputs, from matching alone: no rules run, so this is cheap
- * enough to compute for a whole project before deciding what to re-verify.
+ * Every claim's inputs, from matching and facts alone: no rules run, so this
+ * is cheap enough to compute for a whole project before deciding what to
+ * re-verify. The same reads as verifyProject records, by the same code.
  */
-export function dependencyIndex(project: Project): Map<string, string[]> {
-  const bench = workbench(project);
+export function dependencyIndex(project: Project, bench: Workbench = workbench(project)): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const claim of project.claims) {
     const ruleset = bench.rulesetOf(claim);
-    if (ruleset) out.set(claim.id, claimDependencies(claim, matchEvidence(claim, bench.ctx), ruleset, bench.ctx));
+    if (ruleset) out.set(claim.id, evaluate(claim, ruleset, bench.ctx).reads.keys());
   }
   return out;
 }
@@ -229,7 +238,7 @@ export function dependencyIndex(project: Project): Map<string, string[]> {
 export async function verifyProject(project: Project, options: VerifyOptions = {}): Promise<ProjectVerification> {
   const diagnostics: Diagnostic[] = [];
   const { config } = project;
-  const { ctx, names, rulesetOf } = workbench(project);
+  const { ctx, rulesetOf } = workbench(project);
   const runners = new Map<string, RulesRunner>();
   const dependencies = new Map<string, string[]>();
 
@@ -246,8 +255,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
     let runner = runners.get(ruleset.id);
     if (!runner) runners.set(ruleset.id, (runner = createRunner(ruleset)));
 
-    const found = matchEvidence(claim, ctx);
-    const facts = computeFacts({ claim, found, ctx, names });
+    const { reads, found, facts } = evaluate(claim, ruleset, ctx);
     const values: Record<string, FactScalar> = {};
     for (const [name, fact] of Object.entries(facts)) values[name] = fact.value;
     let outcomes;
@@ -265,18 +273,18 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
       found,
       outcomes,
       config,
-      names,
+      names: reads.names,
       evidence: project.evidence,
-      sources: project.sources,
-      entities: project.entities,
+      sources: reads.sources,
+      entities: reads.entities,
       anchors: project.anchors,
-      summary: summarise(claim.asserts, names),
+      summary: summarise(claim.asserts, reads.names),
     });
     if (result.rule === null) {
       diagnostics.push(diagnostic('verify/no-rule-fired', at, `no rule in ruleset "${ruleset.id}" fired for claim "${claim.id}"; rated "${config.fallback_rating}"`, 'warning'));
     }
     results.push(result);
-    dependencies.set(claim.id, claimDependencies(claim, found, ruleset, ctx));
+    dependencies.set(claim.id, reads.keys());
   }
   return { claims: results, diagnostics, dependencies };
 }
@@ -340,21 +348,20 @@ export function checkRecorded(lock: Lock, project: Project, recorded: RecordedVe
  * contradicted, and every claim when the config changed.
  */
 export function selectChangedClaims(project: Project, change: Change): Set<string> {
-  if (change.keys.has('config')) return new Set(project.claims.map((c) => c.id));
+  if (change.all) return new Set(project.claims.map((c) => c.id));
   const selected = new Set<string>();
-  const dependencies = dependencyIndex(project);
+  const bench = workbench(project);
+  const dependencies = dependencyIndex(project, bench);
   for (const [id, keys] of dependencies) if (keys.some((k) => change.keys.has(k))) selected.add(id);
   if (!change.oldRecords.length) return selected;
 
-  const bench = workbench(project);
   const oldKeys = new Set(change.oldRecords.map((r) => `evidence:${r.id}`));
   const mini = buildIndex(change.oldRecords, project.config.vocabulary);
   const oldCtx: MatchContext = { ...bench.ctx, index: { ...mini, get: (id) => mini.get(id) ?? project.index.get(id) }, contradictionsOf: () => [] };
   for (const claim of project.claims) {
     const ruleset = bench.rulesetOf(claim);
     if (selected.has(claim.id) || !ruleset) continue;
-    const would = claimDependencies(claim, matchEvidence(claim, oldCtx), ruleset, oldCtx);
-    if (would.some((k) => oldKeys.has(k))) selected.add(claim.id);
+    if (evaluate(claim, ruleset, oldCtx).reads.keys().some((k) => oldKeys.has(k))) selected.add(claim.id);
   }
 
   const unchanged = [...project.evidence.values()].filter((r) => !change.keys.has(`evidence:${r.id}`));

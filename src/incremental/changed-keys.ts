@@ -8,6 +8,11 @@ import { validateSchema } from '../validate/validate-schema.js';
 export interface Change {
   /** Input keys (record/hash-inputs) whose content differs from the old version, including added and removed items. */
   keys: Set<string>;
+  /**
+   * Everything may have moved: the config changed, or a group's members did (groups decide
+   * matching and contradictions across the whole project).
+   */
+  all: boolean;
   /** The old versions of evidence records that changed or were removed. */
   oldRecords: EvidenceRecord[];
 }
@@ -51,7 +56,12 @@ export function changedInputs(project: Project, changedFiles: readonly string[],
     keys.add(`evidence:${r.id}`);
     if (!oldRecords.some((o) => o.id === r.id)) oldRecords.push(r);
   }
-  return { keys, oldRecords };
+  const membersChanged = [...keys].some((key) => {
+    if (!key.startsWith('entity:')) return false;
+    const id = key.slice('entity:'.length);
+    return JSON.stringify(old.entities.get(id)?.members ?? []) !== JSON.stringify(project.entities.get(id)?.members ?? []);
+  });
+  return { keys, oldRecords, all: keys.has('config') || membersChanged };
 }
 
 function parseOldFiles(changedFiles: readonly string[], before: ReadonlyMap<string, string | undefined>): Model {

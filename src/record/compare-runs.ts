@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ClaimResult, VerifyResult } from '../types.js';
+import { sameVerdict } from './diff-verdicts.js';
 
 /** What changed between two runs, for `factcheck watch`. */
 export interface RunChanges {
@@ -16,13 +17,13 @@ export interface RunChanges {
 export function compareRuns(before: VerifyResult, after: VerifyResult): RunChanges {
   const old = new Map(before.claims.map((c) => [c.id, c]));
   const now = new Map(after.claims.map((c) => [c.id, c]));
-  const key = (c: ClaimResult) => JSON.stringify([c.rating, c.ruleset, c.rule, c.citations.map((x) => x.evidence)]);
+  const verdict = (c: ClaimResult) => ({ rating: c.rating, ruleset: c.ruleset, rule: c.rule, citations: c.citations.map((x) => x.evidence).sort() });
   const problem = (d: Diagnostic) => JSON.stringify([d.file, d.line, d.col, d.code, d.message]);
   const oldProblems = new Set(before.diagnostics.map(problem));
   const newProblems = after.diagnostics.filter((d) => !oldProblems.has(problem(d)));
   const stillThere = new Set(after.diagnostics.map(problem));
   return {
-    changed: after.claims.filter((c) => old.has(c.id) && key(old.get(c.id)!) !== key(c)).map((c) => ({ before: old.get(c.id)!, after: c })),
+    changed: after.claims.filter((c) => old.has(c.id) && !sameVerdict(verdict(old.get(c.id)!), verdict(c))).map((c) => ({ before: old.get(c.id)!, after: c })),
     added: after.claims.filter((c) => !old.has(c.id)),
     removed: before.claims.filter((c) => !now.has(c.id)).map((c) => c.id),
     newProblems,

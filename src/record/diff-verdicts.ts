@@ -51,18 +51,16 @@ export function diffVerdicts(
   hashes: ReadonlyMap<string, string>,
 ): VerdictDiff {
   const diff: VerdictDiff = { changed: [], added: [], removed: [], unchanged: 0 };
+  // Inputs any recorded verdict knew, with a hash they were recorded at: an input none knew is new.
+  const known = new Map<string, string>();
+  for (const entry of Object.values(lock.claims)) for (const [key, hash] of Object.entries(entry.inputs)) if (!known.has(key)) known.set(key, hash);
   for (const [id, after] of [...current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const before = lock.claims[id];
     if (!before) {
       diff.added.push(id);
       continue;
     }
-    const same =
-      before.rating === after.rating &&
-      before.ruleset === after.ruleset &&
-      before.rule === after.rule &&
-      before.citations.join('\n') === after.citations.join('\n');
-    if (same) {
+    if (sameVerdict(before, after)) {
       diff.unchanged++;
       continue;
     }
@@ -70,7 +68,7 @@ export function diffVerdicts(
       id,
       before: pick(before),
       after: pick(after),
-      causes: causes(before, after, lock, hashes),
+      causes: causes(before, after, known, hashes),
       citations: {
         gained: after.citations.filter((c) => !before.citations.includes(c)),
         lost: before.citations.filter((c) => !after.citations.includes(c)),
@@ -81,27 +79,40 @@ export function diffVerdicts(
   return diff;
 }
 
-function causes(before: LockEntry, after: LockEntry, lock: Lock, hashes: ReadonlyMap<string, string>): Cause[] {
-  const was = new Set(before.depends);
-  const now = new Set(after.depends);
+/** Verdicts are the same when their rating, ruleset, deciding rule and citations are. */
+export function sameVerdict(a: Pick<LockEntry, 'rating' | 'ruleset' | 'rule' | 'citations'>, b: Pick<LockEntry, 'rating' | 'ruleset' | 'rule' | 'citations'>): boolean {
+  return a.rating === b.rating && a.ruleset === b.ruleset && a.rule === b.rule && a.citations.join('\n') === b.citations.join('\n');
+}
+
+/** Inputs added, removed or edited between the verdict as recorded and as it is now; parts (fields, rules) named when they moved. */
+function causes(before: LockEntry, after: LockEntry, known: ReadonlyMap<string, string>, hashes: ReadonlyMap<string, string>): Cause[] {
+  const was = before.inputs;
+  const now = after.inputs;
   const out: Cause[] = [];
-  for (const key of [...new Set([...was, ...now])].sort()) {
+  const isPart = (key: string) => key.startsWith('rule:') || (key.startsWith('claim:') && key.includes('/'));
+  for (const key of [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((k) => !isPart(k)).sort()) {
     const { kind, name } = describeKey(key);
-    if (was.has(key) && now.has(key)) {
-      if (lock.inputs[key] === hashes.get(key)) continue;
-      // A claim or ruleset changed: name the fields or rules that did.
-      const parts = [...new Set([...partsOf(key, Object.keys(lock.inputs)), ...partsOf(key, hashes.keys())])];
-      const changed = parts.filter((p) => lock.inputs[p] !== hashes.get(p));
-      if (!changed.length) out.push({ key, kind, name, change: 'edited' });
-      for (const part of changed) {
+    if (key in was && key in now) {
+      if (was[key] === now[key]) continue;
+      const parts = [...new Set([...partsOf(key, Object.keys(was)), ...partsOf(key, Object.keys(now))])].filter((p) => was[p] !== now[p]);
+      if (!parts.length) out.push({ key, kind, name, change: 'edited' });
+      for (const part of parts) {
         const described = describeKey(part);
-        const change = !(part in lock.inputs) ? 'added' : !hashes.has(part) ? 'removed' : 'edited';
-        out.push({ key: part, kind: described.kind, name: described.name, change });
+        out.push({ key: part, kind: described.kind, name: described.name, change: !(part in was) ? 'added' : !(part in now) ? 'removed' : 'edited' });
       }
-    } else if (now.has(key)) {
-      out.push({ key, kind, name, change: 'added', detail: key in lock.inputs ? 'now bears on the claim' : 'new' });
+    } else if (key in now) {
+      // Bears on the claim now. Another verdict may have known it, with other content: then it was edited too.
+      const earlier = known.get(key);
+      out.push({ key, kind, name, change: earlier !== undefined && earlier !== now[key] ? 'edited' : 'added', detail: earlier === undefined ? 'new' : 'now bears on the claim' });
     } else {
-      out.push({ key, kind, name, change: 'removed', detail: hashes.has(key) ? 'no longer bears on the claim' : 'deleted' });
+      const current = hashes.get(key);
+      out.push({
+        key,
+        kind,
+        name,
+        change: current !== undefined && current !== was[key] ? 'edited' : 'removed',
+        detail: current === undefined ? 'deleted' : 'no longer bears on the claim',
+      });
     }
   }
   return out;

@@ -2,72 +2,62 @@ import type { ClaimResult } from '../types.js';
 import { hashOf, partsOf } from './hash-inputs.js';
 
 export const LOCK_FILE = 'factcheck.lock.json';
-const LOCK_VERSION = 1;
+const LOCK_VERSION = 2;
 
-/** One claim's recorded verdict, and the inputs that decided it. */
+/** One claim's recorded verdict, and the inputs it was decided on. */
 export interface LockEntry {
   rating: string;
   ruleset: string;
   rule: string | null;
   citations: string[];
-  /** Hash of all the inputs below, with their hashes. */
-  inputs: string;
-  /** The inputs, as keys into the lock's input table. */
-  depends: string[];
+  /** A hash of all its inputs: equal hashes, equal inputs. */
+  hash: string;
+  /**
+   * Each input's hash when the verdict was recorded, by record/hash-inputs key,
+   * with the claim's fields and the ruleset's rules listed too, so that a cause
+   * can be named down to a field or a rule.
+   */
+  inputs: Record<string, string>;
 }
 
 export interface Lock {
   claims: Record<string, LockEntry>;
-  /** Hash of each input that some claim depends on, and of the fields and rules they are made of. */
-  inputs: Record<string, string>;
 }
 
+/** A verdict as the lock records it, against the current input hashes. */
 export function lockEntry(result: ClaimResult, depends: readonly string[], hashes: ReadonlyMap<string, string>): LockEntry {
+  const inputs: Record<string, string> = {};
+  for (const key of depends) {
+    inputs[key] = hashes.get(key) ?? '';
+    for (const part of partsOf(key, hashes.keys())) inputs[part] = hashes.get(part)!;
+  }
+  const sorted = sortKeys(inputs);
   return {
     rating: result.rating,
     ruleset: result.ruleset,
     rule: result.rule,
     citations: result.citations.map((c) => c.evidence).sort(),
-    inputs: hashOf(depends.map((k) => `${k}=${hashes.get(k) ?? ''}`)),
-    depends: [...depends],
+    hash: hashOf(sorted),
+    inputs: sorted,
   };
 }
 
 /**
- * The new lock: entries for the claims just verified replace their old ones;
- * entries for claims that no longer exist are dropped; the rest are kept, so a
- * partial run (paths, --changed-since, a shard) updates only what it verified.
+ * The new lock: entries for the claims just verified replace theirs; entries
+ * for claims that no longer exist are dropped; every other entry is kept as
+ * recorded, so a partial run (paths, --changed-since, a shard) changes only
+ * what it verified.
  */
-export function updateLock(
-  previous: Lock | undefined,
-  verified: ReadonlyMap<string, LockEntry>,
-  existing: ReadonlySet<string>,
-  hashes: ReadonlyMap<string, string>,
-): Lock {
+export function updateLock(previous: Lock | undefined, verified: ReadonlyMap<string, LockEntry>, existing: ReadonlySet<string>): Lock {
   const claims: Record<string, LockEntry> = {};
   for (const [id, entry] of Object.entries(previous?.claims ?? {})) if (existing.has(id) && !verified.has(id)) claims[id] = entry;
   for (const [id, entry] of verified) claims[id] = entry;
-  const inputs: Record<string, string> = {};
-  const keep = (key: string, fresh: boolean) => {
-    if (fresh && hashes.has(key)) inputs[key] = hashes.get(key)!;
-    else if (previous?.inputs[key] !== undefined) inputs[key] ??= previous.inputs[key];
-  };
-  for (const [id, entry] of Object.entries(claims)) {
-    // Inputs of a kept entry keep their recorded hashes: it was not verified against the current ones.
-    const fresh = verified.has(id);
-    for (const key of entry.depends) {
-      keep(key, fresh);
-      for (const part of partsOf(key, fresh ? hashes.keys() : Object.keys(previous?.inputs ?? {}))) keep(part, fresh);
-    }
-  }
-  return { claims, inputs };
+  return { claims };
 }
 
 /** Sorted, two-space JSON: the same verdicts always give the same bytes. */
 export function serializeLock(lock: Lock): string {
-  const sortKeys = <T>(record: Record<string, T>) =>
-    Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ factcheck_lock: LOCK_VERSION, claims: sortKeys(lock.claims), inputs: sortKeys(lock.inputs) }, null, 2)}\n`;
+  return `${JSON.stringify({ factcheck_lock: LOCK_VERSION, claims: sortKeys(lock.claims) }, null, 2)}\n`;
 }
 
 /** The line of each claim's entry in a lock file written by serializeLock, for annotations. */
@@ -88,14 +78,11 @@ export function parseLock(text: string): { lock: Lock } | { problem: string } {
   } catch (error) {
     return { problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
-  const root = data as { factcheck_lock?: unknown; claims?: unknown; inputs?: unknown };
+  const root = data as { factcheck_lock?: unknown; claims?: unknown };
   if (!root || typeof root !== 'object' || root.factcheck_lock !== LOCK_VERSION) {
     return { problem: `expected a factcheck lock file, version ${LOCK_VERSION}` };
   }
-  if (!isRecord(root.claims) || !isRecord(root.inputs)) return { problem: 'expected `claims` and `inputs` objects' };
-  for (const [key, hash] of Object.entries(root.inputs)) {
-    if (typeof hash !== 'string') return { problem: `input "${key}" has no hash` };
-  }
+  if (!isRecord(root.claims)) return { problem: 'expected a `claims` object' };
   for (const [id, entry] of Object.entries(root.claims)) {
     const e = entry as Partial<LockEntry>;
     const ok =
@@ -105,12 +92,16 @@ export function parseLock(text: string): { lock: Lock } | { problem: string } {
       (e.rule === null || typeof e.rule === 'string') &&
       Array.isArray(e.citations) &&
       e.citations.every((c) => typeof c === 'string') &&
-      typeof e.inputs === 'string' &&
-      Array.isArray(e.depends) &&
-      e.depends.every((d) => typeof d === 'string');
+      typeof e.hash === 'string' &&
+      isRecord(e.inputs) &&
+      Object.values(e.inputs).every((h) => typeof h === 'string');
     if (!ok) return { problem: `entry for claim "${id}" is malformed` };
   }
-  return { lock: { claims: root.claims as Record<string, LockEntry>, inputs: root.inputs as Record<string, string> } };
+  return { lock: { claims: root.claims as Record<string, LockEntry> } };
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

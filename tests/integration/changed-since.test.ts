@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ClaimResult } from '../../src/types.js';
-import { git, gitProject } from '../helpers/git.js';
+import { edit, git, gitProject } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
@@ -62,6 +62,14 @@ const EDITS: Edit[] = [
       if (item.get('kind') !== 'event') return undefined;
       item.set('negated', !item.get('negated'));
       return `${item.get('id')} negation flipped`;
+    }),
+  // Records are tied to, or cut from, one occurrence (what the unanswered-request check follows).
+  (dir, rnd) =>
+    editItem(dir, pick(EVIDENCE, rnd), 'evidence', rnd, (item) => {
+      if (item.get('kind') !== 'event') return undefined;
+      if (item.has('occurrence')) item.delete('occurrence');
+      else item.set('occurrence', 'wikileaks-link-message');
+      return `${item.get('id')} occurrence toggled`;
     }),
   // A record is deleted.
   (dir, rnd) =>
@@ -162,6 +170,15 @@ describe('--changed-since', () => {
     expect(selectedSomewhere).toBeGreaterThan(10);
     expect(leftOutSomewhere).toBeGreaterThan(10);
   }, 120_000);
+
+  it("selects every claim when a group's members change, since groups decide matching and contradictions everywhere", async () => {
+    const dir = await gitProject();
+    await edit(dir, 'evidence/the-week-trump-jr-wikileaks.yaml', /(id: week-messages-window\n(?:.*\n){2}\s+actor: )donald-trump-jr/, '$1trump-team');
+    await git(dir, 'commit', '-q', '-am', 'window by the group');
+    await edit(dir, 'entities/organisations.yaml', 'members: [donald-trump, mike-pence, donald-trump-jr]', 'members: [donald-trump, mike-pence]');
+    const run = await runCli(['verify', '--changed-since', 'HEAD', '--root', dir]);
+    expect(run.stderr).toContain('11 of 11 claims depend on what changed');
+  });
 
   it('refuses a ref that is not one, or that looks like an option', async () => {
     const dir = await gitProject();

@@ -40,12 +40,18 @@ describe('recorded verdicts', () => {
     const lock = await readFile(join(dir, LOCK_FILE), 'utf8');
     const parsed = JSON.parse(lock);
     expect(Object.keys(parsed.claims)).toEqual([...Object.keys(parsed.claims)].sort());
-    expect(Object.keys(parsed.inputs)).toEqual([...Object.keys(parsed.inputs)].sort());
-    expect(parsed.claims['pence-denies-wikileaks-connection']).toMatchObject({
-      rating: 'false',
-      ruleset: 'absence',
-      rule: 'contradicted-before-claim-and-admitted',
-      inputs: expect.stringMatching(/^[0-9a-f]{16}$/),
+    const pence = parsed.claims['pence-denies-wikileaks-connection'];
+    expect(pence).toMatchObject({ rating: 'false', ruleset: 'absence', rule: 'contradicted-before-claim-and-admitted', hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(Object.keys(pence.inputs)).toEqual([...Object.keys(pence.inputs)].sort());
+    // The inputs it was decided on, down to the claim's fields and the ruleset's rules.
+    expect(pence.inputs).toMatchObject({
+      config: expect.any(String),
+      'claim:pence-denies-wikileaks-connection/text': expect.any(String),
+      'ruleset:absence': expect.any(String),
+      'rule:absence/contradicted-before-claim-and-admitted': expect.any(String),
+      'evidence:week-messages-window': expect.any(String),
+      'source:the-atlantic-trump-jr-wikileaks': expect.any(String),
+      'entity:donald-trump-jr': expect.any(String),
     });
     const again = await runCli(['verify', '--update', '--root', dir]);
     expect(again.stderr).toContain('recorded verdicts unchanged');
@@ -154,9 +160,37 @@ describe('recorded verdicts', () => {
     expect((await check(dir)).code).toBe(0);
   });
 
+  it('keeps the causes right after a partial --update', async () => {
+    const dir = await gitProject();
+    // A change that moves a claim in reporting.yaml, recorded by an update of statements.yaml only.
+    await edit(dir, 'evidence/the-week-trump-jr-wikileaks.yaml', 'from: "2016-09-20"', 'from: "2017-01-10"');
+    await edit(dir, 'evidence/the-week-trump-jr-wikileaks.yaml', 'to: "2016-10-12"', 'to: "2017-02-20"');
+    expect((await runCli(['verify', '--update', join(dir, 'claims/statements.yaml'), '--root', dir])).code).toBe(0);
+    const { result } = await checkJson(dir);
+    const contacts = result.diff.changed.find((c: { id: string }) => c.id === 'euronews-direct-contacts-in-campaign');
+    expect(contacts.causes).toEqual([expect.objectContaining({ kind: 'evidence record', name: 'week-messages-window', change: 'edited' })]);
+  });
+
+  it('calls an input edited when it changed as well as stopping to bear on the claim', async () => {
+    const dir = await gitProject();
+    await edit(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', /(id: euronews-trump-tweet-delay\n(?:.*\n){2}\s+subject: )donald-trump/, '$1mike-pence');
+    const { result } = await checkJson(dir);
+    const change = result.diff.changed.find((c: { id: string }) => c.id === 'trump-tweeted-15-minutes-later');
+    expect(change.causes).toContainEqual(expect.objectContaining({ name: 'euronews-trump-tweet-delay', change: 'edited', detail: 'no longer bears on the claim' }));
+  });
+
+  it('lets --update replace a lock that cannot be read', async () => {
+    const dir = await gitProject();
+    await writeFile(join(dir, LOCK_FILE), '<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n');
+    const update = await runCli(['verify', '--update', '--root', dir]);
+    expect(update.code).toBe(0);
+    expect(update.stderr).toContain('writing a new one');
+    expect((await check(dir)).code).toBe(0);
+  });
+
   it('refuses a missing or malformed lock file', async () => {
     const dir = await gitProject();
-    await writeFile(join(dir, LOCK_FILE), '{"factcheck_lock": 1, "claims": {"x": {"rating": 5}}, "inputs": {}}');
+    await writeFile(join(dir, LOCK_FILE), '{"factcheck_lock": 2, "claims": {"x": {"rating": 5}}}');
     const malformed = await check(dir);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain('lock/invalid');

@@ -80,7 +80,10 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
     let previous: Lock | undefined;
     if ((values.check || values.update) && project && recorded) {
       const read = await readLock(root, !values.check);
-      if ('problem' in read) {
+      if ('problem' in read && values.update) {
+        // --update is how an unreadable lock (a merge conflict, an old format) is repaired: replace it.
+        io.stderr(`factcheck verify: ${read.problem.message.replace(/; fix it or regenerate.*$/, '')}; writing a new one\n`);
+      } else if ('problem' in read) {
         diagnostics.push(read.problem);
         report = { result: assembleResult(project, verification.claims, diagnostics, shard) };
       } else if (read.lock) {
@@ -101,7 +104,7 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
         io.stderr(`factcheck verify: not recording verdicts while the input has ${errors} error${errors === 1 ? '' : 's'}; ${LOCK_FILE} is unchanged\n`);
         return EXIT.invalid;
       }
-      const text = serializeLock(updateLock(previous, recorded.entries, project.claimIds, recorded.hashes));
+      const text = serializeLock(updateLock(previous, recorded.entries, project.claimIds));
       const unchanged = previous !== undefined && serializeLock(previous) === text;
       if (!unchanged) await writeFileAtomic(join(root, LOCK_FILE), text);
       io.stderr(`factcheck verify: ${unchanged ? 'recorded verdicts unchanged' : `recorded ${recorded.entries.size} verdict${recorded.entries.size === 1 ? '' : 's'}`} in ${LOCK_FILE}\n`);
