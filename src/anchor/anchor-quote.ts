@@ -1,6 +1,6 @@
 import { findClosest } from './find-closest.js';
 import { normalise, normaliseQuote, type Normalised } from './normalise-text.js';
-import { codePointOffset, lineOf } from './text-positions.js';
+import { codePointOffset } from './text-positions.js';
 
 /** A quote located in a snapshot, as W3C Web Annotation selectors plus a context snippet for reports. */
 export interface Anchor {
@@ -44,10 +44,32 @@ const SNIPPET_CONTEXT = 100;
 export interface PreparedSnapshot {
   text: string;
   normalised: Normalised;
+  /** 1-based line of a UTF-16 offset. */
+  lineOf(offset: number): number;
 }
 
+/** Past this many occurrences a quote is hopeless as a citation: it is reported, not listed in full. */
+const MAX_OCCURRENCES = 50;
+
 export function prepareSnapshot(text: string): PreparedSnapshot {
-  return { text, normalised: normalise(text) };
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  return { text, normalised: normalise(text), lineOf };
+}
+
+/** Whether words occur in a snapshot, exactly or normalised; no fuzzy search. */
+export function occursIn(snapshot: PreparedSnapshot, words: string): boolean {
+  return exactOccurrences(snapshot, words).length > 0 || normalisedOccurrences(snapshot, words).length > 0;
 }
 
 /**
@@ -57,7 +79,7 @@ export function prepareSnapshot(text: string): PreparedSnapshot {
  */
 export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: AnchorHint = {}): AnchorOutcome {
   let match: Anchor['match'] = 'exact';
-  let found = exactOccurrences(snapshot.text, quote);
+  let found = exactOccurrences(snapshot, quote);
   if (!found.length) {
     match = 'normalised';
     found = normalisedOccurrences(snapshot, quote);
@@ -71,7 +93,7 @@ export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: Anc
     return {
       ok: false,
       reason: 'not-found',
-      closest: { passage: snapshot.text.slice(from, to), similarity: closest.similarity, line: lineOf(snapshot.text, from) },
+      closest: { passage: snapshot.text.slice(from, to), similarity: closest.similarity, line: snapshot.lineOf(from) },
     };
   }
   const fitting = found.filter((o) => fitsHint(snapshot, o, hint));
@@ -80,11 +102,24 @@ export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: Anc
   return { ok: true, anchor: describe(snapshot.text, fitting[0]!, match) };
 }
 
-function exactOccurrences(text: string, quote: string): Occurrence[] {
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * A match must not begin or end inside a word: "the" is not found in "there",
+ * and a quote cannot start with the last letter of another word.
+ */
+function atWordEdges(text: string, from: number, to: number): boolean {
+  const startsWord = WORD.test(text[from] ?? '');
+  const endsWord = WORD.test(text[to - 1] ?? '');
+  return !(startsWord && WORD.test(text[from - 1] ?? '')) && !(endsWord && WORD.test(text[to] ?? ''));
+}
+
+function exactOccurrences(snapshot: PreparedSnapshot, quote: string): Occurrence[] {
+  const { text } = snapshot;
   const out: Occurrence[] = [];
   if (!quote.length) return out;
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
-    out.push({ from: at, to: at + quote.length, line: lineOf(text, at) });
+  for (let at = text.indexOf(quote); at !== -1 && out.length < MAX_OCCURRENCES; at = text.indexOf(quote, at + 1)) {
+    if (atWordEdges(text, at, at + quote.length)) out.push({ from: at, to: at + quote.length, line: snapshot.lineOf(at) });
   }
   return out;
 }
@@ -94,19 +129,26 @@ function normalisedOccurrences(snapshot: PreparedSnapshot, quote: string): Occur
   const { text, from, to } = snapshot.normalised;
   const out: Occurrence[] = [];
   if (!pattern.length) return out;
-  for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1)) {
+  for (let at = text.indexOf(pattern); at !== -1 && out.length < MAX_OCCURRENCES; at = text.indexOf(pattern, at + 1)) {
+    const end = at + pattern.length;
+    // Whole original characters only: ".." must not match two thirds of an ellipsis.
+    const whole = (at === 0 || from[at - 1] !== from[at]) && (end === text.length || to[end] !== to[end - 1]);
+    if (!whole || !atWordEdges(text, at, end)) continue;
     const start = from[at]!;
-    out.push({ from: start, to: to[at + pattern.length - 1]!, line: lineOf(snapshot.text, start) });
+    out.push({ from: start, to: to[end - 1]!, line: snapshot.lineOf(start) });
   }
   return out;
 }
 
-/** Prefix and suffix are compared normalised, so typography never decides between occurrences. */
+/**
+ * Prefix and suffix are compared normalised, so typography never decides
+ * between occurrences, and without the space at their edges, which YAML drops.
+ */
 function fitsHint(snapshot: PreparedSnapshot, o: Occurrence, hint: AnchorHint): boolean {
-  const before = normalise(snapshot.text.slice(Math.max(0, o.from - 4 * (hint.prefix?.length ?? 0) - 16), o.from)).text;
-  const after = normalise(snapshot.text.slice(o.to, o.to + 4 * (hint.suffix?.length ?? 0) + 16)).text;
-  const prefix = hint.prefix === undefined ? undefined : normalise(hint.prefix).text;
-  const suffix = hint.suffix === undefined ? undefined : normalise(hint.suffix).text;
+  const before = normalise(snapshot.text.slice(Math.max(0, o.from - 4 * (hint.prefix?.length ?? 0) - 16), o.from)).text.trimEnd();
+  const after = normalise(snapshot.text.slice(o.to, o.to + 4 * (hint.suffix?.length ?? 0) + 16)).text.trimStart();
+  const prefix = hint.prefix === undefined ? undefined : normalise(hint.prefix).text.trim();
+  const suffix = hint.suffix === undefined ? undefined : normalise(hint.suffix).text.trim();
   return (prefix === undefined || before.endsWith(prefix)) && (suffix === undefined || after.startsWith(suffix));
 }
 
@@ -145,25 +187,29 @@ function cutAtWord(s: string, edge: 'start' | 'end'): string {
   return (cut ? s.replace(/\s+\S*$/, '') : s).replace(/\s+$/, '');
 }
 
-/** The shortest prefix or suffix (whole words) that tells one occurrence from the others. */
-export function disambiguate(snapshot: PreparedSnapshot, target: Occurrence, all: readonly Occurrence[]): AnchorHint {
+/**
+ * The shortest prefix or suffix (whole words) that tells one occurrence from
+ * the others; undefined when even long ones cannot (a passage repeated with
+ * the same surroundings).
+ */
+export function disambiguate(snapshot: PreparedSnapshot, target: Occurrence, all: readonly Occurrence[]): AnchorHint | undefined {
   const others = all.filter((o) => o !== target);
-  for (let words = 1; words <= 12; words++) {
-    const prefix = lastWords(snapshot.text.slice(0, target.from), words);
-    if (prefix && !others.some((o) => fitsHint(snapshot, o, { prefix }))) return { prefix };
-    const suffix = firstWords(snapshot.text.slice(target.to), words);
-    if (suffix && !others.some((o) => fitsHint(snapshot, o, { suffix }))) return { suffix };
+  for (let words = 1; words <= 40; words++) {
+    const prefix = lastWords(snapshot.text.slice(Math.max(0, target.from - 2000), target.from), words);
+    if (prefix.trim() && !others.some((o) => fitsHint(snapshot, o, { prefix }))) return { prefix };
+    const suffix = firstWords(snapshot.text.slice(target.to, target.to + 2000), words);
+    if (suffix.trim() && !others.some((o) => fitsHint(snapshot, o, { suffix }))) return { suffix };
   }
-  return { prefix: lastWords(snapshot.text.slice(0, target.from), 12), suffix: firstWords(snapshot.text.slice(target.to), 12) };
+  return undefined;
 }
 
 // Hints are compared normalised, so they are written with white space collapsed.
 function lastWords(s: string, n: number): string {
-  const match = new RegExp(`(?:\\S+\\s+){0,${n - 1}}\\S*\\s*$`).exec(s.slice(-400));
-  return match ? match[0].replace(/\s+/g, ' ') : '';
+  const match = new RegExp(`(?:\\S+\\s+){0,${n - 1}}\\S*\\s*$`).exec(s);
+  return match ? match[0].replace(/\s+/g, ' ').trim() : '';
 }
 
 function firstWords(s: string, n: number): string {
-  const match = new RegExp(`^\\s*\\S*(?:\\s+\\S+){0,${n - 1}}`).exec(s.slice(0, 400));
-  return match ? match[0].replace(/\s+/g, ' ') : '';
+  const match = new RegExp(`^\\s*\\S*(?:\\s+\\S+){0,${n - 1}}`).exec(s);
+  return match ? match[0].replace(/\s+/g, ' ').trim() : '';
 }

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Claim, EvidenceRecord, Locator, NodeRef, Source } from '../types.js';
-import { anchorQuote, disambiguate, prepareSnapshot, type Anchor, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
+import { anchorQuote, disambiguate, occursIn, prepareSnapshot, type Anchor, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
 
 export interface Anchoring {
   /** Evidence id → where its quote sits in its source's snapshot. */
@@ -73,7 +73,8 @@ function report(outcome: Exclude<AnchorOutcome, { ok: true }>, c: ReportContext)
   const path = c.sources.get(c.sourceId)?.snapshot?.path ?? c.sourceId;
   switch (outcome.reason) {
     case 'not-found': {
-      const elsewhere = [...c.prepared].find(([id, snap]) => id !== c.sourceId && anchorQuote(snap, c.words).ok);
+      // Exact or normalised only: a fuzzy search of every other snapshot would cost too much.
+      const elsewhere = [...c.prepared].find(([id, snap]) => id !== c.sourceId && occursIn(snap, c.words));
       if (elsewhere) {
         return diagnostic(
           'quote/wrong-source',
@@ -87,14 +88,18 @@ function report(outcome: Exclude<AnchorOutcome, { ok: true }>, c: ReportContext)
       return diagnostic('quote/not-found', at, `${c.what} not found in ${c.sourceId} (${path})${closest}`);
     }
     case 'ambiguous': {
-      const options = outcome.occurrences.map((o) => {
+      const shown = outcome.occurrences.slice(0, 5);
+      const options = shown.map((o) => {
         const hint = disambiguate(c.snapshot, o, outcome.occurrences);
+        if (!hint) return `line ${o.line}: no prefix or suffix tells it apart`;
         return `line ${o.line}: ${hint.prefix !== undefined ? `prefix: ${JSON.stringify(hint.prefix)}` : `suffix: ${JSON.stringify(hint.suffix)}`}`;
       });
+      const more = outcome.occurrences.length > shown.length ? '; …' : '';
+      const count = outcome.occurrences.length >= 50 ? 'at least 50' : String(outcome.occurrences.length);
       return diagnostic(
         'quote/ambiguous',
         at,
-        `${c.what} occurs ${outcome.occurrences.length} times in ${c.sourceId} (${path}); add a prefix or suffix to pick one (${options.join('; ')})`,
+        `${c.what} occurs ${count} times in ${c.sourceId} (${path}); quote more words, or add a prefix or suffix to pick one (${options.join('; ')}${more})`,
       );
     }
     case 'context-mismatch':

@@ -8,6 +8,8 @@ export interface CiteFound {
   snapshot: { path: string; sha256: string };
   /** One per occurrence; a repeated quote needs the hint to pick its occurrence. */
   occurrences: { anchor: Anchor; hint: AnchorHint }[];
+  /** Lines of occurrences that no prefix or suffix can tell apart. */
+  inseparable: number[];
 }
 
 export interface CiteRefused {
@@ -26,17 +28,20 @@ export function citeWords(project: Project, sourceId: string, words: string): Ci
   const snapshot = prepareSnapshot(text);
   const outcome = anchorQuote(snapshot, words);
   const found = { ok: true as const, source: sourceId, snapshot: { path: source.snapshot.path, sha256: source.snapshot.sha256 } };
-  if (outcome.ok) return { ...found, occurrences: [{ anchor: outcome.anchor, hint: {} }] };
+  if (outcome.ok) return { ...found, occurrences: [{ anchor: outcome.anchor, hint: {} }], inseparable: [] };
   if (outcome.reason === 'ambiguous' || outcome.reason === 'context-mismatch') {
-    return {
-      ...found,
-      occurrences: outcome.occurrences.map((o) => {
-        const hint = disambiguate(snapshot, o, outcome.occurrences);
-        const picked = anchorQuote(snapshot, words, hint);
-        if (!picked.ok) throw new Error(`occurrence at line ${o.line} could not be picked out`);
-        return { anchor: picked.anchor, hint };
-      }),
-    };
+    const occurrences: CiteFound['occurrences'] = [];
+    const inseparable: number[] = [];
+    for (const o of outcome.occurrences) {
+      const hint = disambiguate(snapshot, o, outcome.occurrences);
+      const picked = hint ? anchorQuote(snapshot, words, hint) : undefined;
+      if (hint && picked?.ok) occurrences.push({ anchor: picked.anchor, hint });
+      else inseparable.push(o.line);
+    }
+    if (!occurrences.length) {
+      return { ok: false, message: `these words occur ${outcome.occurrences.length} times in ${sourceId} with the same words around them (lines ${inseparable.join(', ')}); quote more words` };
+    }
+    return { ...found, occurrences, inseparable };
   }
   const closest = outcome.closest;
   return {

@@ -55,7 +55,13 @@ export function detectContradictions(
       if (a.date!.end < b.date!.start || b.date!.end < a.date!.start) found.push({ kind: 'date', records: [a.id, b.id] });
     });
   }
-  return found.sort((x, y) => compare(x.records.join('\0'), y.records.join('\0')) || compare(x.kind, y.kind));
+  // Two disjoint complete windows each find the other outside: keep the pair once.
+  const unique = new Map<string, Contradiction>();
+  for (const c of found) {
+    const key = `${c.kind}\0${[...c.records].sort().join('\0')}`;
+    if (!unique.has(key)) unique.set(key, c);
+  }
+  return [...unique.values()].sort((x, y) => compare(x.records.join('\0'), y.records.join('\0')) || compare(x.kind, y.kind));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -153,6 +153,20 @@ describe('factcheck cite', () => {
     expect(run.stdout).toContain('quote: Trump Jr. didn’t respond immediately');
   });
 
+  it('does not crash on repeated passages it cannot tell apart', async () => {
+    const dir = await copyBundled();
+    // The middle occurrences have the same words around them for far longer than any prefix may be.
+    const snapshot = 'same words '.repeat(120);
+    await writeFile(join(dir, 'evidence/snapshots/twice.txt'), snapshot);
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(snapshot).digest('hex');
+    await writeFile(join(dir, 'sources/twice.yaml'), `sources:\n  - { id: twice, kind: news-report, title: Twice, published: "2017", snapshot: { path: evidence/snapshots/twice.txt, sha256: ${sha} } }\n`);
+    const run = await runCli(['cite', 'twice', 'same words same words', '--root', dir]);
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/occur 50 times in twice with the same words around them \(lines 1, 1, .*\); quote more words/);
+  });
+
   it.each([
     [['the-week-trump-jr-wikileaks', 'US intelligence officials have since concluded the emails were hacked'], 'the closest passage, line 6'],
     [['the-atlantic-trump-jr-wikileaks', 'anything'], 'no usable archived snapshot'],

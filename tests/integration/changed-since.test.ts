@@ -180,6 +180,13 @@ describe('--changed-since', () => {
     expect(run.stderr).toContain('11 of 11 claims depend on what changed');
   });
 
+  it('accepts paths whose claims are all unchanged', async () => {
+    const dir = await gitProject();
+    const run = await runCli(['verify', join(dir, 'claims/statements.yaml'), '--changed-since', 'HEAD', '--root', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^0 claims; /m);
+  });
+
   it('refuses a ref that is not one, or that looks like an option', async () => {
     const dir = await gitProject();
     for (const ref of ['no-such-ref', '--output=/tmp/x']) {

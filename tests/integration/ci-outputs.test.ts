@@ -135,3 +135,17 @@ describe('JSON with the diff', () => {
     }
   });
 });
+
+describe('paths and mentions', () => {
+  it('prefixes annotation paths with the project folder inside the GitHub workspace', async () => {
+    const out = (await runCli(['verify', '--format', 'github', '--check', '--root', changed], REPO, { GITHUB_WORKSPACE: join(changed, '..') })).stdout;
+    const folder = changed.split('/').pop();
+    expect(out).toContain(`::error file=${folder}/claims/reporting.yaml,line=`);
+  });
+
+  it('does not mention accounts in Markdown meant for pull-request comments', async () => {
+    const md = (await runCli(['report', '--format', 'md'])).stdout;
+    expect(md).toContain('@\u200bwikileaks');
+    expect(md).not.toMatch(/@wikileaks/);
+  });
+});

@@ -78,6 +78,41 @@ describe('anchorQuote', () => {
   });
 });
 
+describe('anchorQuote at the edges', () => {
+  it('matches whole words and whole characters only', () => {
+    const snapshot = prepareSnapshot('There they were, said the man: “we’re done…” and left.');
+    expect(anchorQuote(snapshot, 'the')).toMatchObject({ ok: true, anchor: { exact: 'the', start: 22 } });
+    expect(anchorQuote(snapshot, 'd “we’re')).toMatchObject({ ok: false, reason: 'not-found' });
+    // "done.." would read two thirds of an ellipsis; "done..." reads it all.
+    expect(anchorQuote(snapshot, 'done..')).toMatchObject({ ok: false });
+    expect(anchorQuote(snapshot, 'done...')).toMatchObject({ ok: true, anchor: { exact: 'done…', match: 'normalised' } });
+  });
+
+  it('compares prefix and suffix without the space at their edges', () => {
+    const snapshot = prepareSnapshot('and that is all. but that is all.');
+    expect(anchorQuote(snapshot, 'that is all', { prefix: 'and' })).toMatchObject({ ok: true, anchor: { start: 4 } });
+    expect(anchorQuote(snapshot, 'that is all', { prefix: ' but ' })).toMatchObject({ ok: true, anchor: { start: 21 } });
+  });
+
+  it('stops listing a hopeless quote after 50 occurrences', () => {
+    const snapshot = prepareSnapshot('the report was the first of its kind. '.repeat(20_000));
+    const out = anchorQuote(snapshot, 'the');
+    expect(out).toMatchObject({ ok: false, reason: 'ambiguous' });
+    if (!out.ok && out.reason === 'ambiguous') expect(out.occurrences).toHaveLength(50);
+  });
+
+  it('says when no prefix or suffix can tell repeated passages apart', () => {
+    const snapshot = prepareSnapshot('Same words. Same words.');
+    const out = anchorQuote(snapshot, 'Same words');
+    if (out.ok || out.reason !== 'ambiguous') throw new Error('expected ambiguous');
+    expect(disambiguate(snapshot, out.occurrences[0]!, out.occurrences)).toEqual({ suffix: '. Same' });
+    const identical = prepareSnapshot('x Same words x Same words x');
+    const twice = anchorQuote(identical, 'Same words x');
+    if (twice.ok || twice.reason !== 'ambiguous') throw new Error('expected ambiguous');
+    expect(disambiguate(identical, twice.occurrences[1]!, twice.occurrences)).toEqual({ prefix: 'words x' });
+  });
+});
+
 describe('findClosest', () => {
   it('finds the closest passage in a text too long to search whole', () => {
     const filler = 'lorem ipsum dolor sit amet consectetur '.repeat(40_000);

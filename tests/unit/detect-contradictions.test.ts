@@ -83,4 +83,17 @@ quote: words`;
     );
     expect(project.contradictions).toEqual([{ kind: 'window', records: ['complete-window', 'outside'] }]);
   });
+
+  it('reports two disjoint complete windows once, not once from each side', async () => {
+    const window = (id: string, from: string, to: string) => `id: ${id}
+source: outlet-d
+kind: event
+actor: donald-trump-jr
+action: message
+target: wikileaks
+date: { from: "${from}", to: "${to}", complete: true }
+quote: words`;
+    const project = await loadWorld(evidenceYaml(window('window-2016', '2016-09-20', '2016-10-12'), window('window-2017', '2017-01-01', '2017-02-01')), NO_CLAIMS);
+    expect(project.contradictions).toHaveLength(1);
+  });
 });

@@ -38,6 +38,9 @@ Exit codes: 0 found; 2 not found, unknown source, no snapshot, or bad usage.`,
       io.stderr(`factcheck cite: ${found.message}\n`);
       return EXIT.invalid;
     }
+    if (found.inseparable.length) {
+      io.stderr(`factcheck cite: the occurrences at line${found.inseparable.length === 1 ? '' : 's'} ${found.inseparable.join(', ')} have the same words around them and cannot be picked out; quote more words to cite them\n`);
+    }
     io.stdout(format === 'json' ? `${JSON.stringify(found, null, 2)}\n` : formatCiteStub(found));
     return EXIT.ok;
   },

@@ -4,7 +4,8 @@ import { findRoot } from '../../load/find-root.js';
 import { lockLines, LOCK_FILE } from '../../record/lock-file.js';
 import { mergeResults, type ResultFile } from '../../record/merge-results.js';
 import { reportExitCode, type VerifyReport } from '../../record/verify-report.js';
-import { formatDiagnostics, VERIFY_FORMATS } from '../../report/formatters/index.js';
+import { VERIFY_FORMATS } from '../../report/formatters/index.js';
+import { githubPaths, printReport } from '../print-report.js';
 import { validateResult } from '../../validate/compile-schemas.js';
 import { FORMAT_OPTION, pickFormat, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
@@ -47,8 +48,8 @@ recorded one; 2 invalid input, shards that do not fit, or bad usage.`,
     if ('problem' in outcome) throw new UsageError(outcome.problem);
     const { diff, ...result } = outcome.merged;
     const report: VerifyReport = { result, ...(diff ? { check: { lockFile: LOCK_FILE, diff, lockLines: await recordedLines(io.cwd) } } : {}) };
-    if (format === 'text') io.stderr(formatDiagnostics(result.diagnostics, ctx));
-    io.stdout(format === 'text' ? VERIFY_FORMATS.text(report, ctx) : VERIFY_FORMATS[format](report));
+    const root = await findRoot(io.cwd);
+    await printReport(report, format, io, { ...ctx, ...(root ? githubPaths(io, root) : {}) });
     return reportExitCode(report) === 2 ? EXIT.invalid : reportExitCode(report);
   },
 };

@@ -1,4 +1,3 @@
-import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.js';
 import { changedInputs } from '../../incremental/changed-keys.js';
@@ -11,8 +10,8 @@ import { LOCK_FILE, lockLines, serializeLock, updateLock, type Lock } from '../.
 import { readLock } from '../read-lock.js';
 import { inShard, parseShard } from '../../record/shard.js';
 import { reportExitCode, type VerifyReport } from '../../record/verify-report.js';
-import { formatDiagnostics, VERIFY_FORMATS } from '../../report/formatters/index.js';
-import { formatMarkdown } from '../../report/formatters/markdown.js';
+import { VERIFY_FORMATS } from '../../report/formatters/index.js';
+import { githubPaths, printReport } from '../print-report.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { claimSelector, locateRoot } from '../open-project.js';
@@ -71,7 +70,8 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
       ? await verifyProject(project, { select: (c) => (byPath?.(c) ?? true) && (!shard || inShard(c.id, shard)) && (!changed || changed.has(c.id)) })
       : { claims: [], diagnostics: [], dependencies: new Map<string, string[]>() };
     const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...verification.diagnostics];
-    if (byPath && verification.claims.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    // The paths name no claim at all; a shard or --changed-since that selects none of them is fine.
+    if (byPath && project && !project.claims.some(byPath) && !diagnostics.some((d) => d.severity === 'error')) {
       throw new UsageError(`no claims in ${positionals.join(', ')}`);
     }
     const recorded = project ? recordVerdicts(project, verification) : undefined;
@@ -94,9 +94,7 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
       }
     }
 
-    if (format === 'text') io.stderr(formatDiagnostics(report.result.diagnostics, ctx));
-    io.stdout(format === 'text' ? VERIFY_FORMATS.text(report, ctx) : VERIFY_FORMATS[format](report));
-    if (format === 'github' && io.env?.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, formatMarkdown(report));
+    await printReport(report, format, io, { ...ctx, ...githubPaths(io, root) });
 
     if (values.update) {
       const errors = report.result.diagnostics.filter((d) => d.severity === 'error').length;

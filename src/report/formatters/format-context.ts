@@ -4,6 +4,8 @@ export interface FormatContext {
   color: boolean;
   /** Terminal width, when writing to one; long cells are cut to fit. Absent: nothing is cut. */
   width?: number;
+  /** Prepended to project paths where a consumer needs them relative to something else (GitHub: the repository). */
+  pathPrefix?: string;
 }
 
 export const PLAIN: FormatContext = { color: false };

@@ -1,5 +1,6 @@
 import type { VerifyReport } from '../../record/verify-report.js';
 import { causeSummary, ratingChange } from './describe-change.js';
+import type { FormatContext } from './format-context.js';
 import { formatVerifyText } from './verify-table.js';
 
 /** GitHub shows at most 10 annotations of each type per step and drops the rest silently. */
@@ -22,7 +23,7 @@ interface Annotation {
  * Actions toolkit escapes them. Past 10 of a type, one plain line says how many
  * more there are.
  */
-export function formatGithub(report: VerifyReport): string {
+export function formatGithub(report: VerifyReport, ctx: FormatContext = { color: false }): string {
   const { result } = report;
   const annotations: Annotation[] = [];
   for (const change of report.check?.diff.changed ?? []) {
@@ -54,7 +55,7 @@ export function formatGithub(report: VerifyReport): string {
     }
     shown[a.level]++;
     const props = [
-      a.file !== undefined ? `file=${property(a.file)}` : '',
+      a.file !== undefined ? `file=${property((ctx.pathPrefix ?? '') + a.file)}` : '',
       a.line !== undefined ? `line=${a.line}` : '',
       a.col !== undefined ? `col=${a.col}` : '',
       `title=${property(a.title)}`,

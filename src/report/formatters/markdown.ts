@@ -63,7 +63,8 @@ function cell(s: string): string {
  * they make no link, and the text stays readable as plain text.
  */
 function inline(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>~|])/g, '\\$1');
+  // A zero-width space after @ keeps a comment from mentioning (and notifying) an account such as @wikileaks.
+  return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>~|])/g, '\\$1').replace(/@(?=\w)/g, '@\u200b');
 }
 
 function code(s: string): string {
