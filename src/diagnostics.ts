@@ -9,6 +9,7 @@ export const DIAGNOSTIC_CODES = {
   'file/not-utf8': 'A file is not valid UTF-8 text.',
   'file/outside-project': 'A path leads outside the project.',
   'file/missing': 'A file named by another file does not exist.',
+  'cache/refused': 'The parse cache folder is not a plain folder in the project, so it is not used.',
   'project/no-config': 'No factcheck.config.yaml was found.',
   'lock/missing': 'There is no lock file of recorded verdicts to check against.',
   'lock/invalid': 'The lock file of recorded verdicts cannot be read.',

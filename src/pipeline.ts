@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
-import { anchorAll } from './anchor/anchor-records.js';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { anchorAll } from './anchor/anchor-records.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { buildIndex } from './evidence/build-index.js';
 import { detectContradictions, type Contradiction } from './evidence/detect-contradictions.js';
@@ -13,7 +15,9 @@ import { matchEvidence, type MatchContext } from './facts/match-evidence.js';
 import { LIMITS } from './load/layout.js';
 import { parseYaml, type ParsedFile } from './load/parse-yaml.js';
 import { fromCacheEntry, toCacheEntry } from './load/cache-entry.js';
-import { openFileCache } from './load/file-cache.js';
+import { loadCacheKey } from './load/cache-key.js';
+import { openFileCache, type FileCache } from './load/file-cache.js';
+import { hashCode } from './load/hash-code.js';
 import type { Change } from './incremental/changed-keys.js';
 import { decodeText, readProjectBytes, readProjectFiles } from './load/read-files.js';
 import { checkRules } from './rules/check-rules.js';
@@ -35,9 +39,19 @@ import { describeContradiction } from './verdict/describe-contradiction.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-/** What a cache entry must have been made by: this version, with these schemas. */
-function cacheStamp(): string {
-  return `${VERSION}:${hashOf([...Object.values(SCHEMA_FILES), 'common.schema.json'].map(readSchema))}`;
+let stamp: string | undefined;
+/** What a cache entry must have been made by: this version of this code, with these schemas. */
+export function cacheStamp(): string {
+  stamp ??= `${VERSION}:${hashCode(dirname(fileURLToPath(import.meta.url)))}:${hashOf([...Object.values(SCHEMA_FILES), 'common.schema.json'].map(readSchema))}`;
+  return stamp;
+}
+
+async function openCache(root: string, diagnostics: Diagnostic[]): Promise<FileCache | undefined> {
+  const secret = await loadCacheKey();
+  if (!secret) return undefined;
+  const opened = await openFileCache(root, cacheStamp(), secret);
+  diagnostics.push(...opened.diagnostics);
+  return opened.cache;
 }
 
 /**
@@ -56,7 +70,7 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
   const root = await realpath(projectRoot);
   const read = await readProjectFiles(root);
   diagnostics.push(...read.diagnostics);
-  const cache = options.cache ? openFileCache(root, cacheStamp()) : undefined;
+  const cache = options.cache ? await openCache(root, diagnostics) : undefined;
 
   const usable: UsableFile[] = [];
   const parsed = new Map<string, ParsedFile>();

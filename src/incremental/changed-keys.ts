@@ -25,25 +25,12 @@ export interface Change {
 export function changedInputs(project: Project, changedFiles: readonly string[], before: ReadonlyMap<string, string | undefined>): Change {
   const old = parseOldFiles(changedFiles, before);
   const oldHashes = inputHashes(old);
-  const now = inputHashes(project);
+  const files = new Map<string, string>();
+  const now = inputHashes(project, files);
   const changed = new Set(changedFiles);
-
+  // Keys that were there before, and keys now read from a changed file.
   const candidates = new Set(oldHashes.keys());
-  const add = (key: string, file: string) => {
-    if (changed.has(file)) candidates.add(key);
-  };
-  if (changed.has(project.config.ref.file)) candidates.add('config');
-  for (const c of project.claims) {
-    add(`claim:${c.id}`, c.ref.file);
-    for (const [field, value] of Object.entries(c)) if (field !== 'ref' && field !== 'id' && value !== undefined) add(`claim:${c.id}/${field}`, c.ref.file);
-  }
-  for (const r of project.evidence.values()) add(`evidence:${r.id}`, r.ref.file);
-  for (const s of project.sources.values()) add(`source:${s.id}`, s.ref.file);
-  for (const e of project.entities.values()) add(`entity:${e.id}`, e.ref.file);
-  for (const r of project.rulesets.values()) {
-    add(`ruleset:${r.id}`, r.ref.file);
-    for (const rule of r.rules) add(`rule:${r.id}/${rule.name}`, r.ref.file);
-  }
+  for (const [key, file] of files) if (changed.has(file)) candidates.add(key);
 
   const keys = new Set([...candidates].filter((key) => oldHashes.get(key) !== now.get(key)));
   // A changed snapshot changes how its source's quotes anchor.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Claim, Config, Entity, EvidenceRecord, Project, Ruleset, Source } from '../types.js';
+import type { Config, Project } from '../types.js';
 
 /**
  * Content hashes of everything a verdict can depend on, by key: `config`,
@@ -11,28 +11,29 @@ import type { Claim, Config, Entity, EvidenceRecord, Project, Ruleset, Source } 
  */
 export function inputHashes(
   project: Pick<Project, 'rulesets' | 'claims' | 'evidence' | 'sources' | 'entities'> & { config?: Config },
+  /** Filled, when given, with the file each key's item was read from. */
+  files?: Map<string, string>,
 ): Map<string, string> {
   const out = new Map<string, string>();
-  if (project.config) out.set('config', hashOf(configContent(project.config)));
-  for (const ruleset of project.rulesets.values()) addRuleset(out, ruleset);
-  for (const claim of project.claims) addClaim(out, claim);
-  for (const record of project.evidence.values()) out.set(`evidence:${record.id}`, hashOf(record));
-  for (const source of project.sources.values()) out.set(`source:${source.id}`, hashOf(source));
-  for (const entity of project.entities.values()) out.set(`entity:${entity.id}`, hashOf(entity));
-  return out;
-}
-
-export function addRuleset(out: Map<string, string>, ruleset: Ruleset): void {
-  out.set(`ruleset:${ruleset.id}`, hashOf(ruleset));
-  for (const rule of ruleset.rules) out.set(`rule:${ruleset.id}/${rule.name}`, hashOf(rule));
-}
-
-export function addClaim(out: Map<string, string>, claim: Claim): void {
-  out.set(`claim:${claim.id}`, hashOf(claim));
-  for (const [field, value] of Object.entries(claim)) {
-    if (field === 'ref' || field === 'id' || value === undefined) continue;
-    out.set(`claim:${claim.id}/${field}`, hashOf(value));
+  const put = (key: string, value: unknown, file: string) => {
+    out.set(key, hashOf(value));
+    files?.set(key, file);
+  };
+  if (project.config) put('config', configContent(project.config), project.config.ref.file);
+  for (const ruleset of project.rulesets.values()) {
+    put(`ruleset:${ruleset.id}`, ruleset, ruleset.ref.file);
+    for (const rule of ruleset.rules) put(`rule:${ruleset.id}/${rule.name}`, rule, ruleset.ref.file);
   }
+  for (const claim of project.claims) {
+    put(`claim:${claim.id}`, claim, claim.ref.file);
+    for (const [field, value] of Object.entries(claim)) {
+      if (field !== 'ref' && field !== 'id' && value !== undefined) put(`claim:${claim.id}/${field}`, value, claim.ref.file);
+    }
+  }
+  for (const record of project.evidence.values()) put(`evidence:${record.id}`, record, record.ref.file);
+  for (const source of project.sources.values()) put(`source:${source.id}`, source, source.ref.file);
+  for (const entity of project.entities.values()) put(`entity:${entity.id}`, entity, entity.ref.file);
+  return out;
 }
 
 /** The finer keys a key's hash is made of: a claim's fields, a ruleset's rules. */
@@ -41,11 +42,6 @@ export function partsOf(key: string, keys: Iterable<string>): string[] {
   const prefix = kind === 'claim' ? `claim:${id}/` : kind === 'ruleset' ? `rule:${id}/` : undefined;
   if (prefix === undefined) return [];
   return [...keys].filter((k) => k.startsWith(prefix)).sort();
-}
-
-/** The keys of one item, as inputHashes names them. */
-export function itemKey(kind: 'evidence' | 'source' | 'entity', item: EvidenceRecord | Source | Entity): string {
-  return `${kind}:${item.id}`;
 }
 
 function configContent(config: Config): unknown {

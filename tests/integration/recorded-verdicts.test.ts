@@ -1,7 +1,13 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CACHE_DIR } from '../../src/load/file-cache.js';
+import { cacheKeyPath } from '../../src/load/cache-key.js';
+import { CACHE_DIR, CACHE_FOLDER } from '../../src/load/file-cache.js';
+import { kindOf } from '../../src/load/layout.js';
+import { cacheStamp } from '../../src/pipeline.js';
 import { LOCK_FILE } from '../../src/record/lock-file.js';
 import { edit, git, gitProject } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
@@ -202,29 +208,78 @@ describe('recorded verdicts', () => {
 });
 
 describe('the cache', () => {
-  it('ignores corrupt, tampered and stale entries, rebuilds them, and gives the same output', async () => {
+  const sign = async (key: string, payload: string, stamp = cacheStamp()) => {
+    const secret = await readFile(cacheKeyPath());
+    return `${createHmac('sha256', secret).update(`2\n${key}\n${stamp}\n`).update(payload).digest('hex')}\n${payload}`;
+  };
+  const entryOf = async (dir: string, path: string) => {
+    const text = await readFile(join(dir, path), 'utf8');
+    const kind = kindOf(path)!;
+    const key = createHash('sha256').update(`${kind}\0${text}`).digest('hex');
+    return { key, file: join(dir, CACHE_FOLDER, `${key}.json`) };
+  };
+  const claimIds = (stdout: string) => (JSON.parse(stdout) as { claims: { id: string }[] }).claims.map((c) => c.id);
+
+  it('is used: an entry signed with this machine\'s key stands in for parsing its file', async () => {
     const dir = await gitProject();
     const first = await runCli(['verify', '--format', 'json', '--root', dir]);
-    const folder = join(dir, CACHE_DIR, 'v1');
-    const entries = (await readdir(folder)).filter((n) => n.endsWith('.json'));
-    expect(entries.length).toBe(15);
-    const [a, b, c, d] = entries.map((n) => join(folder, n));
-    await writeFile(a!, 'not json');
-    const tampered = JSON.parse(await readFile(b!, 'utf8'));
-    tampered.payload.value = { claims: [] };
-    await writeFile(b!, JSON.stringify(tampered));
-    const stale = JSON.parse(await readFile(c!, 'utf8'));
-    stale.stamp = '0.0.0:old';
-    await writeFile(c!, JSON.stringify(stale));
-    await writeFile(d!, '');
+    expect(claimIds(first.stdout)).toContain('pence-denies-wikileaks-connection');
+    const { key, file } = await entryOf(dir, 'claims/statements.yaml');
+    const entry = JSON.parse((await readFile(file, 'utf8')).split('\n')[1]!);
+    entry.value = { claims: [] };
+    await writeFile(file, await sign(key, JSON.stringify(entry)));
+    const fooled = await runCli(['verify', '--format', 'json', '--root', dir]);
+    expect(claimIds(fooled.stdout)).not.toContain('pence-denies-wikileaks-connection');
+  });
+
+  it('ignores corrupt, tampered, forged and stale entries, rebuilds them, and gives the same output', async () => {
+    const dir = await gitProject();
+    const first = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const folder = join(dir, CACHE_FOLDER);
+    expect((await readdir(folder)).filter((n) => n.endsWith('.json')).length).toBe(15);
+    const entries = await Promise.all(['claims/statements.yaml', 'claims/reporting.yaml', 'rules/quantity.yaml', 'evidence/euronews-trump-jr-wikileaks.yaml', 'sources/news.yaml'].map((p) => entryOf(dir, p)));
+    const [corrupt, tampered, forged, stale, empty] = entries;
+    await writeFile(corrupt!.file, 'not json');
+    const [mac, payload] = (await readFile(tampered!.file, 'utf8')).split('\n');
+    await writeFile(tampered!.file, `${mac}\n${payload!.replace('"claims":[{', '"claims":[{"x":1,')}`);
+    // What a pull request could add: a well-formed entry, signed with a key that is not this machine's.
+    const forgedPayload = JSON.stringify({ value: { rules: [] }, diagnostics: [], invalidItems: [], fileInvalid: false, positions: {} });
+    const wrongKey = createHmac('sha256', 'guessed').update(`2\n${forged!.key}\n${cacheStamp()}\n`).update(forgedPayload).digest('hex');
+    await writeFile(forged!.file, `${wrongKey}\n${forgedPayload}`);
+    // Signed here, but by another build: what it parsed is not to be trusted by this one.
+    const stalePayload = JSON.parse((await readFile(stale!.file, 'utf8')).split('\n')[1]!);
+    await writeFile(stale!.file, await sign(stale!.key, JSON.stringify({ ...stalePayload, value: { evidence: [] } }), '0.0.0:old'));
+    await writeFile(empty!.file, '');
     const second = await runCli(['verify', '--format', 'json', '--root', dir]);
     expect(second.stdout).toBe(first.stdout);
-    for (const file of [a, b, c, d]) {
-      const entry = JSON.parse(await readFile(file!, 'utf8'));
-      expect(entry.stamp).not.toBe('0.0.0:old');
+    for (const { key, file } of entries) {
+      const [mac, payload] = (await readFile(file, 'utf8')).split('\n');
+      expect(`${mac}\n${payload}`).toBe(await sign(key, payload!));
     }
     const uncached = await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir]);
     expect(uncached.stdout).toBe(first.stdout);
+  });
+
+  it('refuses a cache folder that is a link, and never hangs on an entry that is not a file', async () => {
+    const dir = await gitProject();
+    const first = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const { file } = await entryOf(dir, 'claims/statements.yaml');
+    await rm(file);
+    execFileSync('mkfifo', [file]);
+    const fifo = await runCli(['verify', '--format', 'json', '--root', dir]);
+    expect(fifo.stdout).toBe(first.stdout);
+
+    const elsewhere = await mkdtemp(join(tmpdir(), 'factcheck-elsewhere-'));
+    await writeFile(join(elsewhere, `${'0'.repeat(64)}.json`), 'keep me');
+    await rm(join(dir, CACHE_DIR), { recursive: true });
+    await symlink(elsewhere, join(dir, CACHE_DIR));
+    const linked = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const result = JSON.parse(linked.stdout);
+    expect(result.claims).toEqual(JSON.parse(first.stdout).claims);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'cache/refused', file: '.factcheck-cache', severity: 'warning' }));
+    expect((await runCli(['verify', '--root', dir])).stderr).toContain('.factcheck-cache:1:1  warning  cache/refused');
+    expect(await readdir(elsewhere)).toEqual([`${'0'.repeat(64)}.json`]);
+    expect(linked.code).toBe(0);
   });
 
   it('is safe under two runs at once', async () => {
@@ -232,9 +287,12 @@ describe('the cache', () => {
     await rm(join(dir, CACHE_DIR), { recursive: true, force: true });
     const runs = await Promise.all([1, 2, 3, 4].map(() => runCli(['verify', '--format', 'json', '--root', dir])));
     for (const run of runs) expect(run.stdout).toBe(runs[0]!.stdout);
-    const names = await readdir(join(dir, CACHE_DIR, 'v1'));
+    const names = await readdir(join(dir, CACHE_FOLDER));
     expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    // Every entry is complete JSON: no reader could have seen a half-written one.
-    for (const name of names) expect(JSON.parse(await readFile(join(dir, CACHE_DIR, 'v1', name), 'utf8')).format).toBe(1);
+    // Every entry is complete and signed: no reader could have seen a half-written one.
+    for (const name of names) {
+      const [mac, payload] = (await readFile(join(dir, CACHE_FOLDER, name), 'utf8')).split('\n');
+      expect(`${mac}\n${payload}`).toBe(await sign(name.replace('.json', ''), payload!));
+    }
   });
 });

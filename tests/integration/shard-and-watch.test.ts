@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,38 @@ describe('factcheck watch', () => {
     await waitFor('ref/unknown-entity');
     expect(out.slice(before)).toMatch(/gone {5}pence-denies-wikileaks-connection\nclaims\/statements\.yaml:7:15 {2}error {2}ref\/unknown-entity/);
 
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
+  it('keeps seeing a file that editors save by writing a new file and renaming it over the old', async () => {
+    const dir = await gitProject();
+    await rm(join(dir, '.factcheck-cache'), { recursive: true, force: true });
+    let out = '';
+    const stop = new AbortController();
+    const running = main({ argv: ['watch', '--root', dir, '--no-cache'], cwd: dir, stdout: (t) => (out += t), stderr: (t) => (out += t), signal: stop.signal });
+    const waitFor = async (text: string, from = 0) => {
+      for (let i = 0; i < 200 && !out.includes(text, from); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(out.slice(from)).toContain(text);
+    };
+    const renameSave = async (from: string, to: string) => {
+      const file = join(dir, 'claims/statements.yaml');
+      const text = await readFile(file, 'utf8');
+      await writeFile(`${file}.swp`, text.replace(from, to));
+      await rename(`${file}.swp`, file);
+    };
+    await waitFor('Watching');
+    // Three saves of the same file in turn: each must be seen, not only the first.
+    for (const [from, to, seen] of [
+      ['claimant: mike-pence', 'claimant: mike-pense', 'gone     pence-denies-wikileaks-connection'],
+      ['claimant: mike-pense', 'claimant: mike-pence', 'new      pence-denies-wikileaks-connection'],
+      ['claimant: mike-pence', 'claimant: mike-pense', 'gone     pence-denies-wikileaks-connection'],
+    ] as const) {
+      const mark = out.length;
+      await renameSave(from, to);
+      await waitFor(seen, mark);
+    }
+    expect(existsSync(join(dir, '.factcheck-cache'))).toBe(false);
     stop.abort();
     expect(await running).toBe(0);
   });

@@ -1,0 +1,49 @@
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheKeyPath, loadCacheKey } from '../../src/load/cache-key.js';
+import { hashCode } from '../../src/load/hash-code.js';
+
+describe('the cache key', () => {
+  it('lives in the user cache folder, and is made once, private, even by runs racing to make it', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'factcheck-xdg-'));
+    const path = cacheKeyPath({ XDG_CACHE_HOME: home });
+    expect(path).toBe(join(home, 'factcheck', 'cache-key'));
+    const keys = await Promise.all([1, 2, 3, 4, 5].map(() => loadCacheKey(path)));
+    expect(keys[0]).toHaveLength(32);
+    for (const key of keys) expect(key!.equals(keys[0]!)).toBe(true);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect((await loadCacheKey(path))!.equals(await readFile(path))).toBe(true);
+  });
+
+  it('is not used when it is damaged or cannot be made', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'factcheck-xdg-'));
+    const path = join(home, 'factcheck', 'cache-key');
+    await mkdir(join(home, 'factcheck'));
+    await writeFile(path, 'short');
+    expect(await loadCacheKey(path)).toBeUndefined();
+    // A folder that cannot be made, even by root: its parent is a file.
+    await writeFile(join(home, 'a-file'), '');
+    expect(await loadCacheKey(join(home, 'a-file', 'factcheck', 'cache-key'))).toBeUndefined();
+  });
+
+  it('ignores a relative XDG_CACHE_HOME, as the XDG spec says to', () => {
+    expect(cacheKeyPath({ XDG_CACHE_HOME: 'relative' })).not.toContain('relative');
+  });
+});
+
+describe('hashCode', () => {
+  it('changes with any code file, and only with code files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factcheck-code-'));
+    await mkdir(join(dir, 'load'));
+    await writeFile(join(dir, 'a.js'), 'export const a = 1;');
+    await writeFile(join(dir, 'load', 'b.js'), 'export const b = 2;');
+    const first = hashCode(dir);
+    await writeFile(join(dir, 'notes.txt'), 'not code');
+    await writeFile(join(dir, 'a.d.ts'), 'export declare const a: number;');
+    expect(hashCode(dir)).toBe(first);
+    await writeFile(join(dir, 'load', 'b.js'), 'export const b = 3;');
+    expect(hashCode(dir)).not.toBe(first);
+  });
+});
