@@ -1,5 +1,6 @@
 /** The library API. The CLI is a thin layer over these functions. */
-export { loadProject, verifyProject, verify, assembleResult, exitCodeOf, VERSION } from './pipeline.js';
+export { loadProject, verifyProject, verify, assembleResult, exitCodeOf, ruleInputs, VERSION } from './pipeline.js';
+export { createRunner } from './rules/run-rules.js';
 export type { VerifyOptions } from './pipeline.js';
 export { main } from './cli/main.js';
 export type { CliIO } from './cli/io.js';

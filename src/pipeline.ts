@@ -248,6 +248,20 @@ export function dependencyIndex(project: Project, bench: Workbench = workbench(p
   return out;
 }
 
+/** What each claim's rules see: its ruleset and fact values. For benchmarks and tools that run rules alone. */
+export function ruleInputs(project: Project): { claim: string; ruleset: Ruleset; facts: Record<string, FactScalar> }[] {
+  const bench = workbench(project);
+  const out: { claim: string; ruleset: Ruleset; facts: Record<string, FactScalar> }[] = [];
+  for (const claim of project.claims) {
+    const ruleset = bench.rulesetOf(claim);
+    if (!ruleset) continue;
+    const facts: Record<string, FactScalar> = {};
+    for (const [name, fact] of Object.entries(evaluate(claim, ruleset, bench.ctx).facts)) facts[name] = fact.value;
+    out.push({ claim: claim.id, ruleset, facts });
+  }
+  return out;
+}
+
 /** Verifies a loaded project's claims. Deterministic: claims come back sorted by id. */
 export async function verifyProject(project: Project, options: VerifyOptions = {}): Promise<ProjectVerification> {
   const diagnostics: Diagnostic[] = [];

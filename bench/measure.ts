@@ -1,0 +1,97 @@
+/**
+ * One benchmark measurement, in a fresh process so that each has its own heap
+ * and peak RSS: `measure.ts <task> <project> [args...]`. Prints one JSON line.
+ * It runs the built code (dist/), as users do.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Engine } from 'json-rules-engine';
+import { parse } from 'yaml';
+
+type Library = typeof import('../src/index.js');
+
+const [task, root, ...args] = process.argv.slice(2);
+if (!task || !root) throw new Error('usage: measure.ts <floor|verify|rules> <project> [args...]');
+const lib = (await import(pathToFileURL(join(import.meta.dirname, '..', 'dist', 'index.js')).href)) as Library;
+
+const out: Record<string, unknown> = { task };
+switch (task) {
+  case 'floor': {
+    // Read every file of the project and parse the YAML with yaml: nothing else.
+    const start = performance.now();
+    let bytes = 0;
+    for (const name of (await readdir(root, { recursive: true })).sort()) {
+      if (!/\.(ya?ml|txt)$/.test(name)) continue;
+      const text = await readFile(join(root, name), 'utf8');
+      bytes += text.length;
+      if (!name.endsWith('.txt')) parse(text);
+    }
+    out.ms = performance.now() - start;
+    out.bytes = bytes;
+    break;
+  }
+  case 'verify': {
+    // The CLI's verify, in-process, with its output counted and dropped.
+    let stdout = 0;
+    let stderr = '';
+    const start = performance.now();
+    const code = await lib.main({
+      argv: ['verify', '--root', root, ...args],
+      cwd: root,
+      stdout: (t) => void (stdout += t.length),
+      stderr: (t) => void (stderr += t),
+      isTTY: false,
+      env: {},
+    });
+    out.ms = performance.now() - start;
+    out.code = code;
+    out.stdoutChars = stdout;
+    out.summary = stderr.split('\n').filter((l) => l.startsWith('factcheck verify:')).join('\n');
+    break;
+  }
+  case 'rules': {
+    // The same precomputed facts through our rules stage and through bare json-rules-engine,
+    // one engine per ruleset reused sequentially, alternating so that neither gets a warmer JIT.
+    const repeat = Number(args[0] ?? 3);
+    const loaded = await lib.loadProject(root, { cache: true });
+    if (!loaded.project) throw new Error('the project does not load');
+    const inputs = lib.ruleInputs(loaded.project);
+    const rulesets = [...new Set(inputs.map((i) => i.ruleset))];
+    const ours = new Map(rulesets.map((r) => [r, lib.createRunner(r)]));
+    const bare = new Map(
+      rulesets.map((r) => [
+        r,
+        new Engine(
+          r.rules.map((rule) => ({ name: rule.name, priority: rule.priority, conditions: structuredClone(rule.conditions) as never, event: { type: 'verdict', params: { rating: rule.rating } } })),
+        ),
+      ]),
+    );
+    const runBare = async () => {
+      const start = performance.now();
+      for (const { ruleset, facts } of inputs) await bare.get(ruleset)!.run({ ...facts });
+      return performance.now() - start;
+    };
+    const runOurs = async () => {
+      const start = performance.now();
+      for (const { ruleset, facts } of inputs) await ours.get(ruleset)!(facts);
+      return performance.now() - start;
+    };
+    await runBare();
+    await runOurs();
+    const bareMs: number[] = [];
+    const oursMs: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      bareMs.push(await runBare());
+      oursMs.push(await runOurs());
+    }
+    out.claims = inputs.length;
+    out.bareMs = bareMs;
+    out.oursMs = oursMs;
+    break;
+  }
+  default:
+    throw new Error(`unknown task ${task}`);
+}
+out.maxRssBytes = process.resourceUsage().maxRSS * 1024;
+process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -1,0 +1,113 @@
+import type { CorpusStats } from './generate-corpus.js';
+
+/** One corpus size's measurements: every sample, in milliseconds, and their medians. */
+export interface SizeResult {
+  size: string;
+  corpus: Omit<CorpusStats, 'extra'> & { extra: { path: string; records: number } };
+  samples: Record<string, number[]>;
+  medians: Record<string, number>;
+  peakRssBytes: number;
+  /** What --changed-since said it selected, for the record. */
+  changedSince: string;
+}
+
+export interface Target {
+  name: string;
+  limit: number;
+  value: number;
+  met: boolean;
+  /** The size it was judged at. */
+  size: string;
+}
+
+export interface BenchReport {
+  seed: number;
+  repeat: number;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
+  sizes: SizeResult[];
+  targets: Target[];
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The issue's targets, judged at the largest size measured; the growth target needs two sizes. */
+export function judge(sizes: readonly SizeResult[]): Target[] {
+  const last = sizes.at(-1);
+  if (!last) return [];
+  const m = last.medians;
+  const incremental = Math.min(m.incremental!, m.incrementalChangedSince!);
+  const targets: Omit<Target, 'met' | 'size'>[] = [
+    { name: 'cold ÷ floor', limit: 1.25, value: m.cold! / m.floor! },
+    { name: 'warm ÷ cold', limit: 0.1, value: m.warm! / m.cold! },
+    { name: 'incremental ÷ cold', limit: 0.05, value: incremental / m.cold! },
+    { name: 'rules stage ÷ bare json-rules-engine', limit: 1.5, value: m.rulesOurs! / m.rulesBare! },
+    { name: 'peak RSS of cold, GiB', limit: 1, value: last.peakRssBytes / 2 ** 30 },
+  ];
+  const first = sizes[0]!;
+  if (sizes.length > 1) {
+    targets.push({ name: `time per claim, ${last.size} ÷ ${first.size}`, limit: 1.2, value: perClaim(last) / perClaim(first) });
+  }
+  return targets.map((t) => ({ ...t, met: t.value <= t.limit, size: last.size }));
+}
+
+function perClaim(size: SizeResult): number {
+  return size.medians.cold! / size.corpus.claims;
+}
+
+const ROWS: [key: string, label: string][] = [
+  ['floor', 'floor: read every file, parse the YAML with yaml'],
+  ['cold', 'cold: verify, empty cache'],
+  ['warm', 'warm: verify again, nothing changed'],
+  ['incremental', 'incremental: one evidence file added, cache'],
+  ['incrementalChangedSince', 'incremental: the same, `--changed-since HEAD`'],
+  ['rulesOurs', 'rules stage: ours'],
+  ['rulesBare', 'rules stage: bare json-rules-engine'],
+];
+
+/** The figures as Markdown: for the terminal and for docs/performance.md alike. */
+export function formatTable(report: BenchReport): string {
+  const { machine } = report;
+  const lines = [
+    `Measured on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform};`,
+    `seed ${report.seed}, medians of ${report.repeat} run${report.repeat === 1 ? '' : 's'}, each in a fresh process.`,
+    '',
+    '| corpus | claims | evidence records | files | YAML | snapshots | contradicted claims |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.sizes.map(
+      (s) =>
+        `| ${s.size} | ${count(s.corpus.claims)} | ${count(s.corpus.evidence)} | ${count(s.corpus.files)} | ${mb(s.corpus.yamlBytes)} | ${mb(s.corpus.snapshotBytes)} | ${count(s.corpus.contradicted)} |`,
+    ),
+    '',
+    `| measurement | ${report.sizes.map((s) => `${s.size} | × floor`).join(' | ')} |`,
+    `| --- | ${report.sizes.map(() => '---: | ---:').join(' | ')} |`,
+    ...ROWS.map(([key, label]) => `| ${label} | ${report.sizes.map((s) => `${seconds(s.medians[key]!)} | ${ratio(s.medians[key]! / s.medians.floor!)}`).join(' | ')} |`),
+    `| peak RSS of cold | ${report.sizes.map((s) => `${mb(s.peakRssBytes)} | `).join(' | ')} |`,
+    `| time per claim, cold | ${report.sizes.map((s) => `${(s.medians.cold! / s.corpus.claims).toFixed(3)} ms | `).join(' | ')} |`,
+    '',
+    `| target (${report.targets[0]?.size ?? 'none'}) | limit | measured | met |`,
+    '| --- | ---: | ---: | --- |',
+    ...report.targets.map((t) => `| ${t.name} | ≤ ${t.limit} | ${t.value.toFixed(3)} | ${t.met ? 'yes' : '**no**'} |`),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+function ratio(r: number): string {
+  return r.toFixed(3);
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
