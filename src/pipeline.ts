@@ -13,31 +13,37 @@ import { summarise } from './facts/claim-facts.js';
 import { createNames, type FactScalar, type Names } from './facts/fact-types.js';
 import { matchEvidence, type MatchContext } from './facts/match-evidence.js';
 import { LIMITS } from './load/layout.js';
-import { parseYaml, type ParsedFile } from './load/parse-yaml.js';
-import { fromCacheEntry, toCacheEntry } from './load/cache-entry.js';
+import type { ParsedFile } from './load/parse-yaml.js';
+import { defaultWorkers, processFiles } from './load/parse-pool.js';
+import { toParsedFile, type ProcessedFile } from './load/process-file.js';
 import { loadCacheKey } from './load/cache-key.js';
 import { openFileCache, type FileCache } from './load/file-cache.js';
 import { hashCode } from './load/hash-code.js';
 import type { Change } from './incremental/changed-keys.js';
-import { decodeText, readProjectBytes, readProjectFiles } from './load/read-files.js';
+import { decodeText, listProjectFiles, readProjectBytes, readProjectFiles, stampProjectFile, type FileStamp } from './load/read-files.js';
 import { checkRules } from './rules/check-rules.js';
 import { createRunner, type RulesRunner } from './rules/run-rules.js';
 import { recordReads } from './record/record-reads.js';
+import { createFootprintCheck, hydrate, isFresh, type KeptClaim, type StoredClaim } from './record/result-store.js';
 import { diffVerdicts, type VerdictDiff } from './record/diff-verdicts.js';
 import { hashOf, inputHashes } from './record/hash-inputs.js';
 import { locateInput } from './record/locate-input.js';
-import type { Shard } from './record/shard.js';
+import { inShard, type Shard } from './record/shard.js';
+import { keptBlobs, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, serializeKept, serializeManifest, type RunManifest } from './record/run-manifest.js';
 import { lockEntry, type Lock, type LockEntry } from './record/lock-file.js';
 import type { Claim, ClaimResult, LoadResult, Locator, Project, Ruleset, Source, VerifyResult } from './types.js';
 import { buildModel, type UsableFile } from './validate/build-model.js';
 import { checkReferences } from './validate/check-references.js';
 import { readSchema, SCHEMA_FILES } from './validate/compile-schemas.js';
-import { validateSchema } from './validate/validate-schema.js';
 import { buildClaimResult } from './verdict/build-claim-result.js';
 import { countTotals } from './verdict/count-totals.js';
 import { describeContradiction } from './verdict/describe-contradiction.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
 
 let stamp: string | undefined;
 /** What a cache entry must have been made by: this version of this code, with these schemas. */
@@ -62,51 +68,71 @@ async function openCache(root: string, diagnostics: Diagnostic[]): Promise<FileC
 export interface LoadOptions {
   /** Keep parse and schema results in a content-hash cache under the project root (.factcheck-cache). */
   cache?: boolean;
+  /** Worker threads to parse with when there is enough YAML to be worth it; 0 parses in this thread. Default: one per core. */
+  workers?: number;
 }
 
 export async function loadProject(projectRoot: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const diagnostics: Diagnostic[] = [];
   // Every path check compares against the real root, so a project reached by a symlink still loads.
   const root = await realpath(projectRoot);
+  const diagnostics: Diagnostic[] = [];
+  const cache = options.cache ? await openCache(root, diagnostics) : undefined;
+  const loaded = await loadWith(root, cache, diagnostics, options.workers);
+  await cache?.prune();
+  return loaded;
+}
+
+/** loadProject with the cache, if any, opened by the caller, who prunes it when done with it. */
+async function loadWith(root: string, cache: FileCache | undefined, diagnostics: Diagnostic[], workers: number | undefined): Promise<LoadResult> {
   const read = await readProjectFiles(root);
   diagnostics.push(...read.diagnostics);
-  const cache = options.cache ? await openCache(root, diagnostics) : undefined;
 
+  // Cached results first; what is left is parsed, in worker threads when there is enough of it.
+  const results = new Array<ProcessedFile | undefined>(read.files.length);
+  const hashes = read.files.map((text) => sha256(text.text));
+  const inputs = new Map(read.files.map((text, i) => [text.path, hashes[i]!]));
+  const stamps = new Map(read.files.flatMap((text) => (text.stamp ? [[text.path, text.stamp] as const] : [])));
+  if (cache) for (const [i, text] of read.files.entries()) results[i] = await cache.get(text.kind, hashes[i]!);
+  const misses = read.files.flatMap((text, i) => (results[i] ? [] : [i]));
+  // Each result is written to the cache as it arrives, while the workers go on parsing.
+  const writes: Promise<void>[] = [];
+  const fresh = await processFiles(
+    misses.map((i) => read.files[i]!),
+    workers ?? defaultWorkers(),
+    cache
+      ? {
+          onResult: (j, { json }) => {
+            const i = misses[j]!;
+            if (json !== undefined) writes.push(cache.set(read.files[i]!.kind, hashes[i]!, json));
+          },
+        }
+      : {},
+  );
+  for (const [j, i] of misses.entries()) results[i] = fresh[j]!.processed;
+  await Promise.all(writes);
   const usable: UsableFile[] = [];
   const parsed = new Map<string, ParsedFile>();
-  for (const text of read.files) {
-    const hit = cache ? await cache.get(text.kind, text.text) : undefined;
-    if (hit) {
-      const { file, diagnostics: cached } = fromCacheEntry(text, hit);
-      parsed.set(file.path, file);
-      diagnostics.push(...cached);
-      if (file.value !== undefined && !hit.fileInvalid) usable.push({ file, skip: new Set(hit.invalidItems) });
-      continue;
-    }
-    const { file, diagnostics: parseProblems } = parseYaml(text);
+  for (const [i, text] of read.files.entries()) {
+    const processed = results[i]!;
+    const { file, diagnostics: problems } = toParsedFile(text, processed);
     parsed.set(file.path, file);
-    const schema = file.value === undefined ? { diagnostics: [], invalidItems: new Set<number>(), fileInvalid: true } : validateSchema(file);
-    const problems = [...parseProblems, ...schema.diagnostics];
     diagnostics.push(...problems);
-    if (file.value !== undefined && !schema.fileInvalid) usable.push({ file, skip: schema.invalidItems });
-    const entry = cache ? toCacheEntry(file, problems, schema) : undefined;
-    if (cache && entry) await cache.set(text.kind, text.text, entry);
+    if (file.value !== undefined && !processed.fileInvalid) usable.push({ file, skip: new Set(processed.invalidItems) });
   }
-  await cache?.prune();
   const locate: Locator = (ref, ...sub) =>
     parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
 
   const built = buildModel(usable);
   diagnostics.push(...built.diagnostics);
   const { model } = built;
-  if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
 
   const references = checkReferences(model, locate);
   diagnostics.push(...references.diagnostics);
   const rules = checkRules(model.rulesets, model.config, locate);
   diagnostics.push(...rules.diagnostics);
 
-  const snapshots = await readSnapshots(root, model.sources, locate, diagnostics);
+  const snapshots = await readSnapshots(root, model.sources, locate, diagnostics, inputs, stamps);
 
   // A record or claim whose words are not in its archived source never gets in.
   const referenced = [...model.evidence.values()].filter((r) => !references.invalidEvidence.has(r.id));
@@ -143,21 +169,32 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
     contradictions,
     index,
     locate,
+    inputs,
   };
-  return { project, diagnostics: sortDiagnostics(diagnostics) };
+  return { project, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
 }
 
-async function readSnapshots(root: string, sources: ReadonlyMap<string, Source>, locate: Locator, diagnostics: Diagnostic[]): Promise<Map<string, string>> {
+async function readSnapshots(
+  root: string,
+  sources: ReadonlyMap<string, Source>,
+  locate: Locator,
+  diagnostics: Diagnostic[],
+  inputs: Map<string, string>,
+  stamps: Map<string, FileStamp>,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const source of [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (!source.snapshot) continue;
-    const at = locate(source.ref, 'snapshot', 'path');
+    // Positions below a list item cost a re-parse: only for a problem.
+    const at = () => locate(source.ref, 'snapshot', 'path');
     const read = await readProjectBytes(root, source.snapshot.path, LIMITS.maxSnapshotBytes);
     if ('diagnostic' in read) {
-      diagnostics.push({ ...read.diagnostic, file: at.file, line: at.line, col: at.col, message: `snapshot ${source.snapshot.path}: ${read.diagnostic.message}` });
+      diagnostics.push({ ...read.diagnostic, ...at(), message: `snapshot ${source.snapshot.path}: ${read.diagnostic.message}` });
       continue;
     }
     const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+    inputs.set(source.snapshot.path, sha256);
+    stamps.set(source.snapshot.path, read.stamp);
     if (sha256 !== source.snapshot.sha256) {
       diagnostics.push(
         diagnostic(
@@ -168,9 +205,9 @@ async function readSnapshots(root: string, sources: ReadonlyMap<string, Source>,
       );
       continue;
     }
-    const text = decodeText(read.bytes, at);
+    const text = decodeText(read.bytes, { file: source.snapshot.path, line: 1, col: 1 });
     if ('text' in text) out.set(source.id, text.text);
-    else diagnostics.push(text.diagnostic);
+    else diagnostics.push({ ...text.diagnostic, ...at() });
   }
   return out;
 }
@@ -178,13 +215,23 @@ async function readSnapshots(root: string, sources: ReadonlyMap<string, Source>,
 export interface VerifyOptions {
   /** Verify only the claims this accepts; all by default. */
   select?: (claim: Claim) => boolean;
+  /** An earlier run's results: each is reused if its footprint still holds, instead of verifying the claim again. */
+  previous?: ReadonlyMap<string, KeptClaim>;
+  /** Keep every result with its footprint (in `stored`), for a later run to reuse. */
+  store?: boolean;
+  /** Whole results will be read (not only the table's fields): reuse only earlier results kept whole. */
+  whole?: boolean;
 }
 
 export interface ProjectVerification {
   claims: ClaimResult[];
   diagnostics: Diagnostic[];
-  /** Each verified claim's inputs, as record/hash-inputs keys. */
-  dependencies: Map<string, string[]>;
+  /** Each claim verified in this run, with its inputs as record/hash-inputs keys, computed on demand. Reused results have none. */
+  dependencies: Map<string, () => string[]>;
+  /** With `store`: every result, reused or new, ready to keep. */
+  stored?: Map<string, StoredClaim>;
+  /** The claims whose earlier results were reused. */
+  reused: Set<string>;
 }
 
 /** What every claim of a project is matched against, built once. */
@@ -194,6 +241,8 @@ interface Workbench {
   /** The ruleset a claim uses, or undefined when it is broken. */
   rulesetOf(claim: Claim): Ruleset | undefined;
 }
+
+const NO_CONTRADICTIONS: readonly Contradiction[] = Object.freeze([]);
 
 function workbench(project: Project): Workbench {
   const origins = createOriginFinder(project.sources);
@@ -209,7 +258,7 @@ function workbench(project: Project): Workbench {
     originsOf: origins.originsOf,
     chainOf: origins.chainOf,
     isAnchored: (id) => project.anchors.records.has(id),
-    contradictionsOf: (id) => byRecord.get(id) ?? [],
+    contradictionsOf: (id) => byRecord.get(id) ?? NO_CONTRADICTIONS,
   };
   const defaults = new Map<string, string>();
   for (const ruleset of [...project.rulesets.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -268,12 +317,23 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
   const { config } = project;
   const { ctx, rulesetOf } = workbench(project);
   const runners = new Map<string, RulesRunner>();
-  const dependencies = new Map<string, string[]>();
+  const dependencies = new Map<string, () => string[]>();
+  const stored = options.store ? new Map<string, StoredClaim>() : undefined;
+  const reused = new Set<string>();
+  const stillHolds = options.previous ? createFootprintCheck(project, ctx.contradictionsOf) : undefined;
 
   const claims = project.claims.filter(options.select ?? (() => true)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const results: ClaimResult[] = [];
   // One claim at a time: each ruleset's engine must never see two runs at once.
   for (const claim of claims) {
+    const earlier = options.previous?.get(claim.id);
+    if (earlier?.footprint && (!options.whole || earlier.json) && stillHolds!(earlier.footprint)) {
+      results.push(hydrate(earlier));
+      diagnostics.push(...earlier.diagnostics);
+      stored?.set(claim.id, earlier);
+      reused.add(claim.id);
+      continue;
+    }
     const at = project.locate(claim.ref);
     const ruleset = rulesetOf(claim);
     if (!ruleset) {
@@ -308,13 +368,16 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
       anchors: project.anchors,
       summary: summarise(claim.asserts, reads.names),
     });
+    const own: Diagnostic[] = [];
     if (result.rule === null) {
-      diagnostics.push(diagnostic('verify/no-rule-fired', at, `no rule in ruleset "${ruleset.id}" fired for claim "${claim.id}"; rated "${config.fallback_rating}"`, 'warning'));
+      own.push(diagnostic('verify/no-rule-fired', at, `no rule in ruleset "${ruleset.id}" fired for claim "${claim.id}"; rated "${config.fallback_rating}"`, 'warning'));
     }
+    diagnostics.push(...own);
     results.push(result);
-    dependencies.set(claim.id, reads.keys());
+    dependencies.set(claim.id, reads.keys);
+    stored?.set(claim.id, { result, diagnostics: own, footprint: reads.footprint([config.ref.file, ruleset.ref.file, claim.ref.file], project.inputs) });
   }
-  return { claims: results, diagnostics, dependencies };
+  return { claims: results, diagnostics, dependencies, reused, ...(stored ? { stored } : {}) };
 }
 
 /** Loads and verifies a project in one call: the library's main entry point. */
@@ -351,7 +414,12 @@ export interface RecordedVerdicts {
 export function recordVerdicts(project: Project, verification: ProjectVerification): RecordedVerdicts {
   const hashes = inputHashes(project);
   const entries = new Map<string, LockEntry>();
-  for (const claim of verification.claims) entries.set(claim.id, lockEntry(claim, verification.dependencies.get(claim.id) ?? [], hashes));
+  for (const claim of verification.claims) {
+    const keys = verification.dependencies.get(claim.id);
+    // A reused result has no recorded reads; recording needs every claim verified afresh.
+    if (!keys) throw new Error(`internal: claim "${claim.id}" has no recorded inputs to record`);
+    entries.set(claim.id, lockEntry(claim, keys(), hashes));
+  }
   return { entries, hashes };
 }
 
@@ -402,4 +470,152 @@ export function selectChangedClaims(project: Project, change: Change): Set<strin
   }
   for (const [id, keys] of dependencies) if (keys.some((k) => partners.has(k))) selected.add(id);
   return selected;
+}
+
+export interface CachedVerifyOptions {
+  /** Parse threads; see LoadOptions. */
+  workers?: number;
+  /** Verify only the claims this accepts; all by default. */
+  select?: (claim: Claim) => boolean;
+  /** Set when the selection is one shard of a sharded run. */
+  shard?: Shard;
+  /**
+   * The output shows whole results, not only the verdict table. A run that
+   * prints the table keeps only what it needs; a later run that needs whole
+   * results verifies again the claims it lacks them for, once.
+   */
+  whole?: boolean;
+}
+
+export interface CachedVerification {
+  result: VerifyResult;
+  /** The project, when it had to be loaded. */
+  project?: Project;
+  /** What was reused: the whole last result when no input changed, else the results whose footprints still held. */
+  reused: { whole: boolean; claims: number };
+}
+
+/**
+ * verify through the cache, the fastest way to a result that is exactly what a
+ * full run would print. When no file has changed since the last full run (by
+ * stamp, or by content where a stamp is too recent to trust), its result is
+ * printed again without loading the project. Otherwise the project is loaded
+ * (unchanged files from the parse cache) and each claim's earlier result is
+ * reused when its footprint still holds; the rest are verified. A full run
+ * keeps its results and a manifest of its inputs for the next one.
+ */
+export async function verifyWithCache(projectRoot: string, options: CachedVerifyOptions = {}): Promise<CachedVerification> {
+  const root = await realpath(projectRoot);
+  const diagnostics: Diagnostic[] = [];
+  const cache = await openCache(root, diagnostics);
+  const full = !options.select && !options.shard;
+  const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB)) : undefined;
+  const listing = await listProjectFiles(root);
+
+  if (cache && manifest && full && (await unchangedSince(root, manifest, listing))) {
+    const kept = readAllKept(cache, Object.keys(manifest.claimsFiles), false);
+    const claims = Object.values(manifest.claimsFiles)
+      .flat()
+      .sort(compareIds)
+      .map((id) => kept.claims.get(id));
+    if (claims.every((c) => c !== undefined && (!options.whole || c.json))) {
+      const { tool, scale, totals, diagnostics: all } = manifest.result;
+      // The fields in assembleResult's order: the same JSON, byte for byte.
+      const result: VerifyResult = { tool, scale, claims: claims.map((c) => hydrate(c!)), totals, diagnostics: all };
+      return { result, reused: { whole: true, claims: claims.length } };
+    }
+  }
+
+  const loaded = await loadWith(root, cache, diagnostics, options.workers);
+  const project = loaded.project;
+  const previous = cache && project ? readAllKept(cache, [...new Set(project.claims.map((c) => c.ref.file))], true) : undefined;
+  const verification: ProjectVerification = project
+    ? await verifyProject(project, { select: selector(options), previous: previous?.claims, store: Boolean(cache), whole: Boolean(options.whole) })
+    : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
+  const result = assembleResult(project, verification.claims, [...loaded.diagnostics, ...verification.diagnostics], options.shard);
+
+  if (cache && project && full && verification.stored) {
+    const byFile = new Map<string, Map<string, StoredClaim>>();
+    for (const claim of [...project.claims].sort((a, b) => compareIds(a.id, b.id))) {
+      const kept = verification.stored.get(claim.id);
+      if (!kept) continue;
+      if (!byFile.has(claim.ref.file)) byFile.set(claim.ref.file, new Map());
+      byFile.get(claim.ref.file)!.set(claim.id, kept);
+    }
+    for (const [file, claims] of byFile) {
+      // A file whose claims were all reused as kept, and are the same claims, is kept as it is.
+      const before = previous?.files.get(file);
+      if (before && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(before, claims)) continue;
+      const texts = serializeKept(claims, Boolean(options.whole));
+      const names = keptBlobs(file);
+      // Results first: heads name them by hash, so heads written before them would name what is not there yet.
+      if (texts.results !== undefined) await cache.setBlob(names.results, texts.results);
+      await cache.setBlob(names.footprints, texts.footprints);
+      await cache.setBlob(names.heads, texts.heads);
+    }
+    const inputs: RunManifest['inputs'] = {};
+    for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
+      const stamp = loaded.stamps.get(path);
+      if (stamp) inputs[path] = { hash, stamp };
+    }
+    const { claims: _claims, ...rest } = result;
+    await cache.setBlob(
+      MANIFEST_BLOB,
+      serializeManifest({
+        written: Date.now(),
+        inputs,
+        listed: listing.paths.map((p) => p.path),
+        claimsFiles: Object.fromEntries([...byFile].map(([file, claims]) => [file, [...claims.keys()]])),
+        result: rest,
+      }),
+    );
+  }
+  // A partial run leaves the kept results and manifest as they were; only a full run replaces them.
+  if (cache && full) await cache.prune();
+  return { result, ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
+}
+
+function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {
+  const { select, shard } = options;
+  if (!select && !shard) return undefined;
+  return (claim) => (select?.(claim) ?? true) && (!shard || inShard(claim.id, shard));
+}
+
+/** Whether every input of the manifest's run is as it was, and no YAML file was added or removed. */
+async function unchangedSince(root: string, manifest: RunManifest, listing: Awaited<ReturnType<typeof listProjectFiles>>): Promise<boolean> {
+  if (listing.diagnostics.length) return false;
+  const listed = listing.paths.map((p) => p.path);
+  if (listed.length !== manifest.listed.length || listed.some((p, i) => p !== manifest.listed[i])) return false;
+  const trustedBefore = BigInt(manifest.written - RACY_MS) * 1_000_000n;
+  for (const [path, { hash, stamp }] of Object.entries(manifest.inputs)) {
+    const now = await stampProjectFile(root, path);
+    if (!now) return false;
+    const same = now.size === stamp.size && now.ino === stamp.ino && now.mtimeNs === stamp.mtimeNs && now.ctimeNs === stamp.ctimeNs;
+    if (same && BigInt(now.mtimeNs) < trustedBefore && BigInt(now.ctimeNs) < trustedBefore) continue;
+    // Changed stamp, or one too recent to prove anything: compare the content.
+    const read = await readProjectBytes(root, path, LIMITS.maxSnapshotBytes);
+    if (!('bytes' in read) || createHash('sha256').update(read.bytes).digest('hex') !== hash) return false;
+  }
+  return true;
+}
+
+/** The claims kept for these claims files, and which claims each file had. */
+function readAllKept(cache: FileCache, claimsFiles: readonly string[], withFootprints: boolean): { claims: Map<string, KeptClaim>; files: Map<string, ReadonlySet<string>> } {
+  const claims = new Map<string, KeptClaim>();
+  const files = new Map<string, ReadonlySet<string>>();
+  for (const file of claimsFiles) {
+    const kept = readKept(cache, file, withFootprints);
+    if (!kept) continue;
+    files.set(file, new Set(kept.claims.keys()));
+    for (const [id, claim] of kept.claims) claims.set(id, claim);
+  }
+  return { claims, files };
+}
+
+function sameKeys(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): boolean {
+  return a.size === b.size && [...b.keys()].every((k) => a.has(k));
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { Anchor } from './anchor/anchor-quote.js';
+import type { FileStamp } from './load/read-files.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 import type { EvidenceIndex } from './evidence/build-index.js';
 import type { Contradiction } from './evidence/detect-contradictions.js';
@@ -291,6 +292,8 @@ export interface Project {
   index: EvidenceIndex;
   /** Resolves a node path in a project file to a position. */
   locate: Locator;
+  /** The SHA-256 of every file read, YAML and snapshots, by project path: what a result was computed from. */
+  inputs: ReadonlyMap<string, string>;
 }
 
 export type Locator = (ref: NodeRef, ...subpath: (string | number)[]) => Position;
@@ -298,6 +301,10 @@ export type Locator = (ref: NodeRef, ...subpath: (string | number)[]) => Positio
 export interface LoadResult {
   project: Project | undefined;
   diagnostics: Diagnostic[];
+  /** The SHA-256 of every file read, by project path, even when the project could not be built. */
+  inputs: ReadonlyMap<string, string>;
+  /** Each file's stamp (size, inode, times) taken before it was read, to tell later runs it is unchanged. */
+  stamps: ReadonlyMap<string, FileStamp>;
 }
 
 /* ---------- Results: what `verify` returns, described by schemas/result.schema.json ---------- */

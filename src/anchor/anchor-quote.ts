@@ -43,9 +43,14 @@ const SNIPPET_CONTEXT = 100;
 /** A snapshot prepared once for many quotes. */
 export interface PreparedSnapshot {
   text: string;
-  normalised: Normalised;
+  /** Computed on first use: most quotes are found as written, and never need it. */
+  readonly normalised: Normalised;
   /** 1-based line of a UTF-16 offset. */
   lineOf(offset: number): number;
+  /** The Unicode code point offset of a UTF-16 offset, as TextPositionSelector counts. */
+  codePointAt(offset: number): number;
+  /** Whether the text has characters outside the BMP, where code points and UTF-16 units part. */
+  astral: boolean;
 }
 
 /** Past this many occurrences a quote is hopeless as a citation: it is reported, not listed in full. */
@@ -64,7 +69,19 @@ export function prepareSnapshot(text: string): PreparedSnapshot {
     }
     return lo + 1;
   };
-  return { text, normalised: normalise(text), lineOf };
+  let normalised: Normalised | undefined;
+  // Without surrogate pairs, code points and UTF-16 units count alike.
+  const astral = /[\ud800-\udbff][\udc00-\udfff]/.test(text);
+  return {
+    text,
+    get normalised() {
+      normalised ??= normalise(text);
+      return normalised;
+    },
+    lineOf,
+    codePointAt: (offset) => (astral ? codePointOffset(text, offset) : offset),
+    astral,
+  };
 }
 
 /** Whether words occur in a snapshot, exactly or normalised; no fuzzy search. */
@@ -99,7 +116,7 @@ export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: Anc
   const fitting = found.filter((o) => fitsHint(snapshot, o, hint));
   if (!fitting.length) return { ok: false, reason: 'context-mismatch', occurrences: found };
   if (fitting.length > 1) return { ok: false, reason: 'ambiguous', occurrences: fitting };
-  return { ok: true, anchor: describe(snapshot.text, fitting[0]!, match) };
+  return { ok: true, anchor: describe(snapshot, fitting[0]!, match) };
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -145,6 +162,7 @@ function normalisedOccurrences(snapshot: PreparedSnapshot, quote: string): Occur
  * between occurrences, and without the space at their edges, which YAML drops.
  */
 function fitsHint(snapshot: PreparedSnapshot, o: Occurrence, hint: AnchorHint): boolean {
+  if (hint.prefix === undefined && hint.suffix === undefined) return true;
   const before = normalise(snapshot.text.slice(Math.max(0, o.from - 4 * (hint.prefix?.length ?? 0) - 16), o.from)).text.trimEnd();
   const after = normalise(snapshot.text.slice(o.to, o.to + 4 * (hint.suffix?.length ?? 0) + 16)).text.trimStart();
   const prefix = hint.prefix === undefined ? undefined : normalise(hint.prefix).text.trim();
@@ -152,39 +170,62 @@ function fitsHint(snapshot: PreparedSnapshot, o: Occurrence, hint: AnchorHint): 
   return (prefix === undefined || before.endsWith(prefix)) && (suffix === undefined || after.startsWith(suffix));
 }
 
-function describe(text: string, o: Occurrence, match: Anchor['match']): Anchor {
+function describe(snapshot: PreparedSnapshot, o: Occurrence, match: Anchor['match']): Anchor {
+  const { text } = snapshot;
+  // Twice the context in UTF-16 units always holds that many code points.
+  const before = (n: number) => takeEnd(text.slice(Math.max(0, o.from - 2 * n), o.from), n, snapshot.astral);
+  const after = (n: number) => takeStart(text.slice(o.to, o.to + 2 * n), n, snapshot.astral);
   return {
     exact: text.slice(o.from, o.to),
-    prefix: takeEnd(text.slice(0, o.from), SELECTOR_CONTEXT),
-    suffix: takeStart(text.slice(o.to), SELECTOR_CONTEXT),
-    start: codePointOffset(text, o.from),
-    end: codePointOffset(text, o.to),
+    prefix: before(SELECTOR_CONTEXT),
+    suffix: after(SELECTOR_CONTEXT),
+    start: snapshot.codePointAt(o.from),
+    end: snapshot.codePointAt(o.to),
     match,
     context: {
-      prefix: cutAtWord(takeEnd(text.slice(0, o.from), SNIPPET_CONTEXT), 'start'),
+      prefix: cutAtWord(before(SNIPPET_CONTEXT), 'start', snapshot.astral),
       exact: text.slice(o.from, o.to),
-      suffix: cutAtWord(takeStart(text.slice(o.to), SNIPPET_CONTEXT), 'end'),
+      suffix: cutAtWord(after(SNIPPET_CONTEXT), 'end', snapshot.astral),
     },
     line: o.line,
   };
 }
 
 /** The last `n` code points of a string. */
-function takeEnd(s: string, n: number): string {
-  const points = Array.from(s.slice(-2 * n));
-  return points.slice(-n).join('');
+function takeEnd(s: string, n: number, astral: boolean): string {
+  if (s.length <= n) return s;
+  if (!astral) return s.slice(-n);
+  return Array.from(s).slice(-n).join('');
 }
 
 /** The first `n` code points of a string. */
-function takeStart(s: string, n: number): string {
-  return Array.from(s.slice(0, 2 * n)).slice(0, n).join('');
+function takeStart(s: string, n: number, astral: boolean): string {
+  if (s.length <= n) return s;
+  if (!astral) return s.slice(0, n);
+  return Array.from(s).slice(0, n).join('');
 }
 
 /** Drops a partial word, and the white space, at the cut edge of a snippet. */
-function cutAtWord(s: string, edge: 'start' | 'end'): string {
-  const cut = Array.from(s).length >= SNIPPET_CONTEXT;
-  if (edge === 'start') return (cut ? s.replace(/^\S*\s+/, '') : s).replace(/^\s+/, '');
-  return (cut ? s.replace(/\s+\S*$/, '') : s).replace(/\s+$/, '');
+function cutAtWord(s: string, edge: 'start' | 'end', astral: boolean): string {
+  const cut = (astral ? Array.from(s).length : s.length) >= SNIPPET_CONTEXT;
+  // Scans, not regular expressions: /\s+\S*$/ backtracks over every space of the snippet.
+  if (edge === 'start') {
+    let i = 0;
+    if (cut) {
+      const space = s.search(/\s/);
+      if (space !== -1) i = space;
+    }
+    while (i < s.length && /\s/.test(s[i]!)) i++;
+    return s.slice(i);
+  }
+  let end = s.length;
+  if (cut) {
+    let j = end - 1;
+    while (j >= 0 && !/\s/.test(s[j]!)) j--;
+    if (j >= 0) end = j;
+  }
+  while (end > 0 && /\s/.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
 }
 
 /**

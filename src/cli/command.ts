@@ -25,9 +25,15 @@ export const ROOT_OPTION = { root: { type: 'string' } } as const satisfies Optio
 export const FORMAT_OPTION = { format: { type: 'string', short: 'f' } } as const satisfies Options;
 export const CACHE_OPTION = { 'no-cache': { type: 'boolean' } } as const satisfies Options;
 
-/** Load options from the command line: the cache is on unless --no-cache. */
-export function loadOptions(values: Parsed['values']): { cache: boolean } {
-  return { cache: !values['no-cache'] };
+/**
+ * Load options from the command line and environment: the cache is on unless
+ * --no-cache; FACTCHECK_WORKERS sets the parse threads (0: none).
+ */
+export function loadOptions(values: Parsed['values'], io: Pick<CliIO, 'env'>): { cache: boolean; workers?: number } {
+  const workers = io.env?.FACTCHECK_WORKERS;
+  if (workers === undefined || workers === '') return { cache: !values['no-cache'] };
+  if (!/^[0-9]+$/.test(workers)) throw new UsageError(`FACTCHECK_WORKERS takes a whole number of threads, such as 0 or 2; found "${workers}"`);
+  return { cache: !values['no-cache'], workers: Number(workers) };
 }
 
 export const COMMON_HELP = `  --root <dir>      the project folder (default: the nearest folder with a factcheck.config.yaml)

@@ -1,24 +1,21 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FileKind } from './layout.js';
-import { writeFileAtomic } from './write-atomic.js';
-
-/** What parsing and schema-checking one file produced: everything but the file's path. */
-export interface CachedFile {
-  value: unknown;
-  /** Parse and schema diagnostics, without their file. */
-  diagnostics: Omit<Diagnostic, 'file'>[];
-  invalidItems: number[];
-  fileInvalid: boolean;
-  /** Positions of the top-level keys and list items, by "key" or "key/index"; deeper ones are found by re-parsing. */
-  positions: Record<string, [number, number]>;
-}
+import type { ProcessedFile } from './process-file.js';
 
 export interface FileCache {
-  get(kind: FileKind, text: string): Promise<CachedFile | undefined>;
-  set(kind: FileKind, text: string, entry: CachedFile): Promise<void>;
+  /** A file's parse and schema result, by its kind and the SHA-256 of its text. */
+  get(kind: FileKind, hash: string): Promise<ProcessedFile | undefined>;
+  /** Stores a file's result, given as JSON (processedJson). */
+  set(kind: FileKind, hash: string, json: string): Promise<void>;
+  /** Named data kept between runs (results, the last run's inputs), signed like every entry. */
+  getBlob(name: string): string | undefined;
+  setBlob(name: string, text: string): Promise<void>;
+  /** Keeps a blob through prune without reading it (one that may be read later, or by a later run). */
+  keepBlob(name: string): void;
   /** Removes entries this run did not use, so the cache does not grow without end. */
   prune(): Promise<void>;
 }
@@ -55,43 +52,68 @@ export async function openFileCache(
   }
   const dir = join(root, CACHE_FOLDER);
   const used = new Set<string>();
-  let ready: Promise<unknown> | undefined;
-  const keyOf = (kind: FileKind, text: string) => createHash('sha256').update(`${kind}\0${text}`).digest('hex');
+  const keyOf = (kind: string, hash: string) => createHash('sha256').update(`${kind}\0${hash}`).digest('hex');
   const macOf = (key: string, payload: string) => createHmac('sha256', secret).update(`${FORMAT}\n${key}\n${stamp}\n`).update(payload).digest();
 
+  const read = (key: string): string | undefined => {
+    used.add(key);
+    const path = join(dir, `${key}.json`);
+    try {
+      // A regular file of sane size only: never a FIFO or device that would hang the read.
+      const info = lstatSync(path, { throwIfNoEntry: false });
+      if (!info?.isFile() || info.size > MAX_ENTRY_BYTES) return undefined;
+      const raw = readFileSync(path, 'utf8');
+      const newline = raw.indexOf('\n');
+      if (newline === -1) return undefined;
+      const mac = Buffer.from(raw.slice(0, newline), 'hex');
+      const payload = raw.slice(newline + 1);
+      const expected = macOf(key, payload);
+      return mac.length === expected.length && timingSafeEqual(mac, expected) ? payload : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let ready = false;
+  const write = async (key: string, payload: string) => {
+    used.add(key);
+    // Synchronous: thousands of small writes cost less CPU this way than through promises, and
+    // they happen while worker threads parse, when this thread would only wait.
+    const path = join(dir, `${key}.json`);
+    const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      if (!ready) mkdirSync(dir, { recursive: true });
+      ready = true;
+      // A torn entry after a power cut fails its check, so no fsync: atomic rename is enough.
+      writeFileSync(temporary, `${macOf(key, payload).toString('hex')}\n${payload}`, { flag: 'wx' });
+      renameSync(temporary, path);
+    } catch {
+      // A cache that cannot be written (a read-only checkout) only costs speed.
+      rmSync(temporary, { force: true });
+    }
+  };
+
   const cache: FileCache = {
-    async get(kind, text) {
-      const key = keyOf(kind, text);
-      used.add(key);
-      const path = join(dir, `${key}.json`);
+    async get(kind, hash) {
+      const payload = read(keyOf(kind, hash));
+      if (payload === undefined) return undefined;
       try {
-        // A regular file of sane size only: never a FIFO or device that would hang the read.
-        const info = await lstat(path);
-        if (!info.isFile() || info.size > MAX_ENTRY_BYTES) return undefined;
-        const raw = await readFile(path, 'utf8');
-        const newline = raw.indexOf('\n');
-        if (newline === -1) return undefined;
-        const mac = Buffer.from(raw.slice(0, newline), 'hex');
-        const payload = raw.slice(newline + 1);
-        const expected = macOf(key, payload);
-        if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
         const entry: unknown = JSON.parse(payload);
-        return isCachedFile(entry) ? entry : undefined;
+        return isProcessedFile(entry) ? entry : undefined;
       } catch {
         return undefined;
       }
     },
-    async set(kind, text, entry) {
-      const key = keyOf(kind, text);
-      used.add(key);
-      try {
-        ready ??= mkdir(dir, { recursive: true });
-        await ready;
-        const payload = JSON.stringify(entry);
-        await writeFileAtomic(join(dir, `${key}.json`), `${macOf(key, payload).toString('hex')}\n${payload}`);
-      } catch {
-        // A cache that cannot be written (a read-only checkout) only costs speed.
-      }
+    async set(kind, hash, payload) {
+      await write(keyOf(kind, hash), payload);
+    },
+    getBlob(name) {
+      return read(keyOf('blob', name));
+    },
+    async setBlob(name, text) {
+      await write(keyOf('blob', name), text);
+    },
+    keepBlob(name) {
+      used.add(keyOf('blob', name));
     },
     async prune() {
       try {
@@ -108,8 +130,8 @@ export async function openFileCache(
   return { cache, diagnostics: [] };
 }
 
-function isCachedFile(value: unknown): value is CachedFile {
-  const v = value as Partial<CachedFile> | null;
+function isProcessedFile(value: unknown): value is ProcessedFile {
+  const v = value as Partial<ProcessedFile> | null;
   return (
     v !== null &&
     typeof v === 'object' &&

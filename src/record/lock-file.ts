@@ -1,5 +1,26 @@
 import type { ClaimResult } from '../types.js';
-import { hashOf, partsOf } from './hash-inputs.js';
+import { hashOf } from './hash-inputs.js';
+
+const partsIndexes = new WeakMap<ReadonlyMap<string, string>, Map<string, string[]>>();
+
+/** partsOf for every key at once, kept per hash table: a lookup per claim instead of a scan of every key. */
+function partsIndex(hashes: ReadonlyMap<string, string>): Map<string, string[]> {
+  let index = partsIndexes.get(hashes);
+  if (!index) {
+    index = new Map();
+    for (const key of hashes.keys()) {
+      const slash = key.indexOf('/');
+      if (slash === -1) continue;
+      const whole = key.startsWith('rule:') ? `ruleset:${key.slice('rule:'.length, slash)}` : key.slice(0, slash);
+      const list = index.get(whole) ?? [];
+      list.push(key);
+      index.set(whole, list);
+    }
+    for (const [key, list] of index) index.set(key, list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    partsIndexes.set(hashes, index);
+  }
+  return index;
+}
 
 export const LOCK_FILE = 'factcheck.lock.json';
 const LOCK_VERSION = 2;
@@ -26,10 +47,11 @@ export interface Lock {
 
 /** A verdict as the lock records it, against the current input hashes. */
 export function lockEntry(result: ClaimResult, depends: readonly string[], hashes: ReadonlyMap<string, string>): LockEntry {
+  const parts = partsIndex(hashes);
   const inputs: Record<string, string> = {};
   for (const key of depends) {
     inputs[key] = hashes.get(key) ?? '';
-    for (const part of partsOf(key, hashes.keys())) inputs[part] = hashes.get(part)!;
+    for (const part of parts.get(key) ?? []) inputs[part] = hashes.get(part)!;
   }
   const sorted = sortKeys(inputs);
   return {

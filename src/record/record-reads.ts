@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { EvidenceIndex } from '../evidence/build-index.js';
+import type { Contradiction } from '../evidence/detect-contradictions.js';
 import { createNames, type Names } from '../facts/fact-types.js';
 import type { ClaimEvidence, MatchContext } from '../facts/match-evidence.js';
 import type { Claim, Entity, EvidenceRecord, Source } from '../types.js';
@@ -13,6 +15,24 @@ export interface RecordedReads {
   touchFound(found: ClaimEvidence): void;
   /** The inputs read so far, as record/hash-inputs keys, sorted. */
   keys(): string[];
+  /**
+   * What the result was computed from, file by file and query by query, so a
+   * later run can tell whether it still holds without computing it again.
+   * `files` are the claim's own, its ruleset's and the config's.
+   */
+  footprint(files: readonly string[], inputs: ReadonlyMap<string, string>): Footprint;
+}
+
+/** A claim result's inputs in a form a later run can check cheaply: see record/result-store. */
+export interface Footprint {
+  /** Every file an input was read from, snapshots included, with the first 16 hex digits of its SHA-256; by path. */
+  files: [path: string, hash: string][];
+  /** Every index query made (a JSON array: method, then arguments), with a hash of the record ids it returned. */
+  queries: Record<string, string>;
+  /** Every record whose contradictions were consulted, with a hash of them. */
+  contradictions: Record<string, string>;
+  /** Items looked up and not found, as record/hash-inputs keys: if one appears, the result may change. */
+  absent: string[];
 }
 
 /**
@@ -23,40 +43,37 @@ export interface RecordedReads {
  * down its chains and the entities it names, since citations show them.
  */
 export function recordReads(base: MatchContext, claim: Claim, rulesetId: string): RecordedReads {
-  const keys = new Set<string>(['config', `claim:${claim.id}`, `ruleset:${rulesetId}`]);
+  // Reads are noted as cheaply as possible (ids, and whole index buckets by reference);
+  // keys, with each record's sources and entities, are built only when asked for.
+  const entityIds = new Set<string>();
+  const sourceIds = new Set<string>();
+  const evidenceIds = new Set<string>();
+  const records = new Set<EvidenceRecord>();
+  const buckets = new Map<string, readonly EvidenceRecord[]>();
+  const consulted = new Set<string>();
   const entity = (id: string | undefined) => {
-    if (id !== undefined) keys.add(`entity:${id}`);
+    if (id !== undefined) entityIds.add(id);
   };
   const source = (id: string | undefined) => {
-    if (id === undefined || keys.has(`source:${id}`)) return;
-    keys.add(`source:${id}`);
-    const s = base.sources.get(id);
-    entity(s?.publisher);
-    s?.authors.forEach(entity);
-    for (const next of base.chainOf(id)) source(next);
+    if (id !== undefined) sourceIds.add(id);
   };
   const record = (r: EvidenceRecord | undefined): void => {
-    if (!r || keys.has(`evidence:${r.id}`)) return;
-    keys.add(`evidence:${r.id}`);
-    source(r.source);
-    source(r.relayed_from);
-    entity(r.attributed_to);
-    for (const id of recordEntities(r)) entity(id);
+    if (r) records.add(r);
   };
-  const records = <T extends EvidenceRecord>(list: readonly T[]) => {
-    list.forEach(record);
+  const bucket = <T extends EvidenceRecord>(query: Query, list: readonly T[]) => {
+    buckets.set(JSON.stringify(query), list);
     return list;
   };
 
   const index: EvidenceIndex = {
-    events: (e, action, asTarget) => records(base.index.events(e, action, asTarget)),
-    negatedEvents: (e) => records(base.index.negatedEvents(e)),
-    quantities: (subject, measure) => records(base.index.quantities(subject, measure)),
-    statements: (speaker) => records(base.index.statements(speaker)),
-    assessments: (subject, topic) => records(base.index.assessments(subject, topic)),
-    responsesBy: (actor) => records(base.index.responsesBy(actor)),
+    events: (e, action, asTarget = false) => bucket(['events', e, action, asTarget], base.index.events(e, action, asTarget)),
+    negatedEvents: (e) => bucket(['negatedEvents', e], base.index.negatedEvents(e)),
+    quantities: (subject, measure) => bucket(['quantities', subject, measure], base.index.quantities(subject, measure)),
+    statements: (speaker) => bucket(['statements', speaker], base.index.statements(speaker)),
+    assessments: (subject, topic) => bucket(['assessments', subject, topic], base.index.assessments(subject, topic)),
+    responsesBy: (actor) => bucket(['responsesBy', actor], base.index.responsesBy(actor)),
     get: (id) => {
-      keys.add(`evidence:${id}`); // even a record not there now: if one appears, it matters
+      evidenceIds.add(id); // even a record not there now: if one appears, it matters
       const r = base.index.get(id);
       record(r);
       return r;
@@ -82,6 +99,7 @@ export function recordReads(base: MatchContext, claim: Claim, rulesetId: string)
       return base.isAnchored(id);
     },
     contradictionsOf: (id) => {
+      consulted.add(id);
       const found = base.contradictionsOf(id);
       for (const c of found) for (const other of c.records) record(base.index.get(other));
       return found;
@@ -92,6 +110,80 @@ export function recordReads(base: MatchContext, claim: Claim, rulesetId: string)
   entity(claim.claimant);
   source(claim.appearance);
   source(claim.quoted_in);
+
+  /** Everything read, with each record's sources and entities and each source's chain, publisher and authors. */
+  const expand = () => {
+    const allRecords = new Set(records);
+    for (const list of buckets.values()) for (const r of list) allRecords.add(r);
+    const allSources = new Set(sourceIds);
+    const allEntities = new Set(entityIds);
+    for (const r of allRecords) {
+      allSources.add(r.source);
+      if (r.relayed_from !== undefined) allSources.add(r.relayed_from);
+      if (r.attributed_to !== undefined) allEntities.add(r.attributed_to);
+      for (const id of recordEntities(r)) allEntities.add(id);
+    }
+    for (const id of [...allSources]) for (const next of base.chainOf(id)) allSources.add(next);
+    for (const id of allSources) {
+      const s = base.sources.get(id);
+      if (s?.publisher !== undefined) allEntities.add(s.publisher);
+      for (const author of s?.authors ?? []) allEntities.add(author);
+    }
+    return { allRecords, allSources, allEntities };
+  };
+
+  const keys = (): string[] => {
+    const { allRecords, allSources, allEntities } = expand();
+    const out = new Set<string>(['config', `claim:${claim.id}`, `ruleset:${rulesetId}`]);
+    for (const id of evidenceIds) out.add(`evidence:${id}`);
+    for (const r of allRecords) out.add(`evidence:${r.id}`);
+    for (const id of allSources) out.add(`source:${id}`);
+    for (const id of allEntities) out.add(`entity:${id}`);
+    return [...out].sort();
+  };
+
+  const footprint = (own: readonly string[], inputs: ReadonlyMap<string, string>): Footprint => {
+    // Narrower than keys(): a record an index query returned but nothing used counts by its own
+    // file only (its fields decided that it did not match); its sources and entities were never
+    // read. A record that was used brings its sources, their snapshots and its entities.
+    const paths = new Set(own);
+    const absent: string[] = [];
+    for (const id of evidenceIds) if (!base.index.get(id)) absent.push(`evidence:${id}`);
+    for (const list of buckets.values()) for (const file of filesOf(list)) paths.add(file);
+    const usedSources = new Set(sourceIds);
+    const usedEntities = new Set(entityIds);
+    for (const r of records) {
+      paths.add(r.ref.file);
+      usedSources.add(r.source);
+      if (r.relayed_from !== undefined) usedSources.add(r.relayed_from);
+      if (r.attributed_to !== undefined) usedEntities.add(r.attributed_to);
+      for (const id of recordEntities(r)) usedEntities.add(id);
+    }
+    for (const id of [...usedSources]) for (const next of base.chainOf(id)) usedSources.add(next);
+    for (const id of usedSources) {
+      const s = base.sources.get(id);
+      if (!s) absent.push(`source:${id}`);
+      else {
+        paths.add(s.ref.file);
+        if (s.snapshot) paths.add(s.snapshot.path);
+        if (s.publisher !== undefined) usedEntities.add(s.publisher);
+        for (const author of s.authors) usedEntities.add(author);
+      }
+    }
+    for (const id of usedEntities) {
+      const e = base.entities.get(id);
+      if (!e) absent.push(`entity:${id}`);
+      else paths.add(e.ref.file);
+    }
+    // 64 bits of each file's SHA-256 tell its versions apart; the whole hash would double the footprint.
+    const files = [...paths].sort().map((path): [string, string] => [path, (inputs.get(path) ?? '').slice(0, 16)]);
+    const queries: Record<string, string> = {};
+    for (const [query, list] of [...buckets].sort(([a], [b]) => (a < b ? -1 : 1))) queries[query] = idsHash(list);
+    const contradictions: Record<string, string> = {};
+    for (const id of [...consulted].sort()) contradictions[id] = contradictionsHash(base.contradictionsOf(id));
+    return { files, queries, contradictions, absent: absent.sort() };
+  };
+
   return {
     ctx,
     names: createNames(entities, sources, base.vocabulary),
@@ -103,24 +195,86 @@ export function recordReads(base: MatchContext, claim: Claim, rulesetId: string)
       found.omittedConduct.forEach(record);
       for (const c of found.contradictions) for (const id of c.records) record(base.index.get(id));
     },
-    keys: () => [...keys].sort(),
+    keys,
+    footprint,
   };
 }
 
-/** A map whose lookups are reported; everything else passes through. */
+/** An index query as the footprint writes it: the method's name, then its arguments. */
+export type Query = [method: keyof Omit<EvidenceIndex, 'get'>, ...args: (string | boolean)[]];
+
+// An index answers with the same array for the same query, so each is hashed once however many claims ask.
+const hashedLists = new WeakMap<readonly unknown[], string>();
+const listFiles = new WeakMap<readonly EvidenceRecord[], string[]>();
+
+/** The files a query's records come from, worked out once per answer. */
+function filesOf(list: readonly EvidenceRecord[]): string[] {
+  let known = listFiles.get(list);
+  if (!known) {
+    known = [...new Set(list.map((r) => r.ref.file))];
+    listFiles.set(list, known);
+  }
+  return known;
+}
+
+/** The ids of a query's records, hashed: equal hashes, the same records. */
+export function idsHash(list: readonly { id: string }[]): string {
+  let known = hashedLists.get(list);
+  if (known === undefined) {
+    known = createHash('sha256').update(list.map((r) => r.id).join('\0')).digest('hex').slice(0, 16);
+    hashedLists.set(list, known);
+  }
+  return known;
+}
+
+export function contradictionsHash(list: readonly Contradiction[]): string {
+  let known = hashedLists.get(list);
+  if (known === undefined) {
+    known = createHash('sha256')
+      .update(list.map((c) => `${c.kind}:${c.records.join(',')}`).join('\0'))
+      .digest('hex')
+      .slice(0, 16);
+    hashedLists.set(list, known);
+  }
+  return known;
+}
+
+/** A map whose lookups are reported; everything else passes through. A class, not a Proxy: it sits on every lookup. */
+class WatchedMap<V> implements ReadonlyMap<string, V> {
+  constructor(
+    private readonly map: ReadonlyMap<string, V>,
+    private readonly seen: (key: string) => void,
+  ) {}
+  get(key: string): V | undefined {
+    this.seen(key);
+    return this.map.get(key);
+  }
+  has(key: string): boolean {
+    this.seen(key);
+    return this.map.has(key);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
+    this.map.forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  entries(): MapIterator<[string, V]> {
+    return this.map.entries();
+  }
+  keys(): MapIterator<string> {
+    return this.map.keys();
+  }
+  values(): MapIterator<V> {
+    return this.map.values();
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.map[Symbol.iterator]();
+  }
+}
+
 function watchedMap<V>(map: ReadonlyMap<string, V>, seen: (key: string) => void): ReadonlyMap<string, V> {
-  return new Proxy(map, {
-    get(target, property) {
-      if (property === 'get' || property === 'has') {
-        return (key: string) => {
-          seen(key);
-          return property === 'get' ? target.get(key) : target.has(key);
-        };
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  return new WatchedMap(map, seen);
 }
 
 function recordEntities(r: EvidenceRecord): string[] {

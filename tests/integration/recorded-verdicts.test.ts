@@ -215,28 +215,29 @@ describe('the cache', () => {
   const entryOf = async (dir: string, path: string) => {
     const text = await readFile(join(dir, path), 'utf8');
     const kind = kindOf(path)!;
-    const key = createHash('sha256').update(`${kind}\0${text}`).digest('hex');
+    const hash = createHash('sha256').update(text).digest('hex');
+    const key = createHash('sha256').update(`${kind}\0${hash}`).digest('hex');
     return { key, file: join(dir, CACHE_FOLDER, `${key}.json`) };
   };
   const claimIds = (stdout: string) => (JSON.parse(stdout) as { claims: { id: string }[] }).claims.map((c) => c.id);
+  // --check loads the project every time: what it prints comes through the parse cache, never from kept results.
+  const load = (dir: string, ...extra: string[]) => runCli(['verify', '--check', '--format', 'json', '--root', dir, ...extra]);
 
   it('is used: an entry signed with this machine\'s key stands in for parsing its file', async () => {
     const dir = await gitProject();
-    const first = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const first = await load(dir);
     expect(claimIds(first.stdout)).toContain('pence-denies-wikileaks-connection');
     const { key, file } = await entryOf(dir, 'claims/statements.yaml');
     const entry = JSON.parse((await readFile(file, 'utf8')).split('\n')[1]!);
     entry.value = { claims: [] };
     await writeFile(file, await sign(key, JSON.stringify(entry)));
-    const fooled = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const fooled = await load(dir);
     expect(claimIds(fooled.stdout)).not.toContain('pence-denies-wikileaks-connection');
   });
 
   it('ignores corrupt, tampered, forged and stale entries, rebuilds them, and gives the same output', async () => {
     const dir = await gitProject();
-    const first = await runCli(['verify', '--format', 'json', '--root', dir]);
-    const folder = join(dir, CACHE_FOLDER);
-    expect((await readdir(folder)).filter((n) => n.endsWith('.json')).length).toBe(15);
+    const first = await load(dir);
     const entries = await Promise.all(['claims/statements.yaml', 'claims/reporting.yaml', 'rules/quantity.yaml', 'evidence/euronews-trump-jr-wikileaks.yaml', 'sources/news.yaml'].map((p) => entryOf(dir, p)));
     const [corrupt, tampered, forged, stale, empty] = entries;
     await writeFile(corrupt!.file, 'not json');
@@ -250,30 +251,30 @@ describe('the cache', () => {
     const stalePayload = JSON.parse((await readFile(stale!.file, 'utf8')).split('\n')[1]!);
     await writeFile(stale!.file, await sign(stale!.key, JSON.stringify({ ...stalePayload, value: { evidence: [] } }), '0.0.0:old'));
     await writeFile(empty!.file, '');
-    const second = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const second = await load(dir);
     expect(second.stdout).toBe(first.stdout);
     for (const { key, file } of entries) {
       const [mac, payload] = (await readFile(file, 'utf8')).split('\n');
       expect(`${mac}\n${payload}`).toBe(await sign(key, payload!));
     }
-    const uncached = await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir]);
+    const uncached = await load(dir, '--no-cache');
     expect(uncached.stdout).toBe(first.stdout);
   });
 
   it('refuses a cache folder that is a link, and never hangs on an entry that is not a file', async () => {
     const dir = await gitProject();
-    const first = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const first = await load(dir);
     const { file } = await entryOf(dir, 'claims/statements.yaml');
     await rm(file);
     execFileSync('mkfifo', [file]);
-    const fifo = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const fifo = await load(dir);
     expect(fifo.stdout).toBe(first.stdout);
 
     const elsewhere = await mkdtemp(join(tmpdir(), 'factcheck-elsewhere-'));
     await writeFile(join(elsewhere, `${'0'.repeat(64)}.json`), 'keep me');
     await rm(join(dir, CACHE_DIR), { recursive: true });
     await symlink(elsewhere, join(dir, CACHE_DIR));
-    const linked = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const linked = await load(dir);
     const result = JSON.parse(linked.stdout);
     expect(result.claims).toEqual(JSON.parse(first.stdout).claims);
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'cache/refused', file: '.factcheck-cache', severity: 'warning' }));

@@ -27,6 +27,15 @@ describe('anchorQuote', () => {
     expect(out).toMatchObject({ ok: true, anchor: { match: 'normalised', exact: 'Trump Jr. didn’t respond immediately, but his father tweeted 15 minutes later: “Very little pick-up' } });
   });
 
+  it('maps a normalised match back to the right words after characters outside the BMP', () => {
+    const snapshot = prepareSnapshot('Fans 😀😀 wrote \u201cwe\u2019ll be back\u201d \u2014 twice.');
+    const out = anchorQuote(snapshot, `"we'll be back" - twice`);
+    if (!out.ok) throw new Error(out.reason);
+    expect(out.anchor.exact).toBe('\u201cwe\u2019ll be back\u201d \u2014 twice');
+    expect(out.anchor.start).toBe(14);
+    expect(sliceCodePoints(snapshot.text, out.anchor.start, out.anchor.end)).toBe(out.anchor.exact);
+  });
+
   it('matches across line breaks and runs of spaces', () => {
     const out = anchorQuote(WEEK, '12 October 2016.   In the messages, Wikileaks was seeking');
     if (!out.ok) throw new Error(out.reason);

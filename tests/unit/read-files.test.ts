@@ -10,7 +10,7 @@ afterAll(cleanProjects);
 describe('readProjectText', () => {
   it('drops a byte-order mark and keeps CRLF for the parser', async () => {
     const dir = await makeProject({ 'a.yaml': '\uFEFFclaims: []\r\n' }, { bare: true });
-    expect(await readProjectText(dir, 'a.yaml', 1000)).toEqual({ text: 'claims: []\r\n' });
+    expect(await readProjectText(dir, 'a.yaml', 1000)).toMatchObject({ text: 'claims: []\r\n' });
   });
 
   it.each([

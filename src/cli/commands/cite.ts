@@ -28,7 +28,7 @@ Exit codes: 0 found; 2 not found, unknown source, no snapshot, or bad usage.`,
     if (positionals.length < 2) throw new UsageError('cite takes a source id and the words to find');
     const [sourceId, ...words] = positionals as [string, ...string[]];
     const root = await locateRoot(io.cwd, values.root as string | undefined);
-    const loaded = await loadProject(root, loadOptions(values));
+    const loaded = await loadProject(root, loadOptions(values, io));
     if (!loaded.project) {
       io.stderr(formatDiagnostics(loaded.diagnostics, { color: false }));
       return EXIT.invalid;

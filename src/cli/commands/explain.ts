@@ -26,7 +26,7 @@ Exit codes: 0 explained; 2 unknown claim, invalid input or bad usage; 3 internal
     if (positionals.length !== 1) throw new UsageError('explain takes exactly one claim id');
     const id = positionals[0]!;
     const root = await locateRoot(io.cwd, values.root as string | undefined);
-    const loaded = await loadProject(root, loadOptions(values));
+    const loaded = await loadProject(root, loadOptions(values, io));
     io.stderr(formatDiagnostics(loaded.diagnostics, ctx));
     const project = loaded.project;
     if (!project) return EXIT.invalid;

@@ -22,7 +22,7 @@ Exit codes: 0 no errors (warnings allowed); 2 errors or bad usage; 3 internal er
   async run({ values }, io, ctx) {
     const format = pickFormat(values.format, { text: true, json: true }, 'lint');
     const root = await locateRoot(io.cwd, values.root as string | undefined);
-    const loaded = await loadProject(root, loadOptions(values));
+    const loaded = await loadProject(root, loadOptions(values, io));
     const result = assembleResult(loaded.project, [], loaded.diagnostics);
     if (format === 'json') {
       io.stdout(`${JSON.stringify({ tool: result.tool, diagnostics: result.diagnostics }, null, 2)}\n`);

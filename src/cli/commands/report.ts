@@ -44,7 +44,7 @@ Exit codes: 0 written; 2 invalid input (the report is still written) or bad usag
     if (values.format === undefined) throw new UsageError('report needs --format html, md or claimreview');
     const format = pickFormat(values.format, REPORT_FORMATS, 'report');
     const root = await locateRoot(io.cwd, values.root as string | undefined);
-    const loaded = await loadProject(root, loadOptions(values));
+    const loaded = await loadProject(root, loadOptions(values, io));
     const project = loaded.project;
     if (!project) {
       io.stderr(formatDiagnostics(loaded.diagnostics, ctx));

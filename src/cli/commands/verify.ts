@@ -4,7 +4,16 @@ import { changedInputs } from '../../incremental/changed-keys.js';
 import { kindOf } from '../../load/layout.js';
 import { readGitChanges } from '../../load/read-git-changes.js';
 import { writeFileAtomic } from '../../load/write-atomic.js';
-import { assembleResult, checkRecorded, loadProject, recordVerdicts, selectChangedClaims, verifyProject } from '../../pipeline.js';
+import {
+  assembleResult,
+  checkRecorded,
+  loadProject,
+  recordVerdicts,
+  selectChangedClaims,
+  verifyProject,
+  verifyWithCache,
+  type ProjectVerification,
+} from '../../pipeline.js';
 import type { Project } from '../../types.js';
 import { LOCK_FILE, lockLines, serializeLock, updateLock, type Lock } from '../../record/lock-file.js';
 import { readLock } from '../read-lock.js';
@@ -60,21 +69,41 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
     if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/3; found "${String(values.shard)}"`);
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     const byPath = await claimSelector(root, io.cwd, positionals);
+    const options = loadOptions(values, io);
+    const noPaths = (project: Project | undefined, diagnostics: readonly Diagnostic[]) => {
+      // The paths name no claim at all; a shard or --changed-since that selects none of them is fine.
+      if (byPath && project && !project.claims.some(byPath) && !diagnostics.some((d) => d.severity === 'error')) {
+        throw new UsageError(`no claims in ${positionals.join(', ')}`);
+      }
+    };
 
-    const loaded = await loadProject(root, loadOptions(values));
+    // Nothing to check or record: the cache may reuse the last result, or each claim's that still holds.
+    if (options.cache && !values.check && !values.update && values['changed-since'] === undefined) {
+      const run = await verifyWithCache(root, {
+        ...(options.workers === undefined ? {} : { workers: options.workers }),
+        ...(byPath ? { select: byPath } : {}),
+        ...(shard ? { shard } : {}),
+        // The table shows each verdict and its reason; every other format shows whole results.
+        whole: format !== 'text',
+      });
+      noPaths(run.project, run.result.diagnostics);
+      const report: VerifyReport = { result: run.result };
+      await printReport(report, format, io, { ...ctx, ...githubPaths(io, root) });
+      return reportExitCode(report);
+    }
+
+    const loaded = await loadProject(root, options);
     const project = loaded.project;
     const ref = values['changed-since'];
     const changed = typeof ref === 'string' && project ? await changedClaims(root, project, ref) : undefined;
     if (changed && project) io.stderr(`factcheck verify: ${changed.size} of ${project.claims.length} claims depend on what changed since ${ref}\n`);
-    const verification = project
+    const verification: ProjectVerification = project
       ? await verifyProject(project, { select: (c) => (byPath?.(c) ?? true) && (!shard || inShard(c.id, shard)) && (!changed || changed.has(c.id)) })
-      : { claims: [], diagnostics: [], dependencies: new Map<string, string[]>() };
+      : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
     const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...verification.diagnostics];
-    // The paths name no claim at all; a shard or --changed-since that selects none of them is fine.
-    if (byPath && project && !project.claims.some(byPath) && !diagnostics.some((d) => d.severity === 'error')) {
-      throw new UsageError(`no claims in ${positionals.join(', ')}`);
-    }
-    const recorded = project ? recordVerdicts(project, verification) : undefined;
+    noPaths(project, diagnostics);
+    // Hashing every input costs a pass over the project: only when verdicts are checked or recorded.
+    const recorded = project && (values.check || values.update) ? recordVerdicts(project, verification) : undefined;
 
     let report: VerifyReport = { result: assembleResult(project, verification.claims, diagnostics, shard) };
     let previous: Lock | undefined;

@@ -29,7 +29,7 @@ Exit codes: 0 when stopped; 2 bad usage.`,
   options: { ...ROOT_OPTION, ...CACHE_OPTION },
   async run({ values }, io, ctx) {
     const root = await locateRoot(io.cwd, values.root as string | undefined);
-    const options = loadOptions(values);
+    const options = loadOptions(values, io);
     const verifyOnce = async (): Promise<VerifyResult> => {
       const loaded = await loadProject(root, options);
       const verified = loaded.project ? await verifyProject(loaded.project) : { claims: [], diagnostics: [] };

@@ -1,0 +1,142 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ParseReply, ParseRequest } from './parse-worker.js';
+import { processedJson, processFile, type ProcessedFile } from './process-file.js';
+import type { TextFile } from './read-files.js';
+
+/** One file's result, with its JSON when it has one (for the cache). */
+export interface Processed {
+  processed: ProcessedFile;
+  json: string | undefined;
+}
+
+/** Below this much YAML, starting threads costs more than it saves. */
+export const WORKER_MIN_BYTES = 1024 * 1024;
+/** Files per message: enough to make messaging cheap, few enough to keep both threads busy to the end. */
+const BATCH_BYTES = 256 * 1024;
+
+/** Worker threads to parse with by default: one per core, as the main thread mostly waits. */
+export function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(cores, 8) : 0;
+}
+
+/**
+ * Parses and schema-checks files, in worker threads when there are enough
+ * bytes to be worth it, else in this thread. Results come back in the files'
+ * order. A worker that fails leaves its batch to this thread: the result is
+ * the same, only slower.
+ */
+export async function processFiles(
+  files: readonly TextFile[],
+  workers: number,
+  options: {
+    /** Called with each result as it arrives, so that the caller can use the wait (to write it to the cache). */
+    onResult?: (index: number, result: Processed) => void;
+    /** For tests: a lower threshold, smaller batches, another worker module, and counts of who did the work. */
+    minBytes?: number;
+    batchBytes?: number;
+    workerUrl?: URL;
+    stats?: { workerBatches: number; threadBatches: number };
+  } = {},
+): Promise<Processed[]> {
+  const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
+  if (workers < 1 || files.length < 2 || bytes < (options.minBytes ?? WORKER_MIN_BYTES)) {
+    return files.map((file, i) => {
+      const result = inThread(file);
+      options.onResult?.(i, result);
+      return result;
+    });
+  }
+
+  const batches: { start: number; files: TextFile[] }[] = [];
+  let current: TextFile[] = [];
+  let size = 0;
+  files.forEach((file, i) => {
+    current.push(file);
+    size += file.text.length;
+    if (size >= (options.batchBytes ?? BATCH_BYTES) || i === files.length - 1) {
+      batches.push({ start: i + 1 - current.length, files: current });
+      current = [];
+      size = 0;
+    }
+  });
+
+  const out = new Array<Processed>(files.length);
+  let next = 0;
+  const take = (batch: number, results: Processed[]) =>
+    results.forEach((r, j) => {
+      const index = batches[batch]!.start + j;
+      out[index] = r;
+      options.onResult?.(index, r);
+    });
+  const run = () =>
+    new Promise<void>((resolve) => {
+      let settled = false;
+      let pending: number | undefined;
+      const settle = () => {
+        settled = true;
+        resolve();
+      };
+      // Whatever this worker had not finished is done here; the other workers carry on.
+      const fallBack = () => {
+        if (settled) return;
+        const here = (i: number) => {
+          take(i, batches[i]!.files.map(inThread));
+          if (options.stats) options.stats.threadBatches++;
+        };
+        if (pending !== undefined) here(pending);
+        pending = undefined;
+        while (next < batches.length) here(next++);
+        settle();
+      };
+      let worker: Worker;
+      try {
+        worker = startWorker(options.workerUrl ?? workerUrl());
+      } catch {
+        return fallBack();
+      }
+      const feed = () => {
+        if (next >= batches.length) {
+          settle();
+          void worker.terminate();
+          return;
+        }
+        pending = next++;
+        worker.postMessage({ batch: pending, files: batches[pending]!.files } satisfies ParseRequest);
+      };
+      worker.on('message', (reply: ParseReply) => {
+        if (options.stats) options.stats.workerBatches++;
+        // The next batch first: the worker parses while this thread takes in the last one.
+        pending = undefined;
+        feed();
+        take(
+          reply.batch,
+          reply.results.map((r) => ('json' in r ? { processed: JSON.parse(r.json) as ProcessedFile, json: r.json } : { processed: r.processed, json: undefined })),
+        );
+      });
+      worker.once('error', fallBack);
+      worker.once('exit', fallBack);
+      feed();
+    });
+  await Promise.all(Array.from({ length: Math.min(workers, batches.length) }, run));
+  return out;
+}
+
+function inThread(file: TextFile): Processed {
+  const processed = processFile(file);
+  return { processed, json: processedJson(processed) };
+}
+
+/** The worker's module: compiled JavaScript next to this file, or the TypeScript source when running from src/ (tests). */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', here);
+}
+
+function startWorker(url: URL): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url);
+  // From src/ only (tests and tsx): workers do not take --import in execArgv, so register tsx first.
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); }).catch(() => process.exit(1));`;
+  return new Worker(boot, { eval: true });
+}

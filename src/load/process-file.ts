@@ -1,0 +1,84 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { validateSchema } from '../validate/validate-schema.js';
+import { parseYaml, type ParsedFile } from './parse-yaml.js';
+import type { TextFile } from './read-files.js';
+
+/**
+ * What parsing and schema-checking one file produced, without its path: small
+ * enough to keep for every file, to send from a worker thread and to cache.
+ * The YAML document itself is not kept; positions deeper than a list item are
+ * found by parsing the file again, which only error reports need.
+ */
+export interface ProcessedFile {
+  value: unknown;
+  /** Parse and schema diagnostics, without their file. */
+  diagnostics: Omit<Diagnostic, 'file'>[];
+  invalidItems: number[];
+  fileInvalid: boolean;
+  /** Positions of the document, its top-level keys and their list items, by "", "key" or "key/index". */
+  positions: Record<string, [number, number]>;
+}
+
+/** Parses and schema-checks one file. Pure: runs the same in a worker thread. */
+export function processFile(text: TextFile): ProcessedFile {
+  const { file, diagnostics: parseProblems } = parseYaml(text);
+  const schema = file.value === undefined ? { diagnostics: [], invalidItems: new Set<number>(), fileInvalid: true } : validateSchema(file);
+  const positions: ProcessedFile['positions'] = {};
+  const at = (path: (string | number)[]) => {
+    const p = file.locate(path);
+    positions[path.join('/')] = [p.line, p.col];
+  };
+  at([]);
+  if (file.value && typeof file.value === 'object' && !Array.isArray(file.value)) {
+    for (const [key, value] of Object.entries(file.value)) {
+      at([key]);
+      if (Array.isArray(value)) value.forEach((_, i) => at([key, i]));
+    }
+  }
+  return {
+    value: file.value ?? null,
+    diagnostics: [...parseProblems, ...schema.diagnostics].map(({ file: _file, ...rest }) => rest),
+    invalidItems: [...schema.invalidItems].sort((a, b) => a - b),
+    fileInvalid: schema.fileInvalid,
+    positions,
+  };
+}
+
+/** A parsed file rebuilt from its processed form; positions deeper than a list item come from parsing again, on demand. */
+export function toParsedFile(text: TextFile, processed: ProcessedFile): { file: ParsedFile; diagnostics: Diagnostic[] } {
+  let parsed: ParsedFile | undefined;
+  const file: ParsedFile = {
+    path: text.path,
+    kind: text.kind,
+    value: processed.value === null ? undefined : processed.value,
+    locate(path, where = 'value') {
+      const stored = where === 'value' ? processed.positions[path.join('/')] : undefined;
+      if (stored) return { file: text.path, line: stored[0], col: stored[1] };
+      parsed ??= parseYaml(text).file;
+      return parsed.locate(path, where);
+    },
+  };
+  return { file, diagnostics: processed.diagnostics.map((d) => ({ ...d, file: text.path })) };
+}
+
+/** The processed file as JSON, or undefined when its value would not survive JSON intact (Infinity, NaN, -0). */
+export function processedJson(processed: ProcessedFile): string | undefined {
+  return jsonSafe(processed.value) ? JSON.stringify(processed) : undefined;
+}
+
+function jsonSafe(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Object.is(v, -0)) return false;
+      continue;
+    }
+    // Loops, not push(...v): a list of a million items must not overflow the call stack.
+    if (Array.isArray(v)) for (const item of v) stack.push(item);
+    else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) for (const item of Object.values(v as object)) stack.push(item);
+    else if (v !== undefined) return false;
+  }
+  return true;
+}

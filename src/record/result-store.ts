@@ -1,0 +1,141 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { Contradiction } from '../evidence/detect-contradictions.js';
+import type { EvidenceIndex } from '../evidence/build-index.js';
+import type { ClaimResult, Project } from '../types.js';
+import { contradictionsHash, idsHash, type Footprint, type Query } from './record-reads.js';
+
+/**
+ * A claim's result kept from an earlier run, with what it was computed from.
+ * The table's fields are read at once; the whole result is read and parsed
+ * only if something reads past them: reusing ten thousand results for a table
+ * must not cost parsing ten thousand citation trails.
+ */
+export interface KeptClaim {
+  summary: Pick<ClaimResult, SummaryField>;
+  /** The result's fields in their order, so a rebuilt result serialises byte for byte the same. */
+  fields: string[];
+  diagnostics: Diagnostic[];
+  footprint: Footprint | undefined;
+  /** The whole result as JSON, read when first needed; undefined when a run that printed only the table kept it. */
+  json: (() => string) | undefined;
+  /** The hash of that JSON, or null. */
+  wholeHash: string | null;
+}
+
+/** A result made in this run, to be kept. */
+export interface FreshClaim {
+  result: ClaimResult;
+  diagnostics: Diagnostic[];
+  footprint: Footprint;
+}
+
+export type StoredClaim = KeptClaim | FreshClaim;
+
+export const SUMMARY = ['id', 'file', 'line', 'col', 'rating', 'rating_label', 'rule', 'explanation'] as const;
+type SummaryField = (typeof SUMMARY)[number];
+
+export function isFresh(claim: StoredClaim): claim is FreshClaim {
+  return 'result' in claim;
+}
+
+/** What a kept claim's table entry holds: the summary, the field order and its diagnostics. */
+export function headOf(claim: StoredClaim): { summary: KeptClaim['summary']; fields: string[]; diagnostics: Diagnostic[] } {
+  if (!isFresh(claim)) return { summary: claim.summary, fields: claim.fields, diagnostics: claim.diagnostics };
+  const summary = Object.fromEntries(SUMMARY.map((f) => [f, claim.result[f]])) as KeptClaim['summary'];
+  return { summary, fields: Object.keys(claim.result), diagnostics: claim.diagnostics };
+}
+
+/** The whole result as JSON, or undefined when it was not kept. */
+export function jsonOf(claim: StoredClaim): string | undefined {
+  return isFresh(claim) ? JSON.stringify(claim.result) : claim.json?.();
+}
+
+/** The kept result as a ClaimResult: summary fields at once, the rest parsed on first read. */
+export function hydrate(kept: KeptClaim): ClaimResult {
+  let whole: Record<string, unknown> | undefined;
+  const out = {} as Record<string, unknown>;
+  for (const field of kept.fields) {
+    if ((SUMMARY as readonly string[]).includes(field)) {
+      out[field] = kept.summary[field as SummaryField];
+      continue;
+    }
+    Object.defineProperty(out, field, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        // Reused only when kept whole, if anything was to read the whole result.
+        whole ??= JSON.parse(kept.json!()) as Record<string, unknown>;
+        const value = whole[field];
+        // From now on a plain value: later reads cost nothing.
+        Object.defineProperty(out, field, { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+    });
+  }
+  return out as unknown as ClaimResult;
+}
+
+/**
+ * Tells whether a stored result still holds for a project: every file it read
+ * is unchanged, every index query returns the same records, every record's
+ * contradictions are the same, and nothing it missed has appeared. Query and
+ * contradiction answers are shared between claims.
+ */
+export function createFootprintCheck(project: Project, contradictionsOf: (id: string) => readonly Contradiction[]): (footprint: Footprint) => boolean {
+  const queries = new Map<string, string>();
+  const contradictions = new Map<string, string>();
+  const present = (key: string) => {
+    const colon = key.indexOf(':');
+    const id = key.slice(colon + 1);
+    switch (key.slice(0, colon)) {
+      case 'evidence':
+        return project.evidence.has(id);
+      case 'source':
+        return project.sources.has(id);
+      case 'entity':
+        return project.entities.has(id);
+      default:
+        return true; // a key this version does not know: treat as changed
+    }
+  };
+  return (footprint) => {
+    for (const [path, hash] of footprint.files) if ((project.inputs.get(path) ?? '').slice(0, 16) !== hash) return false;
+    for (const [query, hash] of Object.entries(footprint.queries)) {
+      let now = queries.get(query);
+      if (now === undefined) {
+        now = idsHash(runQuery(project.index, JSON.parse(query) as Query));
+        queries.set(query, now);
+      }
+      if (now !== hash) return false;
+    }
+    for (const [id, hash] of Object.entries(footprint.contradictions)) {
+      let now = contradictions.get(id);
+      if (now === undefined) {
+        now = contradictionsHash(contradictionsOf(id));
+        contradictions.set(id, now);
+      }
+      if (now !== hash) return false;
+    }
+    return footprint.absent.every((key) => !present(key));
+  };
+}
+
+function runQuery(index: EvidenceIndex, [method, ...args]: Query): readonly { id: string }[] {
+  const [a, b, c] = args as [string, string, boolean];
+  switch (method) {
+    case 'events':
+      return index.events(a, b, c);
+    case 'negatedEvents':
+      return index.negatedEvents(a);
+    case 'quantities':
+      return index.quantities(a, b);
+    case 'statements':
+      return index.statements(a);
+    case 'assessments':
+      return index.assessments(a, b);
+    case 'responsesBy':
+      return index.responsesBy(a);
+    default:
+      return [{ id: '\0unknown query' }]; // never equal to a stored answer: recompute
+  }
+}

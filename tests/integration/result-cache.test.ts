@@ -1,0 +1,124 @@
+import { createHash, createHmac } from 'node:crypto';
+import { readFile, writeFile, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cacheKeyPath } from '../../src/load/cache-key.js';
+import { CACHE_FOLDER } from '../../src/load/file-cache.js';
+import { cacheStamp, verifyWithCache } from '../../src/pipeline.js';
+import { PLAIN } from '../../src/report/formatters/format-context.js';
+import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
+import { keptBlobs } from '../../src/record/run-manifest.js';
+import { EDITS, pick, random } from '../helpers/edits.js';
+import { edit, git, gitProject } from '../helpers/git.js';
+import { cleanProjects, runCli } from '../helpers/project.js';
+
+afterAll(cleanProjects);
+
+/** A blob's file in the cache, and the same blob signed anew, as this machine signs them. */
+async function blob(dir: string, name: string) {
+  const key = createHash('sha256').update(`blob\0${name}`).digest('hex');
+  const file = join(dir, CACHE_FOLDER, `${key}.json`);
+  const secret = await readFile(cacheKeyPath());
+  const sign = (payload: string) => `${createHmac('sha256', secret).update(`2\n${key}\n${cacheStamp()}\n`).update(payload).digest('hex')}\n${payload}`;
+  const payload = async () => (await readFile(file, 'utf8')).slice((await readFile(file, 'utf8')).indexOf('\n') + 1);
+  return { file, sign, payload };
+}
+
+describe('the result cache', () => {
+  it('gives byte for byte what a run without the cache gives, through any sequence of edits', async () => {
+    const rnd = random(Number(process.env.FACTCHECK_SEED ?? 20261123));
+    const dir = await gitProject();
+    let reusedSomewhere = 0;
+    let recomputedSomewhere = 0;
+    for (let scenario = 0; scenario < 20; scenario++) {
+      // The cache is never cleared: every run reuses what the runs before it kept.
+      if (rnd() < 0.3) {
+        await git(dir, 'reset', '-q', '--hard', 'HEAD');
+        await git(dir, 'clean', '-q', '-fd', '-e', '.factcheck-cache');
+      }
+      const made: string[] = [];
+      for (let n = Math.floor(rnd() * 3); n > 0; n--) made.push(await pick(EDITS, rnd)(dir, rnd));
+      for (const format of rnd() < 0.5 ? (['text', 'json'] as const) : (['json', 'text'] as const)) {
+        // Through the library, to see what was reused; printed as the CLI prints it.
+        const cached = await verifyWithCache(dir, { whole: format !== 'text' });
+        const fresh = await runCli(['verify', '--format', format, '--no-cache', '--root', dir]);
+        expect(VERIFY_FORMATS[format]({ result: cached.result }, PLAIN), `scenario ${scenario} (${made.join('; ') || 'no edit'}), ${format}`).toBe(fresh.stdout);
+        const claims = cached.result.claims.length;
+        if (!cached.reused.whole && cached.reused.claims > 0 && cached.reused.claims < claims) reusedSomewhere++;
+        if (!cached.reused.whole && cached.reused.claims < claims) recomputedSomewhere++;
+      }
+    }
+    // Runs that reused some results and verified others again: the footprints were put to work.
+    expect(reusedSomewhere).toBeGreaterThan(5);
+    expect(recomputedSomewhere).toBeGreaterThan(5);
+  }, 120_000);
+
+  it('prints the last result again when nothing changed, and notices an edit that keeps size and modification time', async () => {
+    const dir = await gitProject();
+    const first = await runCli(['verify', '--root', dir]);
+    // A kept table row changed behind the tool's back, but signed: the next run shows it, so it was reused whole.
+    const heads = await blob(dir, keptBlobs('claims/statements.yaml').heads);
+    const text = await heads.payload();
+    await writeFile(heads.file, heads.sign(text.replace('The count of', 'REUSED: the count of')));
+    expect((await runCli(['verify', '--root', dir])).stdout).toContain('REUSED: the count of');
+
+    // An edit that keeps size and mtime (a racy write) is still seen, by content.
+    const path = join(dir, 'claims/statements.yaml');
+    const before = await readFile(path, 'utf8');
+    const { mtime } = await import('node:fs').then((fs) => fs.statSync(path));
+    await writeFile(path, before.replace('value: 3', 'value: 4'));
+    await utimes(path, mtime, mtime);
+    const after = await runCli(['verify', '--root', dir]);
+    expect(after.stdout).not.toContain('REUSED');
+    expect(after.stdout).not.toBe(first.stdout);
+    expect(after.stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
+  });
+
+  it('verifies again only the claims a new evidence file can change', async () => {
+    const dir = await gitProject();
+    await runCli(['verify', '--root', dir]);
+    const heads = await blob(dir, keptBlobs('claims/reporting.yaml').heads);
+    const text = await heads.payload();
+    await writeFile(heads.file, heads.sign(text.replaceAll('Confirmed by', 'KEPT: confirmed by')));
+    // A record about Mike Pence bears on no claim in reporting.yaml: their kept results stand.
+    await writeFile(
+      join(dir, 'evidence/more.yaml'),
+      `evidence:\n  - id: extra-pence-statement\n    source: the-week-trump-jr-wikileaks\n    kind: statement\n    speaker: mike-pence\n    words: nothing could be further from the truth\n    quote: nothing could be further from the truth\n`,
+    );
+    const run = await runCli(['verify', '--root', dir]);
+    expect(run.stdout).toContain('KEPT: confirmed by');
+    // A record about the 15 minutes does bear on one: that one is verified again.
+    await edit(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', /value: 15\n/, 'value: 16\n');
+    const again = await runCli(['verify', '--root', dir]);
+    const line = again.stdout.split('\n').find((l) => l.startsWith('trump-tweeted-15-minutes-later'))!;
+    expect(line).not.toContain('KEPT');
+    expect(again.stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
+  });
+
+  it('verifies again a claim whose evidence gains a contradiction from a record it never read', async () => {
+    const dir = await gitProject();
+    // JSON both times: a table run keeps no whole results, and the JSON run would verify everything again.
+    await runCli(['verify', '--format', 'json', '--root', dir]);
+    // Same occurrence as the link message the claim cites, another date, another actor: outside
+    // every file and every index query the claim's result was computed from.
+    await writeFile(
+      join(dir, 'evidence/later-account.yaml'),
+      `evidence:\n  - id: later-link-account\n    source: the-week-trump-jr-wikileaks\n    kind: event\n    actor: donald-trump\n    action: post\n    channel: twitter\n    occurrence: wikileaks-link-message\n    date: "2016-11-30"\n    quote: Trump Jr broadcast the link via Twitter two days later\n`,
+    );
+    const cached = JSON.parse((await runCli(['verify', '--format', 'json', '--root', dir])).stdout);
+    const fresh = JSON.parse((await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir])).stdout);
+    const sought = (r: { claims: { id: string; contradictions: { records: string[] }[] }[] }) => r.claims.find((c) => c.id === 'week-wikileaks-sought-cooperation')!;
+    expect(sought(fresh).contradictions.some((c) => c.records.includes('later-link-account'))).toBe(true);
+    expect(cached).toEqual(fresh);
+  });
+
+  it('ignores kept results it did not sign', async () => {
+    const dir = await gitProject();
+    const first = await runCli(['verify', '--root', dir]);
+    const heads = await blob(dir, keptBlobs('claims/statements.yaml').heads);
+    const text = await heads.payload();
+    await writeFile(heads.file, `${'0'.repeat(64)}\n${text.replace('The count of', 'FORGED: the count of')}`);
+    const run = await runCli(['verify', '--root', dir]);
+    expect(run.stdout).toBe(first.stdout);
+  });
+});

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { processFiles } from '../../src/load/parse-pool.js';
+import { readProjectFiles } from '../../src/load/read-files.js';
+import { REPO } from '../helpers/project.js';
+
+const files = async () => {
+  const read = await readProjectFiles(REPO);
+  // A broken file too, so that diagnostics travel back from the workers as well.
+  return [...read.files, { path: 'claims/broken.yaml', kind: 'claims' as const, text: 'claims:\n  - id: x\n    text: [unclosed\n' }];
+};
+
+describe('the parse pool', () => {
+  it('gives exactly what parsing in this thread gives, in the files\' order', async () => {
+    const input = await files();
+    const inThread = await processFiles(input, 0);
+    const stats = { workerBatches: 0, threadBatches: 0 };
+    const pooled = await processFiles(input, 2, { minBytes: 0, batchBytes: 4096, stats });
+    expect(pooled).toEqual(inThread);
+    expect(pooled.at(-1)!.processed.diagnostics[0]).toMatchObject({ code: 'yaml/syntax' });
+    expect(stats).toEqual({ workerBatches: expect.any(Number), threadBatches: 0 });
+    expect(stats.workerBatches).toBeGreaterThan(3);
+  });
+
+  it('finishes the work in this thread when a worker dies or fails', async () => {
+    const input = await files();
+    const inThread = await processFiles(input, 0);
+    for (const name of ['crash.mjs', 'garbage.mjs']) {
+      const workerUrl = pathToFileURL(join(REPO, 'tests/fixtures/workers', name));
+      const stats = { workerBatches: 0, threadBatches: 0 };
+      expect(await processFiles(input, 2, { minBytes: 0, batchBytes: 4096, workerUrl, stats })).toEqual(inThread);
+      expect(stats.workerBatches).toBe(0);
+      expect(stats.threadBatches).toBeGreaterThan(3);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { loadProject, verifyProject } from '../../src/pipeline.js';
+import { createFootprintCheck, hydrate, type KeptClaim } from '../../src/record/result-store.js';
+import { REPO } from '../helpers/project.js';
+
+describe('kept results', () => {
+  it('reads only the table fields until something reads further, and serialises as the original', async () => {
+    const { project } = await loadProject(REPO);
+    const [result] = (await verifyProject(project!)).claims;
+    const json = JSON.stringify(result);
+    let reads = 0;
+    const kept: KeptClaim = {
+      summary: { id: result!.id, file: result!.file, line: result!.line, col: result!.col, rating: result!.rating, rating_label: result!.rating_label, rule: result!.rule, explanation: result!.explanation },
+      fields: Object.keys(result!),
+      diagnostics: [],
+      footprint: undefined,
+      wholeHash: null,
+      json: () => {
+        reads++;
+        return json;
+      },
+    };
+    const rebuilt = hydrate(kept);
+    expect([rebuilt.id, rebuilt.rating_label, rebuilt.explanation]).toEqual([result!.id, result!.rating_label, result!.explanation]);
+    expect(reads).toBe(0);
+    expect(JSON.stringify(rebuilt)).toBe(json);
+    expect(rebuilt.citations).toEqual(result!.citations);
+    expect(reads).toBe(1);
+  });
+
+  it('holds a footprint only while every file, query, contradiction and missing item is as it was', async () => {
+    const { project } = await loadProject(REPO);
+    const check = createFootprintCheck(project!, (id) => project!.contradictions.filter((c) => c.records.includes(id)));
+    const base = { files: [] as [string, string][], queries: {}, contradictions: {}, absent: [] as string[] };
+    expect(check(base)).toBe(true);
+    const config = project!.inputs.get('factcheck.config.yaml')!.slice(0, 16);
+    expect(check({ ...base, files: [['factcheck.config.yaml', config]] })).toBe(true);
+    expect(check({ ...base, files: [['factcheck.config.yaml', '0'.repeat(16)]] })).toBe(false);
+    expect(check({ ...base, files: [['claims/gone.yaml', '0'.repeat(16)]] })).toBe(false);
+    expect(check({ ...base, queries: { '["statements","donald-trump"]': 'not the hash' } })).toBe(false);
+    expect(check({ ...base, queries: { '["noSuchQuery","x"]': 'anything' } })).toBe(false);
+    expect(check({ ...base, contradictions: { 'euronews-link-message': 'not the hash' } })).toBe(false);
+    expect(check({ ...base, absent: ['evidence:no-such-record', 'entity:no-such-entity', 'source:no-such-source'] })).toBe(true);
+    for (const key of ['evidence:euronews-link-message', 'entity:mike-pence', 'source:the-week-trump-jr-wikileaks', 'unknown:x']) {
+      expect(check({ ...base, absent: [key] }), key).toBe(false);
+    }
+  });
+});
