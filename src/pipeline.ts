@@ -83,13 +83,19 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
 }
 
 /** loadProject with the cache, if any, opened by the caller, who prunes it when done with it. */
-async function loadWith(root: string, cache: FileCache | undefined, diagnostics: Diagnostic[], workers: number | undefined): Promise<LoadResult> {
-  const read = await readProjectFiles(root);
+async function loadWith(
+  root: string,
+  cache: FileCache | undefined,
+  diagnostics: Diagnostic[],
+  workers: number | undefined,
+  unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }>,
+): Promise<LoadResult> {
+  const read = await readProjectFiles(root, unchanged);
   diagnostics.push(...read.diagnostics);
 
   // Cached results first; what is left is parsed, in worker threads when there is enough of it.
   const results = new Array<ProcessedFile | undefined>(read.files.length);
-  const hashes = read.files.map((text) => sha256(text.text));
+  const hashes = read.files.map((text) => text.hash ?? sha256(text.text));
   const inputs = new Map(read.files.map((text, i) => [text.path, hashes[i]!]));
   const stamps = new Map(read.files.flatMap((text) => (text.stamp ? [[text.path, text.stamp] as const] : [])));
   if (cache) for (const [i, text] of read.files.entries()) results[i] = await cache.get(text.kind, hashes[i]!);
@@ -511,8 +517,9 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   const full = !options.select && !options.shard;
   const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB)) : undefined;
   const listing = await listProjectFiles(root);
+  const since = manifest ? await unchangedSince(root, manifest, listing) : undefined;
 
-  if (cache && manifest && full && (await unchangedSince(root, manifest, listing))) {
+  if (cache && manifest && full && since?.all) {
     const kept = readAllKept(cache, Object.keys(manifest.claimsFiles), false);
     const claims = Object.values(manifest.claimsFiles)
       .flat()
@@ -526,7 +533,8 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
     }
   }
 
-  const loaded = await loadWith(root, cache, diagnostics, options.workers);
+  // Unchanged files are read only if their parse is not in the cache.
+  const loaded = await loadWith(root, cache, diagnostics, options.workers, since?.unchanged);
   const project = loaded.project;
   const previous = cache && project ? readAllKept(cache, [...new Set(project.claims.map((c) => c.ref.file))], true) : undefined;
   const verification: ProjectVerification = project
@@ -581,22 +589,32 @@ function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | u
   return (claim) => (select?.(claim) ?? true) && (!shard || inShard(claim.id, shard));
 }
 
-/** Whether every input of the manifest's run is as it was, and no YAML file was added or removed. */
-async function unchangedSince(root: string, manifest: RunManifest, listing: Awaited<ReturnType<typeof listProjectFiles>>): Promise<boolean> {
-  if (listing.diagnostics.length) return false;
+/**
+ * The manifest run's inputs that are as they were, with their hash and stamp,
+ * and whether that is all of them, with no YAML file added or removed.
+ */
+async function unchangedSince(
+  root: string,
+  manifest: RunManifest,
+  listing: Awaited<ReturnType<typeof listProjectFiles>>,
+): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }> }> {
+  const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();
   const listed = listing.paths.map((p) => p.path);
-  if (listed.length !== manifest.listed.length || listed.some((p, i) => p !== manifest.listed[i])) return false;
+  let all = !listing.diagnostics.length && listed.length === manifest.listed.length && listed.every((p, i) => p === manifest.listed[i]);
   const trustedBefore = BigInt(manifest.written - RACY_MS) * 1_000_000n;
   for (const [path, { hash, stamp }] of Object.entries(manifest.inputs)) {
     const now = await stampProjectFile(root, path);
-    if (!now) return false;
-    const same = now.size === stamp.size && now.ino === stamp.ino && now.mtimeNs === stamp.mtimeNs && now.ctimeNs === stamp.ctimeNs;
-    if (same && BigInt(now.mtimeNs) < trustedBefore && BigInt(now.ctimeNs) < trustedBefore) continue;
-    // Changed stamp, or one too recent to prove anything: compare the content.
-    const read = await readProjectBytes(root, path, LIMITS.maxSnapshotBytes);
-    if (!('bytes' in read) || createHash('sha256').update(read.bytes).digest('hex') !== hash) return false;
+    const same = now !== undefined && now.size === stamp.size && now.ino === stamp.ino && now.mtimeNs === stamp.mtimeNs && now.ctimeNs === stamp.ctimeNs;
+    if (same && BigInt(now.mtimeNs) < trustedBefore && BigInt(now.ctimeNs) < trustedBefore) {
+      unchanged.set(path, { hash, stamp: now });
+      continue;
+    }
+    // A changed stamp, or one too recent to prove anything: compare the content.
+    const read = now ? await readProjectBytes(root, path, LIMITS.maxSnapshotBytes) : undefined;
+    if (read && 'bytes' in read && createHash('sha256').update(read.bytes).digest('hex') === hash) unchanged.set(path, { hash, stamp: read.stamp });
+    else all = false;
   }
-  return true;
+  return { all, unchanged };
 }
 
 /** The claims kept for these claims files, and which claims each file had. */

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, type BigIntStats, type Dirent } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CONFIG_FILE, EXCLUDED_FOLDERS, KIND_FOLDERS, LIMITS, isYamlFile, type FileKind } from './layout.js';
 
@@ -10,6 +11,8 @@ export interface TextFile {
   text: string;
   /** The file's identity and times, taken just before it was read. */
   stamp?: FileStamp;
+  /** The SHA-256 of the text, when known without reading it (an unchanged file of the last run). */
+  hash?: string;
 }
 
 /**
@@ -30,16 +33,52 @@ export interface ReadFilesResult {
 }
 
 /** Reads every project file of a known kind. Never follows a path out of the project. */
-export async function readProjectFiles(root: string): Promise<ReadFilesResult> {
+export async function readProjectFiles(
+  root: string,
+  /** Files known unchanged, with their hash and stamp: read only if their text is asked for. */
+  unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }> = new Map(),
+): Promise<ReadFilesResult> {
   const files: TextFile[] = [];
   const realRoot = realpathSync(root);
   const { paths, diagnostics } = await listProjectFiles(realRoot);
   for (const { path, kind } of paths) {
+    const known = unchanged.get(path);
+    if (known) {
+      files.push(lazyFile(realRoot, path, kind, known));
+      continue;
+    }
     const read = await readProjectText(realRoot, path, LIMITS.maxFileBytes);
     if ('text' in read) files.push({ path, kind, text: read.text, ...(read.stamp ? { stamp: read.stamp } : {}) });
     else diagnostics.push(read.diagnostic);
   }
   return { files, diagnostics };
+}
+
+/**
+ * A file whose hash is known, read on first use of its text: most of a large
+ * project's files are unchanged between runs and come from the parse cache.
+ * Should it have changed since all the same, its hash no longer matches and
+ * the text read is refused, as a changed file would be on the next run.
+ */
+function lazyFile(root: string, path: string, kind: FileKind, known: { hash: string; stamp: FileStamp }): TextFile {
+  let text: string | undefined;
+  return {
+    path,
+    kind,
+    stamp: known.stamp,
+    hash: known.hash,
+    get text(): string {
+      if (text === undefined) {
+        const bytes = readFileSync(join(root, path));
+        const decoded = decodeText(bytes, { file: path, line: 1, col: 1 });
+        if (!('text' in decoded) || createHash('sha256').update(decoded.text).digest('hex') !== known.hash) {
+          throw new Error(`${path} changed while factcheck was reading the project; run again`);
+        }
+        text = decoded.text;
+      }
+      return text;
+    },
+  };
 }
 
 /** The project files of every known kind, the config first, then each kind's folder in name order. */
@@ -129,13 +168,34 @@ export async function resolveInside(root: string, path: string): Promise<Inside>
   if (!isWithin(root, joined)) return { ok: false, reason: `path "${path}" leads outside the project` };
   let real: string;
   try {
-    real = realpathSync(joined);
+    real = realPath(joined);
   } catch {
     // A missing file is reported by the reader; the lexical check above already passed.
     return { ok: true, path: joined };
   }
   if (!isWithin(root, real)) return { ok: false, reason: `path "${path}" is a link that leads outside the project` };
   return { ok: true, path: real };
+}
+
+// Folders' real paths for a moment: thousands of files share a few folders, and realpath walks every
+// component each time. Kept for one turn of the event loop, so a long-running watch never sees old links.
+let folders: Map<string, string> | undefined;
+
+/** realpath, with the folder's part looked up once per folder: a file that is not itself a link lives where its folder does. */
+function realPath(path: string): string {
+  const info = lstatSync(path);
+  if (info.isSymbolicLink()) return realpathSync(path);
+  if (!folders) {
+    folders = new Map();
+    setImmediate(() => (folders = undefined));
+  }
+  const dir = dirname(path);
+  let real = folders.get(dir);
+  if (real === undefined) {
+    real = realpathSync(dir);
+    folders.set(dir, real);
+  }
+  return join(real, basename(path));
 }
 
 function isWithin(root: string, path: string): boolean {

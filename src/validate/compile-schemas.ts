@@ -19,7 +19,8 @@ export function readSchema(file: string): Record<string, unknown> {
   return load(SCHEMA_DIR + file) as Record<string, unknown>;
 }
 
-let compiled: Map<FileKind, ValidateFunction> | undefined;
+let ajv: Ajv | undefined;
+const compiled = new Map<FileKind, ValidateFunction>();
 let resultValidator: ValidateFunction | undefined;
 
 /** The validator of verify's JSON output, for reading results back (factcheck merge). Compiled once. */
@@ -28,17 +29,19 @@ export function validateResult(): ValidateFunction {
   return resultValidator;
 }
 
-/** Compiles every schema once per process; later calls reuse the validators. */
-export function validators(): Map<FileKind, ValidateFunction> {
-  if (compiled) return compiled;
-  // strictRequired is off: if/then branches test which fields are present without redeclaring them.
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, verbose: true });
-  // An annotation for error messages: what a value should look like, in words.
-  ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-  ajv.addSchema(readSchema('common.schema.json'));
-  compiled = new Map();
-  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) {
-    compiled.set(kind, ajv.compile(readSchema(file)));
+/** A kind's validator, compiled on first use and kept: a run that parses one file compiles one schema. */
+export function validatorFor(kind: FileKind): ValidateFunction {
+  let validate = compiled.get(kind);
+  if (!validate) {
+    if (!ajv) {
+      // strictRequired is off: if/then branches test which fields are present without redeclaring them.
+      ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, verbose: true });
+      // An annotation for error messages: what a value should look like, in words.
+      ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+      ajv.addSchema(readSchema('common.schema.json'));
+    }
+    validate = ajv.compile(readSchema(SCHEMA_FILES[kind]));
+    compiled.set(kind, validate);
   }
-  return compiled;
+  return validate;
 }

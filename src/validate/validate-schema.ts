@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
-import { validators } from './compile-schemas.js';
+import { validatorFor } from './compile-schemas.js';
 import { didYouMean } from './suggest.js';
 
 export interface SchemaCheck {
@@ -15,7 +15,7 @@ export interface SchemaCheck {
 /** Validates a parsed file against its kind's schema; every error comes back with a position. */
 export function validateSchema(file: ParsedFile): SchemaCheck {
   const result: SchemaCheck = { diagnostics: [], invalidItems: new Set(), fileInvalid: false };
-  const validate = validators().get(file.kind);
+  const validate = validatorFor(file.kind);
   if (!validate || file.value === undefined || validate(file.value)) return result;
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
