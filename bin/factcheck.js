@@ -11,6 +11,7 @@ process.exitCode = await main({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY,
+  stderrIsTTY: process.stderr.isTTY,
   columns: process.stdout.columns,
   env: process.env,
   signal: stop.signal,

@@ -70,6 +70,8 @@ export interface LoadOptions {
   cache?: boolean;
   /** Worker threads to parse with when there is enough YAML to be worth it; 0 parses in this thread. Default: one per core. */
   workers?: number;
+  /** Told how many files are parsed so far, as they are. */
+  onProgress?: (progress: { stage: 'parse'; done: number; total: number }) => void;
 }
 
 export async function loadProject(projectRoot: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -77,7 +79,7 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
   const root = await realpath(projectRoot);
   const diagnostics: Diagnostic[] = [];
   const cache = options.cache ? await openCache(root, diagnostics) : undefined;
-  const loaded = await loadWith(root, cache, diagnostics, options.workers);
+  const loaded = await loadWith(root, diagnostics, { ...options, cache });
   await cache?.prune();
   return loaded;
 }
@@ -85,12 +87,11 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
 /** loadProject with the cache, if any, opened by the caller, who prunes it when done with it. */
 async function loadWith(
   root: string,
-  cache: FileCache | undefined,
   diagnostics: Diagnostic[],
-  workers: number | undefined,
-  unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }>,
+  options: Omit<LoadOptions, 'cache'> & { cache: FileCache | undefined; unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }> },
 ): Promise<LoadResult> {
-  const read = await readProjectFiles(root, unchanged);
+  const { cache, onProgress } = options;
+  const read = await readProjectFiles(root, options.unchanged);
   diagnostics.push(...read.diagnostics);
 
   // Cached results first; what is left is parsed, in worker threads when there is enough of it.
@@ -102,18 +103,15 @@ async function loadWith(
   const misses = read.files.flatMap((text, i) => (results[i] ? [] : [i]));
   // Each result is written to the cache as it arrives, while the workers go on parsing.
   const writes: Promise<void>[] = [];
-  const fresh = await processFiles(
-    misses.map((i) => read.files[i]!),
-    workers ?? defaultWorkers(),
-    cache
-      ? {
-          onResult: (j, { json }) => {
-            const i = misses[j]!;
-            if (json !== undefined) writes.push(cache.set(read.files[i]!.kind, hashes[i]!, json));
-          },
-        }
-      : {},
-  );
+  let done = read.files.length - misses.length;
+  onProgress?.({ stage: 'parse', done, total: read.files.length });
+  const fresh = await processFiles(misses.map((i) => read.files[i]!), options.workers ?? defaultWorkers(), {
+    onResult: (j, { json }) => {
+      const i = misses[j]!;
+      if (cache && json !== undefined) writes.push(cache.set(read.files[i]!.kind, hashes[i]!, json));
+      onProgress?.({ stage: 'parse', done: ++done, total: read.files.length });
+    },
+  });
   for (const [j, i] of misses.entries()) results[i] = fresh[j]!.processed;
   await Promise.all(writes);
   const usable: UsableFile[] = [];
@@ -227,6 +225,8 @@ export interface VerifyOptions {
   store?: boolean;
   /** Whole results will be read (not only the table's fields): reuse only earlier results kept whole. */
   whole?: boolean;
+  /** Told how many claims are verified (or reused) so far. */
+  onProgress?: (progress: { stage: 'verify'; done: number; total: number }) => void;
 }
 
 export interface ProjectVerification {
@@ -330,8 +330,10 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
 
   const claims = project.claims.filter(options.select ?? (() => true)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const results: ClaimResult[] = [];
+  let done = 0;
   // One claim at a time: each ruleset's engine must never see two runs at once.
   for (const claim of claims) {
+    options.onProgress?.({ stage: 'verify', done: done++, total: claims.length });
     const earlier = options.previous?.get(claim.id);
     if (earlier?.footprint && (!options.whole || earlier.json) && stillHolds!(earlier.footprint)) {
       results.push(hydrate(earlier));
@@ -383,6 +385,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
     dependencies.set(claim.id, reads.keys);
     stored?.set(claim.id, { result, diagnostics: own, footprint: reads.footprint([config.ref.file, ruleset.ref.file, claim.ref.file], project.inputs) });
   }
+  options.onProgress?.({ stage: 'verify', done, total: claims.length });
   return { claims: results, diagnostics, dependencies, reused, ...(stored ? { stored } : {}) };
 }
 
@@ -491,6 +494,8 @@ export interface CachedVerifyOptions {
    * results verifies again the claims it lacks them for, once.
    */
   whole?: boolean;
+  /** Told how far parsing, then verifying, has got. */
+  onProgress?: (progress: { stage: 'parse' | 'verify'; done: number; total: number }) => void;
 }
 
 export interface CachedVerification {
@@ -534,11 +539,22 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   }
 
   // Unchanged files are read only if their parse is not in the cache.
-  const loaded = await loadWith(root, cache, diagnostics, options.workers, since?.unchanged);
+  const loaded = await loadWith(root, diagnostics, {
+    cache,
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(since ? { unchanged: since.unchanged } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const project = loaded.project;
   const previous = cache && project ? readAllKept(cache, [...new Set(project.claims.map((c) => c.ref.file))], true) : undefined;
   const verification: ProjectVerification = project
-    ? await verifyProject(project, { select: selector(options), previous: previous?.claims, store: Boolean(cache), whole: Boolean(options.whole) })
+    ? await verifyProject(project, {
+        select: selector(options),
+        previous: previous?.claims,
+        store: Boolean(cache),
+        whole: Boolean(options.whole),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      })
     : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
   const result = assembleResult(project, verification.claims, [...loaded.diagnostics, ...verification.diagnostics], options.shard);
 

@@ -10,6 +10,10 @@ export interface CliIO {
   env?: Readonly<Record<string, string | undefined>>;
   /** Stops long-running commands (watch); the bin aborts it on Ctrl-C. */
   signal?: AbortSignal;
+  /** stderr is a terminal: a long run shows its progress there. */
+  stderrIsTTY?: boolean;
+  /** The clock, in ms; tests replace it. */
+  now?: () => number;
 }
 
 /** Exit codes, documented in the README. 1 is reserved for CI checks of recorded verdicts. */

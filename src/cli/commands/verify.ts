@@ -24,6 +24,7 @@ import { githubPaths, printReport } from '../print-report.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { claimSelector, locateRoot } from '../open-project.js';
+import { createProgress } from '../progress.js';
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -63,81 +64,98 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
     'changed-since': { type: 'string' },
   },
   async run({ values, positionals }, io, ctx) {
-    const format = pickFormat(values.format, VERIFY_FORMATS, 'verify');
-    if (values.update && values.check) throw new UsageError('--update and --check cannot be combined: check first, then update');
-    const shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined;
-    if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/3; found "${String(values.shard)}"`);
-    const root = await locateRoot(io.cwd, values.root as string | undefined);
-    const byPath = await claimSelector(root, io.cwd, positionals);
-    const options = loadOptions(values, io);
-    const noPaths = (project: Project | undefined, diagnostics: readonly Diagnostic[]) => {
-      // The paths name no claim at all; a shard or --changed-since that selects none of them is fine.
-      if (byPath && project && !project.claims.some(byPath) && !diagnostics.some((d) => d.severity === 'error')) {
-        throw new UsageError(`no claims in ${positionals.join(', ')}`);
-      }
-    };
-
-    // Nothing to check or record: the cache may reuse the last result, or each claim's that still holds.
-    if (options.cache && !values.check && !values.update && values['changed-since'] === undefined) {
-      const run = await verifyWithCache(root, {
-        ...(options.workers === undefined ? {} : { workers: options.workers }),
-        ...(byPath ? { select: byPath } : {}),
-        ...(shard ? { shard } : {}),
-        // The table shows each verdict and its reason; every other format shows whole results.
-        whole: format !== 'text',
-      });
-      noPaths(run.project, run.result.diagnostics);
-      const report: VerifyReport = { result: run.result };
-      await printReport(report, format, io, { ...ctx, ...githubPaths(io, root) });
-      return reportExitCode(report);
+    const progress = createProgress(io);
+    try {
+      return await runVerify();
+    } finally {
+      // A problem thrown half-way must not print after a half-drawn progress line.
+      progress.done();
     }
 
-    const loaded = await loadProject(root, options);
-    const project = loaded.project;
-    const ref = values['changed-since'];
-    const changed = typeof ref === 'string' && project ? await changedClaims(root, project, ref) : undefined;
-    if (changed && project) io.stderr(`factcheck verify: ${changed.size} of ${project.claims.length} claims depend on what changed since ${ref}\n`);
-    const verification: ProjectVerification = project
-      ? await verifyProject(project, { select: (c) => (byPath?.(c) ?? true) && (!shard || inShard(c.id, shard)) && (!changed || changed.has(c.id)) })
-      : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
-    const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...verification.diagnostics];
-    noPaths(project, diagnostics);
-    // Hashing every input costs a pass over the project: only when verdicts are checked or recorded.
-    const recorded = project && (values.check || values.update) ? recordVerdicts(project, verification) : undefined;
+    async function runVerify(): Promise<number> {
+      const format = pickFormat(values.format, VERIFY_FORMATS, 'verify');
+      if (values.update && values.check) throw new UsageError('--update and --check cannot be combined: check first, then update');
+      const shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined;
+      if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/3; found "${String(values.shard)}"`);
+      const root = await locateRoot(io.cwd, values.root as string | undefined);
+      const byPath = await claimSelector(root, io.cwd, positionals);
+      const options = { ...loadOptions(values, io), onProgress: progress.update };
+      const noPaths = (project: Project | undefined, diagnostics: readonly Diagnostic[]) => {
+        // The paths name no claim at all; a shard or --changed-since that selects none of them is fine.
+        if (byPath && project && !project.claims.some(byPath) && !diagnostics.some((d) => d.severity === 'error')) {
+          throw new UsageError(`no claims in ${positionals.join(', ')}`);
+        }
+      };
 
-    let report: VerifyReport = { result: assembleResult(project, verification.claims, diagnostics, shard) };
-    let previous: Lock | undefined;
-    if ((values.check || values.update) && project && recorded) {
-      const read = await readLock(root, !values.check);
-      if ('problem' in read && values.update) {
-        // --update is how an unreadable lock (a merge conflict, an old format) is repaired: replace it.
-        io.stderr(`factcheck verify: ${read.problem.message.replace(/; fix it or regenerate.*$/, '')}; writing a new one\n`);
-      } else if ('problem' in read) {
-        diagnostics.push(read.problem);
-        report = { result: assembleResult(project, verification.claims, diagnostics, shard) };
-      } else if (read.lock) {
-        previous = read.lock;
-        if (values.check) {
-          report = { ...report, check: { lockFile: LOCK_FILE, diff: checkRecorded(read.lock, project, recorded), lockLines: lockLines(read.text) } };
+      // Nothing to check or record: the cache may reuse the last result, or each claim's that still holds.
+      if (options.cache && !values.check && !values.update && values['changed-since'] === undefined) {
+        const run = await verifyWithCache(root, {
+          ...(options.workers === undefined ? {} : { workers: options.workers }),
+          ...(byPath ? { select: byPath } : {}),
+          ...(shard ? { shard } : {}),
+          // The table shows each verdict and its reason; every other format shows whole results.
+          whole: format !== 'text',
+          onProgress: progress.update,
+        });
+        progress.done();
+        noPaths(run.project, run.result.diagnostics);
+        const report: VerifyReport = { result: run.result };
+        await printReport(report, format, io, { ...ctx, ...githubPaths(io, root) });
+        return reportExitCode(report);
+      }
+
+      const loaded = await loadProject(root, options);
+      const project = loaded.project;
+      const ref = values['changed-since'];
+      const changed = typeof ref === 'string' && project ? await changedClaims(root, project, ref) : undefined;
+      progress.done();
+      if (changed && project) io.stderr(`factcheck verify: ${changed.size} of ${project.claims.length} claims depend on what changed since ${ref}\n`);
+      const verification: ProjectVerification = project
+        ? await verifyProject(project, {
+            select: (c) => (byPath?.(c) ?? true) && (!shard || inShard(c.id, shard)) && (!changed || changed.has(c.id)),
+            onProgress: progress.update,
+          })
+        : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
+      progress.done();
+      const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...verification.diagnostics];
+      noPaths(project, diagnostics);
+      // Hashing every input costs a pass over the project: only when verdicts are checked or recorded.
+      const recorded = project && (values.check || values.update) ? recordVerdicts(project, verification) : undefined;
+
+      let report: VerifyReport = { result: assembleResult(project, verification.claims, diagnostics, shard) };
+      let previous: Lock | undefined;
+      if ((values.check || values.update) && project && recorded) {
+        const read = await readLock(root, !values.check);
+        if ('problem' in read && values.update) {
+          // --update is how an unreadable lock (a merge conflict, an old format) is repaired: replace it.
+          io.stderr(`factcheck verify: ${read.problem.message.replace(/; fix it or regenerate.*$/, '')}; writing a new one\n`);
+        } else if ('problem' in read) {
+          diagnostics.push(read.problem);
+          report = { result: assembleResult(project, verification.claims, diagnostics, shard) };
+        } else if (read.lock) {
+          previous = read.lock;
+          if (values.check) {
+            report = { ...report, check: { lockFile: LOCK_FILE, diff: checkRecorded(read.lock, project, recorded), lockLines: lockLines(read.text) } };
+          }
         }
       }
-    }
 
-    await printReport(report, format, io, { ...ctx, ...githubPaths(io, root) });
+      await printReport(report, format, io, { ...ctx, ...githubPaths(io, root) });
 
-    if (values.update) {
-      const errors = report.result.diagnostics.filter((d) => d.severity === 'error').length;
-      if (errors || !project || !recorded) {
-        io.stderr(`factcheck verify: not recording verdicts while the input has ${errors} error${errors === 1 ? '' : 's'}; ${LOCK_FILE} is unchanged\n`);
-        return EXIT.invalid;
+      if (values.update) {
+        const errors = report.result.diagnostics.filter((d) => d.severity === 'error').length;
+        if (errors || !project || !recorded) {
+          io.stderr(`factcheck verify: not recording verdicts while the input has ${errors} error${errors === 1 ? '' : 's'}; ${LOCK_FILE} is unchanged\n`);
+          return EXIT.invalid;
+        }
+        const text = serializeLock(updateLock(previous, recorded.entries, project.claimIds));
+        const unchanged = previous !== undefined && serializeLock(previous) === text;
+        if (!unchanged) await writeFileAtomic(join(root, LOCK_FILE), text);
+        io.stderr(`factcheck verify: ${unchanged ? 'recorded verdicts unchanged' : `recorded ${recorded.entries.size} verdict${recorded.entries.size === 1 ? '' : 's'}`} in ${LOCK_FILE}\n`);
+        return EXIT.ok;
       }
-      const text = serializeLock(updateLock(previous, recorded.entries, project.claimIds));
-      const unchanged = previous !== undefined && serializeLock(previous) === text;
-      if (!unchanged) await writeFileAtomic(join(root, LOCK_FILE), text);
-      io.stderr(`factcheck verify: ${unchanged ? 'recorded verdicts unchanged' : `recorded ${recorded.entries.size} verdict${recorded.entries.size === 1 ? '' : 's'}`} in ${LOCK_FILE}\n`);
-      return EXIT.ok;
+      return reportExitCode(report);
     }
-    return reportExitCode(report);
   },
 };
 
