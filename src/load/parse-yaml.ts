@@ -42,12 +42,19 @@ export function parseYaml(input: TextFile): ParseResult {
     });
   } catch (error) {
     // The parser recurses; pathological nesting can exhaust the stack.
-    diagnostics.push(diagnostic('yaml/syntax', { file: input.path, line: 1, col: 1 }, describeCrash(error)));
+    const deep = error instanceof RangeError;
+    diagnostics.push(diagnostic(deep ? 'schema/range' : 'yaml/syntax', { file: input.path, line: 1, col: 1 }, describeCrash(error)));
   }
 
   let value: unknown;
   if (doc) {
     for (const error of doc.errors) {
+      // The parser recurses per level and reports running out of stack as an error of its own, at a
+      // point that depends on the stack's size: the file is named, not a position that would vary.
+      if (/call stack/i.test(error.message)) {
+        diagnostics.push(diagnostic('schema/range', { file: input.path, line: 1, col: 1 }, `nesting is deeper than the limit of ${LIMITS.maxDepth} levels`));
+        continue;
+      }
       const code = YAML_CODES[error.code] ?? 'yaml/syntax';
       const opened = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
       if (opened !== undefined) {

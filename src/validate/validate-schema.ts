@@ -25,7 +25,9 @@ export function validateSchema(file: ParsedFile): SchemaCheck {
     // Config and rulesets are used whole; in list files only the broken item is dropped.
     if (file.kind !== 'config' && file.kind !== 'rules' && path.length >= 2 && typeof path[1] === 'number') result.invalidItems.add(path[1]);
     else result.fileInvalid = true;
-    const key = `${mapped.line}:${mapped.col}:${mapped.code}:${mapped.message}`;
+    // One value out of a list is one problem, however many schema branches say so (a claim kind is
+    // refused by the discriminator and by the enum alike).
+    const key = `${mapped.line}:${mapped.col}:${mapped.code}:${mapped.code === 'schema/enum' ? '' : mapped.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     result.diagnostics.push(mapped);
@@ -73,11 +75,14 @@ function mapError(error: ErrorObject, file: ParsedFile): Diagnostic | undefined 
       return make('schema/format', `${field}: expected ${expected ?? `text matching ${String(error.params.pattern)}`}, found ${describe(value)}`);
     case 'discriminator': {
       const tag = String(error.params.tag);
+      const found = (value as Record<string, unknown> | undefined)?.[tag];
+      const kinds = ((schema.properties as Record<string, { enum?: unknown[] }> | undefined)?.[tag]?.enum ?? []).map(String);
+      const hint = typeof found === 'string' ? didYouMean(found, kinds) : '';
       return make(
         'schema/enum',
         error.params.error === 'tag'
-          ? `\`${tag}\`: expected ${expected ?? 'a kind'}, found ${describe(value?.[tag as never])}`
-          : `\`${tag}\`: expected ${expected ?? 'a known kind'}, found ${describe((value as Record<string, unknown>)?.[tag])}`,
+          ? `\`${tag}\`: expected ${expected ?? 'a kind'}, found ${describe(found)}${hint}`
+          : `\`${tag}\`: expected ${expected ?? 'a known kind'}, found ${describe(found)}${hint}`,
         'value',
         [...path, tag],
       );

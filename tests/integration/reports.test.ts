@@ -59,14 +59,18 @@ describe('factcheck report --format html', () => {
     expect(body).toContain('&lt;a href=&quot;javascript:alert(&#39;a&#39;)&quot;&gt;click&lt;/a&gt;');
   });
 
-  it('writes atomically, leaving no temporary file, and still writes the report when the input has errors', async () => {
+  it('writes atomically, leaving no temporary file, and writes nothing while the input has errors', async () => {
     const dir = await gitProject();
-    await edit(dir, 'claims/statements.yaml', 'claimant: mike-pence', 'claimant: mike-pense');
     const target = join(out, 'errors.html');
+    expect((await runCli(['report', '--format', 'html', '--out', target, '--root', dir])).code).toBe(0);
+    const written = await readFile(target, 'utf8');
+    expect((await readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    await edit(dir, 'claims/statements.yaml', 'claimant: mike-pence', 'claimant: mike-pense');
     const run = await runCli(['report', '--format', 'html', '--out', target, '--root', dir]);
     expect(run.code).toBe(2);
-    expect((await stat(target)).size).toBeGreaterThan(1000);
-    expect((await readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(run.stderr).toContain('not writing a report while the input has 1 error');
+    // The report from before stands, untouched.
+    expect(await readFile(target, 'utf8')).toBe(written);
   });
 });
 

@@ -38,7 +38,8 @@ Options:
                     ClaimReview datePublished of claims with no reviewed date
 ${COMMON_HELP}
 
-Exit codes: 0 written; 2 invalid input (the report is still written) or bad usage.`,
+Exit codes: 0 written; 2 invalid input (nothing is written: a report would leave out
+what does not load) or bad usage.`,
   options: { ...ROOT_OPTION, ...FORMAT_OPTION, ...CACHE_OPTION, out: { type: 'string', short: 'o' }, timestamp: { type: 'boolean' } },
   async run({ values }, io, ctx) {
     if (values.format === undefined) throw new UsageError('report needs --format html, md or claimreview');
@@ -58,6 +59,12 @@ Exit codes: 0 written; 2 invalid input (the report is still written) or bad usag
       report = { ...report, check: { lockFile: LOCK_FILE, diff: checkRecorded(lock.lock, project, recordVerdicts(project, verification)), lockLines: lockLines(lock.text) } };
     }
     io.stderr(formatDiagnostics(report.result.diagnostics, ctx));
+    const errors = report.result.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors) {
+      // Editors would read it as the whole story; the broken files' claims and evidence are not in it.
+      io.stderr(`factcheck report: not writing a report while the input has ${errors} error${errors === 1 ? '' : 's'}\n`);
+      return EXIT.invalid;
+    }
 
     const now = values.timestamp ? new Date() : undefined;
     const config = project.config;
