@@ -1,10 +1,11 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FileKind } from './layout.js';
 import type { ProcessedFile } from './process-file.js';
+import { removeAbandoned, temporaryFor } from './write-atomic.js';
 
 export interface FileCache {
   /** A file's parse and schema result, by its kind and the SHA-256 of its text. */
@@ -79,7 +80,7 @@ export async function openFileCache(
     // Synchronous: thousands of small writes cost less CPU this way than through promises, and
     // they happen while worker threads parse, when this thread would only wait.
     const path = join(dir, `${key}.json`);
-    const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    const temporary = temporaryFor(path);
     try {
       if (!ready) mkdirSync(dir, { recursive: true });
       ready = true;
@@ -116,6 +117,7 @@ export async function openFileCache(
       used.add(keyOf('blob', name));
     },
     async prune() {
+      await removeAbandoned(dir);
       try {
         for (const name of await readdir(dir)) {
           const key = name.replace(/\.json$/, '');

@@ -31,6 +31,22 @@ describe('resolvePath', () => {
     expect(isSafePath(path)).toBe(false);
     expect(() => resolvePath({ a: { b: 1 } }, path)).toThrow(/unsafe/);
   });
+
+  it('evaluates nothing outside the dot subset, even in a condition that got past the checks', async () => {
+    let touched = 0;
+    // A fact whose every property read is counted: an evaluated path would read it.
+    const probe = () => ({ a: { get probe() { touched++; return 1; } } });
+    const paths = ['$[?(@.probe)]', '$..probe', '$.a[?(@ == 1)]', '$.a.probe[(@.length-1)]', "$[?(@.constructor.constructor('return 1')())]"];
+    for (const path of paths) {
+      const run = createRunner(ruleset(rule('r', 1, { all: [{ fact: 'f', operator: 'equal', value: 1, path }] })));
+      await expect(run({ f: probe() as never })).rejects.toThrow(/unsafe condition path/);
+    }
+    expect(touched).toBe(0);
+    // Bare json-rules-engine does evaluate the filter: what the custom resolver prevents.
+    const bare = new Engine([{ conditions: { all: [{ fact: 'f', operator: 'equal', value: 1, path: paths[0]! }] }, event: { type: 'x' } }] as never);
+    await bare.run({ f: probe() }).catch(() => undefined);
+    expect(touched).toBeGreaterThan(0);
+  });
 });
 
 describe('checkRules', () => {

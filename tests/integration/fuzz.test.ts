@@ -1,0 +1,126 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_CODES } from '../../src/diagnostics.js';
+import { kindOf } from '../../src/load/layout.js';
+import { processFile } from '../../src/load/process-file.js';
+import { readProjectFiles } from '../../src/load/read-files.js';
+import { cleanProjects, makeProject, REPO, runCli } from '../helpers/project.js';
+
+afterAll(cleanProjects);
+
+/**
+ * Property-based tests: random and mutated YAML into the loader, the schema
+ * checks and the whole pipeline. Nothing may throw, hang or pollute a
+ * prototype, and the same input must always give the same diagnostics. The
+ * seed is fixed so CI is deterministic; FACTCHECK_SEED explores others.
+ */
+const seed = Number(process.env.FACTCHECK_SEED ?? 20261122);
+/** Not a speed goal: a run longer than this is taken for a hang. */
+const HANG_MS = 10_000;
+
+const bundled = (await readProjectFiles(REPO)).files;
+
+/** Characters that mean something to YAML, and some that mean something to JavaScript. */
+const SIGNIFICANT = [':', '-', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', ' ', '\t', '\n', '\r', '\\', '\u0000', '\uFEFF', '__proto__', 'constructor', '<<', '? ', '---', '...', '&a', '*a', '!!binary', '!!js/function'];
+
+/** A random edit of a text: delete, duplicate or insert at a random place, or re-indent a line. */
+const mutation = fc.oneof(
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...SIGNIFICANT), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })) }),
+  fc.record({ op: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 6 }) }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutate(text: string, m: Mutation): string {
+  if (m.op === 'indent') {
+    const lines = text.split('\n');
+    const i = m.line % Math.max(1, lines.length);
+    lines[i] = m.by >= 0 ? ' '.repeat(m.by) + lines[i] : lines[i]!.replace(new RegExp(`^ {0,${-m.by}}`), '');
+    return lines.join('\n');
+  }
+  const at = m.at % (text.length + 1);
+  if (m.op === 'delete') return text.slice(0, at) + text.slice(at + m.length);
+  if (m.op === 'duplicate') return text.slice(0, at) + text.slice(at, at + m.length) + text.slice(at);
+  return text.slice(0, at) + m.text + text.slice(at);
+}
+
+/** Runs the loader's per-file stage, checking it neither throws nor hangs, and gives positions that exist. */
+function load(path: string, text: string) {
+  const kind = kindOf(path)!;
+  const started = performance.now();
+  const out = processFile({ path, kind, text });
+  expect(performance.now() - started).toBeLessThan(HANG_MS);
+  for (const d of out.diagnostics) {
+    expect(Object.keys(DIAGNOSTIC_CODES)).toContain(d.code);
+    expect(d.line).toBeGreaterThanOrEqual(1);
+    expect(d.col).toBeGreaterThanOrEqual(1);
+    expect(d.message.length).toBeGreaterThan(0);
+  }
+  return out;
+}
+
+describe('fuzzing the loader', () => {
+  it('takes any text in any file kind without throwing, and gives the same result twice', () => {
+    const paths = ['factcheck.config.yaml', 'claims/a.yaml', 'evidence/a.yaml', 'sources/a.yaml', 'entities/a.yaml', 'rules/a.yaml'];
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 })), (path, text) => {
+        expect(load(path, text)).toEqual(load(path, text));
+      }),
+      { seed, numRuns: 300 },
+    );
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+
+  it('takes mutated project files without throwing, and gives the same diagnostics twice', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...bundled), fc.array(mutation, { minLength: 1, maxLength: 6 }), (file, edits) => {
+        const text = edits.reduce(mutate, file.text);
+        expect(load(file.path, text)).toEqual(load(file.path, text));
+      }),
+      { seed, numRuns: 400 },
+    );
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+
+  it('takes values of any shape where a claim belongs, prototype keys included', () => {
+    const base = bundled.find((f) => f.path === 'claims/statements.yaml')!;
+    const claim = fc.dictionary(fc.constantFrom('id', 'text', 'claimant', 'date', 'asserts', 'appearance', '__proto__', 'constructor', 'prototype', 'kind'), fc.jsonValue(), { maxKeys: 8 });
+    fc.assert(
+      fc.property(fc.array(claim, { maxLength: 4 }), (claims) => {
+        const text = JSON.stringify({ claims }); // JSON is YAML: the same values, through the same parser
+        expect(load(base.path, text)).toEqual(load(base.path, text));
+      }),
+      { seed, numRuns: 300 },
+    );
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+});
+
+describe('fuzzing the whole pipeline', () => {
+  it('verifies a project with mutated files to exit 0 or 2, never an internal error, the same output twice', async () => {
+    const files = bundled.filter((f) => f.kind !== 'config');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 3 }), async (changes) => {
+        const dir = await makeProject({}, { copy: ['sources', 'evidence', 'claims'] });
+        for (const [file, edits] of changes) {
+          const path = join(dir, file.path);
+          await writeFile(path, edits.reduce(mutate, await readFile(path, 'utf8')));
+        }
+        const started = performance.now();
+        const first = await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir]);
+        expect(performance.now() - started).toBeLessThan(HANG_MS);
+        expect([0, 2]).toContain(first.code);
+        expect(first.stderr).not.toMatch(/internal error|\n\s+at /);
+        const result = JSON.parse(first.stdout) as { diagnostics: { code: string }[] };
+        for (const d of result.diagnostics) expect(Object.keys(DIAGNOSTIC_CODES)).toContain(d.code);
+        const second = await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir]);
+        expect(second.stdout).toBe(first.stdout);
+      }),
+      { seed, numRuns: 40 },
+    );
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  }, 120_000);
+});
