@@ -12,11 +12,11 @@ import { computeFacts } from './facts/catalogue.js';
 import { summarise } from './facts/claim-facts.js';
 import { createNames, type FactScalar, type Names } from './facts/fact-types.js';
 import { matchEvidence, type MatchContext } from './facts/match-evidence.js';
-import { LIMITS } from './load/layout.js';
+import { kindOf, LIMITS } from './load/layout.js';
 import type { ParsedFile } from './load/parse-yaml.js';
 import { defaultWorkers, processFiles } from './load/parse-pool.js';
 import { toParsedFile, type ProcessedFile } from './load/process-file.js';
-import { loadCacheKey } from './load/cache-key.js';
+import { cacheKeyPath, loadCacheKey } from './load/cache-key.js';
 import { openFileCache, type FileCache } from './load/file-cache.js';
 import { hashCode } from './load/hash-code.js';
 import type { Change } from './incremental/changed-keys.js';
@@ -29,7 +29,7 @@ import { diffVerdicts, type VerdictDiff } from './record/diff-verdicts.js';
 import { hashOf, inputHashes } from './record/hash-inputs.js';
 import { locateInput } from './record/locate-input.js';
 import { inShard, type Shard } from './record/shard.js';
-import { keptBlobs, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, serializeKept, serializeManifest, type RunManifest } from './record/run-manifest.js';
+import { hashText, keptBlobs, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, serializeKept, serializeManifest, type RunManifest } from './record/run-manifest.js';
 import { lockEntry, type Lock, type LockEntry } from './record/lock-file.js';
 import type { Claim, ClaimResult, LoadResult, Locator, Project, Ruleset, Source, VerifyResult } from './types.js';
 import { buildModel, type UsableFile } from './validate/build-model.js';
@@ -46,25 +46,29 @@ function sha256(text: string): string {
 }
 
 let stamp: string | undefined;
-/** What a cache entry must have been made by: this version of this code, with these schemas. */
+/**
+ * What a cache entry must have been made by: this version of this code, with
+ * these schemas and these versions of the libraries that parse, validate and
+ * decide (an `npm update` can change what they make of the same file).
+ */
 export function cacheStamp(): string {
-  stamp ??= `${VERSION}:${hashCode(dirname(fileURLToPath(import.meta.url)))}:${hashOf([...Object.values(SCHEMA_FILES), 'common.schema.json'].map(readSchema))}`;
+  if (stamp === undefined) {
+    const require = createRequire(import.meta.url);
+    const libraries = ['yaml', 'ajv', 'json-rules-engine'].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+    const schemas = hashOf([...Object.values(SCHEMA_FILES), 'common.schema.json'].map(readSchema));
+    stamp = `${VERSION}:${hashCode(dirname(fileURLToPath(import.meta.url)))}:${schemas}:${libraries.join(',')}`;
+  }
   return stamp;
 }
 
 async function openCache(root: string, diagnostics: Diagnostic[]): Promise<FileCache | undefined> {
-  const secret = await loadCacheKey();
+  const secret = await loadCacheKey(cacheKeyPath(), root);
   if (!secret) return undefined;
   const opened = await openFileCache(root, cacheStamp(), secret);
   diagnostics.push(...opened.diagnostics);
   return opened.cache;
 }
 
-/**
- * Loads a project: reads and parses every file, validates it against its
- * schema, builds the model and checks every reference. Never throws on bad
- * input: problems come back as diagnostics, and whatever is valid is kept.
- */
 export interface LoadOptions {
   /** Keep parse and schema results in a content-hash cache under the project root (.factcheck-cache). */
   cache?: boolean;
@@ -74,6 +78,11 @@ export interface LoadOptions {
   onProgress?: (progress: { stage: 'parse'; done: number; total: number }) => void;
 }
 
+/**
+ * Loads a project: reads and parses every file, validates it against its
+ * schema, builds the model and checks every reference. Never throws on bad
+ * input: problems come back as diagnostics, and whatever is valid is kept.
+ */
 export async function loadProject(projectRoot: string, options: LoadOptions = {}): Promise<LoadResult> {
   // Every path check compares against the real root, so a project reached by a symlink still loads.
   const root = await realpath(projectRoot);
@@ -517,20 +526,26 @@ export interface CachedVerification {
  */
 export async function verifyWithCache(projectRoot: string, options: CachedVerifyOptions = {}): Promise<CachedVerification> {
   const root = await realpath(projectRoot);
+  // Stamps taken from now on are compared with this: a write in the same clock tick as a stamp
+  // could leave it unchanged, so stamps this recent prove nothing next time.
+  const started = Date.now();
   const diagnostics: Diagnostic[] = [];
   const cache = await openCache(root, diagnostics);
   const full = !options.select && !options.shard;
   const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB)) : undefined;
   const listing = await listProjectFiles(root);
   const since = manifest ? await unchangedSince(root, manifest, listing) : undefined;
+  const whole = Boolean(options.whole);
 
   if (cache && manifest && full && since?.all) {
-    const kept = readAllKept(cache, Object.keys(manifest.claimsFiles), false);
+    const kept = readAllKept(cache, Object.keys(manifest.claimsFiles), whole);
+    // The kept claims must be those the manifest's run wrote: another run may have written since.
+    const same = Object.entries(manifest.claimsFiles).every(([file, { kept: hash }]) => kept.texts.has(file) && hashText(kept.texts.get(file)!) === hash);
     const claims = Object.values(manifest.claimsFiles)
-      .flat()
+      .flatMap((f) => f.ids)
       .sort(compareIds)
       .map((id) => kept.claims.get(id));
-    if (claims.every((c) => c !== undefined && (!options.whole || c.json))) {
+    if (same && claims.every((c) => c !== undefined && (!whole || c.json))) {
       const { tool, scale, totals, diagnostics: all } = manifest.result;
       // The fields in assembleResult's order: the same JSON, byte for byte.
       const result: VerifyResult = { tool, scale, claims: claims.map((c) => hydrate(c!)), totals, diagnostics: all };
@@ -546,13 +561,17 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const project = loaded.project;
-  const previous = cache && project ? readAllKept(cache, [...new Set(project.claims.map((c) => c.ref.file))], true) : undefined;
+  const claimsFiles = project ? [...new Set(project.claims.map((c) => c.ref.file))] : [];
+  // With an id defined twice, which definition wins can change without any file a result read
+  // changing: nothing kept is reused until the project is whole again.
+  const ambiguous = loaded.diagnostics.some((d) => d.code === 'ref/duplicate-id');
+  const previous = cache && project ? readAllKept(cache, claimsFiles, whole) : undefined;
   const verification: ProjectVerification = project
     ? await verifyProject(project, {
         select: selector(options),
-        previous: previous?.claims,
+        ...(previous && !ambiguous ? { previous: previous.claims } : {}),
         store: Boolean(cache),
-        whole: Boolean(options.whole),
+        whole,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       })
     : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
@@ -566,36 +585,43 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
       if (!byFile.has(claim.ref.file)) byFile.set(claim.ref.file, new Map());
       byFile.get(claim.ref.file)!.set(claim.id, kept);
     }
+    const keptHashes = new Map<string, string>();
     for (const [file, claims] of byFile) {
       // A file whose claims were all reused as kept, and are the same claims, is kept as it is.
-      const before = previous?.files.get(file);
-      if (before && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(before, claims)) continue;
-      const texts = serializeKept(claims, Boolean(options.whole));
+      const before = previous?.texts.get(file);
+      if (before !== undefined && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(previous!.files.get(file)!, claims)) {
+        keptHashes.set(file, hashText(before));
+        continue;
+      }
+      const texts = serializeKept(claims, whole);
       const names = keptBlobs(file);
-      // Results first: heads name them by hash, so heads written before them would name what is not there yet.
+      // Results first: kept claims name theirs by hash, so they must not name what is not there yet.
       if (texts.results !== undefined) await cache.setBlob(names.results, texts.results);
-      await cache.setBlob(names.footprints, texts.footprints);
-      await cache.setBlob(names.heads, texts.heads);
+      await cache.setBlob(names.kept, texts.kept);
+      keptHashes.set(file, hashText(texts.kept));
     }
     const inputs: RunManifest['inputs'] = {};
     for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
       const stamp = loaded.stamps.get(path);
       if (stamp) inputs[path] = { hash, stamp };
     }
+    // Files that could not be read have no stamp to compare: while any is missing, no run is warm.
+    const tried = [...listing.paths.map((p) => p.path), ...[...project.sources.values()].flatMap((s) => (s.snapshot ? [s.snapshot.path] : []))];
     const { claims: _claims, ...rest } = result;
     await cache.setBlob(
       MANIFEST_BLOB,
       serializeManifest({
-        written: Date.now(),
+        written: started,
         inputs,
         listed: listing.paths.map((p) => p.path),
-        claimsFiles: Object.fromEntries([...byFile].map(([file, claims]) => [file, [...claims.keys()]])),
+        missing: [...new Set(tried.filter((path) => !loaded.inputs.has(path)))].sort(compareIds),
+        claimsFiles: Object.fromEntries([...byFile].map(([file, claims]) => [file, { ids: [...claims.keys()], kept: keptHashes.get(file)! }])),
         result: rest,
       }),
     );
   }
   // A partial run leaves the kept results and manifest as they were; only a full run replaces them.
-  if (cache && full) await cache.prune();
+  if (cache && full) await cache.prune({ blobs: true });
   return { result, ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
 }
 
@@ -616,7 +642,11 @@ async function unchangedSince(
 ): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }> }> {
   const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();
   const listed = listing.paths.map((p) => p.path);
-  let all = !listing.diagnostics.length && listed.length === manifest.listed.length && listed.every((p, i) => p === manifest.listed[i]);
+  let all =
+    !listing.diagnostics.length &&
+    !manifest.missing.length &&
+    listed.length === manifest.listed.length &&
+    listed.every((p, i) => p === manifest.listed[i]);
   const trustedBefore = BigInt(manifest.written - RACY_MS) * 1_000_000n;
   for (const [path, { hash, stamp }] of Object.entries(manifest.inputs)) {
     const now = await stampProjectFile(root, path);
@@ -625,25 +655,39 @@ async function unchangedSince(
       unchanged.set(path, { hash, stamp: now });
       continue;
     }
-    // A changed stamp, or one too recent to prove anything: compare the content.
+    // A changed stamp, or one too recent to prove anything: compare the content, hashed as a load
+    // hashes it (YAML as its decoded text, snapshots as bytes).
     const read = now ? await readProjectBytes(root, path, LIMITS.maxSnapshotBytes) : undefined;
-    if (read && 'bytes' in read && createHash('sha256').update(read.bytes).digest('hex') === hash) unchanged.set(path, { hash, stamp: read.stamp });
+    let nowHash: string | undefined;
+    if (read && 'bytes' in read) {
+      if (kindOf(path)) {
+        const text = decodeText(read.bytes, { file: path, line: 1, col: 1 });
+        if ('text' in text) nowHash = sha256(text.text);
+      } else nowHash = createHash('sha256').update(read.bytes).digest('hex');
+    }
+    if (read && 'bytes' in read && nowHash === hash) unchanged.set(path, { hash, stamp: read.stamp });
     else all = false;
   }
   return { all, unchanged };
 }
 
-/** The claims kept for these claims files, and which claims each file had. */
-function readAllKept(cache: FileCache, claimsFiles: readonly string[], withFootprints: boolean): { claims: Map<string, KeptClaim>; files: Map<string, ReadonlySet<string>> } {
+/** The claims kept for these claims files, which claims each file had, and each file's kept blob as read. */
+function readAllKept(
+  cache: FileCache,
+  claimsFiles: readonly string[],
+  whole: boolean,
+): { claims: Map<string, KeptClaim>; files: Map<string, ReadonlySet<string>>; texts: Map<string, string> } {
   const claims = new Map<string, KeptClaim>();
   const files = new Map<string, ReadonlySet<string>>();
+  const texts = new Map<string, string>();
   for (const file of claimsFiles) {
-    const kept = readKept(cache, file, withFootprints);
+    const kept = readKept(cache, file, whole);
     if (!kept) continue;
     files.set(file, new Set(kept.claims.keys()));
+    texts.set(file, kept.text);
     for (const [id, claim] of kept.claims) claims.set(id, claim);
   }
-  return { claims, files };
+  return { claims, files, texts };
 }
 
 function sameKeys(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): boolean {

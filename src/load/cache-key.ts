@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 const KEY_BYTES = 32;
 
@@ -13,9 +13,13 @@ export function cacheKeyPath(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * The secret that signs this machine's cache entries, created on first use.
- * Undefined when it cannot be read or made: then nothing is cached.
+ * Undefined when it cannot be read or made, or cannot be trusted: then nothing
+ * is cached. A key inside the project (an XDG_CACHE_HOME pointing there) could
+ * come from a pull request, and one that others can read or that someone else
+ * owns could be known to them; neither is used.
  */
-export async function loadCacheKey(path: string = cacheKeyPath()): Promise<Buffer | undefined> {
+export async function loadCacheKey(path: string = cacheKeyPath(), projectRoot?: string): Promise<Buffer | undefined> {
+  if (projectRoot !== undefined && within(await realOrSelf(projectRoot), await realOrSelf(path))) return undefined;
   const existing = await readKey(path);
   if (existing) return existing;
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
@@ -36,8 +40,25 @@ async function readKey(path: string): Promise<Buffer | undefined> {
   try {
     const info = await lstat(path);
     if (!info.isFile() || info.size !== KEY_BYTES) return undefined;
+    if ((info.mode & 0o077) !== 0 || (process.getuid && info.uid !== process.getuid())) return undefined;
     return await readFile(path);
   } catch {
     return undefined;
   }
+}
+
+/** The real path of `path`, or of its nearest existing ancestor with the rest appended. */
+async function realOrSelf(path: string): Promise<string> {
+  const absolute = resolve(path);
+  try {
+    return await realpath(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(await realOrSelf(parent), basename(absolute));
+  }
+}
+
+function within(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -17,8 +17,12 @@ export interface FileCache {
   setBlob(name: string, text: string): Promise<void>;
   /** Keeps a blob through prune without reading it (one that may be read later, or by a later run). */
   keepBlob(name: string): void;
-  /** Removes entries this run did not use, so the cache does not grow without end. */
-  prune(): Promise<void>;
+  /**
+   * Removes parse entries this run did not use, so the cache does not grow
+   * without end; with `blobs`, unused blobs too. Only a full verify knows
+   * which blobs are still wanted: other commands keep them all.
+   */
+  prune(options?: { blobs?: boolean }): Promise<void>;
 }
 
 export const CACHE_DIR = '.factcheck-cache';
@@ -54,6 +58,8 @@ export async function openFileCache(
   const dir = join(root, CACHE_FOLDER);
   const used = new Set<string>();
   const keyOf = (kind: string, hash: string) => createHash('sha256').update(`${kind}\0${hash}`).digest('hex');
+  // Blobs are named apart from parse entries, so a prune that keeps blobs can tell them apart.
+  const blobKey = (name: string) => `blob-${keyOf('blob', name)}`;
   const macOf = (key: string, payload: string) => createHmac('sha256', secret).update(`${FORMAT}\n${key}\n${stamp}\n`).update(payload).digest();
 
   const read = (key: string): string | undefined => {
@@ -108,21 +114,22 @@ export async function openFileCache(
       await write(keyOf(kind, hash), payload);
     },
     getBlob(name) {
-      return read(keyOf('blob', name));
+      return read(blobKey(name));
     },
     async setBlob(name, text) {
-      await write(keyOf('blob', name), text);
+      await write(blobKey(name), text);
     },
     keepBlob(name) {
-      used.add(keyOf('blob', name));
+      used.add(blobKey(name));
     },
-    async prune() {
+    async prune(options = {}) {
       await removeAbandoned(dir);
+      const prunable = options.blobs ? /^(blob-)?[0-9a-f]{64}\.json$/ : /^[0-9a-f]{64}\.json$/;
       try {
         for (const name of await readdir(dir)) {
           const key = name.replace(/\.json$/, '');
           // Only finished entries: another run's temporary file is its own to rename or remove.
-          if (!used.has(key) && /^[0-9a-f]{64}\.json$/.test(name)) await rm(join(dir, name), { force: true });
+          if (!used.has(key) && prunable.test(name)) await rm(join(dir, name), { force: true });
         }
       } catch {
         // Nothing to prune.

@@ -25,7 +25,7 @@ export interface RecordedReads {
 
 /** A claim result's inputs in a form a later run can check cheaply: see record/result-store. */
 export interface Footprint {
-  /** Every file an input was read from, snapshots included, with the first 16 hex digits of its SHA-256; by path. */
+  /** Every file an input was read from, snapshots included, with its SHA-256; by path. */
   files: [path: string, hash: string][];
   /** Every index query made (a JSON array: method, then arguments), with a hash of the record ids it returned. */
   queries: Record<string, string>;
@@ -175,8 +175,9 @@ export function recordReads(base: MatchContext, claim: Claim, rulesetId: string)
       if (!e) absent.push(`entity:${id}`);
       else paths.add(e.ref.file);
     }
-    // 64 bits of each file's SHA-256 tell its versions apart; the whole hash would double the footprint.
-    const files = [...paths].sort().map((path): [string, string] => [path, (inputs.get(path) ?? '').slice(0, 16)]);
+    // Whole SHA-256s: a contributor controls both versions of a file, and 64 bits would let one
+    // find two with the same hash in an afternoon. Kept blobs store each path's hash once.
+    const files = [...paths].sort().map((path): [string, string] => [path, inputs.get(path) ?? '']);
     const queries: Record<string, string> = {};
     for (const [query, list] of [...buckets].sort(([a], [b]) => (a < b ? -1 : 1))) queries[query] = idsHash(list);
     const contradictions: Record<string, string> = {};
@@ -221,7 +222,7 @@ function filesOf(list: readonly EvidenceRecord[]): string[] {
 export function idsHash(list: readonly { id: string }[]): string {
   let known = hashedLists.get(list);
   if (known === undefined) {
-    known = createHash('sha256').update(list.map((r) => r.id).join('\0')).digest('hex').slice(0, 16);
+    known = createHash('sha256').update(list.map((r) => r.id).join('\0')).digest('hex');
     hashedLists.set(list, known);
   }
   return known;
@@ -232,8 +233,7 @@ export function contradictionsHash(list: readonly Contradiction[]): string {
   if (known === undefined) {
     known = createHash('sha256')
       .update(list.map((c) => `${c.kind}:${c.records.join(',')}`).join('\0'))
-      .digest('hex')
-      .slice(0, 16);
+      .digest('hex');
     hashedLists.set(list, known);
   }
   return known;

@@ -84,12 +84,7 @@ export function hydrate(kept: KeptClaim): ClaimResult {
 export function createFootprintCheck(project: Project, contradictionsOf: (id: string) => readonly Contradiction[]): (footprint: Footprint) => boolean {
   const queries = new Map<string, string>();
   const contradictions = new Map<string, string>();
-  const short = new Map<string, string>();
-  const shortHash = (path: string) => {
-    let hash = short.get(path);
-    if (hash === undefined) short.set(path, (hash = (project.inputs.get(path) ?? '').slice(0, 16)));
-    return hash;
-  };
+
   const present = (key: string) => {
     const colon = key.indexOf(':');
     const id = key.slice(colon + 1);
@@ -105,7 +100,7 @@ export function createFootprintCheck(project: Project, contradictionsOf: (id: st
     }
   };
   return (footprint) => {
-    for (const [path, hash] of footprint.files) if (shortHash(path) !== hash) return false;
+    for (const [path, hash] of footprint.files) if ((project.inputs.get(path) ?? '') !== hash) return false;
     for (const [query, hash] of Object.entries(footprint.queries)) {
       let now = queries.get(query);
       if (now === undefined) {

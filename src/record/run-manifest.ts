@@ -10,30 +10,33 @@ import { headOf, isFresh, jsonOf, type KeptClaim, type StoredClaim } from './res
  */
 export interface RunManifest {
   format: typeof FORMAT;
-  /** When it was written (ms since the epoch). A file stamped this recently may have changed within one clock tick: it is read again. */
+  /** When its run began, before any file was stamped (ms since the epoch). A stamp this recent may hide a write in the same clock tick: such a file is read again. */
   written: number;
   /** Every file read, YAML and snapshots: its SHA-256 and its stamp before reading. */
   inputs: Record<string, { hash: string; stamp: FileStamp }>;
   /** Every YAML file listed: one added or removed is a change too. */
   listed: string[];
-  /** The claims whose results are kept, by the claims file that defines them. */
-  claimsFiles: Record<string, string[]>;
+  /** Files it tried and could not read (too large, not text, missing, outside the project): nothing proves them unchanged. */
+  missing: string[];
+  /** By claims file, the claims whose results are kept and the hash of the kept blob that holds them. */
+  claimsFiles: Record<string, { ids: string[]; kept: string }>;
   /** Everything of the result but its claims. */
   result: Omit<VerifyResult, 'claims'>;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 export const MANIFEST_BLOB = 'run-manifest';
 /** Stamps newer than this before the manifest are not trusted: coarse file systems tick in seconds. */
 export const RACY_MS = 2000;
 
 /**
- * Kept results live in three blobs per claims file, read as far as needed: the
- * table's fields (every reuse), the footprints (when inputs changed) and the
- * whole results (when a format prints them).
+ * Kept results live in two blobs per claims file: the kept claims (the
+ * table's fields, diagnostics and footprints, written together so that they
+ * always belong together) and the whole results, which only runs printing
+ * them write or read.
  */
-export function keptBlobs(claimsFile: string): { heads: string; footprints: string; results: string } {
-  return { heads: `heads:${claimsFile}`, footprints: `footprints:${claimsFile}`, results: `results:${claimsFile}` };
+export function keptBlobs(claimsFile: string): { kept: string; results: string } {
+  return { kept: `kept:${claimsFile}`, results: `results:${claimsFile}` };
 }
 
 export function serializeManifest(manifest: Omit<RunManifest, 'format'>): string {
@@ -50,7 +53,9 @@ export function parseManifest(text: string | undefined): RunManifest | undefined
       typeof m.written === 'number' &&
       isObject(m.inputs) &&
       Array.isArray(m.listed) &&
+      Array.isArray(m.missing) &&
       isObject(m.claimsFiles) &&
+      Object.values(m.claimsFiles).every((f) => isObject(f) && Array.isArray(f.ids) && typeof f.kept === 'string') &&
       isObject(m.result) &&
       Array.isArray(m.result.diagnostics);
     return ok ? (m as RunManifest) : undefined;
@@ -61,18 +66,22 @@ export function parseManifest(text: string | undefined): RunManifest | undefined
 
 /**
  * Writes a claims file's kept claims as its blobs' texts. With `whole`, the
- * whole results too; without, the results blob is left as it was, and the
- * heads say which of its results still belong to their claims (by hash).
+ * whole results too; without, the results blob is left as it was, and each
+ * claim names by hash the whole result that belongs to it, if any.
  */
-export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: boolean): { heads: string; footprints: string; results?: string } {
-  const heads: Record<string, unknown> = {};
-  const footprints: Record<string, unknown> = {};
+export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: boolean): { kept: string; results?: string } {
+  const kept: Record<string, unknown> = {};
   const results: Record<string, string> = {};
-  // Footprints name files by their place in one table: the same paths recur in every claim of a file.
+  // Files by their place in one table, with their whole SHA-256: the same paths recur in every
+  // claim. One hash per path is right for every claim kept: a footprint holds only while it matches.
   const paths = new Map<string, number>();
-  const indexOf = (path: string) => {
+  const table: [string, string][] = [];
+  const indexOf = (path: string, hash: string) => {
     let i = paths.get(path);
-    if (i === undefined) paths.set(path, (i = paths.size));
+    if (i === undefined) {
+      paths.set(path, (i = table.length));
+      table.push([path, hash]);
+    }
     return i;
   };
   for (const [id, claim] of claims) {
@@ -82,67 +91,60 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
       results[id] = json;
       wholeHash = hashText(json);
     }
-    heads[id] = { ...headOf(claim), whole: wholeHash };
     const f = claim.footprint!;
-    footprints[id] = { ...f, files: f.files.flatMap(([path, hash]) => [indexOf(path), hash]) };
+    kept[id] = { ...headOf(claim), whole: wholeHash, footprint: { ...f, files: f.files.map(([path, hash]) => indexOf(path, hash)) } };
   }
-  return {
-    heads: JSON.stringify(heads),
-    footprints: JSON.stringify({ paths: [...paths.keys()], claims: footprints }),
-    ...(whole ? { results: JSON.stringify(results) } : {}),
-  };
+  return { kept: JSON.stringify({ files: table, claims: kept }), ...(whole ? { results: JSON.stringify(results) } : {}) };
 }
 
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return createHash('sha256').update(text).digest('hex');
 }
 
-/** Reads the claims kept for one claims file; the footprints only when asked, the whole results only when read. */
+/**
+ * Reads the claims kept for one claims file. With `whole`, the whole results
+ * too, each checked against the hash its claim names: a claim whose result is
+ * missing or is not its own comes back without one, to be verified again.
+ */
 export function readKept(
   cache: { getBlob(name: string): string | undefined; keepBlob(name: string): void },
   claimsFile: string,
-  withFootprints: boolean,
-): { claims: Map<string, KeptClaim>; heads: string } | undefined {
+  whole: boolean,
+): { claims: Map<string, KeptClaim>; text: string } | undefined {
   const names = keptBlobs(claimsFile);
-  const getBlob = (name: string) => cache.getBlob(name);
-  // Read or not, the three go together: pruning one would leave the others naming what is gone.
+  // Read or not, the two go together: pruning one would leave the other naming what is gone.
   for (const name of Object.values(names)) cache.keepBlob(name);
-  const headsText = getBlob(names.heads);
-  const heads = parseObject(headsText) as Record<string, { summary?: unknown; fields?: unknown; diagnostics?: unknown; whole?: unknown }> | undefined;
-  if (!heads || headsText === undefined) return undefined;
-  const table = withFootprints ? (parseObject(getBlob(names.footprints)) as { paths?: unknown; claims?: unknown } | undefined) : undefined;
-  if (withFootprints && (!table || !Array.isArray(table.paths) || !isObject(table.claims))) return undefined;
-  const footprintOf = (id: string): Footprint | undefined => {
-    const raw = (table?.claims as Record<string, { files?: unknown }> | undefined)?.[id];
-    if (!isObject(raw) || !Array.isArray(raw.files)) return undefined;
-    const paths = table!.paths as string[];
-    const files: [string, string][] = [];
-    for (let i = 0; i + 1 < raw.files.length; i += 2) files.push([paths[raw.files[i] as number] ?? '', String(raw.files[i + 1])]);
-    return { ...(raw as unknown as Footprint), files };
-  };
-  let results: Record<string, unknown> | undefined;
-  const json = (id: string, hash: string) => () => {
-    results ??= parseObject(getBlob(names.results)) ?? {};
-    const text = results[id];
-    // Only another run writing the cache at the same moment could make these differ.
-    if (typeof text !== 'string' || hashText(text) !== hash) throw new Error(`the kept result of claim "${id}" changed in the cache while this ran; run again`);
-    return text;
-  };
+  const text = cache.getBlob(names.kept);
+  const data = parseObject(text) as { files?: unknown; claims?: unknown } | undefined;
+  if (!data || text === undefined || !Array.isArray(data.files) || !isObject(data.claims)) return undefined;
+  const files = data.files as [string, string][];
+  const results = whole ? parseObject(cache.getBlob(names.results)) : undefined;
   const claims = new Map<string, KeptClaim>();
-  for (const [id, head] of Object.entries(heads)) {
-    if (!isObject(head) || !isObject(head.summary) || !Array.isArray(head.fields) || !Array.isArray(head.diagnostics)) return undefined;
-    const footprint = withFootprints ? footprintOf(id) : undefined;
-    if (withFootprints && !footprint) return undefined;
+  for (const [id, head] of Object.entries(data.claims as Record<string, Record<string, unknown>>)) {
+    const footprint = head?.footprint as (Omit<Footprint, 'files'> & { files?: unknown }) | undefined;
+    const ok =
+      isObject(head) &&
+      isObject(head.summary) &&
+      Array.isArray(head.fields) &&
+      Array.isArray(head.diagnostics) &&
+      isObject(footprint) &&
+      Array.isArray(footprint.files) &&
+      isObject(footprint.queries) &&
+      isObject(footprint.contradictions) &&
+      Array.isArray(footprint.absent);
+    if (!ok) return undefined;
+    const wholeHash = typeof head.whole === 'string' ? head.whole : null;
+    const json = wholeHash !== null && typeof results?.[id] === 'string' && hashText(results[id] as string) === wholeHash ? (results[id] as string) : undefined;
     claims.set(id, {
       summary: head.summary as KeptClaim['summary'],
       fields: head.fields as string[],
       diagnostics: head.diagnostics as KeptClaim['diagnostics'],
-      footprint,
-      wholeHash: typeof head.whole === 'string' ? head.whole : null,
-      json: typeof head.whole === 'string' ? json(id, head.whole) : undefined,
+      footprint: { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? ['', '']) } as Footprint,
+      wholeHash: json === undefined ? null : wholeHash,
+      json: json === undefined ? undefined : () => json,
     });
   }
-  return { claims, heads: headsText };
+  return { claims, text };
 }
 
 function parseObject(text: string | undefined): Record<string, unknown> | undefined {

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { readFile, writeFile, utimes } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheKeyPath } from '../../src/load/cache-key.js';
@@ -16,7 +16,7 @@ afterAll(cleanProjects);
 
 /** A blob's file in the cache, and the same blob signed anew, as this machine signs them. */
 async function blob(dir: string, name: string) {
-  const key = createHash('sha256').update(`blob\0${name}`).digest('hex');
+  const key = `blob-${createHash('sha256').update(`blob\0${name}`).digest('hex')}`;
   const file = join(dir, CACHE_FOLDER, `${key}.json`);
   const secret = await readFile(cacheKeyPath());
   const sign = (payload: string) => `${createHmac('sha256', secret).update(`2\n${key}\n${cacheStamp()}\n`).update(payload).digest('hex')}\n${payload}`;
@@ -30,6 +30,7 @@ describe('the result cache', () => {
     const dir = await gitProject();
     let reusedSomewhere = 0;
     let recomputedSomewhere = 0;
+    let warmSomewhere = 0;
     for (let scenario = 0; scenario < 20; scenario++) {
       // The cache is never cleared: every run reuses what the runs before it kept.
       if (rnd() < 0.3) {
@@ -46,18 +47,20 @@ describe('the result cache', () => {
         const claims = cached.result.claims.length;
         if (!cached.reused.whole && cached.reused.claims > 0 && cached.reused.claims < claims) reusedSomewhere++;
         if (!cached.reused.whole && cached.reused.claims < claims) recomputedSomewhere++;
+        if (cached.reused.whole) warmSomewhere++;
       }
     }
     // Runs that reused some results and verified others again: the footprints were put to work.
     expect(reusedSomewhere).toBeGreaterThan(5);
     expect(recomputedSomewhere).toBeGreaterThan(5);
+    expect(warmSomewhere).toBeGreaterThan(2);
   }, 120_000);
 
   it('prints the last result again when nothing changed, and notices an edit that keeps size and modification time', async () => {
     const dir = await gitProject();
     const first = await runCli(['verify', '--root', dir]);
     // A kept table row changed behind the tool's back, but signed: the next run shows it, so it was reused whole.
-    const heads = await blob(dir, keptBlobs('claims/statements.yaml').heads);
+    const heads = await blob(dir, keptBlobs('claims/statements.yaml').kept);
     const text = await heads.payload();
     await writeFile(heads.file, heads.sign(text.replace('The count of', 'REUSED: the count of')));
     expect((await runCli(['verify', '--root', dir])).stdout).toContain('REUSED: the count of');
@@ -77,7 +80,7 @@ describe('the result cache', () => {
   it('verifies again only the claims a new evidence file can change', async () => {
     const dir = await gitProject();
     await runCli(['verify', '--root', dir]);
-    const heads = await blob(dir, keptBlobs('claims/reporting.yaml').heads);
+    const heads = await blob(dir, keptBlobs('claims/reporting.yaml').kept);
     const text = await heads.payload();
     await writeFile(heads.file, heads.sign(text.replaceAll('Confirmed by', 'KEPT: confirmed by')));
     // A record about Mike Pence bears on no claim in reporting.yaml: their kept results stand.
@@ -112,10 +115,60 @@ describe('the result cache', () => {
     expect(cached).toEqual(fresh);
   });
 
+  it.each([
+    ['an evidence record', 'evidence/0-first.yaml', 'evidence:\n  - id: euronews-release-tweet-count\n    source: euronews-trump-jr-wikileaks\n    kind: quantity\n    subject: donald-trump-jr\n    measure: replies\n    counterpart: wikileaks\n    value: 7\n    unit: messages\n    quote: his father tweeted 15 minutes later\n'],
+    ['a group', 'entities/0-first.yaml', 'entities:\n  - id: trump-team\n    name: the Trump team\n    kind: group\n    members: [mike-pence]\n'],
+    ['a claim', 'claims/a-first.yaml', 'claims:\n  - id: pence-denies-wikileaks-connection\n    text: nothing could be further from the truth\n    claimant: mike-pence\n    date: "2016-10-12"\n    appearance: fox-news-pence-interview\n    quoted_in: the-week-trump-jr-wikileaks\n    asserts:\n      kind: opinion\n      reason: Read as a judgement.\n'],
+    ['a ruleset default', 'rules/a-first.yaml', 'ruleset: a-first\ndescription: Takes quantities over.\ndefault_for: [quantity]\nrules:\n  - name: always-false\n    priority: 1\n    conditions:\n      all:\n        - { fact: claim_kind, operator: equal, value: quantity }\n    event:\n      type: verdict\n      params:\n        rating: "false"\n        explanation: Always false.\n'],
+  ])('reuses nothing when a new file defines %s again, since which definition wins can change', async (_what, path, text) => {
+    const dir = await gitProject();
+    for (const format of ['text', 'json']) await runCli(['verify', '--format', format, '--root', dir]);
+    await writeFile(join(dir, path), text);
+    for (const format of ['text', 'json', 'text']) {
+      const cached = await runCli(['verify', '--format', format, '--root', dir]);
+      expect(cached.stdout, format).toBe((await runCli(['verify', '--format', format, '--no-cache', '--root', dir])).stdout);
+    }
+  });
+
+  it('verifies again when a kept whole result is missing, rather than failing', async () => {
+    const dir = await gitProject();
+    await runCli(['verify', '--format', 'json', '--root', dir]);
+    await rm((await blob(dir, keptBlobs('claims/statements.yaml').results)).file);
+    const run = await runCli(['verify', '--format', 'json', '--root', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe((await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir])).stdout);
+  });
+
+  it('never prints a stale result once a file that could not be read is readable again', async () => {
+    const dir = await gitProject();
+    const path = join(dir, 'claims/statements.yaml');
+    const good = await readFile(path);
+    await writeFile(path, Buffer.concat([good, Buffer.from([0xff])]));
+    expect((await runCli(['verify', '--root', dir])).code).toBe(2);
+    await writeFile(path, good);
+    for (let i = 0; i < 2; i++) {
+      const run = await runCli(['verify', '--root', dir]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
+    }
+  });
+
+  it('keeps results through other commands, and through kept blobs another run replaced', async () => {
+    const dir = await gitProject();
+    await verifyWithCache(dir);
+    for (const command of [['lint'], ['explain', 'pence-denies-wikileaks-connection'], ['verify', '--check']]) await runCli([...command, '--root', dir]);
+    expect((await verifyWithCache(dir)).reused.whole).toBe(true);
+    // A kept blob that is not the one the last full run wrote (another run's, at the same time): not warm.
+    const kept = await blob(dir, keptBlobs('claims/statements.yaml').kept);
+    await writeFile(kept.file, kept.sign((await kept.payload()).replace('The count of', 'Another run: the count of')));
+    const next = await verifyWithCache(dir);
+    expect(next.reused.whole).toBe(false);
+  });
+
   it('ignores kept results it did not sign', async () => {
     const dir = await gitProject();
     const first = await runCli(['verify', '--root', dir]);
-    const heads = await blob(dir, keptBlobs('claims/statements.yaml').heads);
+    const heads = await blob(dir, keptBlobs('claims/statements.yaml').kept);
     const text = await heads.payload();
     await writeFile(heads.file, `${'0'.repeat(64)}\n${text.replace('The count of', 'FORGED: the count of')}`);
     const run = await runCli(['verify', '--root', dir]);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,24 @@ describe('the cache key', () => {
     // A folder that cannot be made, even by root: its parent is a file.
     await writeFile(join(home, 'a-file'), '');
     expect(await loadCacheKey(join(home, 'a-file', 'factcheck', 'cache-key'))).toBeUndefined();
+  });
+
+  it('is not trusted inside the project, readable by others, or owned by someone else', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'factcheck-project-'));
+    // An XDG_CACHE_HOME pointing into the project: a pull request could supply the key.
+    expect(await loadCacheKey(cacheKeyPath({ XDG_CACHE_HOME: join(project, '.cache') }), project)).toBeUndefined();
+    await expect(stat(join(project, '.cache'))).rejects.toThrow();
+    const home = await mkdtemp(join(tmpdir(), 'factcheck-xdg-'));
+    const path = cacheKeyPath({ XDG_CACHE_HOME: home });
+    expect(await loadCacheKey(path, project)).toHaveLength(32);
+    await chmod(path, 0o644);
+    expect(await loadCacheKey(path, project)).toBeUndefined();
+    await chmod(path, 0o600);
+    expect(await loadCacheKey(path, project)).toHaveLength(32);
+    if (process.getuid?.() === 0) {
+      await chown(path, 1234, 1234);
+      expect(await loadCacheKey(path, project)).toBeUndefined();
+    }
   });
 
   it('ignores a relative XDG_CACHE_HOME, as the XDG spec says to', () => {

@@ -33,10 +33,10 @@ describe('kept results', () => {
     const check = createFootprintCheck(project!, (id) => project!.contradictions.filter((c) => c.records.includes(id)));
     const base = { files: [] as [string, string][], queries: {}, contradictions: {}, absent: [] as string[] };
     expect(check(base)).toBe(true);
-    const config = project!.inputs.get('factcheck.config.yaml')!.slice(0, 16);
+    const config = project!.inputs.get('factcheck.config.yaml')!;
     expect(check({ ...base, files: [['factcheck.config.yaml', config]] })).toBe(true);
-    expect(check({ ...base, files: [['factcheck.config.yaml', '0'.repeat(16)]] })).toBe(false);
-    expect(check({ ...base, files: [['claims/gone.yaml', '0'.repeat(16)]] })).toBe(false);
+    expect(check({ ...base, files: [['factcheck.config.yaml', '0'.repeat(64)]] })).toBe(false);
+    expect(check({ ...base, files: [['claims/gone.yaml', '0'.repeat(64)]] })).toBe(false);
     expect(check({ ...base, queries: { '["statements","donald-trump"]': 'not the hash' } })).toBe(false);
     expect(check({ ...base, queries: { '["noSuchQuery","x"]': 'anything' } })).toBe(false);
     expect(check({ ...base, contradictions: { 'euronews-link-message': 'not the hash' } })).toBe(false);
