@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { MAX_WORKERS } from '../load/parse-pool.js';
 import type { FormatContext } from '../report/formatters/index.js';
 import { didYouMean } from '../validate/suggest.js';
 import { UsageError, type CliIO } from './io.js';
@@ -33,6 +34,7 @@ export function loadOptions(values: Parsed['values'], io: Pick<CliIO, 'env'>): {
   const workers = io.env?.FACTCHECK_WORKERS;
   if (workers === undefined || workers === '') return { cache: !values['no-cache'] };
   if (!/^[0-9]+$/.test(workers)) throw new UsageError(`FACTCHECK_WORKERS takes a whole number of threads, such as 0 or 2; found "${workers}"`);
+  if (Number(workers) > MAX_WORKERS) throw new UsageError(`FACTCHECK_WORKERS is at most ${MAX_WORKERS} threads; found ${workers}`);
   return { cache: !values['no-cache'], workers: Number(workers) };
 }
 

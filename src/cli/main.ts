@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { FileChangedError } from '../load/read-files.js';
 import { VERSION } from '../pipeline.js';
 import { didYouMean } from '../validate/suggest.js';
 import { COMMANDS, commandHelp, mainHelp } from './commands.js';
@@ -40,6 +41,10 @@ export async function main(io: CliIO): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`factcheck ${command.name}: ${(error as Error).message}\nRun factcheck ${command.name} --help for usage.\n`);
+      return EXIT.invalid;
+    }
+    if (error instanceof FileChangedError) {
+      io.stderr(`factcheck: ${error.message}\n`);
       return EXIT.invalid;
     }
     // A bug, not bad input: say so plainly; the stack only on request.

@@ -18,8 +18,11 @@ const BATCH_BYTES = 256 * 1024;
 /** Worker threads to parse with by default: one per core, as the main thread mostly waits. */
 export function defaultWorkers(): number {
   const cores = availableParallelism();
-  return cores > 1 ? Math.min(cores, 8) : 0;
+  return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
 }
+
+/** More threads than this only cost memory: each holds its own copy of the schemas. */
+export const MAX_WORKERS = 32;
 
 /**
  * Parses and schema-checks files, in worker threads when there are enough
@@ -105,22 +108,47 @@ export async function processFiles(
         pending = next++;
         worker.postMessage({ batch: pending, files: batches[pending]!.files } satisfies ParseRequest);
       };
-      worker.on('message', (reply: ParseReply) => {
+      worker.on('message', (reply: unknown) => {
+        // A reply that is not the answer to the batch sent is a failed worker: its batch is redone here.
+        const results = pending === undefined ? undefined : readReply(reply, pending, batches[pending]!.files.length);
+        if (!results) {
+          void worker.terminate();
+          return fallBack();
+        }
         if (options.stats) options.stats.workerBatches++;
+        const done = pending!;
         // The next batch first: the worker parses while this thread takes in the last one.
         pending = undefined;
         feed();
-        take(
-          reply.batch,
-          reply.results.map((r) => ('json' in r ? { processed: JSON.parse(r.json) as ProcessedFile, json: r.json } : { processed: r.processed, json: undefined })),
-        );
+        take(done, results);
       });
       worker.once('error', fallBack);
       worker.once('exit', fallBack);
       feed();
     });
-  await Promise.all(Array.from({ length: Math.min(workers, batches.length) }, run));
+  await Promise.all(Array.from({ length: Math.min(workers, MAX_WORKERS, batches.length) }, run));
   return out;
+}
+
+/** The results of a well-formed reply to `batch`, or undefined. */
+function readReply(reply: unknown, batch: number, count: number): Processed[] | undefined {
+  const r = reply as Partial<ParseReply> | null;
+  if (typeof r !== 'object' || r === null || r.batch !== batch || !Array.isArray(r.results) || r.results.length !== count) return undefined;
+  try {
+    return r.results.map((item) => {
+      if ('json' in item && typeof item.json === 'string') return { processed: checked(JSON.parse(item.json)), json: item.json };
+      if ('processed' in item) return { processed: checked(item.processed), json: undefined };
+      throw new Error('neither json nor processed');
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+function checked(value: unknown): ProcessedFile {
+  const p = value as Partial<ProcessedFile> | null;
+  if (typeof p !== 'object' || p === null || !Array.isArray(p.diagnostics) || !Array.isArray(p.invalidItems) || typeof p.positions !== 'object') throw new Error('not a parse result');
+  return p as ProcessedFile;
 }
 
 function inThread(file: TextFile): Processed {

@@ -54,11 +54,18 @@ export async function readProjectFiles(
   return { files, diagnostics };
 }
 
+/** A file changed between the moment the run took stock of it and the moment it read it: not a bug, and nothing to trust. */
+export class FileChangedError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} changed while factcheck was reading the project; run again`);
+  }
+}
+
 /**
  * A file whose hash is known, read on first use of its text: most of a large
  * project's files are unchanged between runs and come from the parse cache.
- * Should it have changed since all the same, its hash no longer matches and
- * the text read is refused, as a changed file would be on the next run.
+ * It is read with the same refusals as any other, and should it have changed
+ * since all the same, its hash no longer matches and the run stops.
  */
 function lazyFile(root: string, path: string, kind: FileKind, known: { hash: string; stamp: FileStamp }): TextFile {
   let text: string | undefined;
@@ -69,10 +76,10 @@ function lazyFile(root: string, path: string, kind: FileKind, known: { hash: str
     hash: known.hash,
     get text(): string {
       if (text === undefined) {
-        const bytes = readFileSync(join(root, path));
-        const decoded = decodeText(bytes, { file: path, line: 1, col: 1 });
-        if (!('text' in decoded) || createHash('sha256').update(decoded.text).digest('hex') !== known.hash) {
-          throw new Error(`${path} changed while factcheck was reading the project; run again`);
+        const read = readBytesSync(root, path, LIMITS.maxFileBytes);
+        const decoded = 'bytes' in read ? decodeText(read.bytes, { file: path, line: 1, col: 1 }) : undefined;
+        if (!decoded || !('text' in decoded) || createHash('sha256').update(decoded.text).digest('hex') !== known.hash) {
+          throw new FileChangedError(path);
         }
         text = decoded.text;
       }
@@ -108,11 +115,15 @@ export async function readProjectText(root: string, path: string, maxBytes: numb
 
 /** Reads a project-relative file's bytes, with the same refusals as readProjectText. */
 export async function readProjectBytes(root: string, path: string, maxBytes: number): Promise<ReadBytes> {
+  return readBytesSync(root, path, maxBytes);
+}
+
+// Synchronous calls: for thousands of small files they cost a fraction of a round trip through the thread pool each.
+function readBytesSync(root: string, path: string, maxBytes: number): ReadBytes {
   const at = { file: path, line: 1, col: 1 };
-  const inside = await resolveInside(root, path);
+  const inside = resolveInsideSync(root, path);
   if (!inside.ok) return { diagnostic: diagnostic('file/outside-project', at, inside.reason) };
   try {
-    // Synchronous calls: for thousands of small files they cost a fraction of a round trip through the thread pool each.
     const info = lstatSync(inside.path, { bigint: true });
     if (!info.isFile()) return { diagnostic: diagnostic('file/unreadable', at, `expected a file, found ${describeKind(info)}`) };
     if (info.size > BigInt(maxBytes)) {
@@ -161,6 +172,10 @@ type Inside = { ok: true; path: string } | { ok: false; reason: string };
 
 /** Resolves a project-relative path, following symlinks, and checks it stays in the project. */
 export async function resolveInside(root: string, path: string): Promise<Inside> {
+  return resolveInsideSync(root, path);
+}
+
+function resolveInsideSync(root: string, path: string): Inside {
   if (isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) {
     return { ok: false, reason: `expected a path relative to the project, found absolute path "${path}"` };
   }

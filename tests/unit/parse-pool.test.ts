@@ -23,10 +23,10 @@ describe('the parse pool', () => {
     expect(stats.workerBatches).toBeGreaterThan(3);
   });
 
-  it('finishes the work in this thread when a worker dies or fails', async () => {
+  it('finishes the work in this thread when a worker dies, fails or answers with something else', async () => {
     const input = await files();
     const inThread = await processFiles(input, 0);
-    for (const name of ['crash.mjs', 'garbage.mjs']) {
+    for (const name of ['crash.mjs', 'garbage.mjs', 'malformed.mjs', 'wrong-batch.mjs']) {
       const workerUrl = pathToFileURL(join(REPO, 'tests/fixtures/workers', name));
       const stats = { workerBatches: 0, threadBatches: 0 };
       expect(await processFiles(input, 2, { minBytes: 0, batchBytes: 4096, workerUrl, stats })).toEqual(inThread);

@@ -1,8 +1,9 @@
-import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readProjectFiles, readProjectText } from '../../src/load/read-files.js';
+import { FileChangedError, readProjectFiles, readProjectText } from '../../src/load/read-files.js';
 import { cleanProjects, makeProject } from '../helpers/project.js';
 
 afterAll(cleanProjects);
@@ -52,5 +53,23 @@ describe('readProjectFiles', () => {
     expect(files.filter((f) => f.kind === 'claims').map((f) => f.path)).toEqual(['claims/a/c.yml', 'claims/b.yaml']);
     expect(files.some((f) => f.path.startsWith('evidence/snapshots'))).toBe(false);
     expect(diagnostics).toMatchObject([{ code: 'file/outside-project', file: 'claims/evil.yaml' }]);
+  });
+
+  it('reads a file known unchanged only when its text is asked for, and stops if it changed or became a link out', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'factcheck-outside-'));
+    await writeFile(join(outside, 'evil.yaml'), 'claims: []\n');
+    const dir = await makeProject({ 'claims/a.yaml': 'claims: []\n' });
+    const first = (await readProjectFiles(dir)).files.find((f) => f.path === 'claims/a.yaml')!;
+    const known = new Map([['claims/a.yaml', { hash: createHash('sha256').update(first.text).digest('hex'), stamp: first.stamp! }]]);
+    const lazy = async () => (await readProjectFiles(dir, known)).files.find((f) => f.path === 'claims/a.yaml')!;
+    expect((await lazy()).text).toBe('claims: []\n');
+    const changed = await lazy();
+    await writeFile(join(dir, 'claims/a.yaml'), 'claims: [] # edited\n');
+    expect(() => changed.text).toThrow(FileChangedError);
+    // The same bytes outside the project, through a link: refused, not read.
+    const linked = await lazy();
+    await rm(join(dir, 'claims/a.yaml'));
+    await symlink(join(outside, 'evil.yaml'), join(dir, 'claims/a.yaml'));
+    expect(() => linked.text).toThrow(FileChangedError);
   });
 });
