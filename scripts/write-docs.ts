@@ -1,5 +1,7 @@
-// Regenerates docs/facts.md from the fact catalogue: npm run docs.
+// Regenerates the docs made from code (the fact catalogue, the diagnostic codes): npm run docs.
 import { writeFile } from 'node:fs/promises';
+import { diagnosticsMarkdown } from '../src/document-diagnostics.js';
 import { factsMarkdown } from '../src/facts/document-facts.js';
 
 await writeFile(new URL('../docs/facts.md', import.meta.url), factsMarkdown());
+await writeFile(new URL('../docs/diagnostics.md', import.meta.url), diagnosticsMarkdown());

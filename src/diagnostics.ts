@@ -26,6 +26,7 @@ export const DIAGNOSTIC_CODES = {
   'yaml/tab-indent': 'A tab is used for indentation.',
   'yaml/alias-limit': 'The document expands too many aliases.',
   'yaml/empty': 'The file holds no data.',
+  'yaml/tag': 'A value carries a YAML tag; only plain data is accepted.',
   // JSON Schema
   'schema/type': 'A value has the wrong type.',
   'schema/required': 'A required field is missing.',

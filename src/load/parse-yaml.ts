@@ -63,7 +63,9 @@ export function parseYaml(input: TextFile): ParseResult {
         diagnostics.push(diagnostic(code, at(error.pos[0]), firstLine(error.message)));
       }
     }
-    if (doc.errors.length === 0) {
+    // Only a file with a "!" can hold a tag: most are spared the walk.
+    if (doc.errors.length === 0 && input.text.includes('!')) diagnostics.push(...foreignTags(doc, input.text, at));
+    if (doc.errors.length === 0 && diagnostics.length === 0) {
       const depth = maxDepth(doc.contents, LIMITS.maxDepth);
       if (depth.tooDeep) {
         diagnostics.push(
@@ -101,6 +103,31 @@ export function parseYaml(input: TextFile): ParseResult {
     return at(offset);
   };
   return { file: { path: input.path, kind: input.kind, value, locate }, diagnostics };
+}
+
+/** Plain data only: strings, numbers, booleans, null, mappings and lists. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * Explicit tags outside plain data (`!!binary`, `!!js/function`, `!custom`): yaml leaves an
+ * unknown tag's value as a string with only a warning, so a tag would silently change meaning.
+ */
+function foreignTags(doc: Document.Parsed, text: string, at: (offset: number) => Position): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, (_key, node) => {
+    const tagged = node as { tag?: string; range?: [number, number, number] };
+    if (typeof tagged.tag === 'string' && !PLAIN_TAGS.has(tagged.tag) && tagged.range) {
+      // The node starts at its value; the tag is the run of "!…" before it.
+      let start = text.lastIndexOf('!', tagged.range[0]);
+      while (start > 0 && text[start - 1] === '!') start--;
+      found.push(diagnostic('yaml/tag', at(start === -1 ? tagged.range[0] : start), `expected plain YAML data, found the tag ${displayTag(tagged.tag)}; remove it`));
+    }
+  });
+  return found;
+}
+
+function displayTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
 /** yaml reports an unclosed quote where the file ends; readers need where it opened. */

@@ -33,7 +33,7 @@ export async function readGitChanges(root: string, ref: string): Promise<GitChan
     return { problem: `unknown git ref "${ref}"` };
   }
   try {
-    const changed = (await git(['diff', '--name-only', '--no-renames', '--relative', '-z', commit, '--'])).stdout;
+    const changed = (await git(['diff', '--no-ext-diff', '--no-textconv', '--name-only', '--no-renames', '--relative', '-z', commit, '--'])).stdout;
     const untracked = (await git(['ls-files', '--others', '--exclude-standard', '-z'])).stdout;
     const files = [...new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean))].sort();
     return {

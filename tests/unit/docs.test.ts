@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACTS } from '../../src/facts/catalogue.js';
 import { factsMarkdown } from '../../src/facts/document-facts.js';
+import { diagnosticsMarkdown } from '../../src/document-diagnostics.js';
+import { DIAGNOSTIC_CODES } from '../../src/diagnostics.js';
+import { LIMITS } from '../../src/load/layout.js';
+import { SAFE_PATH } from '../../src/rules/resolve-path.js';
 import { REPO } from '../helpers/project.js';
 
 describe('docs/facts.md', () => {
@@ -25,5 +29,25 @@ describe('docs/facts.md', () => {
       expect(names).toContain(required);
     }
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('docs/diagnostics.md', () => {
+  it('is the code catalogue as generated (run npm run docs after adding a code)', async () => {
+    const text = await readFile(join(REPO, 'docs/diagnostics.md'), 'utf8');
+    expect(text).toBe(diagnosticsMarkdown());
+    for (const code of Object.keys(DIAGNOSTIC_CODES)) expect(text).toContain(`\`${code}\``);
+  });
+});
+
+describe('docs/security.md', () => {
+  it('states the limits the loader enforces', async () => {
+    const text = await readFile(join(REPO, 'docs/security.md'), 'utf8');
+    const mib = (bytes: number) => `${bytes / 2 ** 20} MiB`;
+    expect(text).toContain(`| size of a YAML file | ${mib(LIMITS.maxFileBytes)} |`);
+    expect(text).toContain(`| size of a snapshot | ${mib(LIMITS.maxSnapshotBytes)} |`);
+    expect(text).toContain(`| alias expansion per document | ${LIMITS.maxAliasCount} aliases |`);
+    expect(text).toContain(`| nesting depth | ${LIMITS.maxDepth} levels |`);
+    expect(text).toContain(`| condition path | \`${SAFE_PATH.source}\` |`);
   });
 });

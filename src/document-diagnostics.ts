@@ -1,0 +1,44 @@
+import { DIAGNOSTIC_CODES } from './diagnostics.js';
+
+const GROUPS: Record<string, string> = {
+  file: 'Files',
+  cache: 'Cache',
+  project: 'Project',
+  lock: 'Recorded verdicts',
+  snapshot: 'Snapshots',
+  quote: 'Quotes',
+  evidence: 'Evidence',
+  yaml: 'YAML',
+  schema: 'Schema',
+  date: 'Dates',
+  ref: 'References',
+  unit: 'Units',
+  config: 'Config',
+  rule: 'Rules',
+  verify: 'Verification',
+};
+
+/** docs/diagnostics.md, generated from DIAGNOSTIC_CODES so the two never drift. */
+export function diagnosticsMarkdown(): string {
+  const byGroup = new Map<string, string[]>();
+  for (const [code, meaning] of Object.entries(DIAGNOSTIC_CODES)) {
+    const group = code.split('/')[0]!;
+    const rows = byGroup.get(group) ?? [];
+    rows.push(`| \`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`);
+    byGroup.set(group, rows);
+  }
+  const sections = [...byGroup].map(([group, rows]) => `## ${GROUPS[group] ?? group}\n\n| code | meaning |\n| --- | --- |\n${rows.join('\n')}\n`);
+  return `# Diagnostics
+
+<!-- Generated from src/diagnostics.ts by \`npm run docs\`; do not edit by hand. -->
+
+Every problem factcheck finds is a diagnostic with a stable code, a severity, and the place it was
+found, printed as \`file:line:col  severity  code  message\`. Codes never change meaning; tools and
+tests should match on them, not on the wording of messages, which may improve. \`--format json\`
+and \`--format sarif\` carry the same codes (SARIF lists them as rules).
+
+An error makes \`lint\` and \`verify\` exit 2, and stops \`verify --update\` and \`report\` from
+writing anything. A warning is printed and does not change the exit code.
+
+${sections.join('\n')}`;
+}
