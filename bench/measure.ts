@@ -3,7 +3,7 @@
  * and peak RSS: `measure.ts <task> <project> [args...]`. Prints one JSON line.
  * It runs the built code (dist/), as users do.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Engine } from 'json-rules-engine';
@@ -18,12 +18,13 @@ const lib = (await import(pathToFileURL(join(import.meta.dirname, '..', 'dist', 
 const out: Record<string, unknown> = { task };
 switch (task) {
   case 'floor': {
-    // Read every file of the project and parse the YAML with yaml: nothing else.
+    // Read every file of the project and parse the YAML with yaml: nothing else. Synchronous
+    // reads, as verify does, since they are the faster way to read thousands of small files.
     const start = performance.now();
     let bytes = 0;
-    for (const name of (await readdir(root, { recursive: true })).sort()) {
+    for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' }).sort()) {
       if (!/\.(ya?ml|txt)$/.test(name)) continue;
-      const text = await readFile(join(root, name), 'utf8');
+      const text = readFileSync(join(root, name), 'utf8');
       bytes += text.length;
       if (!name.endsWith('.txt')) parse(text);
     }
