@@ -375,6 +375,21 @@ export interface RuleMiss {
   priority: number;
   /** The conditions that failed, with the values that failed them. */
   failed: ConditionTrail[];
+  /** A near miss: each single condition that, on its own, stood between the rule and firing. Empty when it took more. */
+  would_fire_if: NeededValue[];
+}
+
+/** What one fact would have had to be for a rule to fire. */
+export interface NeededValue {
+  /** The condition, as in `failed`. */
+  path: string;
+  fact: string;
+  /** The fact's value for this claim. */
+  actual: unknown;
+  /** The comparison the value needed to pass, with a `not` already applied (`not equal 0` reads `notEqual 0`). */
+  operator: string;
+  /** The value it is compared with (a fact reference resolved). */
+  value: unknown;
 }
 
 export interface ClaimResult {

@@ -31,6 +31,8 @@ export interface RuleOutcome {
   leaves: LeafOutcome[];
   /** The conditions that decided the outcome: for a rule that failed, the ones that made it fail. */
   deciding: LeafOutcome[];
+  /** For a rule that failed: each condition that, had it gone the other way on its own, would have fired it. */
+  nearMisses: LeafOutcome[];
 }
 
 /** Runs a claim's facts through a ruleset. */
@@ -86,7 +88,30 @@ function toOutcome(result: RuleResult): RuleOutcome {
     leaves,
     // The engine records results on nested boolean nodes only; the rule's result is the root's.
     deciding: decidingNodes({ ...root, result: result.result === true }).map((node) => nodes.get(node)!),
+    nearMisses: result.result === true ? [] : [...nodes].filter(([node]) => holdsWith(root, node) === true).map(([, leaf]) => leaf),
   };
+}
+
+/**
+ * Whether the rule holds with one leaf's outcome flipped; undefined when it
+ * depends on a leaf the engine did not evaluate. Recomputed from the leaves:
+ * the engine records results on nested boolean nodes only.
+ */
+function holdsWith(node: EvaluatedNode, flipped: EvaluatedNode): boolean | undefined {
+  if (node.all) return both(node.all.map((c) => holdsWith(c, flipped)), true);
+  if (node.any) return both(node.any.map((c) => holdsWith(c, flipped)), false);
+  if (node.not) {
+    const inner = holdsWith(node.not, flipped);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (node.result === undefined) return undefined;
+  return node === flipped ? !node.result : node.result;
+}
+
+/** Three-valued and (every) or or (some). */
+function both(values: (boolean | undefined)[], every: boolean): boolean | undefined {
+  if (values.includes(!every)) return !every;
+  return values.includes(undefined) ? undefined : every;
 }
 
 /** A condition node after the engine has decorated it with results. */

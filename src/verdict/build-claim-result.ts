@@ -14,6 +14,7 @@ import type {
   Config,
   Entity,
   EvidenceRecord,
+  NeededValue,
   Role,
   Source,
 } from '../types.js';
@@ -143,6 +144,7 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
         rating: o.rating,
         priority: o.priority,
         failed: o.deciding.map((l) => trail(l, facts)),
+        would_fire_if: o.nearMisses.map(needed),
       })),
     facts: Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, { value: v.value, evidence: [...v.evidence] }])),
   };
@@ -159,6 +161,32 @@ function citationAnchor(anchor: Anchor | undefined, source: Source | undefined):
     context: anchor.context,
     match: anchor.match,
     line: anchor.line,
+  };
+}
+
+/** The opposite of each operator: under a `not`, the rule needs the comparison to fail. */
+const OPPOSITE: Record<string, string> = {
+  equal: 'notEqual',
+  notEqual: 'equal',
+  lessThan: 'greaterThanInclusive',
+  greaterThanInclusive: 'lessThan',
+  greaterThan: 'lessThanInclusive',
+  lessThanInclusive: 'greaterThan',
+  in: 'notIn',
+  notIn: 'in',
+  contains: 'doesNotContain',
+  doesNotContain: 'contains',
+};
+
+function needed(leaf: LeafOutcome): NeededValue {
+  // The comparison must go the other way: one that failed must pass, one that passed (under a `not`) must fail.
+  const invert = leaf.passed;
+  return {
+    path: leaf.path,
+    fact: leaf.fact,
+    actual: leaf.actual ?? null,
+    operator: invert ? OPPOSITE[leaf.operator] ?? `not ${leaf.operator}` : leaf.operator,
+    value: (factReference(leaf.threshold) ? leaf.thresholdValue : leaf.threshold) ?? null,
   };
 }
 

@@ -169,3 +169,33 @@ describe('createRunner', () => {
     expect(concurrent).toEqual(sequential);
   });
 });
+
+describe('near misses', () => {
+  const run = async (conditions: RuleSpec['conditions'], facts: Record<string, number>) =>
+    (await createRunner(ruleset(rule('r', 10, conditions)))(facts))[0]!;
+
+  it('names the one condition that stood between a rule and firing', async () => {
+    const outcome = await run({ all: [{ fact: 'a', operator: 'equal', value: 1 }, { fact: 'b', operator: 'greaterThan', value: 2 }] }, { a: 1, b: 0 });
+    expect(outcome.fired).toBe(false);
+    expect(outcome.nearMisses.map((l) => l.path)).toEqual(['all[1]']);
+  });
+
+  it('has none when two conditions would have to change', async () => {
+    const outcome = await run({ all: [{ fact: 'a', operator: 'equal', value: 1 }, { fact: 'b', operator: 'greaterThan', value: 2 }] }, { a: 0, b: 0 });
+    expect(outcome.nearMisses).toEqual([]);
+  });
+
+  it('offers each alternative of an any, and a condition under a not that passed', async () => {
+    const outcome = await run(
+      { all: [{ any: [{ fact: 'a', operator: 'equal', value: 1 }, { fact: 'b', operator: 'equal', value: 1 }] }, { not: { fact: 'c', operator: 'equal', value: 1 } }] },
+      { a: 0, b: 0, c: 0 },
+    );
+    expect(outcome.nearMisses.map((l) => l.path)).toEqual(['all[0].any[0]', 'all[0].any[1]']);
+    const negated = await run({ all: [{ fact: 'a', operator: 'equal', value: 0 }, { not: { fact: 'c', operator: 'equal', value: 1 } }] }, { a: 0, c: 1 });
+    expect(negated.nearMisses).toMatchObject([{ path: 'all[1].not', passed: true, negated: true }]);
+  });
+
+  it('has none for a rule that fired', async () => {
+    expect((await run({ all: [{ fact: 'a', operator: 'equal', value: 1 }] }, { a: 1 })).nearMisses).toEqual([]);
+  });
+});

@@ -12,11 +12,13 @@ export const explainCommand: Command = {
   details: `Shows why a claim got its verdict: the deciding rule and each of its
 conditions with the fact's value, every cited evidence record with its quote,
 source and place in the archived snapshot, contradictions among the evidence,
-the records set aside as circular or self-reported, and, for each rule that
-did not fire, the conditions that stopped it.
+the records set aside as circular or self-reported, the near misses (rules
+that one condition kept from firing, with the value that would have fired
+them), and, for each rule that did not fire, the conditions that stopped it.
 
 Options:
-  -f, --format <f>  text (default) or json: the claim's result, as in verify --format json
+  -f, --format <f>  text (default) or json: the same trail as the claim's result in
+                    verify --format json (near misses in rules_not_fired[].would_fire_if)
 ${COMMON_HELP}
 
 Exit codes: 0 explained; 2 unknown claim, invalid input or bad usage; 3 internal error.`,

@@ -1,4 +1,4 @@
-import type { ClaimResult, ConditionTrail } from '../../types.js';
+import type { ClaimResult, ConditionTrail, NeededValue } from '../../types.js';
 import { formatPoint } from '../../validate/read-date.js';
 import { clean, paint, type FormatContext } from './format-context.js';
 
@@ -68,6 +68,22 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
     for (const r of claim.also_fired) out.push(`  ${t(r.rule)} → ${t(r.rating)} (priority ${r.priority})`);
   }
 
+  const near = claim.rules_not_fired.filter((r) => r.would_fire_if.length);
+  if (near.length) {
+    heading('Near misses (one condition from firing)');
+    for (const r of near) {
+      // Firing matters to the verdict only above the deciding rule; below it, the rule would only have fired too.
+      const decides = claim.priority === null || r.priority > claim.priority;
+      const effect = !decides
+        ? 'would have fired, below the deciding rule'
+        : r.rating === claim.rating
+          ? 'would have decided, with the same rating'
+          : `would have rated it ${t(r.rating)} instead`;
+      out.push(`  ${t(r.rule)} → ${t(r.rating)} (priority ${r.priority}): ${effect}`);
+      for (const n of r.would_fire_if) out.push(`    if ${t(n.fact)} ${t(describeNeed(n))}; it is ${t(show(n.actual))}`);
+    }
+  }
+
   if (claim.rules_not_fired.length) {
     heading('Rules that did not fire');
     for (const r of claim.rules_not_fired) {
@@ -86,6 +102,23 @@ function condition(c: ConditionTrail, ctx: FormatContext, t: (s: string) => stri
   const lines = [`${indent}${mark} ${c.negated ? `not (${comparison})` : comparison}    actual: ${t(show(c.actual))}`];
   if (c.evidence.length) lines.push(`${indent}    evidence: ${t(c.evidence.join(', '))}`);
   return lines;
+}
+
+const NEED_WORDS: Record<string, string> = {
+  equal: 'were',
+  notEqual: 'were anything but',
+  lessThan: 'were below',
+  lessThanInclusive: 'were at most',
+  greaterThan: 'were above',
+  greaterThanInclusive: 'were at least',
+  in: 'were one of',
+  notIn: 'were none of',
+  contains: 'contained',
+  doesNotContain: 'did not contain',
+};
+
+function describeNeed(n: NeededValue): string {
+  return `${NEED_WORDS[n.operator] ?? n.operator} ${show(n.value)}`;
 }
 
 function show(value: unknown): string {
