@@ -47,6 +47,8 @@ export const DIAGNOSTIC_CODES = {
   'ref/not-relayed': 'relayed_from names a source that the record\'s source does not relay.',
   'ref/relays-cycle': 'Sources relay each other in a cycle.',
   'ref/no-ruleset': 'No ruleset applies to a claim kind.',
+  'ref/unknown-claim': 'A claim id is not defined.',
+  'ref/unknown-rule': 'A rule name is not in its ruleset.',
   'unit/mismatch': 'Units cannot be compared.',
   'config/scale': 'The verdict scale is inconsistent.',
   // rules
@@ -56,6 +58,8 @@ export const DIAGNOSTIC_CODES = {
   'rule/unknown-placeholder': 'An explanation names a fact that does not exist.',
   'rule/unsafe-path': 'A condition path is outside the safe subset.',
   'rule/duplicate-name': 'Two rules in one ruleset share a name.',
+  // rule tests
+  'test/duplicate-name': 'Two test cases in one file share a name.',
   // verification
   'verify/no-rule-fired': 'No rule fired for a claim; the fallback rating was given.',
   'verify/engine-failure': 'The rules engine failed on a claim.',

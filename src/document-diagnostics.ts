@@ -15,6 +15,7 @@ const GROUPS: Record<string, string> = {
   unit: 'Units',
   config: 'Config',
   rule: 'Rules',
+  test: 'Rule tests',
   verify: 'Verification',
 };
 

@@ -24,6 +24,9 @@ import { decodeText, listProjectFiles, readProjectBytes, readProjectFiles, stamp
 import { checkRules } from './rules/check-rules.js';
 import { createRunner, type RulesRunner } from './rules/run-rules.js';
 import { recordReads } from './record/record-reads.js';
+import { loadRuleTests } from './rule-tests/load-rule-tests.js';
+import { measureCoverage, type Coverage } from './rule-tests/measure-coverage.js';
+import { runRuleTests, type CaseResult } from './rule-tests/run-rule-tests.js';
 import { createFootprintCheck, hydrate, isFresh, type KeptClaim, type StoredClaim } from './record/result-store.js';
 import { diffVerdicts, type VerdictDiff } from './record/diff-verdicts.js';
 import { hashOf, inputHashes } from './record/hash-inputs.js';
@@ -313,10 +316,13 @@ export function dependencyIndex(project: Project, bench: Workbench = workbench(p
 }
 
 /** What each claim's rules see: its ruleset and fact values. For benchmarks and tools that run rules alone. */
-export function ruleInputs(project: Project): { claim: string; ruleset: Ruleset; facts: Record<string, FactScalar> }[] {
+export function ruleInputs(
+  project: Project,
+  select: (claim: Claim) => boolean = () => true,
+): { claim: string; ruleset: Ruleset; facts: Record<string, FactScalar> }[] {
   const bench = workbench(project);
   const out: { claim: string; ruleset: Ruleset; facts: Record<string, FactScalar> }[] = [];
-  for (const claim of project.claims) {
+  for (const claim of project.claims.filter(select)) {
     const ruleset = bench.rulesetOf(claim);
     if (!ruleset) continue;
     const facts: Record<string, FactScalar> = {};
@@ -696,4 +702,29 @@ function sameKeys(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): bool
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface RuleTestRun {
+  results: CaseResult[];
+  coverage: Coverage;
+  diagnostics: Diagnostic[];
+  files: string[];
+}
+
+/**
+ * Runs the rule tests of a loaded project (rules/tests/, or `only` of them):
+ * each case's facts through its ruleset, and what the cases cover.
+ */
+export async function testRules(project: Project, only?: readonly string[]): Promise<RuleTestRun> {
+  const { rulesetOf } = workbench(project);
+  const claims = new Map(project.claims.map((c) => [c.id, rulesetOf(c)?.id]));
+  const loaded = await loadRuleTests(project.root, { rulesets: project.rulesets, config: project.config, claims }, only);
+  const facts = new Map<string, Record<string, FactScalar>>();
+  const claimFacts = (id: string) => {
+    let found = facts.get(id);
+    if (!found) facts.set(id, (found = ruleInputs(project, (c) => c.id === id)[0]?.facts ?? {}));
+    return found;
+  };
+  const results = await runRuleTests(loaded.cases, project.rulesets, project.config, claimFacts);
+  return { results, coverage: measureCoverage(results, project.rulesets), diagnostics: loaded.diagnostics, files: loaded.files };
 }

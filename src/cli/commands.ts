@@ -5,11 +5,12 @@ import { explainCommand } from './commands/explain.js';
 import { lintCommand } from './commands/lint.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
+import { testCommand } from './commands/test.js';
 import { verifyCommand } from './commands/verify.js';
 import { watchCommand } from './commands/watch.js';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [verifyCommand, explainCommand, lintCommand, citeCommand, reportCommand, mergeCommand, watchCommand];
+export const COMMANDS: readonly Command[] = [verifyCommand, explainCommand, lintCommand, citeCommand, reportCommand, testCommand, mergeCommand, watchCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -13,8 +13,11 @@ export const KIND_FOLDERS: Record<Exclude<FileKind, 'config'>, string> = {
   rules: 'rules',
 };
 
+/** Rule test cases (factcheck test): next to the rules, not rules themselves. */
+export const RULE_TESTS_FOLDER = 'rules/tests';
+
 /** Sub-folders that hold something other than their parent's kind. */
-export const EXCLUDED_FOLDERS = new Set(['evidence/snapshots', 'rules/tests']);
+export const EXCLUDED_FOLDERS = new Set(['evidence/snapshots', RULE_TESTS_FOLDER]);
 
 /** Caps that keep a hostile file from exhausting memory or time. */
 export const LIMITS = {

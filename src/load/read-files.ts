@@ -218,7 +218,7 @@ function isWithin(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-async function listYamlFiles(root: string, folder: string, diagnostics: Diagnostic[]): Promise<string[]> {
+export async function listYamlFiles(root: string, folder: string, diagnostics: Diagnostic[]): Promise<string[]> {
   const found: string[] = [];
   const visited = new Set<string>();
   async function walk(rel: string): Promise<void> {

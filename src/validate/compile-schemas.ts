@@ -15,12 +15,15 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   rules: 'rules.schema.json',
 };
 
+/** The schema of rule test cases (rules/tests/*.yaml), which factcheck test reads. */
+export const RULE_TESTS_SCHEMA = 'rule-tests.schema.json';
+
 export function readSchema(file: string): Record<string, unknown> {
   return load(SCHEMA_DIR + file) as Record<string, unknown>;
 }
 
 let ajv: Ajv | undefined;
-const compiled = new Map<FileKind, ValidateFunction>();
+const compiled = new Map<FileKind | 'rule-tests', ValidateFunction>();
 let resultValidator: ValidateFunction | undefined;
 
 /** The validator of verify's JSON output, for reading results back (factcheck merge). Compiled once. */
@@ -30,7 +33,7 @@ export function validateResult(): ValidateFunction {
 }
 
 /** A kind's validator, compiled on first use and kept: a run that parses one file compiles one schema. */
-export function validatorFor(kind: FileKind): ValidateFunction {
+export function validatorFor(kind: FileKind | 'rule-tests'): ValidateFunction {
   let validate = compiled.get(kind);
   if (!validate) {
     if (!ajv) {
@@ -40,7 +43,7 @@ export function validatorFor(kind: FileKind): ValidateFunction {
       ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
       ajv.addSchema(readSchema('common.schema.json'));
     }
-    validate = ajv.compile(readSchema(SCHEMA_FILES[kind]));
+    validate = ajv.compile(readSchema(kind === 'rule-tests' ? RULE_TESTS_SCHEMA : SCHEMA_FILES[kind]));
     compiled.set(kind, validate);
   }
   return validate;

@@ -12,10 +12,13 @@ export interface SchemaCheck {
   fileInvalid: boolean;
 }
 
-/** Validates a parsed file against its kind's schema; every error comes back with a position. */
-export function validateSchema(file: ParsedFile): SchemaCheck {
+/**
+ * Validates a parsed file against its kind's schema, or against `schema` (rule
+ * tests, which the loader does not read); every error comes back with a position.
+ */
+export function validateSchema(file: ParsedFile, schema?: 'rule-tests'): SchemaCheck {
   const result: SchemaCheck = { diagnostics: [], invalidItems: new Set(), fileInvalid: false };
-  const validate = validatorFor(file.kind);
+  const validate = validatorFor(schema ?? file.kind);
   if (!validate || file.value === undefined || validate(file.value)) return result;
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
@@ -23,7 +26,8 @@ export function validateSchema(file: ParsedFile): SchemaCheck {
     if (!mapped) continue;
     const path = pointerToPath(error.instancePath);
     // Config and rulesets are used whole; in list files only the broken item is dropped.
-    if (file.kind !== 'config' && file.kind !== 'rules' && path.length >= 2 && typeof path[1] === 'number') result.invalidItems.add(path[1]);
+    const whole = schema === undefined && (file.kind === 'config' || file.kind === 'rules');
+    if (!whole && path.length >= 2 && typeof path[1] === 'number') result.invalidItems.add(path[1]);
     else result.fileInvalid = true;
     // One value out of a list is one problem, however many schema branches say so (a claim kind is
     // refused by the discriminator and by the enum alike).

@@ -3,6 +3,9 @@ import { formatExplainText } from './explain-text.js';
 import { formatGithub } from './github-annotations.js';
 import { formatJunit } from './junit-xml.js';
 import { formatMarkdown } from './markdown.js';
+import { formatRuleTestsJson } from './rule-tests-json.js';
+import { formatRuleTestsJunit } from './rule-tests-junit.js';
+import { formatRuleTestsText } from './rule-tests-text.js';
 import { formatSarif } from './sarif.js';
 import { formatVerifyJson } from './verify-json.js';
 import { formatVerifyText } from './verify-table.js';
@@ -17,6 +20,7 @@ export const VERIFY_FORMATS = {
   md: formatMarkdown,
 } as const;
 export const EXPLAIN_FORMATS = { text: formatExplainText, json: formatExplainJson } as const;
+export const TEST_FORMATS = { text: formatRuleTestsText, json: formatRuleTestsJson, junit: formatRuleTestsJunit } as const;
 
 export type VerifyFormat = keyof typeof VERIFY_FORMATS;
 export type ExplainFormat = keyof typeof EXPLAIN_FORMATS;

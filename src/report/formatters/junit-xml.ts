@@ -1,6 +1,7 @@
 import type { VerifyReport } from '../../record/verify-report.js';
 import { ratingLabel } from '../../record/verify-report.js';
 import { causeSummary, ratingChange, ruleChange } from './describe-change.js';
+import { xmlAttr as attr, xmlText as text } from './xml-escape.js';
 
 /**
  * JUnit XML: a testsuite per claims file with a testcase per claim. A changed
@@ -81,17 +82,4 @@ export function formatJunit(report: VerifyReport): string {
     body.push(`  <testsuite name="${attr(name)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="0"${file}>\n${cases.join('\n')}\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="factcheck" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}">\n${body.join('\n')}${body.length ? '\n' : ''}</testsuites>\n`;
-}
-
-/** XML 1.0 forbids most control characters even when escaped; they are shown as \uXXXX. */
-function xmlSafe(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function text(s: string): string {
-  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(s: string): string {
-  return text(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }

@@ -1,0 +1,47 @@
+import { relative, resolve, sep } from 'node:path';
+import { exitCodeOf, loadProject, testRules } from '../../pipeline.js';
+import { formatDiagnostics, TEST_FORMATS } from '../../report/formatters/index.js';
+import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
+import { EXIT, UsageError } from '../io.js';
+import { locateRoot } from '../open-project.js';
+
+export const testCommand: Command = {
+  name: 'test',
+  summary: "run the rules' test cases (rules/tests/)",
+  usage: 'factcheck test [paths...] [--format text|json|junit] [--coverage]',
+  details: `Runs the rule test cases in rules/tests/*.yaml: each case gives facts, or a
+claim of the project with some facts changed, and the rating and deciding rule
+it expects. Prints a line per case; for a failure, what was expected and what
+came out, with the conditions of the rule that decided and of the rule that
+was expected. Paths limit the run to those test files or folders.
+
+Options:
+  -f, --format <f>  text (default), json, or junit (JUnit XML for CI)
+  --coverage        also report the rules that no case fires or no case keeps
+                    from firing, and the conditions no case sees hold or fail
+${COMMON_HELP}
+
+Exit codes: 0 every case passed; 1 a case failed; 2 invalid project or test
+files, or bad usage; 3 internal error.`,
+  options: { ...ROOT_OPTION, ...FORMAT_OPTION, ...CACHE_OPTION, coverage: { type: 'boolean' } },
+  async run({ values, positionals }, io, ctx) {
+    const format = pickFormat(values.format, TEST_FORMATS, 'test');
+    const root = await locateRoot(io.cwd, values.root as string | undefined);
+    const only = positionals.map((p) => {
+      const rel = relative(root, resolve(io.cwd, p)).split(sep).join('/');
+      if (rel.startsWith('..') || rel === '') throw new UsageError(`path ${p} is not a test file or folder in the project ${root}`);
+      return rel;
+    });
+    const loaded = await loadProject(root, loadOptions(values, io));
+    // The project's errors stop the tests; its warnings (contradictions in the evidence) are verify's business.
+    io.stderr(formatDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), ctx));
+    if (!loaded.project) return EXIT.invalid;
+    const run = await testRules(loaded.project, only);
+    io.stderr(formatDiagnostics(run.diagnostics, ctx));
+    const coverage = Boolean(values.coverage);
+    io.stdout(format === 'junit' ? TEST_FORMATS.junit(run) : TEST_FORMATS[format](run, ctx, { coverage }));
+    const invalid = exitCodeOf([...loaded.diagnostics, ...run.diagnostics]);
+    if (invalid) return invalid;
+    return run.results.some((r) => !r.passed) ? 1 : EXIT.ok;
+  },
+};

@@ -1,0 +1,134 @@
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { FACTS_BY_NAME } from '../facts/catalogue.js';
+import type { FactScalar, FactType } from '../facts/fact-types.js';
+import type { ParsedFile } from '../load/parse-yaml.js';
+import type { Config, Ruleset } from '../types.js';
+import { describe } from '../validate/validate-schema.js';
+import { didYouMean } from '../validate/suggest.js';
+
+/** One test case, checked: every name in it exists. */
+export interface RuleTestCase {
+  file: string;
+  line: number;
+  col: number;
+  name: string;
+  ruleset: string;
+  /** A claim of the project whose computed facts the case starts from. */
+  claim?: string;
+  facts: Record<string, FactScalar>;
+  expect: { rating: string; rule?: string | null };
+}
+
+/** A rule test file as its schema describes it. */
+interface RuleTestFile {
+  ruleset?: string;
+  cases: { name: string; ruleset?: string; claim?: string; facts?: Record<string, FactScalar>; expect: { rating: string; rule?: string | null } }[];
+}
+
+/** What the cases are checked against. */
+export interface TestContext {
+  rulesets: ReadonlyMap<string, Ruleset>;
+  config: Pick<Config, 'scale'>;
+  /** Every claim id, with the ruleset each is verified by (undefined when none applies). */
+  claims: ReadonlyMap<string, string | undefined>;
+}
+
+/**
+ * Checks the names in a schema-valid rule test file: rulesets, claims, rules,
+ * facts and ratings, each with a did-you-mean, and fact values against their
+ * types. A case with a problem is left out; the others still run.
+ */
+export function checkRuleTests(file: ParsedFile, invalidItems: ReadonlySet<number>, ctx: TestContext): { cases: RuleTestCase[]; diagnostics: Diagnostic[] } {
+  const data = file.value as RuleTestFile;
+  const diagnostics: Diagnostic[] = [];
+  const cases: RuleTestCase[] = [];
+  const names = new Map<string, number>();
+  const ratings = ctx.config.scale.map((r) => r.id);
+
+  if (data.ruleset !== undefined && !ctx.rulesets.has(data.ruleset)) {
+    diagnostics.push(unknownRuleset(file.locate(['ruleset']), data.ruleset, ctx));
+  }
+  data.cases.forEach((item, i) => {
+    if (invalidItems.has(i)) return;
+    const at = (...path: (string | number)[]) => file.locate(['cases', i, ...path]);
+    const atKey = (...path: (string | number)[]) => file.locate(['cases', i, ...path], 'key');
+    const problems: Diagnostic[] = [];
+    const first = names.get(item.name);
+    if (first !== undefined) {
+      problems.push(diagnostic('test/duplicate-name', at('name'), `a case named "${item.name}" is already at line ${file.locate(['cases', first]).line}; give each case its own name`));
+    } else {
+      names.set(item.name, i);
+    }
+
+    const claimRuleset = item.claim === undefined ? undefined : ctx.claims.get(item.claim);
+    if (item.claim !== undefined && !ctx.claims.has(item.claim)) {
+      problems.push(diagnostic('ref/unknown-claim', at('claim'), `unknown claim "${item.claim}"${didYouMean(item.claim, ctx.claims.keys())}`));
+    }
+    const rulesetId = item.ruleset ?? claimRuleset ?? data.ruleset;
+    const ruleset = rulesetId === undefined ? undefined : ctx.rulesets.get(rulesetId);
+    if (rulesetId === undefined) {
+      if (item.claim === undefined || ctx.claims.has(item.claim)) {
+        problems.push(diagnostic('schema/required', at(), 'expected a ruleset: give `ruleset` in the file or in the case, or a `claim` to take it from'));
+      }
+    } else if (!ruleset && item.ruleset !== undefined) {
+      problems.push(unknownRuleset(at('ruleset'), item.ruleset, ctx));
+    }
+
+    for (const [name, value] of Object.entries(item.facts ?? {})) {
+      const fact = FACTS_BY_NAME.get(name);
+      if (!fact) {
+        problems.push(diagnostic('rule/unknown-fact', atKey('facts', name), `unknown fact "${name}"${didYouMean(name, FACTS_BY_NAME.keys())}; the facts are listed in docs/facts.md`));
+      } else if (!fits(value, fact.type)) {
+        problems.push(diagnostic('schema/type', at('facts', name), `fact "${name}" is ${article(fact.type)}; found ${describe(value)}`));
+      }
+    }
+
+    if (!ratings.includes(item.expect.rating)) {
+      problems.push(diagnostic('rule/unknown-rating', at('expect', 'rating'), `unknown rating "${item.expect.rating}"${didYouMean(item.expect.rating, ratings)}; the scale is ${ratings.join(', ')}`));
+    }
+    const rule = item.expect.rule;
+    if (ruleset && typeof rule === 'string' && !ruleset.rules.some((r) => r.name === rule)) {
+      const rules = ruleset.rules.map((r) => r.name);
+      problems.push(diagnostic('ref/unknown-rule', at('expect', 'rule'), `ruleset "${ruleset.id}" has no rule "${rule}"${didYouMean(rule, rules)}`));
+    }
+
+    diagnostics.push(...problems);
+    if (problems.length || !ruleset) return;
+    const where = at();
+    cases.push({
+      file: file.path,
+      line: where.line,
+      col: where.col,
+      name: item.name,
+      ruleset: ruleset.id,
+      ...(item.claim !== undefined ? { claim: item.claim } : {}),
+      facts: { ...item.facts },
+      expect: { rating: item.expect.rating, ...('rule' in item.expect ? { rule: item.expect.rule ?? null } : {}) },
+    });
+  });
+  return { cases, diagnostics };
+}
+
+function unknownRuleset(at: ReturnType<ParsedFile['locate']>, id: string, ctx: TestContext): Diagnostic {
+  return diagnostic('ref/unknown-ruleset', at, `unknown ruleset "${id}"${didYouMean(id, ctx.rulesets.keys())}`);
+}
+
+/** null stands for "no value", which every fact can have. */
+function fits(value: FactScalar, type: FactType): boolean {
+  if (value === null) return true;
+  switch (type) {
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'list':
+      return Array.isArray(value);
+    case 'string':
+    case 'date':
+      return typeof value === 'string';
+  }
+}
+
+function article(type: FactType): string {
+  return { number: 'a number', boolean: 'true or false', list: 'a list of strings', string: 'a string', date: 'a date string' }[type];
+}
