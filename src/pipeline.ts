@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -20,7 +21,7 @@ import { cacheKeyPath, loadCacheKey } from './load/cache-key.js';
 import { openFileCache, type FileCache } from './load/file-cache.js';
 import { hashCode } from './load/hash-code.js';
 import type { Change } from './incremental/changed-keys.js';
-import { decodeText, listProjectFiles, readProjectBytes, readProjectFiles, stampProjectFile, type FileStamp } from './load/read-files.js';
+import { decodeText, listProjectFiles, readProjectBytes, readProjectFiles, resolveInside, stampProjectFile, type FileStamp } from './load/read-files.js';
 import { checkRules } from './rules/check-rules.js';
 import { createRunner, type RulesRunner } from './rules/run-rules.js';
 import { recordReads } from './record/record-reads.js';
@@ -36,6 +37,7 @@ import { hashText, keptBlobs, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, s
 import { lockEntry, type Lock, type LockEntry } from './record/lock-file.js';
 import type { Claim, ClaimResult, LoadResult, Locator, Project, Ruleset, Source, VerifyResult } from './types.js';
 import { buildModel, type UsableFile } from './validate/build-model.js';
+import { didYouMean } from './validate/suggest.js';
 import { checkReferences } from './validate/check-references.js';
 import { readSchema, SCHEMA_FILES } from './validate/compile-schemas.js';
 import { buildClaimResult } from './verdict/build-claim-result.js';
@@ -205,7 +207,8 @@ async function readSnapshots(
     const at = () => locate(source.ref, 'snapshot', 'path');
     const read = await readProjectBytes(root, source.snapshot.path, LIMITS.maxSnapshotBytes);
     if ('diagnostic' in read) {
-      diagnostics.push({ ...read.diagnostic, ...at(), message: `snapshot ${source.snapshot.path}: ${read.diagnostic.message}` });
+      const hint = read.diagnostic.code === 'file/missing' ? await nearbyFile(root, source.snapshot.path) : '';
+      diagnostics.push({ ...read.diagnostic, ...at(), message: `snapshot ${source.snapshot.path}: ${read.diagnostic.message}${hint}` });
       continue;
     }
     const sha256 = createHash('sha256').update(read.bytes).digest('hex');
@@ -330,6 +333,20 @@ export function ruleInputs(
     out.push({ claim: claim.id, ruleset, facts });
   }
   return out;
+}
+
+/** A did-you-mean among the files next to a missing one (its folder only: nothing outside is listed). */
+async function nearbyFile(root: string, path: string): Promise<string> {
+  const slash = path.lastIndexOf('/');
+  const folder = slash === -1 ? '' : path.slice(0, slash);
+  const inside = await resolveInside(root, folder === '' ? '.' : folder);
+  if (!inside.ok) return '';
+  try {
+    const names = readdirSync(inside.path, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    return didYouMean(path.slice(slash + 1), names).replace(/"([^"]+)"/, (_, name: string) => `"${folder ? `${folder}/` : ''}${name}"`);
+  } catch {
+    return '';
+  }
 }
 
 /** Verifies a loaded project's claims. Deterministic: claims come back sorted by id. */

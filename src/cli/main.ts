@@ -40,7 +40,8 @@ export async function main(io: CliIO): Promise<number> {
     return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, io, ctx);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`factcheck ${command.name}: ${(error as Error).message}\nRun factcheck ${command.name} --help for usage.\n`);
+      const message = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownOption(error as Error, command.options) : (error as Error).message;
+      io.stderr(`factcheck ${command.name}: ${message}\nRun factcheck ${command.name} --help for usage.\n`);
       return EXIT.invalid;
     }
     if (error instanceof FileChangedError) {
@@ -53,6 +54,14 @@ export async function main(io: CliIO): Promise<number> {
     if (io.env?.FACTCHECK_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT.internal;
   }
+}
+
+/** Node's words for an unknown option, shortened, with the nearest option the command has. */
+function unknownOption(error: Error, options: Record<string, unknown>): string {
+  const given = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (!given) return error.message;
+  const known = [...Object.keys(options), 'help', 'no-color'].map((name) => `--${name}`);
+  return `unknown option ${given}${didYouMean(given, known)}`;
 }
 
 function isParseArgsError(error: unknown): boolean {

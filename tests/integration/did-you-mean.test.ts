@@ -23,6 +23,7 @@ interface Typo {
 }
 
 const TYPOS: Typo[] = [
+  { what: 'a snapshot path', file: 'sources/news.yaml', from: 'path: evidence/snapshots/euronews-trump-jr-wikileaks.txt', to: 'path: evidence/snapshots/euronews-trump-jr-wikileak.txt', code: 'file/missing', correct: 'evidence/snapshots/euronews-trump-jr-wikileaks.txt' },
   { what: 'an entity id', file: 'claims/statements.yaml', from: 'claimant: mike-pence', to: 'claimant: mike-pense', code: 'ref/unknown-entity', correct: 'mike-pence' },
   { what: "a source's publisher", file: 'sources/news.yaml', from: 'publisher: the-atlantic', to: 'publisher: the-atlantik', code: 'ref/unknown-entity', correct: 'the-atlantic' },
   { what: 'a group member', file: 'entities/organisations.yaml', from: 'members: [donald-trump, mike-pence', to: 'members: [donald-trump, mike-pnce', code: 'ref/unknown-entity', correct: 'mike-pence' },
@@ -85,6 +86,8 @@ describe('did you mean, for every mistyped name on the command line', () => {
     { what: 'a format of explain', args: (dir) => ['explain', 'pence-denies-wikileaks-connection', '--format', 'txt', '--root', dir], correct: 'text' },
     { what: 'a format of lint', args: (dir) => ['lint', '--format', 'jso', '--root', dir], correct: 'json' },
     { what: 'a command', args: (dir) => ['verfy', '--root', dir], correct: 'verify' },
+    { what: 'an option', args: (dir) => ['verify', '--fromat', 'json', '--root', dir], correct: '--format' },
+    { what: 'a format of test', args: (dir) => ['test', '--format', 'junti', '--root', dir], correct: 'junit' },
   ];
 
   it.each(CLI)('$what', async ({ args, correct }) => {
