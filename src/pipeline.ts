@@ -146,7 +146,12 @@ async function loadWith(
   if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
 
   const references = checkReferences(model, locate);
-  diagnostics.push(...references.diagnostics);
+  // A ruleset its file's errors kept out makes its claims' rulesets unknown too: say where to look first.
+  const brokenRules = [...new Set(diagnostics.filter((d) => d.severity === 'error' && kindOf(d.file) === 'rules').map((d) => d.file))];
+  const cascade = brokenRules.length ? `; ${brokenRules.join(', ')} ${brokenRules.length === 1 ? 'has' : 'have'} errors, which may be why` : '';
+  diagnostics.push(
+    ...references.diagnostics.map((d) => (cascade && (d.code === 'ref/no-ruleset' || d.code === 'ref/unknown-ruleset') ? { ...d, message: d.message + cascade } : d)),
+  );
   const rules = checkRules(model.rulesets, model.config, locate);
   diagnostics.push(...rules.diagnostics);
 

@@ -78,7 +78,7 @@ const scenarios: Scenario[] = [
     name: 'verify refuses an unknown option',
     args: () => ['verify', '--formt', 'json'],
     exitCode: 2,
-    check: ({ stderr }) => expect(stderr).toContain("Unknown option '--formt'"),
+    check: ({ stderr }) => expect(stderr).toContain('unknown option --formt; did you mean "--format"?'),
   },
   {
     name: 'verify outside any project says where it looked',
