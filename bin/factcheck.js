@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { terminalAsk } from '../dist/cli/io.js';
 import { main } from '../dist/cli/main.js';
 
 // Ctrl-C stops watch cleanly; every other command keeps Node's default, which ends it at once.
@@ -15,4 +16,6 @@ process.exitCode = await main({
   columns: process.stdout.columns,
   env: process.env,
   signal: stop.signal,
+  // factcheck new asks for what its flags leave out, on a terminal only.
+  ...(process.stdin.isTTY ? { ask: terminalAsk(process.stdin, process.stderr) } : {}),
 });

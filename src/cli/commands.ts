@@ -2,15 +2,17 @@ import { VERSION } from '../pipeline.js';
 import type { Command } from './command.js';
 import { citeCommand } from './commands/cite.js';
 import { explainCommand } from './commands/explain.js';
+import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import { mergeCommand } from './commands/merge.js';
+import { newCommand } from './commands/new.js';
 import { reportCommand } from './commands/report.js';
 import { testCommand } from './commands/test.js';
 import { verifyCommand } from './commands/verify.js';
 import { watchCommand } from './commands/watch.js';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [verifyCommand, explainCommand, lintCommand, citeCommand, reportCommand, testCommand, mergeCommand, watchCommand];
+export const COMMANDS: readonly Command[] = [initCommand, newCommand, verifyCommand, explainCommand, lintCommand, citeCommand, reportCommand, testCommand, mergeCommand, watchCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

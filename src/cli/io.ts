@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline';
+
 /** Everything the CLI touches of the outside world, injected so tests run it in-process. */
 export interface CliIO {
   argv: readonly string[];
@@ -14,6 +16,39 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** The clock, in ms; tests replace it. */
   now?: () => number;
+  /**
+   * Asks the user one question and resolves with the line typed, or undefined
+   * when input ends (Ctrl-D, Ctrl-C). Given only when stdin is a terminal
+   * (see terminalAsk); commands that can prompt (factcheck new) ask only when
+   * this is given and isTTY is true. Tests pass scripted answers.
+   */
+  ask?: (question: string) => Promise<string | undefined>;
+}
+
+/**
+ * CliIO.ask over a terminal: the question is written to `output` (stderr, so
+ * that stdout stays the command's result) and one line is read from `input`.
+ * The line reader lives only while a question is asked, so nothing holds the
+ * process open afterwards.
+ */
+export function terminalAsk(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): (question: string) => Promise<string | undefined> {
+  return (question) =>
+    new Promise((resolve) => {
+      const lines = createInterface({ input, output, terminal: true });
+      let answered = false;
+      lines.once('line', (line) => {
+        answered = true;
+        resolve(line);
+        lines.close();
+      });
+      lines.once('SIGINT', () => lines.close());
+      lines.once('close', () => {
+        if (!answered) output.write('\n');
+        resolve(undefined);
+      });
+      lines.setPrompt(question);
+      lines.prompt();
+    });
 }
 
 /** Exit codes, documented in the README. 1 is reserved for CI checks of recorded verdicts. */

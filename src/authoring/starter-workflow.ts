@@ -1,0 +1,116 @@
+/**
+ * The GitHub workflow of a new project (factcheck init): factcheck's own
+ * example workflow, made to work in a repository that is not factcheck itself.
+ * factcheck is installed from the repository variable FACTCHECK_PACKAGE, or
+ * with npm ci when the repository lists it in a package-lock.json; the shards
+ * are as many as the matrix lists.
+ */
+
+const INSTALL_STEPS = `      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Install factcheck
+        run: |
+          if [ -f package-lock.json ]; then
+            npm ci
+            echo "$PWD/node_modules/.bin" >> "$GITHUB_PATH"
+          elif [ -n "$FACTCHECK_PACKAGE" ]; then
+            npm install --global "$FACTCHECK_PACKAGE"
+          else
+            echo "::error::Set the repository variable FACTCHECK_PACKAGE to where factcheck is installed from, or add a package-lock.json that lists factcheck"
+            exit 2
+          fi`;
+
+export const WORKFLOW_YAML = `# Re-verifies the claims on every pull request that touches them, the evidence
+# or the rules, and shows which recorded verdicts (factcheck.lock.json) it
+# would change, and why, before anyone merges it. Made by factcheck init.
+#
+# factcheck is installed from the repository variable FACTCHECK_PACKAGE: an npm
+# install spec such as a git URL (github:<owner>/<repo>#<tag>) or a tarball URL.
+# Set it under Settings > Secrets and variables > Actions > Variables. If this
+# repository has a package-lock.json that lists factcheck, npm ci is used instead.
+#
+# It fails while verdicts differ from the recorded ones: review the changes,
+# run factcheck verify --update and commit factcheck.lock.json.
+name: verify
+
+on:
+  pull_request:
+    paths:
+      - "claims/**"
+      - "evidence/**"
+      - "sources/**"
+      - "entities/**"
+      - "rules/**"
+      - "factcheck.config.yaml"
+      - "factcheck.lock.json"
+      - ".github/workflows/verify.yml"
+
+permissions:
+  contents: read
+  pull-requests: write
+
+env:
+  FACTCHECK_PACKAGE: \${{ vars.FACTCHECK_PACKAGE }}
+
+jobs:
+  shard:
+    name: verify shard \${{ matrix.shard }} of \${{ strategy.job-total }}
+    runs-on: ubuntu-latest
+    strategy:
+      fail-fast: false
+      matrix:
+        # One job is plenty for a small archive. For a large one, list more
+        # shards, such as [1, 2, 3]: each job verifies its share of the claims.
+        shard: [1]
+    steps:
+      - uses: actions/checkout@v4
+${INSTALL_STEPS}
+      # Exit 1 means verdicts differ from the recorded ones: the report job reports that.
+      # Exit 2 (invalid input) fails here, with the problems in the log.
+      - name: Check this shard against the recorded verdicts
+        run: |
+          set +e
+          factcheck verify --check --shard \${{ matrix.shard }}/\${{ strategy.job-total }} --format json > shard-\${{ matrix.shard }}.json
+          status=$?
+          [ "$status" -le 1 ] || exit "$status"
+      - uses: actions/upload-artifact@v4
+        with:
+          name: shard-\${{ matrix.shard }}
+          path: shard-\${{ matrix.shard }}.json
+
+  report:
+    name: verdict changes
+    needs: shard
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+${INSTALL_STEPS}
+      - uses: actions/download-artifact@v4
+        with:
+          pattern: shard-*
+          path: shards
+          merge-multiple: true
+      - name: Markdown for the pull request
+        run: factcheck merge shards/shard-*.json --format md > verdict-changes.md || true
+      - name: Comment on the pull request
+        if: github.event.pull_request.head.repo.full_name == github.repository
+        env:
+          GH_TOKEN: \${{ github.token }}
+        run: gh pr comment \${{ github.event.pull_request.number }} --body-file verdict-changes.md --edit-last || gh pr comment \${{ github.event.pull_request.number }} --body-file verdict-changes.md
+      - name: Verified results
+        run: factcheck merge shards/shard-*.json --format json > verdicts.json || true
+      - name: HTML report for editors
+        run: factcheck report --format html --out report.html || true
+      - uses: actions/upload-artifact@v4
+        with:
+          name: verdicts
+          path: |
+            report.html
+            verdicts.json
+            verdict-changes.md
+      # Annotations at each changed claim, the table in the job summary, and the exit code:
+      # 0 as recorded, 1 verdicts changed (run factcheck verify --update and commit the lock file).
+      - name: Annotate and fail on changed verdicts
+        run: factcheck merge shards/shard-*.json --format github
+`;

@@ -1,0 +1,121 @@
+import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STARTER_SCHEMAS, starterProject, type StarterFile } from '../../authoring/starter-project.js';
+import { writeFileAtomic } from '../../load/write-atomic.js';
+import { loadProject, recordVerdicts, verifyProject } from '../../pipeline.js';
+import { LOCK_FILE, serializeLock, updateLock } from '../../record/lock-file.js';
+import type { Command } from '../command.js';
+import { EXIT, UsageError } from '../io.js';
+
+/** The published schemas, found beside the built code as the loader finds them (src/ or dist/, two folders down). */
+const SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/', import.meta.url));
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'create a new fact-check repository with a small worked example',
+  usage: 'factcheck init [dir]',
+  details: `Creates a working project in dir (default: the current folder):
+factcheck.config.yaml, and one made-up example of each kind of file (an
+entity, a source with its archived snapshot pinned by SHA-256, an evidence
+record quoting it, a claim, a ruleset for its kind and test cases for the
+ruleset in rules/tests/), the recorded verdict
+in ${LOCK_FILE}, a copy of the JSON Schemas in ${STARTER_SCHEMAS}/ that every YAML
+file's first line and .vscode/settings.json point editors at, a GitHub
+workflow that checks every pull request (.github/workflows/verify.yml), and
+a .gitignore for the cache. factcheck verify passes on it at once.
+
+It never overwrites anything: if any file it would write exists already, it
+writes nothing and lists them.
+
+Options:
+  -h, --help        this help
+
+Exit codes: 0 created; 2 a file is in the way, or bad usage.`,
+  options: {},
+  async run({ positionals }, io) {
+    if (positionals.length > 1) throw new UsageError(`init takes one folder; found ${positionals.length}`);
+    const dir = resolve(io.cwd, positionals[0] ?? '.');
+    const files = starterProject(await readSchemas());
+    const conflicts = await findConflicts(dir, [...files.map((f) => f.path), LOCK_FILE]);
+    if (conflicts.length) {
+      io.stderr(`factcheck init: ${shown(io.cwd, dir)} already has ${conflicts.length === 1 ? 'a file' : 'files'} that init would write; nothing was written:\n${conflicts.map((c) => `  ${c}\n`).join('')}`);
+      return EXIT.invalid;
+    }
+    for (const file of files) {
+      await mkdir(dirname(join(dir, file.path)), { recursive: true });
+      await writeFileAtomic(join(dir, file.path), file.content);
+    }
+    await writeLock(dir);
+    io.stdout(summary(io.cwd, dir, files));
+    return EXIT.ok;
+  },
+};
+
+async function readSchemas(): Promise<Map<string, string>> {
+  const names = (await readdir(SCHEMA_DIR)).filter((name) => name.endsWith('.json')).sort();
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(SCHEMA_DIR, name), 'utf8')] as const)));
+}
+
+/** Each path that exists already, or that a file stands in the way of (a file where a folder must go). */
+async function findConflicts(dir: string, paths: readonly string[]): Promise<string[]> {
+  const conflicts = new Set<string>();
+  const exists = async (path: string) => {
+    try {
+      return await lstat(join(dir, path));
+    } catch {
+      return undefined;
+    }
+  };
+  const root = await exists('.');
+  if (root && !root.isDirectory()) return ['. (a file, not a folder)'];
+  for (const path of paths) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      const info = await exists(folder);
+      if (info && !info.isDirectory()) conflicts.add(`${folder} (a file where a folder must go)`);
+    }
+    if (await exists(path)) conflicts.add(path);
+  }
+  return [...conflicts];
+}
+
+/**
+ * Records the example's verdict, so that the workflow's verify --check passes
+ * from the first commit: the library's verify and record, as verify --update
+ * runs them.
+ */
+async function writeLock(dir: string): Promise<void> {
+  const loaded = await loadProject(dir, { cache: false });
+  const project = loaded.project;
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (!project || errors.length) {
+    throw new Error(`the new project does not load: ${errors.map((d) => `${d.file}:${d.line}:${d.col} ${d.code} ${d.message}`).join('; ')}`);
+  }
+  const recorded = recordVerdicts(project, await verifyProject(project));
+  await writeFileAtomic(join(dir, LOCK_FILE), serializeLock(updateLock(undefined, recorded.entries, project.claimIds)));
+}
+
+function shown(cwd: string, dir: string): string {
+  return relative(cwd, dir) || '.';
+}
+
+function summary(cwd: string, dir: string, files: readonly StarterFile[]): string {
+  const own = files.filter((f) => !f.path.startsWith(`${STARTER_SCHEMAS}/`)).map((f) => f.path);
+  const schemas = files.length - own.length;
+  const where = shown(cwd, dir);
+  return `Created a factcheck project in ${where}:
+${[...own, LOCK_FILE, `${STARTER_SCHEMAS}/ (${schemas} JSON Schemas, for editors)`].map((p) => `  ${p}\n`).join('')}
+The example (Exampleton's council and cycling club) is made up: replace it with your own.
+
+Next:
+${where === '.' ? '' : `  cd ${where}\n`}  factcheck verify                      verify the example claim
+  factcheck explain cycle-path-costs-380000
+  factcheck new claim                   add a claim (or: new entity, new source, new evidence)
+  factcheck verify --update             record changed verdicts in ${LOCK_FILE}; commit it with them
+In CI, .github/workflows/verify.yml checks every pull request against the
+recorded verdicts; set the repository variable FACTCHECK_PACKAGE it installs
+factcheck from (see its first lines).
+`;
+}
