@@ -19,6 +19,22 @@ const GROUPS: Record<string, string> = {
   verify: 'Verification',
 };
 
+/** Every code in one table, for the catalogue in docs/security.md. */
+export function diagnosticsTable(): string {
+  const rows = Object.entries(DIAGNOSTIC_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`);
+  return `| code | meaning |\n| --- | --- |\n${rows.join('\n')}\n`;
+}
+
+/** Puts the table between the markers of a document that holds it. */
+export function withDiagnosticsTable(doc: string): string {
+  const begin = '<!-- codes:begin -->\n';
+  const end = '<!-- codes:end -->';
+  const from = doc.indexOf(begin);
+  const to = doc.indexOf(end);
+  if (from === -1 || to < from) throw new Error('no <!-- codes:begin --> ... <!-- codes:end --> markers');
+  return `${doc.slice(0, from + begin.length)}${diagnosticsTable()}${doc.slice(to)}`;
+}
+
 /** docs/diagnostics.md, generated from DIAGNOSTIC_CODES so the two never drift. */
 export function diagnosticsMarkdown(): string {
   const byGroup = new Map<string, string[]>();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACTS } from '../../src/facts/catalogue.js';
 import { factsMarkdown } from '../../src/facts/document-facts.js';
-import { diagnosticsMarkdown } from '../../src/document-diagnostics.js';
+import { diagnosticsMarkdown, withDiagnosticsTable } from '../../src/document-diagnostics.js';
 import { DIAGNOSTIC_CODES } from '../../src/diagnostics.js';
 import { LIMITS } from '../../src/load/layout.js';
 import { SAFE_PATH } from '../../src/rules/resolve-path.js';
@@ -41,6 +41,12 @@ describe('docs/diagnostics.md', () => {
 });
 
 describe('docs/security.md', () => {
+  it('holds the catalogue of diagnostic codes as generated (npm run docs)', async () => {
+    const text = await readFile(join(REPO, 'docs/security.md'), 'utf8');
+    expect(text).toBe(withDiagnosticsTable(text));
+    for (const code of Object.keys(DIAGNOSTIC_CODES)) expect(text).toContain(`| \`${code}\` |`);
+  });
+
   it('states the limits the loader enforces', async () => {
     const text = await readFile(join(REPO, 'docs/security.md'), 'utf8');
     const mib = (bytes: number) => `${bytes / 2 ** 20} MiB`;
