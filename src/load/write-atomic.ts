@@ -4,8 +4,12 @@ import { basename, dirname, join } from 'node:path';
 
 /** The temporary file beside `path` that one writer uses: its process id names its owner. */
 export function temporaryFor(path: string): string {
-  return `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  // Random once per process, then a counter: thousands of cache writes need no random bytes each.
+  return `${path}.${process.pid}.${RUN}.${(written++).toString(36)}.tmp`;
 }
+
+const RUN = randomBytes(6).toString('hex');
+let written = 0;
 
 /**
  * Writes a file so that readers only ever see the old bytes or the new ones:
@@ -41,7 +45,7 @@ export async function removeAbandoned(dir: string, name?: string): Promise<void>
     return;
   }
   for (const entry of entries) {
-    const match = /^(.*)\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(entry);
+    const match = /^(.*)\.(\d+)\.[0-9a-f]{12}\.[0-9a-z]+\.tmp$/.exec(entry);
     if (!match || (name !== undefined && match[1] !== name)) continue;
     const pid = Number(match[2]);
     if (pid === process.pid || isAlive(pid)) continue;
