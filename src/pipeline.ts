@@ -25,6 +25,7 @@ import { decodeText, listProjectFiles, readProjectBytes, readProjectFiles, resol
 import { checkRules } from './rules/check-rules.js';
 import { createRunner, type RulesRunner } from './rules/run-rules.js';
 import { recordReads } from './record/record-reads.js';
+import type { RuleTestCase } from './rule-tests/check-rule-tests.js';
 import { loadRuleTests } from './rule-tests/load-rule-tests.js';
 import { measureCoverage, type Coverage } from './rule-tests/measure-coverage.js';
 import { runRuleTests, type CaseResult } from './rule-tests/run-rule-tests.js';
@@ -38,6 +39,7 @@ import { lockEntry, type Lock, type LockEntry } from './record/lock-file.js';
 import type { Claim, ClaimResult, LoadResult, Locator, Project, Ruleset, Source, VerifyResult } from './types.js';
 import { buildModel, type UsableFile } from './validate/build-model.js';
 import { didYouMean } from './validate/suggest.js';
+import { validateSchema } from './validate/validate-schema.js';
 import { checkReferences } from './validate/check-references.js';
 import { readSchema, SCHEMA_FILES } from './validate/compile-schemas.js';
 import { buildClaimResult } from './verdict/build-claim-result.js';
@@ -81,6 +83,11 @@ export interface LoadOptions {
   workers?: number;
   /** Told how many files are parsed so far, as they are. */
   onProgress?: (progress: { stage: 'parse'; done: number; total: number }) => void;
+  /**
+   * Parsed files to load as if they were in the project: a rule test's inline
+   * corpus, whose positions point into its test file. Schema-checked here.
+   */
+  extra?: readonly ParsedFile[];
 }
 
 /**
@@ -136,6 +143,12 @@ async function loadWith(
     parsed.set(file.path, file);
     diagnostics.push(...problems);
     if (file.value !== undefined && !processed.fileInvalid) usable.push({ file, skip: new Set(processed.invalidItems) });
+  }
+  for (const file of options.extra ?? []) {
+    const check = validateSchema(file);
+    parsed.set(file.path, file);
+    diagnostics.push(...check.diagnostics);
+    if (!check.fileInvalid) usable.push({ file, skip: check.invalidItems });
   }
   const locate: Locator = (ref, ...sub) =>
     parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
@@ -266,6 +279,8 @@ interface Workbench {
   names: Names;
   /** The ruleset a claim uses, or undefined when it is broken. */
   rulesetOf(claim: Claim): Ruleset | undefined;
+  /** The ruleset id each claim kind gets when a claim names none. */
+  defaults: ReadonlyMap<string, string>;
 }
 
 const NO_CONTRADICTIONS: readonly Contradiction[] = Object.freeze([]);
@@ -293,6 +308,7 @@ function workbench(project: Project): Workbench {
   return {
     ctx,
     names: createNames(project.entities, project.sources, project.config.vocabulary),
+    defaults,
     rulesetOf: (claim) => {
       const id = claim.ruleset ?? defaults.get(claim.asserts.kind);
       return id === undefined ? undefined : project.rulesets.get(id);
@@ -737,16 +753,29 @@ export interface RuleTestRun {
  * Runs the rule tests of a loaded project (rules/tests/, or `only` of them):
  * each case's facts through its ruleset, and what the cases cover.
  */
-export async function testRules(project: Project, only?: readonly string[]): Promise<RuleTestRun> {
-  const { rulesetOf } = workbench(project);
+export async function testRules(project: Project, only?: readonly string[], options: Pick<LoadOptions, 'cache'> = {}): Promise<RuleTestRun> {
+  const { rulesetOf, defaults } = workbench(project);
   const claims = new Map(project.claims.map((c) => [c.id, rulesetOf(c)?.id]));
-  const loaded = await loadRuleTests(project.root, { rulesets: project.rulesets, config: project.config, claims }, only);
+  const loaded = await loadRuleTests(project.root, { rulesets: project.rulesets, config: project.config, claims, defaults }, only);
+  const diagnostics = [...loaded.diagnostics];
   const facts = new Map<string, Record<string, FactScalar>>();
-  const claimFacts = (id: string) => {
-    let found = facts.get(id);
-    if (!found) facts.set(id, (found = ruleInputs(project, (c) => c.id === id)[0]?.facts ?? {}));
-    return found;
+  const claimFacts = async (testCase: RuleTestCase & { claim: string }) => {
+    if (!testCase.corpus) {
+      let found = facts.get(testCase.claim);
+      if (!found) facts.set(testCase.claim, (found = ruleInputs(project, (c) => c.id === testCase.claim)[0]?.facts ?? {}));
+      return found;
+    }
+    // The project again with the case's corpus, which only this case sees. Its problems are the
+    // case's; the project's own were reported when it was first loaded.
+    const withCorpus = await loadProject(project.root, { ...options, extra: testCase.corpus });
+    const own = withCorpus.diagnostics.filter((d) => d.file === testCase.file && d.severity === 'error');
+    diagnostics.push(...own);
+    const input = withCorpus.project && !own.length ? ruleInputs(withCorpus.project, (c) => c.id === testCase.claim)[0] : undefined;
+    if (!input && !own.length) {
+      diagnostics.push(diagnostic('verify/skipped', testCase, `case "${testCase.name}" was not run: claim "${testCase.claim}" could not be verified with its corpus`));
+    }
+    return input?.facts;
   };
   const results = await runRuleTests(loaded.cases, project.rulesets, project.config, claimFacts);
-  return { results, coverage: measureCoverage(results, project.rulesets), diagnostics: loaded.diagnostics, files: loaded.files };
+  return { results, coverage: measureCoverage(results, project.rulesets), diagnostics: sortDiagnostics(diagnostics), files: loaded.files };
 }

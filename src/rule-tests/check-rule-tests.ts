@@ -13,8 +13,10 @@ export interface RuleTestCase {
   col: number;
   name: string;
   ruleset: string;
-  /** A claim of the project whose computed facts the case starts from. */
+  /** A claim of the project (or of the corpus) whose computed facts the case starts from. */
   claim?: string;
+  /** An inline corpus, as files to load with the project, positioned in the test file. */
+  corpus?: ParsedFile[];
   facts: Record<string, FactScalar>;
   expect: { rating: string; rule?: string | null };
 }
@@ -22,7 +24,14 @@ export interface RuleTestCase {
 /** A rule test file as its schema describes it. */
 interface RuleTestFile {
   ruleset?: string;
-  cases: { name: string; ruleset?: string; claim?: string; facts?: Record<string, FactScalar>; expect: { rating: string; rule?: string | null } }[];
+  cases: {
+    name: string;
+    ruleset?: string;
+    claim?: string;
+    corpus?: Partial<Record<CorpusKind, Record<string, unknown>[]>>;
+    facts?: Record<string, FactScalar>;
+    expect: { rating: string; rule?: string | null };
+  }[];
 }
 
 /** What the cases are checked against. */
@@ -31,7 +40,11 @@ export interface TestContext {
   config: Pick<Config, 'scale'>;
   /** Every claim id, with the ruleset each is verified by (undefined when none applies). */
   claims: ReadonlyMap<string, string | undefined>;
+  /** The ruleset each claim kind gets by default. */
+  defaults: ReadonlyMap<string, string>;
 }
+
+type CorpusKind = 'entities' | 'sources' | 'evidence' | 'claims';
 
 /**
  * Checks the names in a schema-valid rule test file: rulesets, claims, rules,
@@ -60,14 +73,25 @@ export function checkRuleTests(file: ParsedFile, invalidItems: ReadonlySet<numbe
       names.set(item.name, i);
     }
 
-    const claimRuleset = item.claim === undefined ? undefined : ctx.claims.get(item.claim);
-    if (item.claim !== undefined && !ctx.claims.has(item.claim)) {
-      problems.push(diagnostic('ref/unknown-claim', at('claim'), `unknown claim "${item.claim}"${didYouMean(item.claim, ctx.claims.keys())}`));
+    // A claim of the corpus takes its ruleset as the loader would: its own, or its kind's default.
+    const inline = new Map(
+      (item.corpus?.claims ?? []).map((c) => {
+        const kind = (c.asserts as { kind?: string } | undefined)?.kind;
+        return [String(c.id), typeof c.ruleset === 'string' ? c.ruleset : kind === undefined ? undefined : ctx.defaults.get(kind)] as const;
+      }),
+    );
+    const known = (id: string) => ctx.claims.has(id) || inline.has(id);
+    const claimRuleset = item.claim === undefined ? undefined : inline.has(item.claim) ? inline.get(item.claim) : ctx.claims.get(item.claim);
+    if (item.claim !== undefined && !known(item.claim)) {
+      problems.push(diagnostic('ref/unknown-claim', at('claim'), `unknown claim "${item.claim}"${didYouMean(item.claim, [...ctx.claims.keys(), ...inline.keys()])}`));
+    }
+    if (item.corpus && item.claim === undefined) {
+      problems.push(diagnostic('schema/required', at('corpus'), 'expected `claim` with `corpus`: the claim whose facts the corpus changes'));
     }
     const rulesetId = item.ruleset ?? claimRuleset ?? data.ruleset;
     const ruleset = rulesetId === undefined ? undefined : ctx.rulesets.get(rulesetId);
     if (rulesetId === undefined) {
-      if (item.claim === undefined || ctx.claims.has(item.claim)) {
+      if (item.claim === undefined || known(item.claim)) {
         problems.push(diagnostic('schema/required', at(), 'expected a ruleset: give `ruleset` in the file or in the case, or a `claim` to take it from'));
       }
     } else if (!ruleset && item.ruleset !== undefined) {
@@ -102,11 +126,25 @@ export function checkRuleTests(file: ParsedFile, invalidItems: ReadonlySet<numbe
       name: item.name,
       ruleset: ruleset.id,
       ...(item.claim !== undefined ? { claim: item.claim } : {}),
+      ...(item.corpus ? { corpus: corpusFiles(file, i, item.corpus) } : {}),
       facts: { ...item.facts },
       expect: { rating: item.expect.rating, ...('rule' in item.expect ? { rule: item.expect.rule ?? null } : {}) },
     });
   });
   return { cases, diagnostics };
+}
+
+/**
+ * The corpus as files the loader takes: one per kind, shaped like a file of
+ * that kind, each position looked up in the test file where the item sits.
+ */
+function corpusFiles(file: ParsedFile, index: number, corpus: Partial<Record<CorpusKind, unknown[]>>): ParsedFile[] {
+  return (Object.entries(corpus) as [CorpusKind, unknown[]][]).map(([kind, items]) => ({
+    path: `${file.path}#cases/${index}/corpus/${kind}`,
+    kind,
+    value: { [kind]: items },
+    locate: (path, where) => file.locate(['cases', index, 'corpus', kind, ...path.slice(1)], where),
+  }));
 }
 
 function unknownRuleset(at: ReturnType<ParsedFile['locate']>, id: string, ctx: TestContext): Diagnostic {

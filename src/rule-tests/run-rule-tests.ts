@@ -22,8 +22,8 @@ export async function runRuleTests(
   cases: readonly RuleTestCase[],
   rulesets: ReadonlyMap<string, Ruleset>,
   config: Pick<Config, 'fallback_rating'>,
-  /** The computed facts of a project claim, for cases that start from one. */
-  claimFacts: (claim: string) => Record<string, FactScalar>,
+  /** The computed facts of the case's claim, for cases that start from one; undefined when they cannot be had (reported). */
+  claimFacts: (testCase: RuleTestCase & { claim: string }) => Promise<Record<string, FactScalar> | undefined>,
 ): Promise<CaseResult[]> {
   const runners = new Map<string, RulesRunner>();
   const results: CaseResult[] = [];
@@ -31,7 +31,8 @@ export async function runRuleTests(
     const ruleset = rulesets.get(testCase.ruleset)!;
     let runner = runners.get(ruleset.id);
     if (!runner) runners.set(ruleset.id, (runner = createRunner(ruleset)));
-    const base = testCase.claim === undefined ? NO_FACTS : claimFacts(testCase.claim);
+    const base = testCase.claim === undefined ? NO_FACTS : await claimFacts({ ...testCase, claim: testCase.claim });
+    if (!base) continue;
     const outcomes = await runner({ ...base, ...testCase.facts });
     const decided = decide(outcomes);
     const actual = { rating: decided?.rating ?? config.fallback_rating, rule: decided?.rule ?? null };

@@ -112,6 +112,62 @@ describe('factcheck test', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('loads a case\'s inline corpus with the project for that case only, and reports its problems in the test file', async () => {
+    const root = await copyBundled();
+    const record = (id: string, value: number, quote = 'But just 15 minutes after it was sent … Donald Trump himself tweeted') => [
+      `        - id: ${id}`,
+      '          source: the-week-trump-jr-wikileaks',
+      '          kind: quantity',
+      '          subject: donald-trump',
+      '          measure: delay-after-message',
+      '          counterpart: wikileaks',
+      `          value: ${value}`,
+      '          unit: minutes',
+      `          quote: ${quote}`,
+    ];
+    await writeFile(
+      join(root, 'rules/tests/corpus.yaml'),
+      [
+        'ruleset: quantity',
+        'cases:',
+        '  - name: a record giving another delay makes the evidence conflict',
+        '    claim: trump-tweeted-15-minutes-later',
+        '    corpus:',
+        '      evidence:',
+        ...record('delay-twenty', 20),
+        '    expect: { rating: half-true, rule: conflicting-evidence }',
+        '  - name: without the corpus, the claim is as verified',
+        '    claim: trump-tweeted-15-minutes-later',
+        '    expect: { rating: "true", rule: confirmed-by-one-report-repeated }',
+        '  - name: a misquote in the corpus',
+        '    claim: trump-tweeted-15-minutes-later',
+        '    corpus:',
+        '      evidence:',
+        ...record('delay-misquoted', 15, 'But just fifteen minutes after it was sent'),
+        '    expect: { rating: "true" }',
+        '  - name: a mistyped field in the corpus',
+        '    claim: trump-tweeted-15-minutes-later',
+        '    corpus:',
+        '      evidence:',
+        ...record('delay-mistyped', 15).map((line) => line.replace('counterpart:', 'counterprt:')),
+        '    expect: { rating: "true" }',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['test', '--root', root, join(root, 'rules/tests/corpus.yaml')]);
+    expect(run.stdout).toContain('  ✓ a record giving another delay makes the evidence conflict');
+    expect(run.stdout).toContain('  ✓ without the corpus, the claim is as verified');
+    expect(run.stdout).toContain('2 cases: 2 passed, 0 failed');
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^rules\/tests\/corpus\.yaml:32:18 +error +quote\/not-found +/),
+      expect.stringMatching(/^rules\/tests\/corpus\.yaml:43:11 +error +schema\/unknown-field +.*did you mean "counterpart"\?/),
+    ]);
+    // The corpus is the case's alone: the project itself is unchanged.
+    expect((await runCli(['verify', '--root', root])).stdout).toMatch(/^trump-tweeted-15-minutes-later\s+True\s/m);
+  });
+
   it('reports the rules and conditions no case exercises', async () => {
     const root = await copyBundled();
     await rm(join(root, 'rules/tests/opinion.yaml'));

@@ -36,7 +36,7 @@ files, or bad usage; 3 internal error.`,
     // The project's errors stop the tests; its warnings (contradictions in the evidence) are verify's business.
     io.stderr(formatDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), ctx));
     if (!loaded.project) return EXIT.invalid;
-    const run = await testRules(loaded.project, only);
+    const run = await testRules(loaded.project, only, loadOptions(values, io));
     io.stderr(formatDiagnostics(run.diagnostics, ctx));
     const coverage = Boolean(values.coverage);
     io.stdout(format === 'junit' ? TEST_FORMATS.junit(run) : TEST_FORMATS[format](run, ctx, { coverage }));
