@@ -1,8 +1,9 @@
-import { stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { findRoot } from '../load/find-root.js';
 import { CONFIG_FILE } from '../load/layout.js';
 import type { Claim } from '../types.js';
+import { didYouMean } from '../validate/suggest.js';
 import { UsageError } from './io.js';
 
 /** The project root: --root, or the nearest folder above cwd with a factcheck.config.yaml. */
@@ -30,8 +31,19 @@ export async function claimSelector(root: string, cwd: string, paths: readonly s
       const info = await stat(absolute);
       prefixes.push(info.isDirectory() ? (rel === '' ? '' : `${rel}/`) : rel);
     } catch {
-      throw new UsageError(`path ${p} does not exist`);
+      throw new UsageError(`path ${p} does not exist${await nearbyName(absolute, p)}`);
     }
   }
   return (claim) => prefixes.some((prefix) => claim.ref.file === prefix || claim.ref.file.startsWith(prefix));
+}
+
+/** A did-you-mean among the names next to a path that does not exist, written as the user wrote the path. */
+async function nearbyName(absolute: string, given: string): Promise<string> {
+  try {
+    const names = await readdir(dirname(absolute));
+    const hint = didYouMean(basename(absolute), names);
+    return hint.replace(/"([^"]+)"/, (_, name: string) => `"${join(dirname(given), name)}"`);
+  } catch {
+    return '';
+  }
 }

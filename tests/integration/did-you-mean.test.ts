@@ -86,6 +86,7 @@ describe('did you mean, for every mistyped name on the command line', () => {
     { what: 'a format of explain', args: (dir) => ['explain', 'pence-denies-wikileaks-connection', '--format', 'txt', '--root', dir], correct: 'text' },
     { what: 'a format of lint', args: (dir) => ['lint', '--format', 'jso', '--root', dir], correct: 'json' },
     { what: 'a command', args: (dir) => ['verfy', '--root', dir], correct: 'verify' },
+    { what: 'a path given to verify', args: (dir) => ['verify', join(dir, 'claims/statement.yaml'), '--root', dir], correct: join('DIR', 'claims/statements.yaml') },
     { what: 'an option', args: (dir) => ['verify', '--fromat', 'json', '--root', dir], correct: '--format' },
     { what: 'a format of test', args: (dir) => ['test', '--format', 'junti', '--root', dir], correct: 'junit' },
   ];
@@ -94,6 +95,6 @@ describe('did you mean, for every mistyped name on the command line', () => {
     const dir = await copyBundled();
     const run = await runCli([...args(dir), '--no-cache']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`did you mean "${correct}"?`);
+    expect(run.stderr).toContain(`did you mean "${correct.replace('DIR', dir)}"?`);
   });
 });
