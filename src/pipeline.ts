@@ -762,7 +762,11 @@ export async function testRules(project: Project, only?: readonly string[], opti
   const claimFacts = async (testCase: RuleTestCase & { claim: string }) => {
     if (!testCase.corpus) {
       let found = facts.get(testCase.claim);
-      if (!found) facts.set(testCase.claim, (found = ruleInputs(project, (c) => c.id === testCase.claim)[0]?.facts ?? {}));
+      if (!found) {
+        const input = ruleInputs(project, (c) => c.id === testCase.claim)[0];
+        if (!input) return skipped(testCase);
+        facts.set(testCase.claim, (found = input.facts));
+      }
       return found;
     }
     // The project again with the case's corpus, which only this case sees. Its problems are the
@@ -771,10 +775,13 @@ export async function testRules(project: Project, only?: readonly string[], opti
     const own = withCorpus.diagnostics.filter((d) => d.file === testCase.file && d.severity === 'error');
     diagnostics.push(...own);
     const input = withCorpus.project && !own.length ? ruleInputs(withCorpus.project, (c) => c.id === testCase.claim)[0] : undefined;
-    if (!input && !own.length) {
-      diagnostics.push(diagnostic('verify/skipped', testCase, `case "${testCase.name}" was not run: claim "${testCase.claim}" could not be verified with its corpus`));
-    }
+    if (!input && !own.length) return skipped(testCase);
     return input?.facts;
+  };
+  // A claim with no usable ruleset (its rules file has errors) has no facts to start from.
+  const skipped = (testCase: RuleTestCase & { claim: string }) => {
+    diagnostics.push(diagnostic('verify/skipped', testCase, `case "${testCase.name}" was not run: claim "${testCase.claim}" cannot be verified (see the problems with its ruleset)`));
+    return undefined;
   };
   const results = await runRuleTests(loaded.cases, project.rulesets, project.config, claimFacts);
   return { results, coverage: measureCoverage(results, project.rulesets), diagnostics: sortDiagnostics(diagnostics), files: loaded.files };

@@ -11,7 +11,7 @@ const INSTALL_STEPS = `      - uses: actions/setup-node@v4
           node-version: 20
       - name: Install factcheck
         run: |
-          if [ -f package-lock.json ]; then
+          if [ -f package-lock.json ] && grep -q '"node_modules/factcheck"' package-lock.json; then
             npm ci
             echo "$PWD/node_modules/.bin" >> "$GITHUB_PATH"
           elif [ -n "$FACTCHECK_PACKAGE" ]; then
@@ -78,6 +78,16 @@ ${INSTALL_STEPS}
         with:
           name: shard-\${{ matrix.shard }}
           path: shard-\${{ matrix.shard }}.json
+
+  rule-tests:
+    name: rule tests
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+${INSTALL_STEPS}
+      # A rule change that moves an expected verdict (rules/tests/) fails here, with expected against actual.
+      - name: Run the rules' test cases
+        run: factcheck test --coverage
 
   report:
     name: verdict changes

@@ -45,7 +45,7 @@ export async function removeAbandoned(dir: string, name?: string): Promise<void>
     return;
   }
   for (const entry of entries) {
-    const match = /^(.*)\.(\d+)\.[0-9a-f]{12}\.[0-9a-z]+\.tmp$/.exec(entry);
+    const match = /^(.*)\.(\d+)\.[0-9a-f]{12}(?:\.[0-9a-z]+)?\.tmp$/.exec(entry);
     if (!match || (name !== undefined && match[1] !== name)) continue;
     const pid = Number(match[2]);
     if (pid === process.pid || isAlive(pid)) continue;

@@ -94,8 +94,12 @@ export function checkRuleTests(file: ParsedFile, invalidItems: ReadonlySet<numbe
       if (item.claim === undefined || known(item.claim)) {
         problems.push(diagnostic('schema/required', at(), 'expected a ruleset: give `ruleset` in the file or in the case, or a `claim` to take it from'));
       }
-    } else if (!ruleset && item.ruleset !== undefined) {
-      problems.push(unknownRuleset(at('ruleset'), item.ruleset, ctx));
+    } else if (!ruleset) {
+      // Wherever the id came from, say so there: a case is never dropped without a word.
+      const own = (item.corpus?.claims ?? []).findIndex((c) => c.id === item.claim);
+      const where =
+        item.ruleset !== undefined ? at('ruleset') : own !== -1 ? at('corpus', 'claims', own, 'ruleset') : item.claim !== undefined ? at('claim') : file.locate(['ruleset']);
+      problems.push(unknownRuleset(where, rulesetId, ctx));
     }
 
     for (const [name, value] of Object.entries(item.facts ?? {})) {

@@ -32,7 +32,8 @@ describe('explain: near misses', () => {
     const text = await runCli(['explain', 'trump-jr-whopping-3-responses']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Near misses (one condition from firing)');
-    expect(text.stdout).toMatch(/contradicted → false \(priority 70\): would have rated it false instead\n {4}if contradicting_count were at least 1; it is 0/);
+    expect(text.stdout).toMatch(/contradicted → false \(priority 70, ranks above the deciding rule\)\n {4}if contradicting_count were at least 1; it is 0/);
+    expect(text.stdout).toContain('confirmed → true (priority 40, ranks below the deciding rule)');
     // A rule two conditions away is not a near miss.
     expect(text.stdout.split('Rules that did not fire')[0]).not.toContain('close-but-not-exact');
 

@@ -163,6 +163,7 @@ describe('factcheck init', () => {
     const calls = [...text.matchAll(/^\s+(?:run: )?factcheck ([^\n|>&]+)/gm)].map((m) => m[1]!.trim());
     expect(calls.length).toBeGreaterThanOrEqual(5);
     expect(calls.some((c) => c.startsWith('verify --check'))).toBe(true);
+    expect(calls.some((c) => c.startsWith('test'))).toBe(true);
     for (const call of calls) {
       const args = call
         .replace(/\$\{\{ [a-z.-]+ \}\}/g, '1')
@@ -185,10 +186,29 @@ describe('factcheck init', () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('nothing was written');
-    for (const conflict of ['claims/exampleton.yaml', '.gitignore', 'rules (a file where a folder must go)']) expect(refused.stderr).toContain(`  ${conflict}\n`);
+    for (const conflict of ['claims/exampleton.yaml', 'rules (a file where a folder must go)']) expect(refused.stderr).toContain(`  ${conflict}\n`);
+    // A .gitignore is added to, not in the way.
+    expect(refused.stderr).not.toContain('  .gitignore');
     expect(await snapshotTree(target)).toEqual(before);
     expect(await readdir(target)).toEqual(expect.arrayContaining(['claims', '.gitignore', 'rules']));
     expect(await readdir(target)).toHaveLength(3);
+
+    // Project files init would not write are still in the way: the example would be verified with them.
+    const other = await tempDir();
+    await mkdir(join(other, 'claims'));
+    await writeFile(join(other, 'claims/old.yaml'), 'claims: [\n');
+    const mixed = await run(['init'], other);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('  claims/old.yaml (init makes a new project; this folder already has one)\n');
+    expect(await readdir(other)).toEqual(['claims']);
+
+    // A repository GitHub made, with its .gitignore: init adds its lines and goes ahead.
+    const github = await tempDir();
+    await writeFile(join(github, '.gitignore'), 'node_modules/\ndist/');
+    const made = await run(['init'], github);
+    expect(made.code, made.stderr).toBe(0);
+    expect(await readFile(join(github, '.gitignore'), 'utf8')).toBe('node_modules/\ndist/\n.factcheck-cache/\n');
+    expect((await run(['verify', '--check', '--root', github, '--no-cache'], REPO)).code).toBe(0);
 
     // A project made once cannot be made again over itself.
     const again = await run(['init', dir], REPO);
@@ -365,6 +385,13 @@ describe('factcheck new, on a terminal', () => {
     const added = await run(['new', 'source', '--id', 'linked-out', '--title', 'A title', '--kind', 'news-report', '--date', '2024-03', '--snapshot', join(outside, 'report.txt'), '--no-cache'], dir);
     expect(added.code).toBe(2);
     expect(added.stderr).toContain('leads outside the project');
+    expect(await readdir(elsewhere)).toEqual([]);
+
+    // A linked evidence/ folder: not even the snapshots folder is made through it.
+    await rm(join(dir, 'evidence'), { recursive: true });
+    await symlink(elsewhere, join(dir, 'evidence'));
+    const again = await run(['new', 'source', '--id', 'linked-out', '--title', 'A title', '--kind', 'news-report', '--date', '2024-03', '--snapshot', join(outside, 'report.txt'), '--no-cache'], dir);
+    expect(again.code).toBe(2);
     expect(await readdir(elsewhere)).toEqual([]);
   });
 

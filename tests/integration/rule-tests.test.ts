@@ -183,6 +183,50 @@ describe('factcheck test', () => {
     expect(run.stdout).not.toContain('quantity/confirmed ');
   });
 
+  it('never drops a case without a word, nor crashes, when its ruleset is unknown or broken', async () => {
+    const root = await copyBundled();
+    await writeFile(
+      join(root, 'rules/tests/edge.yaml'),
+      [
+        'ruleset: event',
+        'cases:',
+        '  - name: an inline claim naming a mistyped ruleset',
+        '    claim: inline-opinion',
+        '    corpus:',
+        '      claims:',
+        '        - id: inline-opinion',
+        '          text: Very little pick-up by the dishonest media of incredible information provided by Wikileaks. So dishonest! Rigged system!',
+        '          claimant: donald-trump',
+        '          date: "2016-10-12"',
+        '          appearance: donald-trump-tweet-dishonest-media',
+        '          ruleset: tming',
+        '          asserts: { kind: opinion, reason: A judgement no evidence can settle. }',
+        '    expect: { rating: not-checkable }',
+        '  - name: a claim whose ruleset has errors',
+        '    claim: trump-dishonest-media',
+        '    expect: { rating: not-checkable }',
+        '',
+      ].join('\n'),
+    );
+    await edit(root, 'rules/opinion.yaml', 'fact: claim_kind,', 'fact: claim_kindx,');
+    for (const format of ['text', 'junit']) {
+      const run = await runCli(['test', '--root', root, join(root, 'rules/tests/edge.yaml'), '--format', format]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).not.toContain('internal error');
+      expect(run.stderr).toMatch(/rules\/tests\/edge\.yaml:12:20 +error +ref\/unknown-ruleset +unknown ruleset "tming"; did you mean "timing"\?/);
+      expect(run.stderr).toMatch(/rules\/tests\/edge\.yaml:15:5 +error +verify\/skipped +case "a claim whose ruleset has errors" was not run/);
+      if (format === 'junit') {
+        await validateJunit(run.stdout);
+        // The project's own error (the rules file) shows in the report, not only on stderr.
+        expect(run.stdout).toContain('rules/opinion.yaml');
+        expect(run.stdout).toMatch(/errors="[1-9]/);
+      }
+    }
+    // The project root means every test file.
+    const all = await runCli(['test', '--root', root, root]);
+    expect(all.stdout).toContain('rules/tests/quantity.yaml');
+  });
+
   it('refuses an unknown format with a suggestion', async () => {
     const run = await runCli(['test', '--format', 'junt']);
     expect(run.code).toBe(2);

@@ -1,7 +1,9 @@
-import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STARTER_SCHEMAS, starterProject, type StarterFile } from '../../authoring/starter-project.js';
+import { KIND_FOLDERS } from '../../load/layout.js';
+import { listYamlFiles } from '../../load/read-files.js';
 import { writeFileAtomic } from '../../load/write-atomic.js';
 import { loadProject, recordVerdicts, verifyProject } from '../../pipeline.js';
 import { LOCK_FILE, serializeLock, updateLock } from '../../record/lock-file.js';
@@ -25,8 +27,9 @@ file's first line and .vscode/settings.json point editors at, a GitHub
 workflow that checks every pull request (.github/workflows/verify.yml), and
 a .gitignore for the cache. factcheck verify passes on it at once.
 
-It never overwrites anything: if any file it would write exists already, it
-writes nothing and lists them.
+It never overwrites anything: if any file it would write exists already, or
+the folder already holds claims, evidence or other project files, it writes
+nothing and lists them. A .gitignore already there is added to.
 
 Options:
   -h, --help        this help
@@ -37,14 +40,23 @@ Exit codes: 0 created; 2 a file is in the way, or bad usage.`,
     if (positionals.length > 1) throw new UsageError(`init takes one folder; found ${positionals.length}`);
     const dir = resolve(io.cwd, positionals[0] ?? '.');
     const files = starterProject(await readSchemas());
-    const conflicts = await findConflicts(dir, [...files.map((f) => f.path), LOCK_FILE]);
+    // A .gitignore the repository has already (GitHub makes one) is added to, not a conflict.
+    const gitignore = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+    const toWrite = files.filter((f) => f.path !== '.gitignore' || gitignore === undefined);
+    const clashes = await findConflicts(dir, [...toWrite.map((f) => f.path), LOCK_FILE]);
+    const conflicts = [...clashes, ...(await projectFiles(dir)).filter((p) => !clashes.includes(p.split(' ')[0]!))];
     if (conflicts.length) {
       io.stderr(`factcheck init: ${shown(io.cwd, dir)} already has ${conflicts.length === 1 ? 'a file' : 'files'} that init would write; nothing was written:\n${conflicts.map((c) => `  ${c}\n`).join('')}`);
       return EXIT.invalid;
     }
-    for (const file of files) {
+    for (const file of toWrite) {
       await mkdir(dirname(join(dir, file.path)), { recursive: true });
       await writeFileAtomic(join(dir, file.path), file.content);
+    }
+    if (gitignore !== undefined) {
+      const ours = files.find((f) => f.path === '.gitignore')!.content;
+      const missing = ours.split('\n').filter((line) => line && !line.startsWith('#') && !gitignore.split('\n').includes(line));
+      if (missing.length) await writeFileAtomic(join(dir, '.gitignore'), `${gitignore}${gitignore.endsWith('\n') || !gitignore ? '' : '\n'}${missing.join('\n')}\n`);
     }
     await writeLock(dir);
     io.stdout(summary(io.cwd, dir, files));
@@ -79,6 +91,18 @@ async function findConflicts(dir: string, paths: readonly string[]): Promise<str
     if (await exists(path)) conflicts.add(path);
   }
   return [...conflicts];
+}
+
+/**
+ * Claims, evidence and other project files already there: the example would
+ * be verified with them, and could not promise to pass. init makes a new project.
+ */
+async function projectFiles(dir: string): Promise<string[]> {
+  const root = await realpath(dir).catch(() => undefined);
+  if (!root) return [];
+  const found: string[] = [];
+  for (const folder of Object.values(KIND_FOLDERS)) found.push(...(await listYamlFiles(root, folder, [])));
+  return found.map((path) => `${path} (init makes a new project; this folder already has one)`);
 }
 
 /**

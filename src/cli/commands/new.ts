@@ -256,10 +256,16 @@ async function readSnapshot(root: string, cwd: string, answer: string, id: strin
 
 /** Writes a project file, refusing a folder on the way that is a link out of the project (one a pull request could have added). */
 async function writeNew(root: string, path: string, content: Buffer | string): Promise<void> {
+  // The nearest folder that exists is checked before any is made, so nothing is made through a link either.
   const folder = dirname(path);
+  let existing = folder;
+  while (existing !== '.' && !(await lstat(join(root, existing)).catch(() => undefined))) existing = dirname(existing);
+  const refuse = (reason: string) => new UsageError(`cannot write ${path}: ${reason}`);
+  const parent = await resolveInside(root, existing);
+  if (!parent.ok) throw refuse(parent.reason);
   await mkdir(join(root, folder), { recursive: true });
   const inside = await resolveInside(root, folder);
-  if (!inside.ok) throw new UsageError(`cannot write ${path}: ${inside.reason}`);
+  if (!inside.ok) throw refuse(inside.reason);
   await writeFileAtomic(join(inside.path, basename(path)), content);
 }
 

@@ -1,5 +1,5 @@
-import { relative, resolve, sep } from 'node:path';
-import { exitCodeOf, loadProject, testRules } from '../../pipeline.js';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { exitCodeOf, loadProject, testRules, type RuleTestRun } from '../../pipeline.js';
 import { formatDiagnostics, TEST_FORMATS } from '../../report/formatters/index.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
@@ -27,19 +27,24 @@ files, or bad usage; 3 internal error.`,
   async run({ values, positionals }, io, ctx) {
     const format = pickFormat(values.format, TEST_FORMATS, 'test');
     const root = await locateRoot(io.cwd, values.root as string | undefined);
-    const only = positionals.map((p) => {
+    // The project root (".") means every test; anything else narrows the run to that file or folder.
+    const only = positionals.flatMap((p) => {
       const rel = relative(root, resolve(io.cwd, p)).split(sep).join('/');
-      if (rel.startsWith('..') || rel === '') throw new UsageError(`path ${p} is not a test file or folder in the project ${root}`);
-      return rel;
+      if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`path ${p} is not a test file or folder in the project ${root}`);
+      return rel === '' ? [] : [rel];
     });
     const loaded = await loadProject(root, loadOptions(values, io));
     // The project's errors stop the tests; its warnings (contradictions in the evidence) are verify's business.
-    io.stderr(formatDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), ctx));
-    if (!loaded.project) return EXIT.invalid;
-    const run = await testRules(loaded.project, only, loadOptions(values, io));
+    const projectErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    io.stderr(formatDiagnostics(projectErrors, ctx));
+    const run: RuleTestRun = loaded.project
+      ? await testRules(loaded.project, only, loadOptions(values, io))
+      : { results: [], coverage: { rules: [], gaps: [] }, diagnostics: [], files: [] };
     io.stderr(formatDiagnostics(run.diagnostics, ctx));
+    // JUnit and JSON carry the project's errors too: a CI report must not look green when the input is broken.
+    const reported = { ...run, diagnostics: [...projectErrors, ...run.diagnostics] };
     const coverage = Boolean(values.coverage);
-    io.stdout(format === 'junit' ? TEST_FORMATS.junit(run) : TEST_FORMATS[format](run, ctx, { coverage }));
+    io.stdout(format === 'junit' ? TEST_FORMATS.junit(reported) : TEST_FORMATS[format](reported, ctx, { coverage }));
     const invalid = exitCodeOf([...loaded.diagnostics, ...run.diagnostics]);
     if (invalid) return invalid;
     return run.results.some((r) => !r.passed) ? 1 : EXIT.ok;

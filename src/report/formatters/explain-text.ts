@@ -72,14 +72,15 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
   if (near.length) {
     heading('Near misses (one condition from firing)');
     for (const r of near) {
-      // Firing matters to the verdict only above the deciding rule; below it, the rule would only have fired too.
-      const decides = claim.priority === null || r.priority > claim.priority;
-      const effect = !decides
-        ? 'would have fired, below the deciding rule'
-        : r.rating === claim.rating
-          ? 'would have decided, with the same rating'
-          : `would have rated it ${t(r.rating)} instead`;
-      out.push(`  ${t(r.rule)} → ${t(r.rating)} (priority ${r.priority}): ${effect}`);
+      // Its rank against the deciding rule, as decide() orders them: above it, firing could change
+      // the verdict; whether it would depends too on what the changed fact does to the other rules.
+      const rank =
+        claim.rule === null || claim.priority === null
+          ? 'no rule fired'
+          : r.priority > claim.priority || (r.priority === claim.priority && r.rule < claim.rule)
+            ? 'ranks above the deciding rule'
+            : 'ranks below the deciding rule';
+      out.push(`  ${t(r.rule)} → ${t(r.rating)} (priority ${r.priority}, ${rank})`);
       for (const n of r.would_fire_if) out.push(`    if ${t(n.fact)} ${t(describeNeed(n))}; it is ${t(show(n.actual))}`);
     }
   }
