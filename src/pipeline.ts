@@ -343,8 +343,8 @@ export function dependencyIndex(project: Project, bench: Workbench = workbench(p
 export function ruleInputs(
   project: Project,
   select: (claim: Claim) => boolean = () => true,
+  bench: Workbench = workbench(project),
 ): { claim: string; ruleset: Ruleset; facts: Record<string, FactScalar> }[] {
-  const bench = workbench(project);
   const out: { claim: string; ruleset: Ruleset; facts: Record<string, FactScalar> }[] = [];
   for (const claim of project.claims.filter(select)) {
     const ruleset = bench.rulesetOf(claim);
@@ -754,7 +754,8 @@ export interface RuleTestRun {
  * each case's facts through its ruleset, and what the cases cover.
  */
 export async function testRules(project: Project, only?: readonly string[], options: Pick<LoadOptions, 'cache'> = {}): Promise<RuleTestRun> {
-  const { rulesetOf, defaults } = workbench(project);
+  const bench = workbench(project);
+  const { rulesetOf, defaults } = bench;
   const claims = new Map(project.claims.map((c) => [c.id, rulesetOf(c)?.id]));
   const loaded = await loadRuleTests(project.root, { rulesets: project.rulesets, config: project.config, claims, defaults }, only);
   const diagnostics = [...loaded.diagnostics];
@@ -763,7 +764,7 @@ export async function testRules(project: Project, only?: readonly string[], opti
     if (!testCase.corpus) {
       let found = facts.get(testCase.claim);
       if (!found) {
-        const input = ruleInputs(project, (c) => c.id === testCase.claim)[0];
+        const input = ruleInputs(project, (c) => c.id === testCase.claim, bench)[0];
         if (!input) return skipped(testCase);
         facts.set(testCase.claim, (found = input.facts));
       }

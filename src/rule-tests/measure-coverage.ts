@@ -1,4 +1,7 @@
-import type { Ruleset } from '../types.js';
+import { forEachLeaf } from '../rules/run-rules.js';
+import type { RuleSpec, Ruleset } from '../types.js';
+
+type ConditionNode = { all?: ConditionNode[]; any?: ConditionNode[]; not?: ConditionNode; fact?: string; operator?: string };
 import type { CaseResult } from './run-rule-tests.js';
 
 /** How often the cases saw one condition hold and fail. */
@@ -91,13 +94,9 @@ export function measureCoverage(results: readonly CaseResult[], rulesets: Readon
   return { rules, gaps };
 }
 
-type Node = { all?: Node[]; any?: Node[]; not?: Node; fact?: string; operator?: string };
-
 /** The leaf conditions of a rule with their paths, named as the runner names them. */
-function leavesOf(node: Node, path = ''): { path: string; fact: string; operator: string }[] {
-  const join = (key: string) => (path ? `${path}.${key}` : key);
-  if (node.all) return node.all.flatMap((c, i) => leavesOf(c, join(`all[${i}]`)));
-  if (node.any) return node.any.flatMap((c, i) => leavesOf(c, join(`any[${i}]`)));
-  if (node.not) return leavesOf(node.not, join('not'));
-  return [{ path, fact: node.fact ?? '', operator: node.operator ?? '' }];
+function leavesOf(conditions: RuleSpec['conditions']): { path: string; fact: string; operator: string }[] {
+  const leaves: { path: string; fact: string; operator: string }[] = [];
+  forEachLeaf(conditions as ConditionNode, (leaf, path) => leaves.push({ path, fact: leaf.fact ?? '', operator: leaf.operator ?? '' }));
+  return leaves;
 }

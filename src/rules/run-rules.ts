@@ -75,7 +75,7 @@ function toOutcome(result: RuleResult): RuleOutcome {
   const root = result.conditions as unknown as EvaluatedNode;
   const leaves: LeafOutcome[] = [];
   const nodes = new Map<EvaluatedNode, LeafOutcome>();
-  collect(root, '', false, (node, leaf) => {
+  collect(root, (node, leaf) => {
     leaves.push(leaf);
     nodes.set(node, leaf);
   });
@@ -127,12 +127,24 @@ type EvaluatedNode = Partial<{
   result: boolean;
 }>;
 
-function collect(node: EvaluatedNode, path: string, negated: boolean, visit: (node: EvaluatedNode, leaf: LeafOutcome) => void): void {
+/** A condition tree: boolean nodes over leaves. */
+type ConditionTree<N> = { all?: N[]; any?: N[]; not?: N };
+
+/**
+ * Visits each leaf condition with its path in the rule ("all[1].any[0]") and
+ * whether it sits under an odd number of `not`s. The one place paths are named:
+ * outcomes and coverage must agree on them.
+ */
+export function forEachLeaf<N extends ConditionTree<N>>(node: N, visit: (leaf: N, path: string, negated: boolean) => void, path = '', negated = false): void {
   const join = (key: string) => (path ? `${path}.${key}` : key);
-  if (node.all) node.all.forEach((c, i) => collect(c, join(`all[${i}]`), negated, visit));
-  else if (node.any) node.any.forEach((c, i) => collect(c, join(`any[${i}]`), negated, visit));
-  else if (node.not) collect(node.not, join('not'), !negated, visit);
-  else {
+  if (node.all) node.all.forEach((c, i) => forEachLeaf(c, visit, join(`all[${i}]`), negated));
+  else if (node.any) node.any.forEach((c, i) => forEachLeaf(c, visit, join(`any[${i}]`), negated));
+  else if (node.not) forEachLeaf(node.not, visit, join('not'), !negated);
+  else visit(node, path, negated);
+}
+
+function collect(root: EvaluatedNode, visit: (node: EvaluatedNode, leaf: LeafOutcome) => void): void {
+  forEachLeaf(root, (node, path, negated) =>
     visit(node, {
       path,
       fact: node.fact!,
@@ -143,8 +155,8 @@ function collect(node: EvaluatedNode, path: string, negated: boolean, visit: (no
       passed: node.result === true,
       negated,
       evaluated: node.result !== undefined,
-    });
-  }
+    }),
+  );
 }
 
 /**

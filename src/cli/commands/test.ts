@@ -33,12 +33,13 @@ files, or bad usage; 3 internal error.`,
       if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`path ${p} is not a test file or folder in the project ${root}`);
       return rel === '' ? [] : [rel];
     });
-    const loaded = await loadProject(root, loadOptions(values, io));
+    const options = loadOptions(values, io);
+    const loaded = await loadProject(root, options);
     // The project's errors stop the tests; its warnings (contradictions in the evidence) are verify's business.
     const projectErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
     io.stderr(formatDiagnostics(projectErrors, ctx));
     const run: RuleTestRun = loaded.project
-      ? await testRules(loaded.project, only, loadOptions(values, io))
+      ? await testRules(loaded.project, only, options)
       : { results: [], coverage: { rules: [], gaps: [] }, diagnostics: [], files: [] };
     io.stderr(formatDiagnostics(run.diagnostics, ctx));
     // JUnit and JSON carry the project's errors too: a CI report must not look green when the input is broken.
