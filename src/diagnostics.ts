@@ -58,8 +58,9 @@ export const DIAGNOSTIC_CODES = {
   'rule/unknown-placeholder': 'An explanation names a fact that does not exist.',
   'rule/unsafe-path': 'A condition path is outside the safe subset.',
   'rule/duplicate-name': 'Two rules in one ruleset share a name.',
-  // rule tests
+  // rule tests and evaluation sets
   'test/duplicate-name': 'Two test cases in one file share a name.',
+  'eval/unmapped-label': 'An evaluation label gives a FEVER or AVeriTeC label that no rating of the scale maps to.',
   // verification
   'verify/no-rule-fired': 'No rule fired for a claim; the fallback rating was given.',
   'verify/engine-failure': 'The rules engine failed on a claim.',

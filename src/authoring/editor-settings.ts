@@ -1,5 +1,5 @@
-import { CONFIG_FILE, EXCLUDED_FOLDERS, KIND_FOLDERS, RULE_TESTS_FOLDER, type FileKind } from '../load/layout.js';
-import { RULE_TESTS_SCHEMA, SCHEMA_FILES } from '../validate/compile-schemas.js';
+import { CONFIG_FILE, EVAL_FOLDER, EXCLUDED_FOLDERS, KIND_FOLDERS, RULE_TESTS_FOLDER, type FileKind } from '../load/layout.js';
+import { EVAL_SCHEMA, RULE_TESTS_SCHEMA, SCHEMA_FILES, type ExtraSchema } from '../validate/compile-schemas.js';
 
 /**
  * The schema each project file gets in an editor, by glob: the same folders
@@ -15,6 +15,7 @@ export function schemaGlobs(schemas: string): Record<string, string[]> {
     globs[`${schemas}/${SCHEMA_FILES[kind]}`] = [`${folder}/**/*.yaml`, `${folder}/**/*.yml`, ...excluded];
   }
   globs[`${schemas}/${RULE_TESTS_SCHEMA}`] = [`${RULE_TESTS_FOLDER}/**/*.yaml`, `${RULE_TESTS_FOLDER}/**/*.yml`];
+  globs[`${schemas}/${EVAL_SCHEMA}`] = [`${EVAL_FOLDER}/**/*.yaml`, `${EVAL_FOLDER}/**/*.yml`];
   return globs;
 }
 
@@ -27,8 +28,9 @@ export function editorSettings(schemas: string): string {
  * The first line of a file of `kind` at `path`: points editors without the
  * settings at its schema, and wins over the settings' globs where both apply.
  */
-export function modeline(kind: FileKind | 'rule-tests', path: string, schemas: string): string {
+export function modeline(kind: FileKind | ExtraSchema, path: string, schemas: string): string {
   const depth = path.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
-  return `# yaml-language-server: $schema=${up}${schemas}/${kind === 'rule-tests' ? RULE_TESTS_SCHEMA : SCHEMA_FILES[kind]}`;
+  const file = kind === 'rule-tests' ? RULE_TESTS_SCHEMA : kind === 'eval' ? EVAL_SCHEMA : SCHEMA_FILES[kind];
+  return `# yaml-language-server: $schema=${up}${schemas}/${file}`;
 }

@@ -1,6 +1,7 @@
 import { VERSION } from '../pipeline.js';
 import type { Command } from './command.js';
 import { citeCommand } from './commands/cite.js';
+import { evalCommand } from './commands/eval.js';
 import { explainCommand } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
@@ -12,7 +13,7 @@ import { verifyCommand } from './commands/verify.js';
 import { watchCommand } from './commands/watch.js';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [initCommand, newCommand, verifyCommand, explainCommand, lintCommand, citeCommand, reportCommand, testCommand, mergeCommand, watchCommand];
+export const COMMANDS: readonly Command[] = [initCommand, newCommand, verifyCommand, explainCommand, lintCommand, citeCommand, reportCommand, testCommand, evalCommand, mergeCommand, watchCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -26,7 +27,8 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 Run factcheck <command> --help for a command's options.
 Options: -h, --help  this help;  -V, --version  the version
 
-Exit codes: 0 success; 1 a recorded verdict changed (verify --check);
+Exit codes: 0 success; 1 a recorded verdict changed (verify --check), a rule
+test failed (test), or a false confirmation or a score under min_score (eval);
 2 invalid input or bad usage; 3 internal error (a bug: please report it).
 `;
 }

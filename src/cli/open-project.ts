@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findRoot } from '../load/find-root.js';
 import { CONFIG_FILE } from '../load/layout.js';
 import type { Claim } from '../types.js';
@@ -17,6 +17,18 @@ export async function locateRoot(cwd: string, rootOption: string | undefined): P
   const found = await findRoot(cwd);
   if (!found) throw new UsageError(`no ${CONFIG_FILE} in ${cwd} or any folder above it; run factcheck inside a project or pass --root`);
   return found;
+}
+
+/**
+ * Path arguments as project paths ("rules/tests/a.yaml"); the project root
+ * itself means everything, so it gives none. `what` names what they should be.
+ */
+export function projectPaths(root: string, cwd: string, paths: readonly string[], what: string): string[] {
+  return paths.flatMap((p) => {
+    const rel = relative(root, resolve(cwd, p)).split(sep).join('/');
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`path ${p} is not ${what} in the project ${root}`);
+    return rel === '' ? [] : [rel];
+  });
 }
 
 /** Turns `verify` path arguments into a claim filter: a claim is selected when its file is under a path. */

@@ -16,6 +16,9 @@ export const KIND_FOLDERS: Record<Exclude<FileKind, 'config'>, string> = {
 /** Rule test cases (factcheck test): next to the rules, not rules themselves. */
 export const RULE_TESTS_FOLDER = 'rules/tests';
 
+/** Labelled evaluation sets (factcheck eval): claims with the verdicts they should get. Not project files. */
+export const EVAL_FOLDER = 'eval';
+
 /** Sub-folders that hold something other than their parent's kind. */
 export const EXCLUDED_FOLDERS = new Set(['evidence/snapshots', RULE_TESTS_FOLDER]);
 

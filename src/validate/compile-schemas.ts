@@ -18,12 +18,19 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
 /** The schema of rule test cases (rules/tests/*.yaml), which factcheck test reads. */
 export const RULE_TESTS_SCHEMA = 'rule-tests.schema.json';
 
+/** The schema of labelled evaluation sets (eval/*.yaml), which factcheck eval reads. */
+export const EVAL_SCHEMA = 'eval.schema.json';
+
+/** Schemas of files the loader does not read as project files, but commands do. */
+export type ExtraSchema = 'rule-tests' | 'eval';
+const EXTRA_SCHEMAS: Record<ExtraSchema, string> = { 'rule-tests': RULE_TESTS_SCHEMA, eval: EVAL_SCHEMA };
+
 export function readSchema(file: string): Record<string, unknown> {
   return load(SCHEMA_DIR + file) as Record<string, unknown>;
 }
 
 let ajv: Ajv | undefined;
-const compiled = new Map<FileKind | 'rule-tests', ValidateFunction>();
+const compiled = new Map<FileKind | ExtraSchema, ValidateFunction>();
 let resultValidator: ValidateFunction | undefined;
 
 /** The validator of verify's JSON output, for reading results back (factcheck merge). Compiled once. */
@@ -33,7 +40,7 @@ export function validateResult(): ValidateFunction {
 }
 
 /** A kind's validator, compiled on first use and kept: a run that parses one file compiles one schema. */
-export function validatorFor(kind: FileKind | 'rule-tests'): ValidateFunction {
+export function validatorFor(kind: FileKind | ExtraSchema): ValidateFunction {
   let validate = compiled.get(kind);
   if (!validate) {
     if (!ajv) {
@@ -41,9 +48,11 @@ export function validatorFor(kind: FileKind | 'rule-tests'): ValidateFunction {
       ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, verbose: true });
       // An annotation for error messages: what a value should look like, in words.
       ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-      ajv.addSchema(readSchema('common.schema.json'));
+      // Added, not compiled: one schema may refer to another's definitions (an evaluation set's
+      // claims are the claims schema's), and each is compiled once, on first use.
+      for (const file of ['common.schema.json', ...Object.values(SCHEMA_FILES), ...Object.values(EXTRA_SCHEMAS)]) ajv.addSchema(readSchema(file));
     }
-    validate = ajv.compile(readSchema(kind === 'rule-tests' ? RULE_TESTS_SCHEMA : SCHEMA_FILES[kind]));
+    validate = ajv.getSchema(kind in EXTRA_SCHEMAS ? EXTRA_SCHEMAS[kind as ExtraSchema] : SCHEMA_FILES[kind as FileKind])!;
     compiled.set(kind, validate);
   }
   return validate;

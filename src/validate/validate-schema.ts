@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
-import { validatorFor } from './compile-schemas.js';
+import { validatorFor, type ExtraSchema } from './compile-schemas.js';
 import { didYouMean } from './suggest.js';
 
 export interface SchemaCheck {
@@ -10,14 +10,18 @@ export interface SchemaCheck {
   invalidItems: Set<number>;
   /** An error outside any list item: nothing in the file can be used. */
   fileInvalid: boolean;
+  /** Indexes of broken items by the top-level list they are in, for files with several lists. */
+  invalidIn: Map<string, Set<number>>;
+  /** Top-level fields with an error outside any list item ("" for the file itself). */
+  invalidFields: Set<string>;
 }
 
 /**
  * Validates a parsed file against its kind's schema, or against `schema` (rule
  * tests, which the loader does not read); every error comes back with a position.
  */
-export function validateSchema(file: ParsedFile, schema?: 'rule-tests'): SchemaCheck {
-  const result: SchemaCheck = { diagnostics: [], invalidItems: new Set(), fileInvalid: false };
+export function validateSchema(file: ParsedFile, schema?: ExtraSchema): SchemaCheck {
+  const result: SchemaCheck = { diagnostics: [], invalidItems: new Set(), fileInvalid: false, invalidIn: new Map(), invalidFields: new Set() };
   const validate = validatorFor(schema ?? file.kind);
   if (!validate || file.value === undefined || validate(file.value)) return result;
   const seen = new Set<string>();
@@ -27,8 +31,15 @@ export function validateSchema(file: ParsedFile, schema?: 'rule-tests'): SchemaC
     const path = pointerToPath(error.instancePath);
     // Config and rulesets are used whole; in list files only the broken item is dropped.
     const whole = schema === undefined && (file.kind === 'config' || file.kind === 'rules');
-    if (!whole && path.length >= 2 && typeof path[1] === 'number') result.invalidItems.add(path[1]);
-    else result.fileInvalid = true;
+    if (!whole && path.length >= 2 && typeof path[1] === 'number') {
+      result.invalidItems.add(path[1]);
+      const list = String(path[0]);
+      if (!result.invalidIn.has(list)) result.invalidIn.set(list, new Set());
+      result.invalidIn.get(list)!.add(path[1]);
+    } else {
+      result.fileInvalid = true;
+      result.invalidFields.add(path.length ? String(path[0]) : '');
+    }
     // One value out of a list is one problem, however many schema branches say so (a claim kind is
     // refused by the discriminator and by the enum alike).
     const key = `${mapped.line}:${mapped.col}:${mapped.code}:${mapped.code === 'schema/enum' ? '' : mapped.message}`;

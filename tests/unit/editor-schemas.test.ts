@@ -5,9 +5,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { editorSettings, modeline } from '../../src/authoring/editor-settings.js';
-import { CONFIG_FILE, FILE_KINDS, KIND_FOLDERS, RULE_TESTS_FOLDER, isYamlFile, kindOf, type FileKind } from '../../src/load/layout.js';
+import { CONFIG_FILE, EVAL_FOLDER, FILE_KINDS, KIND_FOLDERS, RULE_TESTS_FOLDER, isYamlFile, kindOf, type FileKind } from '../../src/load/layout.js';
 import { processFile } from '../../src/load/process-file.js';
-import { RULE_TESTS_SCHEMA, SCHEMA_FILES, readSchema, validatorFor } from '../../src/validate/compile-schemas.js';
+import { EVAL_SCHEMA, RULE_TESTS_SCHEMA, SCHEMA_FILES, readSchema, validatorFor } from '../../src/validate/compile-schemas.js';
 
 /**
  * Editors and factcheck read the same schemas: .vscode/settings.json assigns
@@ -18,10 +18,10 @@ import { RULE_TESTS_SCHEMA, SCHEMA_FILES, readSchema, validatorFor } from '../..
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SCHEMAS = 'schemas';
-type Kind = FileKind | 'rule-tests';
+type Kind = FileKind | 'rule-tests' | 'eval';
 type Schema = Record<string, unknown>;
 
-const schemaFileOf = (kind: Kind): string => (kind === 'rule-tests' ? RULE_TESTS_SCHEMA : SCHEMA_FILES[kind]);
+const schemaFileOf = (kind: Kind): string => (kind === 'rule-tests' ? RULE_TESTS_SCHEMA : kind === 'eval' ? EVAL_SCHEMA : SCHEMA_FILES[kind]);
 const read = (path: string): string => readFileSync(join(REPO, path), 'utf8');
 const published = (file: string): Schema => JSON.parse(read(`${SCHEMAS}/${file}`)) as Schema;
 
@@ -52,6 +52,7 @@ function schemasFor(path: string): string[] {
 /** The kind factcheck reads a path as, rule tests included (factcheck test reads them, the loader skips them). */
 function kindFor(path: string): Kind | undefined {
   if (path.startsWith(`${RULE_TESTS_FOLDER}/`) && isYamlFile(path)) return 'rule-tests';
+  if (path.startsWith(`${EVAL_FOLDER}/`) && isYamlFile(path)) return 'eval';
   return kindOf(path);
 }
 
@@ -65,7 +66,7 @@ function projectYamlFiles(): string[] {
       else if (isYamlFile(entry.name)) files.push(path);
     }
   };
-  for (const folder of Object.values(KIND_FOLDERS)) walk(folder);
+  for (const folder of [...Object.values(KIND_FOLDERS), EVAL_FOLDER]) if (existsSync(join(REPO, folder))) walk(folder);
   return files.sort();
 }
 
@@ -93,9 +94,9 @@ describe('.vscode', () => {
     expect(extensions.recommendations).toContain('redhat.vscode-yaml');
   });
 
-  it('names only schemas that exist, one for each kind and one for rule tests', () => {
+  it('names only schemas that exist, one for each kind, one for rule tests and one for evaluation sets', () => {
     const named = Object.keys(settings['yaml.schemas']);
-    expect(named.sort()).toEqual([...FILE_KINDS.map(schemaFileOf), RULE_TESTS_SCHEMA].map((f) => `${SCHEMAS}/${f}`).sort());
+    expect(named.sort()).toEqual([...FILE_KINDS.map(schemaFileOf), RULE_TESTS_SCHEMA, EVAL_SCHEMA].map((f) => `${SCHEMAS}/${f}`).sort());
     for (const schema of named) expect(existsSync(join(REPO, schema)), schema).toBe(true);
   });
 
@@ -111,6 +112,8 @@ describe('.vscode', () => {
       'rules/a.yaml',
       'rules/tests/a.yaml',
       'rules/tests/sub/a.yml',
+      'eval/a.yaml',
+      'eval/sub/a.yml',
       'rules/a.txt',
       'README.md',
       'docs/a.yaml',
@@ -163,7 +166,17 @@ describe('one source for editors and the loader', () => {
       expect(validatorFor(kind).schema, kind).toEqual(published(SCHEMA_FILES[kind]));
     }
     expect(readSchema('common.schema.json')).toEqual(published('common.schema.json'));
-    if (EDITOR_SCHEMAS.includes(RULE_TESTS_SCHEMA)) expect(readSchema(RULE_TESTS_SCHEMA)).toEqual(published(RULE_TESTS_SCHEMA));
+    for (const extra of [RULE_TESTS_SCHEMA, EVAL_SCHEMA]) expect(readSchema(extra), extra).toEqual(published(extra));
+    expect(validatorFor('eval').schema).toEqual(published(EVAL_SCHEMA));
+  });
+
+  it("an evaluation claim is a claim as in claims/ plus its label: the same fields, each the claims schema's own", () => {
+    type Definition = { properties: Record<string, { $ref?: string }>; required: string[] };
+    const claim = (published(SCHEMA_FILES.claims).definitions as Record<string, Definition>).claim!;
+    const evalClaim = (published(EVAL_SCHEMA).definitions as Record<string, Definition>).claim!;
+    expect(Object.keys(evalClaim.properties).sort()).toEqual([...Object.keys(claim.properties), 'expect', 'variant'].sort());
+    for (const name of Object.keys(claim.properties)) expect(evalClaim.properties[name]!.$ref, name).toBe(`${SCHEMA_FILES.claims}#/definitions/claim/properties/${name}`);
+    expect(evalClaim.required).toEqual([...claim.required, 'expect']);
   });
 
   it('each schema is named by its file, and every $ref leads to a file in schemas/', () => {

@@ -1,9 +1,8 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { exitCodeOf, loadProject, testRules, type RuleTestRun } from '../../pipeline.js';
 import { formatDiagnostics, TEST_FORMATS } from '../../report/formatters/index.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
-import { EXIT, UsageError } from '../io.js';
-import { locateRoot } from '../open-project.js';
+import { EXIT } from '../io.js';
+import { locateRoot, projectPaths } from '../open-project.js';
 
 export const testCommand: Command = {
   name: 'test',
@@ -28,11 +27,7 @@ files, or bad usage; 3 internal error.`,
     const format = pickFormat(values.format, TEST_FORMATS, 'test');
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     // The project root (".") means every test; anything else narrows the run to that file or folder.
-    const only = positionals.flatMap((p) => {
-      const rel = relative(root, resolve(io.cwd, p)).split(sep).join('/');
-      if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`path ${p} is not a test file or folder in the project ${root}`);
-      return rel === '' ? [] : [rel];
-    });
+    const only = projectPaths(root, io.cwd, positionals, 'a test file or folder');
     const options = loadOptions(values, io);
     const loaded = await loadProject(root, options);
     // The project's errors stop the tests; its warnings (contradictions in the evidence) are verify's business.

@@ -1,3 +1,7 @@
+import { formatEvalJson } from './eval-json.js';
+import { formatEvalJunit } from './eval-junit.js';
+import { formatEvalMarkdown } from './eval-markdown.js';
+import { formatEvalText } from './eval-text.js';
 import { formatExplainJson } from './explain-json.js';
 import { formatExplainText } from './explain-text.js';
 import { formatGithub } from './github-annotations.js';
@@ -21,6 +25,7 @@ export const VERIFY_FORMATS = {
 } as const;
 export const EXPLAIN_FORMATS = { text: formatExplainText, json: formatExplainJson } as const;
 export const TEST_FORMATS = { text: formatRuleTestsText, json: formatRuleTestsJson, junit: formatRuleTestsJunit } as const;
+export const EVAL_FORMATS = { text: formatEvalText, json: formatEvalJson, junit: formatEvalJunit, md: formatEvalMarkdown } as const;
 
 export type VerifyFormat = keyof typeof VERIFY_FORMATS;
 export type ExplainFormat = keyof typeof EXPLAIN_FORMATS;

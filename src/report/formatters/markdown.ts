@@ -1,6 +1,7 @@
 import type { VerifyReport } from '../../record/verify-report.js';
 import { ratingLabel } from '../../record/verify-report.js';
 import { describeCause, ratingChange, ruleChange } from './describe-change.js';
+import { code, inline, problemsSection } from './markdown-text.js';
 
 /**
  * Markdown for pull-request comments, job summaries and wikis: changed verdicts
@@ -30,13 +31,7 @@ export function formatMarkdown(report: VerifyReport): string {
     if (diff.removed.length) out.push(`Recorded claims that are gone: ${diff.removed.map(code).join(', ')}`, '');
   }
 
-  const problems = result.diagnostics;
-  if (problems.length) {
-    out.push('### Problems', '');
-    for (const d of problems.slice(0, 50)) out.push(`- **${d.severity}** \`${d.file}:${d.line}:${d.col}\` ${code(d.code)}: ${inline(d.message)}`);
-    if (problems.length > 50) out.push(`- …and ${problems.length - 50} more`);
-    out.push('');
-  }
+  out.push(...problemsSection(result.diagnostics));
 
   out.push('### Verdicts', '', '| Claim | Rating | Reason |', '| --- | --- | --- |');
   const notes: string[] = [];
@@ -55,18 +50,4 @@ export function formatMarkdown(report: VerifyReport): string {
 /** Text inside a table cell: inline() already escapes the pipes and line breaks that would end it. */
 function cell(s: string): string {
   return inline(s);
-}
-
-/**
- * User text on one line, with the characters that could make links, images,
- * emphasis, HTML or table cells escaped. Parentheses stay: without brackets
- * they make no link, and the text stays readable as plain text.
- */
-function inline(s: string): string {
-  // A zero-width space after @ keeps a comment from mentioning (and notifying) an account such as @wikileaks.
-  return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>~|])/g, '\\$1').replace(/@(?=\w)/g, '@\u200b');
-}
-
-function code(s: string): string {
-  return `\`${s.replace(/`/g, "'")}\``;
 }
