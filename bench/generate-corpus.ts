@@ -384,11 +384,15 @@ function header(kind: string): string {
   return `# yaml-language-server: $schema=../schemas/${kind}.schema.json\n# Synthetic benchmark data: every name, figure and quote here is invented.\n`;
 }
 
-/** The bundled config, with the benchmark's extra measures and channels added to its vocabulary. */
+/** The bundled config, with the benchmark's extra measures and channels added to its vocabulary (those it lacks). */
 function withBenchVocabulary(config: string): string {
+  const channels = [
+    ['email', 'by email'],
+    ['meeting', 'in person'],
+  ].filter(([id]) => !new RegExp(`\\n {4}${id}:\\n`).test(config));
   return config
     .replace(/\n {2}measures:\n/, `\n  measures:\n    meetings:\n      label: meetings held\n      unit: meetings\n    payments:\n      label: money paid\n      unit: dollars\n`)
-    .replace(/\n {2}channels:\n/, `\n  channels:\n    email:\n      label: by email\n    meeting:\n      label: in person\n`);
+    .replace(/\n {2}channels:\n/, `\n  channels:\n${channels.map(([id, label]) => `    ${id}:\n      label: ${label}\n`).join('')}`);
 }
 
 /** A report's text: a headline, then its sentences in paragraphs with some boilerplate between. */
