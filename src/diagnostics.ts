@@ -38,6 +38,8 @@ export const DIAGNOSTIC_CODES = {
   // model
   'date/invalid': 'A date does not exist or is malformed.',
   'date/range-order': 'A date range ends before it starts.',
+  'date/unanchored': 'A date is given relative to a record that has no date.',
+  'date/inconsistent': "A record's date disagrees with its order or gap relative to another record.",
   'ref/duplicate-id': 'The same id is defined twice.',
   'ref/unknown-entity': 'An entity id is not in the registry.',
   'ref/unknown-source': 'A source id is not defined.',
@@ -48,6 +50,8 @@ export const DIAGNOSTIC_CODES = {
   'ref/relays-cycle': 'Sources relay each other in a cycle.',
   'ref/no-ruleset': 'No ruleset applies to a claim kind.',
   'ref/unknown-claim': 'A claim id is not defined.',
+  'ref/unknown-pattern': 'A relation names a pattern that the assertion does not define under `patterns`.',
+  'ref/relation-cycle': 'Events are related to each other, or dated by each other, in a cycle.',
   'ref/unknown-rule': 'A rule name is not in its ruleset.',
   'unit/mismatch': 'Units cannot be compared.',
   'config/scale': 'The verdict scale is inconsistent.',

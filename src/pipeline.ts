@@ -41,6 +41,7 @@ import { buildModel, type UsableFile } from './validate/build-model.js';
 import { didYouMean } from './validate/suggest.js';
 import { validateSchema } from './validate/validate-schema.js';
 import { checkReferences } from './validate/check-references.js';
+import { resolveRecordDates } from './validate/resolve-record-dates.js';
 import { readSchema, SCHEMA_FILES } from './validate/compile-schemas.js';
 import { buildClaimResult } from './verdict/build-claim-result.js';
 import { countTotals } from './verdict/count-totals.js';
@@ -170,8 +171,11 @@ async function loadWith(
 
   const snapshots = await readSnapshots(root, model.sources, locate, diagnostics, inputs, stamps);
 
-  // A record or claim whose words are not in its archived source never gets in.
-  const referenced = [...model.evidence.values()].filter((r) => !references.invalidEvidence.has(r.id));
+  // Records dated relative to others get their dates; a record or claim whose words are not in
+  // its archived source never gets in.
+  const dated = resolveRecordDates(new Map([...model.evidence].filter(([id]) => !references.invalidEvidence.has(id))), locate);
+  diagnostics.push(...dated.diagnostics);
+  const referenced = [...dated.evidence.values()];
   const anchoring = anchorAll(referenced, model.claims.filter((c) => !references.invalidClaims.has(c.id)), model.sources, snapshots, locate);
   diagnostics.push(...anchoring.diagnostics);
   const evidence = new Map(referenced.filter((r) => !anchoring.misquotedRecords.has(r.id)).map((r) => [r.id, r]));

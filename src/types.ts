@@ -28,8 +28,18 @@ export interface DateInfo {
   begunBy: string;
   /** For ranges: every occurrence of the thing dated falls inside the range. */
   complete: boolean;
+  /** For ranges: it happened at some point inside (`within`), or went on for all of it (`throughout`). */
+  span?: 'within' | 'throughout';
   /** How the date is known, when it is inferred rather than stated. */
   basis?: string;
+  /** The evidence record this date was worked out from, when it is relative to another ("15 minutes later"). */
+  anchor?: string;
+}
+
+/** A length of time as written ("15 minutes"), and in minutes. */
+export interface Duration {
+  text: string;
+  minutes: number;
 }
 
 export interface UnknownDate {
@@ -103,8 +113,18 @@ interface RecordBase {
   attributed_to?: string;
   /** Source whose reporting this record passes on; decides the record's origin. */
   relayed_from?: string;
+  /** What this came after or before: another record, and the gap when the text gives one. */
+  after?: RecordRelation;
+  before?: RecordRelation;
+  /** Records this record's date is inferred from: cited with it. */
+  dated_by: string[];
   note?: string;
   ref: NodeRef;
+}
+
+export interface RecordRelation {
+  record: string;
+  by?: Duration;
 }
 
 export interface EventRecord extends RecordBase {
@@ -122,6 +142,8 @@ export interface EventRecord extends RecordBase {
   in_response_to?: string;
   /** Records sharing this id describe one and the same happening, so their dates must agree. */
   occurrence?: string;
+  /** What the message or request said or asked for: topics of the vocabulary. */
+  about: string[];
 }
 
 export interface QuantityRecord extends RecordBase {
@@ -165,9 +187,26 @@ export interface EventPattern {
   target?: string;
   channel?: string;
   mutual: boolean;
+  /** What a message or request said or asked for: a topic of the vocabulary. */
+  about?: string;
+  /** One particular happening: a record of it at another time or in another order contradicts. */
+  once: boolean;
+  /** The name of a pattern (of the assertion's `patterns`) this event answers or acts on. */
+  answers?: string;
+  after?: PatternRelation;
+  before?: PatternRelation;
 }
 
-export type Comparison = 'equal' | 'at-most' | 'at-least' | 'approximately';
+/** Another pattern of the assertion, by name, and the gap the claim states. */
+export interface PatternRelation {
+  pattern: string;
+  by?: Duration;
+}
+
+/** The other events an assertion relates its event to, by name. */
+export type Patterns = ReadonlyMap<string, EventPattern>;
+
+export type Comparison = 'equal' | 'at-most' | 'at-least' | 'more-than' | 'fewer-than' | 'less-than' | 'between' | 'approximately';
 
 export type Assertion =
   | {
@@ -176,6 +215,8 @@ export type Assertion =
       measure: string;
       counterpart?: string;
       value: number;
+      /** For `between`: the upper end; `value` is the lower. */
+      to?: number;
       unit: string;
       comparison: Comparison;
       /** Absolute tolerance in the claim's unit, for `approximately`. */
@@ -183,9 +224,9 @@ export type Assertion =
       /** Relative tolerance in percent, for `approximately`. */
       tolerance_percent?: number;
     }
-  | { kind: 'event'; event: EventPattern; when?: DateInfo }
-  | { kind: 'absence'; event: EventPattern; when?: DateInfo }
-  | { kind: 'timing'; event: EventPattern; when: DateInfo }
+  | { kind: 'event'; event: EventPattern; patterns: Patterns; when?: DateInfo }
+  | { kind: 'absence'; event: EventPattern; patterns: Patterns; when?: DateInfo }
+  | { kind: 'timing'; event: EventPattern; patterns: Patterns; when: DateInfo }
   | { kind: 'attribution'; speaker: string; words: string }
   | { kind: 'opinion'; reason: string };
 
@@ -223,9 +264,11 @@ export interface Rating {
 }
 
 export interface Vocabulary {
-  actions: Map<string, { label: string; broader?: string }>;
+  actions: Map<string, { label: string; broader?: string; once?: boolean }>;
   measures: Map<string, { label: string; unit: string; counts?: string }>;
   channels: Map<string, { label: string }>;
+  /** What messages and requests said or asked for. */
+  topics: Map<string, { label: string; broader?: string; opposite?: string }>;
 }
 
 export interface Config {

@@ -44,7 +44,7 @@ export function detectContradictions(
   const expand = (id: string) => expandEntity(id, entities);
   for (const w of sorted) {
     if (w.kind !== 'event' || w.negated || !w.date?.complete) continue;
-    const pattern = { actor: w.actor, action: w.action, target: w.target, channel: w.channel, mutual: w.mutual };
+    const pattern = { actor: w.actor, action: w.action, target: w.target, channel: w.channel, mutual: w.mutual, once: false };
     for (const e of findEvents(pattern, expand, index)) {
       if (e.id !== w.id && place(e.date, w.date) === 'outside') found.push({ kind: 'window', records: [w.id, e.id] });
     }

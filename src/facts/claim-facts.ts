@@ -1,5 +1,5 @@
 import { formatWhen } from '../validate/read-date.js';
-import type { Assertion, EventPattern } from '../types.js';
+import type { Assertion, Comparison, EventPattern, Patterns } from '../types.js';
 import type { FactDefinition, Names } from './fact-types.js';
 
 /** Facts about the claim itself, mostly for explanations. */
@@ -24,20 +24,30 @@ export const CLAIM_FACTS: FactDefinition[] = [
   },
 ];
 
-const COMPARISON_WORDS = { equal: '', 'at-most': 'at most ', 'at-least': 'at least ', approximately: 'about ' } as const;
+const COMPARISON_WORDS: Record<Comparison, string> = {
+  equal: '',
+  'at-most': 'at most ',
+  'at-least': 'at least ',
+  'more-than': 'more than ',
+  'fewer-than': 'fewer than ',
+  'less-than': 'less than ',
+  between: 'between ',
+  approximately: 'about ',
+};
 
 export function summarise(a: Assertion, names: Names): string {
   switch (a.kind) {
     case 'quantity': {
       const counterpart = a.counterpart ? ` (with ${names.entity(a.counterpart)})` : '';
-      return `${names.entity(a.subject)}: ${names.measure(a.measure)}${counterpart} = ${COMPARISON_WORDS[a.comparison]}${a.value} ${a.unit}`;
+      const value = a.comparison === 'between' ? `${a.value} and ${a.to}` : String(a.value);
+      return `${names.entity(a.subject)}: ${names.measure(a.measure)}${counterpart} = ${COMPARISON_WORDS[a.comparison]}${value} ${a.unit}`;
     }
     case 'event':
-      return `${describeEvent(a.event, names)}${a.when ? `, ${formatWhen(a.when)}` : ''}`;
+      return `${describeEvent(a.event, names, a.patterns)}${a.when ? `, ${formatWhen(a.when)}` : ''}`;
     case 'absence':
-      return `no case of: ${describeEvent(a.event, names)}${a.when ? `, ${formatWhen(a.when)}` : ''}`;
+      return `no case of: ${describeEvent(a.event, names, a.patterns)}${a.when ? `, ${formatWhen(a.when)}` : ''}`;
     case 'timing':
-      return `${describeEvent(a.event, names)}, ${formatWhen(a.when)}`;
+      return `${describeEvent(a.event, names, a.patterns)}, ${formatWhen(a.when)}`;
     case 'attribution':
       return `${names.entity(a.speaker)} said "${a.words}"`;
     case 'opinion':
@@ -45,9 +55,24 @@ export function summarise(a: Assertion, names: Names): string {
   }
 }
 
-export function describeEvent(p: EventPattern, names: Names): string {
+/**
+ * "WikiLeaks sent a message to Donald Trump Jr. about his father tweeting the link",
+ * with the events it relates to, each described once: relations cannot loop.
+ */
+export function describeEvent(p: EventPattern, names: Names, patterns: Patterns = NO_PATTERNS, seen: ReadonlySet<string> = new Set()): string {
   const parts = [names.entity(p.actor), names.action(p.action)];
   if (p.target) parts.push(names.entity(p.target));
   if (p.channel) parts.push(names.channel(p.channel));
-  return `${parts.join(' ')}${p.mutual ? ' (either way)' : ''}`;
+  if (p.about) parts.push(`about ${names.topic(p.about)}`);
+  let text = `${parts.join(' ')}${p.mutual ? ' (either way)' : ''}`;
+  const other = (name: string) => {
+    const q = patterns.get(name);
+    return q && !seen.has(name) ? describeEvent(q, names, patterns, new Set([...seen, name])) : name;
+  };
+  if (p.answers) text += `, in answer to: ${other(p.answers)}`;
+  if (p.after) text += `, ${p.after.by ? `${p.after.by.text} ` : ''}after: ${other(p.after.pattern)}`;
+  if (p.before) text += `, ${p.before.by ? `${p.before.by.text} ` : ''}before: ${other(p.before.pattern)}`;
+  return text;
 }
+
+const NO_PATTERNS: Patterns = new Map();

@@ -25,6 +25,7 @@ export interface Names {
   action(id: string): string;
   measure(id: string): string;
   channel(id: string): string;
+  topic(id: string): string;
 }
 
 export interface FactDefinition {
@@ -53,6 +54,7 @@ export function createNames(entities: ReadonlyMap<string, Entity>, sources: Read
     action: (id) => vocabulary.actions.get(id)?.label ?? id,
     measure: (id) => vocabulary.measures.get(id)?.label ?? id,
     channel: (id) => vocabulary.channels.get(id)?.label ?? id,
+    topic: (id) => vocabulary.topics.get(id)?.label ?? id,
   };
 }
 

@@ -167,6 +167,13 @@ function compareQuantity(value: number, a: Extract<Claim['asserts'], { kind: 'qu
       return value <= a.value + epsilon;
     case 'at-least':
       return value >= a.value - epsilon;
+    case 'more-than':
+      return value > a.value + epsilon;
+    case 'fewer-than':
+    case 'less-than':
+      return value < a.value - epsilon;
+    case 'between':
+      return value >= a.value - epsilon && value <= a.to! + epsilon;
     case 'approximately': {
       const absolute = a.tolerance ?? 0;
       const relative = ((a.tolerance_percent ?? 0) / 100) * Math.abs(value);

@@ -1,20 +1,10 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
-import type {
-  Assertion,
-  Claim,
-  ClaimKind,
-  ConditionNode,
-  Config,
-  DateInfo,
-  Entity,
-  EvidenceRecord,
-  NodeRef,
-  Rating,
-  Ruleset,
-  Source,
-} from '../types.js';
+import type { Claim, ConditionNode, Config, DateInfo, Entity, EvidenceRecord, NodeRef, Ruleset, Source } from '../types.js';
+import { readAssertion } from './read-assertion.js';
+import { readConfig } from './read-config.js';
 import { readDate, readPublished, type DateInput } from './read-date.js';
+import { readRecord } from './read-record.js';
 
 /** The typed model before cross-file references are checked. */
 export interface Model {
@@ -177,103 +167,4 @@ export function buildModel(usable: readonly UsableFile[]): { model: Model; diagn
     }
   }
   return { model, diagnostics };
-}
-
-function readConfig(data: Raw, ref: NodeRef): Config {
-  const vocabulary = data.vocabulary as Raw;
-  return {
-    organization: data.organization,
-    claimreview: data.claimreview,
-    scale: (data.scale as Raw[]).map((r) => ({ ...r }) as Rating),
-    fallback_rating: data.fallback_rating,
-    vocabulary: {
-      actions: new Map(Object.entries(vocabulary.actions as Raw)),
-      measures: new Map(Object.entries(vocabulary.measures as Raw)),
-      channels: new Map(Object.entries(vocabulary.channels as Raw)),
-    },
-    ref,
-  };
-}
-
-type ReadDate = (field: string, input: DateInput | undefined) => DateInfo | undefined;
-
-function readRecord(e: Raw, ref: NodeRef, date: ReadDate): EvidenceRecord {
-  // Fields are listed out, not spread from a shared base: V8 spreads objects with
-  // undefined fields about fifty times slower, and this runs per record.
-  const id = e.id as string;
-  const source = e.source as string;
-  const quote = e.quote as string;
-  const prefix = e.prefix as string | undefined;
-  const suffix = e.suffix as string | undefined;
-  const attributed_to = e.attributed_to as string | undefined;
-  const relayed_from = e.relayed_from as string | undefined;
-  const note = e.note as string | undefined;
-  switch (e.kind as EvidenceRecord['kind']) {
-    case 'event':
-      return {
-        id, source, quote, prefix, suffix, attributed_to, relayed_from, note, ref,
-        kind: 'event',
-        actor: e.actor,
-        action: e.action,
-        target: e.target,
-        channel: e.channel,
-        date: date('date', e.date),
-        negated: e.negated === true,
-        mutual: e.mutual === true,
-        in_response_to: e.in_response_to,
-        occurrence: e.occurrence,
-      };
-    case 'quantity':
-      return {
-        id, source, quote, prefix, suffix, attributed_to, relayed_from, note, ref,
-        kind: 'quantity',
-        subject: e.subject,
-        measure: e.measure,
-        counterpart: e.counterpart,
-        value: e.value,
-        unit: e.unit,
-        date: date('date', e.date),
-      };
-    case 'statement':
-      return { id, source, quote, prefix, suffix, attributed_to, relayed_from, note, ref, kind: 'statement', speaker: e.speaker, words: e.words, date: date('date', e.date), channel: e.channel };
-    case 'assessment':
-      return {
-        id, source, quote, prefix, suffix, attributed_to, relayed_from, note, ref,
-        kind: 'assessment',
-        assessor: e.assessor,
-        subject: e.subject,
-        topic: e.topic,
-        counterpart: e.counterpart,
-        finding: e.finding,
-        date: date('date', e.date),
-      };
-  }
-}
-
-function readAssertion(a: Raw, date: ReadDate): Assertion {
-  const pattern = (p: Raw) => ({ actor: p.actor, action: p.action, target: p.target, channel: p.channel, mutual: p.mutual === true });
-  switch (a.kind as ClaimKind) {
-    case 'quantity':
-      return {
-        kind: 'quantity',
-        subject: a.subject,
-        measure: a.measure,
-        counterpart: a.counterpart,
-        value: a.value,
-        unit: a.unit,
-        comparison: a.comparison ?? 'equal',
-        tolerance: a.tolerance,
-        tolerance_percent: a.tolerance_percent,
-      };
-    case 'event':
-    case 'absence':
-      return { kind: a.kind, event: pattern(a.event), when: date('when', a.when) };
-    case 'timing':
-      // An unreadable window was reported by `date`, which drops the claim.
-      return { kind: 'timing', event: pattern(a.event), when: date('when', a.when)! };
-    case 'attribution':
-      return { kind: 'attribution', speaker: a.speaker, words: a.words };
-    case 'opinion':
-      return { kind: 'opinion', reason: a.reason };
-  }
 }

@@ -1,8 +1,9 @@
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import { compatibleUnits, KNOWN_TIME_UNITS } from '../model/units.js';
-import { findActionCycle } from '../model/vocabulary.js';
 import type { Claim, EvidenceRecord, Locator, NodeRef } from '../types.js';
 import type { Model } from './build-model.js';
+import { checkConfig } from './check-config.js';
+import { checkPatterns } from './check-patterns.js';
 import { didYouMean } from './suggest.js';
 
 export interface ReferenceCheck {
@@ -33,7 +34,7 @@ export function checkReferences(model: Model, locate: Locator): ReferenceCheck {
     report('ref/unknown-source', ref, path, `unknown source "${id}"${didYouMean(id, model.sources.keys())}`);
     return false;
   };
-  const term = (ref: NodeRef, path: (string | number)[], kind: 'actions' | 'measures' | 'channels', id: string | undefined): boolean => {
+  const term = (ref: NodeRef, path: (string | number)[], kind: 'actions' | 'measures' | 'channels' | 'topics', id: string | undefined): boolean => {
     if (id === undefined || !vocabulary || vocabulary[kind].has(id)) return true;
     const singular = kind.slice(0, -1);
     const hint = didYouMean(id, vocabulary[kind].keys()) || `; add it to vocabulary.${kind} in factcheck.config.yaml if it is new`;
@@ -72,6 +73,9 @@ export function checkReferences(model: Model, locate: Locator): ReferenceCheck {
       source(r.ref, ['source'], r.source),
       entity(r.ref, ['attributed_to'], r.attributed_to),
       source(r.ref, ['relayed_from'], r.relayed_from) && relayed(r),
+      evidence(r.ref, ['after', 'record'], r.after?.record),
+      evidence(r.ref, ['before', 'record'], r.before?.record),
+      ...r.dated_by.map((id, i) => evidence(r.ref, ['dated_by', i], id)),
       ...recordReferences(r),
     ].every(Boolean);
     if (!ok) invalidEvidence.add(r.id);
@@ -116,6 +120,7 @@ export function checkReferences(model: Model, locate: Locator): ReferenceCheck {
           term(r.ref, ['action'], 'actions', r.action),
           term(r.ref, ['channel'], 'channels', r.channel),
           evidence(r.ref, ['in_response_to'], r.in_response_to),
+          ...r.about.map((t, i) => term(r.ref, ['about', i], 'topics', t)),
         ];
       case 'quantity':
         return [
@@ -160,7 +165,10 @@ export function checkReferences(model: Model, locate: Locator): ReferenceCheck {
       case 'quantity': {
         const tolerance = a.comparison !== 'approximately' || a.tolerance !== undefined || a.tolerance_percent !== undefined;
         if (!tolerance) report('schema/required', c.ref, [...base, 'comparison'], '`approximately` needs a `tolerance` or `tolerance_percent`');
+        const ordered = a.comparison !== 'between' || a.to! >= a.value;
+        if (!ordered) report('schema/range', c.ref, [...base, 'to'], `\`between\` runs from \`value\` up to \`to\`; found ${a.value} to ${a.to}`);
         return [
+          ordered,
           entity(c.ref, [...base, 'subject'], a.subject),
           entity(c.ref, [...base, 'counterpart'], a.counterpart),
           term(c.ref, [...base, 'measure'], 'measures', a.measure) && unit(c.ref, [...base, 'unit'], a.measure, a.unit),
@@ -169,55 +177,16 @@ export function checkReferences(model: Model, locate: Locator): ReferenceCheck {
       }
       case 'event':
       case 'absence':
-      case 'timing': {
-        const p = [...base, 'event'];
-        return [
-          entity(c.ref, [...p, 'actor'], a.event.actor),
-          entity(c.ref, [...p, 'target'], a.event.target),
-          term(c.ref, [...p, 'action'], 'actions', a.event.action),
-          term(c.ref, [...p, 'channel'], 'channels', a.event.channel),
-        ];
-      }
+      case 'timing':
+        return checkPatterns(c, {
+          entity: (path, id) => entity(c.ref, path, id),
+          term: (path, kind, id) => term(c.ref, path, kind, id),
+          report: (code, path, message) => report(code, c.ref, path, message),
+        });
       case 'attribution':
         return [entity(c.ref, [...base, 'speaker'], a.speaker)];
       case 'opinion':
         return [];
-    }
-  }
-}
-
-function checkConfig(model: Model, locate: Locator, diagnostics: Diagnostic[]): void {
-  const config = model.config;
-  if (!config) return;
-  const ids = new Set<string>();
-  config.scale.forEach((r, i) => {
-    if (ids.has(r.id)) diagnostics.push(diagnostic('ref/duplicate-id', locate(config.ref, 'scale', i, 'id'), `rating "${r.id}" appears twice in the scale`));
-    ids.add(r.id);
-  });
-  if (!ids.has(config.fallback_rating)) {
-    diagnostics.push(
-      diagnostic('rule/unknown-rating', locate(config.ref, 'fallback_rating'), `fallback_rating "${config.fallback_rating}" is not on the scale${didYouMean(config.fallback_rating, ids)}`),
-    );
-  }
-  const { actions, measures } = config.vocabulary;
-  for (const [id, action] of actions) {
-    if (action.broader !== undefined && !actions.has(action.broader)) {
-      diagnostics.push(
-        diagnostic('ref/unknown-term', locate(config.ref, 'vocabulary', 'actions', id, 'broader'), `unknown action "${action.broader}"${didYouMean(action.broader, actions.keys())}`),
-      );
-    }
-  }
-  const cycle = findActionCycle(config.vocabulary);
-  if (cycle) {
-    diagnostics.push(
-      diagnostic('ref/unknown-term', locate(config.ref, 'vocabulary', 'actions', cycle[0]!, 'broader'), `actions are broader than each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`),
-    );
-  }
-  for (const [id, measure] of measures) {
-    if (measure.counts !== undefined && !actions.has(measure.counts)) {
-      diagnostics.push(
-        diagnostic('ref/unknown-term', locate(config.ref, 'vocabulary', 'measures', id, 'counts'), `unknown action "${measure.counts}"${didYouMean(measure.counts, actions.keys())}`),
-      );
     }
   }
 }

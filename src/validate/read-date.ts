@@ -1,7 +1,10 @@
 import type { DateInfo, UnknownDate } from '../types.js';
 
 /** A schema-valid date as written in YAML: "2016-10-12", 2016, or an object. */
-export type DateInput = string | number | { on?: string | number; from?: string | number; to?: string | number; complete?: boolean; basis?: string };
+export type DateInput =
+  | string
+  | number
+  | { on?: string | number; from?: string | number; to?: string | number; complete?: boolean; span?: 'within' | 'throughout'; basis?: string };
 
 export type DateOutcome =
   | { ok: true; date: DateInfo }
@@ -29,14 +32,18 @@ export function readDate(input: DateInput): DateOutcome {
         field: 'to',
       };
     }
+    // Within a range (the default), it is known to have happened only by the range's end; a thing
+    // that went on throughout it had begun by its first day.
+    const span = input.span ?? 'within';
     const date: DateInfo = {
       text: `${from.date.text}/${to.date.text}`,
       precision: 'range',
       start: from.date.start,
       end: to.date.end,
       from: from.date.text,
-      begunBy: from.date.end,
+      begunBy: span === 'throughout' ? from.date.end : to.date.end,
       complete: input.complete === true,
+      span,
     };
     return { ok: true, date: withBasis(date, input.basis) };
   }

@@ -114,7 +114,7 @@ const scenarios: Scenario[] = [
     name: 'lint counts what it checked',
     args: () => ['lint'],
     exitCode: 0,
-    check: ({ stdout }) => expect(stdout).toBe('11 claims, 29 evidence records, 9 sources, 14 entities, 6 rulesets; 1 warning\n'),
+    check: ({ stdout }) => expect(stdout).toBe('11 claims, 30 evidence records, 9 sources, 14 entities, 6 rulesets; 1 warning\n'),
   },
   {
     name: 'lint --format json lists the diagnostics',

@@ -18,6 +18,7 @@ const EXPECTED: Record<string, { rating: string; rule: string; cites: string[] }
       'euronews-trump-jr-confirmed-contacts',
       'euronews-wikileaks-asked-to-push-leaks',
       'week-guardian-link-message',
+      'week-messages-last-years-campaign',
       'week-messages-window',
       'week-wikileaks-seeking-cooperation',
     ],
@@ -45,7 +46,7 @@ const EXPECTED: Record<string, { rating: string; rule: string; cites: string[] }
     rule: 'confirmed-by-one-report-repeated',
     cites: ['euronews-link-message', 'euronews-wikileaks-asked-to-push-leaks', 'week-wikileaks-seeking-cooperation'],
   },
-  'euronews-direct-contacts-in-campaign': { rating: 'true', rule: 'confirmed-by-one-origin', cites: ['week-messages-window'] },
+  'euronews-direct-contacts-in-campaign': { rating: 'true', rule: 'confirmed-by-one-origin', cites: ['week-messages-last-years-campaign', 'week-messages-window'] },
   'week-trump-tweet-words': { rating: 'true', rule: 'quoted-from-primary-source', cites: ['euronews-trump-tweet-words'] },
   'week-trump-jr-selective-leak-words': { rating: 'true', rule: 'quoted-from-primary-source', cites: ['euronews-release-tweet-words'] },
 };

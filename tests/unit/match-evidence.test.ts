@@ -97,7 +97,9 @@ describe('matching events to claims', () => {
   it('counts events before the claim only when they certainly began before it', async () => {
     const results = await verifyWorld(
       evidenceYaml(
-        event('range-before', 'actor: donald-trump-jr\naction: message\ntarget: wikileaks\ndate: { from: "2016-09-20", to: "2016-10-12" }'),
+        event('range-before', 'actor: donald-trump-jr\naction: message\ntarget: wikileaks\ndate: { from: "2016-09-20", to: "2016-10-12", span: throughout }'),
+        // Somewhere in the same weeks: not known to have come before 12 October.
+        event('range-within', 'actor: donald-trump-jr\naction: message\ntarget: wikileaks\ndate: { from: "2016-09-20", to: "2016-10-12" }'),
         event('same-year', 'actor: donald-trump-jr\naction: message\ntarget: wikileaks\ndate: "2016"'),
         event('same-day', 'actor: donald-trump-jr\naction: message\ntarget: wikileaks\ndate: "2016-10-12"'),
         event('after', 'actor: wikileaks\naction: message\ntarget: donald-trump-jr\ndate: "2016-11-08"'),
@@ -108,7 +110,7 @@ describe('matching events to claims', () => {
     expect(fact(denial, 'events_before_claim')).toEqual({ value: 1, evidence: ['range-before'] });
     expect(fact(denial, 'earliest_event_date')).toEqual({ value: '2016-09-20', evidence: ['range-before'] });
     // What happened after a denial cannot falsify it.
-    expect(fact(denial, 'contradicting_count').evidence).toEqual(['range-before', 'same-day', 'same-year']);
+    expect(fact(denial, 'contradicting_count').evidence).toEqual(['range-before', 'range-within', 'same-day', 'same-year']);
     expect(fact(denial, 'neutral_count').evidence).toEqual(['after']);
     expect(denial?.rating).toBe('false');
   });

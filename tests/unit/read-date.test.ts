@@ -24,9 +24,12 @@ describe('readDate', () => {
     expect(readDate({ on: '2016-11-08', basis: 'election day' })).toMatchObject({ ok: true, date: { text: '2016-11-08', basis: 'election day' } });
   });
 
-  it('reads a complete range and knows when it had begun', () => {
-    const out = readDate({ from: '2016-09-20', to: '2016-10-12', complete: true });
-    expect(out).toMatchObject({ ok: true, date: { precision: 'range', start: '2016-09-20', end: '2016-10-12', begunBy: '2016-09-20', complete: true } });
+  it('reads a complete range and knows when it had begun: by its first day when it went on throughout, by its last when it happened within', () => {
+    const throughout = readDate({ from: '2016-09-20', to: '2016-10-12', complete: true, span: 'throughout' });
+    expect(throughout).toMatchObject({ ok: true, date: { precision: 'range', start: '2016-09-20', end: '2016-10-12', begunBy: '2016-09-20', complete: true, span: 'throughout' } });
+    // Within is the default: a date known only that closely is known to have come by the range's end.
+    const within = readDate({ from: '2016-09-20', to: '2016-10-12' });
+    expect(within).toMatchObject({ ok: true, date: { begunBy: '2016-10-12', complete: false, span: 'within' } });
   });
 
   it('refuses a range that ends before it starts, at `to`', () => {
