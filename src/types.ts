@@ -389,8 +389,12 @@ export interface CitationAnchor {
 export interface Citation {
   evidence: string;
   kind: EvidenceKind;
-  /** How the record bears on the claim. `context`: cited for what the claim leaves out or for an assessment. */
+  /** How the record bears on the claim. `context`: the events a record answers or follows, the records its date rests on, what a number leaves out, assessments. */
   role: Role;
+  /** Why the record has its role. */
+  reason: string;
+  /** Behind the deciding rule's conditions or explanation; the rest were considered and are listed for the whole trail. */
+  decisive: boolean;
   /** What the record says, in words built from its structured fields. */
   summary: string;
   quote: string;
@@ -459,11 +463,12 @@ export interface ClaimResult {
   priority: number | null;
   explanation: string;
   conditions: ConditionTrail[];
+  /** Every record considered: those behind the deciding rule first, then the rest, each with its role and reason. */
   citations: Citation[];
   /** Pairs of records bearing on the claim that disagree, each described with both sides' words. */
   contradictions: { kind: 'value' | 'window' | 'date'; records: [string, string]; summary: string }[];
   /** Records left out of support, and why. */
-  set_aside: { evidence: string; reasons: ('own-appearance' | 'self-reported')[] }[];
+  set_aside: { evidence: string; reasons: ('own-appearance' | 'self-reported' | 'participant')[] }[];
   /** Rules that fired too but lost to the deciding rule's priority. */
   also_fired: { rule: string; rating: string; priority: number }[];
   rules_not_fired: RuleMiss[];

@@ -111,7 +111,9 @@ export function scoreEval(
 }
 
 function scoreClaim(label: CheckedLabel, result: ClaimResult, supports: ReadonlySet<string>): ClaimScore {
-  const cited = result.citations.map((c) => ({ id: c.evidence, quote: normaliseQuote(c.quote) }));
+  // The records the verdict rests on: those behind the deciding rule, and those that take a side
+  // or place one that does; not those listed only as considered, taking no side.
+  const cited = result.citations.filter((c) => c.decisive || c.role !== 'neutral').map((c) => ({ id: c.evidence, quote: normaliseQuote(c.quote) }));
   const met = (a: Alternative) => ('record' in a ? cited.some((c) => c.id === a.record) : cited.some((c) => c.quote.includes(normaliseQuote(a.quote))));
   const missing = label.cites.filter((requirement) => !requirement.some(met));
   const ratingRight = label.accepted.includes(result.rating);

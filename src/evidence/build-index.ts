@@ -1,3 +1,4 @@
+import { tokens } from '../facts/compare-words.js';
 import { actionAncestors } from '../model/vocabulary.js';
 import type {
   AssessmentRecord,
@@ -16,6 +17,8 @@ export interface EvidenceIndex {
   negatedEvents(entity: string): readonly EventRecord[];
   quantities(subject: string, measure: string): readonly QuantityRecord[];
   statements(speaker: string): readonly StatementRecord[];
+  /** Statements whose words include a word (as compare-words splits them), whoever the speaker. */
+  statementsWith(word: string): readonly StatementRecord[];
   assessments(subject: string, topic: string): readonly AssessmentRecord[];
   /** Events that answer or act on another record, by their actor. */
   responsesBy(actor: string): readonly EventRecord[];
@@ -61,7 +64,24 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
     }
   }
   const lookup = <T extends EvidenceRecord>(key: string) => (buckets.get(key) ?? NONE) as readonly T[];
+  // Statements by word, built on the first lookup: only attribution claims need it.
+  let byWord: Map<string, StatementRecord[]> | undefined;
+  const statementsWith = (word: string): readonly StatementRecord[] => {
+    if (!byWord) {
+      byWord = new Map();
+      for (const r of sorted) {
+        if (r.kind !== 'statement') continue;
+        for (const t of new Set(tokens(r.words))) {
+          const list = byWord.get(t);
+          if (list) list.push(r);
+          else byWord.set(t, [r]);
+        }
+      }
+    }
+    return byWord.get(word) ?? NONE;
+  };
   return {
+    statementsWith,
     events: (entity, action, asTarget = false) => lookup(`${asTarget ? 'evt' : 'ev'}\0${entity}\0${action}`),
     negatedEvents: (entity) => lookup(`neg\0${entity}`),
     quantities: (subject, measure) => lookup(`q\0${subject}\0${measure}`),

@@ -1,3 +1,4 @@
+import { ACCOUNT_FACTS } from './account-facts.js';
 import { CLAIM_FACTS } from './claim-facts.js';
 import type { FactDefinition, FactInput, FactValue } from './fact-types.js';
 import { QUANTITY_FACTS } from './quantity-facts.js';
@@ -5,7 +6,7 @@ import { SUPPORT_FACTS } from './support-facts.js';
 import { TIME_FACTS } from './time-facts.js';
 
 /** Every fact rules can use, in documentation order. docs/facts.md is generated from this table. */
-export const FACTS: readonly FactDefinition[] = [...CLAIM_FACTS, ...SUPPORT_FACTS, ...TIME_FACTS, ...QUANTITY_FACTS];
+export const FACTS: readonly FactDefinition[] = [...CLAIM_FACTS, ...SUPPORT_FACTS, ...ACCOUNT_FACTS, ...TIME_FACTS, ...QUANTITY_FACTS];
 
 export const FACTS_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((f) => [f.name, f]));
 

@@ -17,6 +17,24 @@ export const CLAIM_FACTS: FactDefinition[] = [
     compute: ({ claim, names }) => ({ value: names.entity(claim.claimant), evidence: [] }),
   },
   {
+    name: 'claimed_channel',
+    type: 'string',
+    kinds: ['event', 'absence', 'timing'],
+    description: 'The channel the claim names, in words ("in a television interview"); null when it names none.',
+    compute: ({ claim, names }) => {
+      const a = claim.asserts;
+      const channel = 'event' in a ? a.event.channel : undefined;
+      return { value: channel === undefined ? null : names.channel(channel), evidence: [] };
+    },
+  },
+  {
+    name: 'speaker_name',
+    type: 'string',
+    kinds: ['attribution'],
+    description: 'The name of the speaker the claim attributes the words to.',
+    compute: ({ claim, names }) => ({ value: claim.asserts.kind === 'attribution' ? names.entity(claim.asserts.speaker) : null, evidence: [] }),
+  },
+  {
     name: 'claim_summary',
     type: 'string',
     description: 'What the claim asserts, in words built from its structured form.',
@@ -24,7 +42,7 @@ export const CLAIM_FACTS: FactDefinition[] = [
   },
 ];
 
-const COMPARISON_WORDS: Record<Comparison, string> = {
+export const COMPARISON_WORDS: Record<Comparison, string> = {
   equal: '',
   'at-most': 'at most ',
   'at-least': 'at least ',
@@ -35,12 +53,16 @@ const COMPARISON_WORDS: Record<Comparison, string> = {
   approximately: 'about ',
 };
 
+/** The claimed value in words: "3", "more than 10", "between 1 and 3". */
+export function claimedValue(a: Extract<Assertion, { kind: 'quantity' }>): string {
+  return `${COMPARISON_WORDS[a.comparison]}${a.comparison === 'between' ? `${a.value} and ${a.to}` : a.value}`;
+}
+
 export function summarise(a: Assertion, names: Names): string {
   switch (a.kind) {
     case 'quantity': {
       const counterpart = a.counterpart ? ` (with ${names.entity(a.counterpart)})` : '';
-      const value = a.comparison === 'between' ? `${a.value} and ${a.to}` : String(a.value);
-      return `${names.entity(a.subject)}: ${names.measure(a.measure)}${counterpart} = ${COMPARISON_WORDS[a.comparison]}${value} ${a.unit}`;
+      return `${names.entity(a.subject)}: ${names.measure(a.measure)}${counterpart} = ${claimedValue(a)} ${a.unit}`;
     }
     case 'event':
       return `${describeEvent(a.event, names, a.patterns)}${a.when ? `, ${formatWhen(a.when)}` : ''}`;

@@ -4,12 +4,17 @@ import { approximateMatch } from '../model/approximate-match.js';
  * Compares attributed words with recorded ones, ignoring case, quotation
  * marks, punctuation and spacing: "WikiLeaks." and "Wikileaks" are the same words.
  */
-export function compareWords(claimed: string, recorded: string): { contains: boolean; similarity: number } {
+export function compareWords(claimed: string, recorded: string): { contains: boolean; similarity: number; misquote: boolean } {
   const want = tokens(claimed);
   const have = tokens(recorded);
-  if (want.length === 0) return { contains: false, similarity: 0 };
-  if (containsRun(have, want)) return { contains: true, similarity: 1 };
-  return { contains: false, similarity: bestWindowOverlap(want, have) };
+  if (want.length === 0) return { contains: false, similarity: 0, misquote: false };
+  if (containsRun(have, want)) return { contains: true, similarity: 1, misquote: false };
+  const found = approximateMatch(have, want);
+  const distance = found ? found.distance : want.length;
+  // A misquote: a quarter of the words changed at most, or, in six words or more, two. "Nothing
+  // could be closer to the truth" against "further from the truth" changes two words of seven.
+  const misquote = distance <= want.length / 4 || (want.length >= 6 && distance <= 2);
+  return { contains: false, similarity: Math.max(0, 1 - distance / want.length), misquote };
 }
 
 export function tokens(text: string): string[] {
@@ -31,8 +36,3 @@ function containsRun(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
-/** The share of claimed words matched, in order, by the closest stretch of the recorded words. */
-function bestWindowOverlap(want: string[], have: string[]): number {
-  const found = approximateMatch(have, want);
-  return found ? Math.max(0, 1 - found.distance / want.length) : 0;
-}

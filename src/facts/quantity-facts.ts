@@ -1,4 +1,5 @@
 import { isKindOf } from '../model/vocabulary.js';
+import { claimedValue } from './claim-facts.js';
 import type { Claim, EventRecord, EvidenceRecord } from '../types.js';
 import { formatDate } from '../validate/read-date.js';
 import type { FactDefinition, FactValue } from './fact-types.js';
@@ -31,6 +32,13 @@ export const QUANTITY_FACTS: FactDefinition[] = [
     compute: ({ claim }) => (claim.asserts.kind === 'quantity' ? { value: claim.asserts.value, evidence: [] } : none),
   },
   {
+    name: 'claimed_amount',
+    type: 'string',
+    kinds: QUANTITY,
+    description: 'The number the claim states with its comparison and unit, for explanations: "3 messages", "fewer than 5 messages", "between 1 and 3 days".',
+    compute: ({ claim }) => (claim.asserts.kind === 'quantity' ? { value: `${claimedValue(claim.asserts)} ${unitFor(claim.asserts.comparison === 'between' ? claim.asserts.to! : claim.asserts.value, claim.asserts.unit)}`, evidence: [] } : none),
+  },
+  {
     name: 'unit',
     type: 'string',
     kinds: QUANTITY,
@@ -46,6 +54,17 @@ export const QUANTITY_FACTS: FactDefinition[] = [
       if (claim.asserts.kind !== 'quantity') return none;
       const n = nearest(independent(found.matches), claim.asserts.value);
       return n ? { value: n.value, evidence: ids(n.matches) } : none;
+    },
+  },
+  {
+    name: 'evidenced_amount',
+    type: 'string',
+    kinds: QUANTITY,
+    description: 'evidenced_value with its unit, for explanations: "15 minutes", "1 message"; null when there is none.',
+    compute: ({ claim, found }) => {
+      if (claim.asserts.kind !== 'quantity') return none;
+      const n = nearest(independent(found.matches), claim.asserts.value);
+      return n ? { value: `${String(Number(n.value.toPrecision(6)))} ${unitFor(n.value, claim.asserts.unit)}`, evidence: ids(n.matches) } : none;
     },
   },
   {
@@ -124,6 +143,11 @@ function noAnswer(claim: Claim, subject: string, request: EvidenceRecord, ctx: M
     const answered = ctx.index.get(r.in_response_to);
     return r.in_response_to === request.id || (occurrence !== undefined && answered?.kind === 'event' && answered.occurrence === occurrence);
   });
+}
+
+/** A unit as it agrees with its number: "1 minute", "15 minutes". Units are plural nouns in the vocabulary. */
+export function unitFor(value: number, unit: string): string {
+  return value === 1 && /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit;
 }
 
 function round(n: number): number {

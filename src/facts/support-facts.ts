@@ -1,6 +1,7 @@
 import { PRIMARY_SOURCE_KINDS } from '../types.js';
+import type { Contradiction } from '../evidence/detect-contradictions.js';
 import type { FactDefinition } from './fact-types.js';
-import type { Match } from './match-evidence.js';
+import type { Match, MatchContext } from './match-evidence.js';
 import { distinctOrigins, ids, select } from './select-matches.js';
 
 const count = (matches: Match[]) => ({ value: matches.length, evidence: ids(matches) });
@@ -138,11 +139,17 @@ export const SUPPORT_FACTS: FactDefinition[] = [
     name: 'primary_support',
     type: 'number',
     description: 'Independent supporting records whose origin is a primary source: a social post, primary document, official statement or interview.',
-    compute: ({ found, ctx }) =>
-      count(select.supporting(found).filter((m) => m.origins.some((o) => {
-        const kind = ctx.sources.get(o)?.kind;
-        return kind !== undefined && PRIMARY_SOURCE_KINDS.has(kind);
-      }))),
+    compute: ({ found, ctx }) => count(primary(select.supporting(found), ctx)),
+  },
+  {
+    name: 'primary_origin_names',
+    type: 'list',
+    description: 'Names of the primary sources the independent support comes from, such as "Donald Trump on Twitter".',
+    compute: ({ found, ctx, names }) => {
+      const m = primary(select.supporting(found), ctx);
+      const origins = m.flatMap((x) => x.origins.filter((o) => isPrimary(o, ctx)));
+      return { value: sortedNames(origins.map(names.source)), evidence: ids(m) };
+    },
   },
   {
     name: 'participant_confirmations',
@@ -174,8 +181,8 @@ export const SUPPORT_FACTS: FactDefinition[] = [
   {
     name: 'contradiction_count',
     type: 'number',
-    description: 'Pairs of evidence records bearing on the claim that disagree with each other: different values, a date outside a stated window, or conflicting dates for one happening.',
-    compute: ({ found }) => ({ value: found.contradictions.length, evidence: [...new Set(found.contradictions.flatMap((c) => c.records))].sort() }),
+    description: 'Disagreements among the evidence records bearing on the claim (different values, a date outside a stated window, conflicting dates for one happening), counted once per pair of origins or happenings: a second outlet relaying the same report does not double them.',
+    compute: ({ found, ctx }) => ({ value: distinctContradictions(found.contradictions, ctx).length, evidence: [...new Set(found.contradictions.flatMap((c) => c.records))].sort() }),
   },
   {
     name: 'conflicting_records',
@@ -200,6 +207,15 @@ export const SUPPORT_FACTS: FactDefinition[] = [
   },
 ];
 
+function isPrimary(sourceId: string, ctx: MatchContext): boolean {
+  const kind = ctx.sources.get(sourceId)?.kind;
+  return kind !== undefined && PRIMARY_SOURCE_KINDS.has(kind);
+}
+
+function primary(matches: Match[], ctx: MatchContext): Match[] {
+  return matches.filter((m) => m.origins.some((o) => isPrimary(o, ctx)));
+}
+
 function participantConfirmations(matches: Match[]): Match[] {
   return matches.filter(({ record: r }) => {
     if (r.attributed_to === undefined) return false;
@@ -207,4 +223,20 @@ function participantConfirmations(matches: Match[]): Match[] {
     if (r.kind === 'quantity') return r.attributed_to === r.subject || r.attributed_to === r.counterpart;
     return false;
   });
+}
+
+/** Contradictions, one per kind and pair of sides, where a side is a happening (`occurrence`) or else an origin. */
+function distinctContradictions(contradictions: readonly Contradiction[], ctx: MatchContext): Contradiction[] {
+  const side = (id: string) => {
+    const r = ctx.index.get(id);
+    if (!r) return id;
+    if (r.kind === 'event' && r.occurrence !== undefined) return `occurrence:${r.occurrence}`;
+    return `origin:${ctx.originsOf(r).join('+')}:${r.kind === 'event' ? `${r.actor}/${r.action}` : r.kind}`;
+  };
+  const seen = new Map<string, Contradiction>();
+  for (const c of contradictions) {
+    const key = `${c.kind}\0${[side(c.records[0]), side(c.records[1])].sort().join('\0')}`;
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  return [...seen.values()];
 }

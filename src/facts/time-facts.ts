@@ -1,6 +1,6 @@
-import { formatDate, formatWhen } from '../validate/read-date.js';
+import { formatDate, formatPoint, formatWhen } from '../validate/read-date.js';
 import type { DateInfo } from '../types.js';
-import type { FactDefinition } from './fact-types.js';
+import type { FactDefinition, FactInput } from './fact-types.js';
 import type { Match } from './match-evidence.js';
 import { ids, select } from './select-matches.js';
 
@@ -11,7 +11,6 @@ const dated = (matches: Match[]) =>
 
 const dateOf = (m: Match) => (m.record as { date: DateInfo }).date;
 const byStart = (a: Match, b: Match) => compare(dateOf(a).start, dateOf(b).start) || compare(a.record.id, b.record.id);
-const byBegunBy = (a: Match, b: Match) => compare(dateOf(a).begunBy, dateOf(b).begunBy) || compare(a.record.id, b.record.id);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const dateList = (matches: Match[]) => {
@@ -19,12 +18,45 @@ const dateList = (matches: Match[]) => {
   return { value: [...new Set(d.map((m) => formatDate(m.record.date)))], evidence: ids(d) };
 };
 
-function earliest(matches: Match[]) {
-  const d = dated(matches).sort(byBegunBy);
-  const first = d[0];
-  if (!first) return { value: null, evidence: [] };
-  const same = d.filter((m) => m.record.date.begunBy === first.record.date.begunBy);
-  return { value: first.record.date.from, evidence: ids(same) };
+/**
+ * When a record shows its event had happened: by its date (the day it had
+ * begun by, for a range that went on throughout; the range's end for one
+ * within it), or failing a date, by the time its source, or the source it
+ * relays, was published: what a 2017 article reports had happened by 2017.
+ */
+export function knownBy(m: Match, ctx: FactInput['ctx']): { day: string; when: string } | undefined {
+  const date = 'date' in m.record ? m.record.date : undefined;
+  if (date) {
+    const when = date.precision === 'range' ? (date.span === 'throughout' ? `from ${formatPoint(date.from)}` : formatWhen(date)) : formatWhen(date);
+    return { day: date.begunBy, when };
+  }
+  let best: { day: string; when: string } | undefined;
+  for (const id of [m.record.source, m.record.relayed_from]) {
+    if (id === undefined) continue;
+    const source = ctx.sources.get(id);
+    if (!source || source.published.precision === 'unknown') continue;
+    const day = source.published.end;
+    if (!best || day < best.day) best = { day, when: `by ${formatPoint(source.published.text)}, when it was reported` };
+  }
+  return best;
+}
+
+function before(matches: Match[], input: FactInput): Match[] {
+  return matches.filter((m) => {
+    const known = knownBy(m, input.ctx);
+    return known !== undefined && known.day < input.claim.date.start;
+  });
+}
+
+function earliest(matches: Match[], input: FactInput): { value: string | null; evidence: string[]; when: string | null } {
+  const known = matches.flatMap((m) => {
+    const k = knownBy(m, input.ctx);
+    return k ? [{ m, ...k }] : [];
+  });
+  known.sort((a, b) => compare(a.day, b.day) || compare(a.m.record.id, b.m.record.id));
+  const first = known[0];
+  if (!first) return { value: null, evidence: [], when: null };
+  return { value: first.day, evidence: ids(known.filter((k) => k.day === first.day).map((k) => k.m)), when: first.when };
 }
 
 /** Facts about when things happened relative to the claim. */
@@ -39,9 +71,9 @@ export const TIME_FACTS: FactDefinition[] = [
     name: 'events_before_claim',
     type: 'number',
     kinds: EVENT_KINDS,
-    description: 'Matching events (supporting or contradicting) known to have begun before the claim was made. "2016" is not known to be before 12 October 2016.',
-    compute: ({ claim, found }) => {
-      const m = dated(select.decisive(found)).filter((x) => x.record.date.begunBy < claim.date.start);
+    description: 'Matching events (supporting or contradicting) known to have happened before the claim was made: by their dates ("2016" is not known to be before 12 October 2016), or, undated, by when their sources published them.',
+    compute: (input) => {
+      const m = before(select.decisive(input.found), input);
       return { value: m.length, evidence: ids(m) };
     },
   },
@@ -49,9 +81,9 @@ export const TIME_FACTS: FactDefinition[] = [
     name: 'contradicting_before_claim',
     type: 'number',
     kinds: EVENT_KINDS,
-    description: 'Contradicting records known to have begun before the claim was made: for a denial, what it denies, documented before it was said.',
-    compute: ({ claim, found }) => {
-      const m = dated(select.contradicting(found)).filter((x) => x.record.date.begunBy < claim.date.start);
+    description: 'Contradicting records known to have happened before the claim was made, by their dates or by when they were reported: for a denial, what it denies, documented before it was said.',
+    compute: (input) => {
+      const m = before(select.contradicting(input.found), input);
       return { value: m.length, evidence: ids(m) };
     },
   },
@@ -59,15 +91,31 @@ export const TIME_FACTS: FactDefinition[] = [
     name: 'earliest_contradicting_date',
     type: 'date',
     kinds: EVENT_KINDS,
-    description: 'The earliest date by which a contradicting record is known to have begun; null when none is dated.',
-    compute: ({ found }) => earliest(select.contradicting(found)),
+    description: 'The earliest day by which a contradicting record shows it had happened (by its date, or by when it was reported); null when none shows.',
+    compute: (input) => {
+      const { value, evidence } = earliest(select.contradicting(input.found), input);
+      return { value, evidence };
+    },
+  },
+  {
+    name: 'contradicting_known_when',
+    type: 'string',
+    kinds: EVENT_KINDS,
+    description: 'When the earliest contradicting record shows it happened, in words: "from 20 September 2016", "in 2016", or "by 2017, when it was reported"; null when none shows.',
+    compute: (input) => {
+      const { when, evidence } = earliest(select.contradicting(input.found), input);
+      return { value: when, evidence };
+    },
   },
   {
     name: 'earliest_event_date',
     type: 'date',
     kinds: EVENT_KINDS,
-    description: 'The earliest date by which a matching event that takes a side is known to have begun ("20 September 2016" beats "2016"); null when none is dated.',
-    compute: ({ found }) => earliest(select.decisive(found)),
+    description: 'The earliest day by which a matching event that takes a side is known to have happened ("20 September 2016" beats "2016"); null when none is.',
+    compute: (input) => {
+      const { value, evidence } = earliest(select.decisive(input.found), input);
+      return { value, evidence };
+    },
   },
   {
     name: 'supporting_dates',

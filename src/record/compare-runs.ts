@@ -1,3 +1,4 @@
+import { decisiveCitations } from './lock-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ClaimResult, VerifyResult } from '../types.js';
 import { sameVerdict } from './diff-verdicts.js';
@@ -17,7 +18,7 @@ export interface RunChanges {
 export function compareRuns(before: VerifyResult, after: VerifyResult): RunChanges {
   const old = new Map(before.claims.map((c) => [c.id, c]));
   const now = new Map(after.claims.map((c) => [c.id, c]));
-  const verdict = (c: ClaimResult) => ({ rating: c.rating, ruleset: c.ruleset, rule: c.rule, citations: c.citations.map((x) => x.evidence).sort() });
+  const verdict = (c: ClaimResult) => ({ rating: c.rating, ruleset: c.ruleset, rule: c.rule, citations: decisiveCitations(c) });
   const problem = (d: Diagnostic) => JSON.stringify([d.file, d.line, d.col, d.code, d.message]);
   const oldProblems = new Set(before.diagnostics.map(problem));
   const newProblems = after.diagnostics.filter((d) => !oldProblems.has(problem(d)));

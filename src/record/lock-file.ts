@@ -25,11 +25,21 @@ function partsIndex(hashes: ReadonlyMap<string, string>): Map<string, string[]> 
 export const LOCK_FILE = 'factcheck.lock.json';
 const LOCK_VERSION = 2;
 
+/**
+ * The evidence a verdict rests on, as recorded and compared: the citations
+ * behind its deciding rule. Records that were only considered (taking no
+ * side) are in the trail but do not make a verdict count as changed.
+ */
+export function decisiveCitations(result: Pick<ClaimResult, 'citations'>): string[] {
+  return result.citations.filter((c) => c.decisive).map((c) => c.evidence).sort();
+}
+
 /** One claim's recorded verdict, and the inputs it was decided on. */
 export interface LockEntry {
   rating: string;
   ruleset: string;
   rule: string | null;
+  /** The records the verdict rests on: the trail's citations behind the deciding rule. */
   citations: string[];
   /** A hash of all its inputs: equal hashes, equal inputs. */
   hash: string;
@@ -58,7 +68,7 @@ export function lockEntry(result: ClaimResult, depends: readonly string[], hashe
     rating: result.rating,
     ruleset: result.ruleset,
     rule: result.rule,
-    citations: result.citations.map((c) => c.evidence).sort(),
+    citations: decisiveCitations(result),
     hash: hashOf(sorted),
     inputs: sorted,
   };

@@ -70,6 +70,7 @@ export function recordReads(base: MatchContext, claim: Claim, rulesetId: string)
     negatedEvents: (e) => bucket(['negatedEvents', e], base.index.negatedEvents(e)),
     quantities: (subject, measure) => bucket(['quantities', subject, measure], base.index.quantities(subject, measure)),
     statements: (speaker) => bucket(['statements', speaker], base.index.statements(speaker)),
+    statementsWith: (word) => bucket(['statementsWith', word], base.index.statementsWith(word)),
     assessments: (subject, topic) => bucket(['assessments', subject, topic], base.index.assessments(subject, topic)),
     responsesBy: (actor) => bucket(['responsesBy', actor], base.index.responsesBy(actor)),
     get: (id) => {
@@ -194,6 +195,7 @@ export function recordReads(base: MatchContext, claim: Claim, rulesetId: string)
       for (const m of found.matches) record(m.record);
       found.assessments.forEach(record);
       found.omittedConduct.forEach(record);
+      for (const c of found.context) record(c.record);
       for (const c of found.contradictions) for (const id of c.records) record(base.index.get(id));
     },
     keys,

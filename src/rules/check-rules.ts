@@ -38,9 +38,14 @@ export function checkRules(
         out.push(diagnostic('rule/unknown-rating', at('event', 'params', 'rating'), `unknown rating "${rule.rating}"${didYouMean(rule.rating, ratings)}; the scale has ${[...ratings].join(', ')}`));
       }
       for (const match of rule.explanation.matchAll(PLACEHOLDER)) {
-        const name = match[1]!;
-        if (!FACTS_BY_NAME.has(name)) {
+        // A brace pair is a placeholder: {fact}, or {fact|one|many} for a number and its agreeing noun.
+        const [, name = '', plural] = /^([^|]*)(\|.*)?$/.exec(match[1]!) ?? [];
+        const fact = FACTS_BY_NAME.get(name);
+        if (!fact) {
           out.push(diagnostic('rule/unknown-placeholder', at('event', 'params', 'explanation'), `unknown fact "{${name}}" in the explanation${didYouMean(name, FACTS_BY_NAME.keys())}`));
+        } else if (plural !== undefined && (fact.type !== 'number' || plural.split('|').length !== 3)) {
+          const problem = fact.type !== 'number' ? `"${name}" is not a number` : 'expected {fact|one|many}, a singular and a plural';
+          out.push(diagnostic('rule/unknown-placeholder', at('event', 'params', 'explanation'), `"{${match[1]}}" in the explanation: ${problem}`));
         }
       }
       walk(rule.conditions, ['conditions'], (leaf, path) => {

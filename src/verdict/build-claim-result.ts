@@ -64,25 +64,30 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
       if (ref) cite(ref);
     }
     placeholders(decider.explanation).forEach(cite);
-  } else {
-    for (const m of input.found.matches) cited.set(m.record.id, new Set());
   }
 
-  const roles = new Map<string, Role>();
-  for (const m of input.found.matches) roles.set(m.record.id, m.role);
-  for (const r of [...input.found.omittedConduct, ...input.found.assessments]) if (!roles.has(r.id)) roles.set(r.id, 'context');
+  // Every record considered, those behind the rule first: what decided, then what else was weighed.
+  const considered = new Map<string, { role: Role; reason: string }>();
+  for (const m of input.found.matches) considered.set(m.record.id, { role: m.role, reason: setAsideReason(m) ?? m.reason });
+  for (const r of input.found.omittedConduct) if (!considered.has(r.id)) considered.set(r.id, { role: 'context', reason: 'a response the number leaves out' });
+  for (const r of input.found.assessments) if (!considered.has(r.id)) considered.set(r.id, { role: 'context', reason: 'an assessment of the subject and topic' });
+  for (const c of input.found.context) if (!considered.has(c.record.id)) considered.set(c.record.id, { role: 'context', reason: c.reason });
+  const order = [...cited.keys(), ...[...considered.keys()].filter((id) => !cited.has(id)).sort()];
   const matchById = new Map(input.found.matches.map((m) => [m.record.id, m]));
 
   const citations: Citation[] = [];
-  for (const [id, factNames] of cited) {
+  for (const id of order) {
     const record = input.evidence.get(id);
     if (!record) continue;
     const source = input.sources.get(record.source);
     const match = matchById.get(id);
+    const how = considered.get(id) ?? { role: 'context' as const, reason: 'named by the explanation' };
     citations.push({
       evidence: id,
       kind: record.kind,
-      role: roles.get(id) ?? 'context',
+      role: how.role,
+      reason: how.reason,
+      decisive: cited.has(id),
       summary: describeRecord(record, names),
       quote: record.quote,
       source: record.source,
@@ -95,7 +100,7 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
       origins: (match?.origins ?? []).map(names.source),
       self_reported: match?.selfReported ?? false,
       own_appearance: match?.ownAppearance ?? false,
-      facts: [...factNames].sort(),
+      facts: [...(cited.get(id) ?? [])].sort(),
       anchor: citationAnchor(input.anchors.records.get(id), source),
       unanchored: !input.anchors.records.has(id),
     });
@@ -127,10 +132,14 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
     citations,
     contradictions: input.found.contradictions.map((c) => ({ kind: c.kind, records: c.records, summary: describeContradiction(c, input.evidence, names) })),
     set_aside: input.found.matches
-      .filter((m) => m.role === 'support' && (m.selfReported || m.ownAppearance))
+      .filter((m) => m.role === 'support' && (m.selfReported || m.ownAppearance || m.participant))
       .map((m) => ({
         evidence: m.record.id,
-        reasons: [...(m.ownAppearance ? (['own-appearance'] as const) : []), ...(m.selfReported ? (['self-reported'] as const) : [])],
+        reasons: [
+          ...(m.ownAppearance ? (['own-appearance'] as const) : []),
+          ...(m.selfReported ? (['self-reported'] as const) : []),
+          ...(m.participant && !m.selfReported ? (['participant'] as const) : []),
+        ],
       })),
     also_fired: input.outcomes
       .filter((o) => o.fired && o !== decider)
@@ -148,6 +157,15 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
       })),
     facts: Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, { value: v.value, evidence: [...v.evidence] }])),
   };
+}
+
+/** Why supporting words are set aside, when they are: the trail says so instead of only "support". */
+function setAsideReason(m: ClaimEvidence['matches'][number]): string | undefined {
+  if (m.role !== 'support') return undefined;
+  if (m.ownAppearance) return `${m.reason}; set aside: it comes from where the claim was made`;
+  if (m.selfReported) return `${m.reason}; set aside: it is the claimant's own word`;
+  if (m.participant) return `${m.reason}; set aside as independent support: it is the subject's own account`;
+  return undefined;
 }
 
 function citationAnchor(anchor: Anchor | undefined, source: Source | undefined): CitationAnchor | null {

@@ -7,13 +7,14 @@ import { verify } from '../../src/pipeline.js';
 import type { ClaimResult, VerifyResult } from '../../src/types.js';
 import { REPO, runCli } from '../helpers/project.js';
 
-/** Every bundled claim's verdict, its deciding rule and the evidence it cites. */
+/** Every bundled claim's verdict, its deciding rule and the evidence behind that rule (the trail's decisive citations). */
 const EXPECTED: Record<string, { rating: string; rule: string; cites: string[] }> = {
   'pence-denies-wikileaks-connection': {
     rating: 'false',
     rule: 'contradicted-before-claim-and-admitted',
     cites: [
       'euronews-link-message',
+      'euronews-release-tweet-count',
       'euronews-report-communicated-for-months',
       'euronews-trump-jr-confirmed-contacts',
       'euronews-wikileaks-asked-to-push-leaks',
@@ -78,7 +79,19 @@ describe('the bundled corpus', () => {
 
   it.each(Object.entries(EXPECTED))('%s: rating, deciding rule and cited evidence', (id, expected) => {
     const c = claim(id);
-    expect({ rating: c.rating, rule: c.rule, cites: c.citations.map((x) => x.evidence) }).toEqual(expected);
+    expect({ rating: c.rating, rule: c.rule, cites: c.citations.filter((x) => x.decisive).map((x) => x.evidence) }).toEqual(expected);
+  });
+
+  it('lists every record considered in the trail, with its role and the reason, after those behind the rule', () => {
+    const c = claim('week-exchange-window');
+    const decisive = c.citations.filter((x) => x.decisive).map((x) => x.evidence);
+    expect(c.citations.slice(0, decisive.length).every((x) => x.decisive)).toBe(true);
+    const considered = Object.fromEntries(c.citations.filter((x) => !x.decisive).map((x) => [x.evidence, [x.role, x.reason]]));
+    // A record that takes no side is listed with why: here, a message with no date to place.
+    expect(considered['week-guardian-link-message']).toEqual(['neutral', 'does not date it']);
+    // The record that dates the link message is listed as context.
+    expect(considered['euronews-link-tweet']).toEqual(['context', 'dates euronews-link-message']);
+    for (const x of c.citations) expect(x.reason.length, x.evidence).toBeGreaterThan(0);
   });
 
   it('Pence: documented before the denial, and confirmed by Trump Jr. himself', () => {
@@ -94,7 +107,7 @@ describe('the bundled corpus', () => {
     expect(c.rating).not.toBe('true');
     expect(c.facts.self_reported_only?.value).toBe(true);
     expect(c.set_aside).toEqual([{ evidence: 'euronews-release-tweet-count', reasons: ['own-appearance', 'self-reported'] }]);
-    const roles = Object.fromEntries(c.citations.map((x) => [x.evidence, [x.role, x.self_reported]]));
+    const roles = Object.fromEntries(c.citations.filter((x) => x.decisive).map((x) => [x.evidence, [x.role, x.self_reported]]));
     expect(roles).toEqual({
       'euronews-release-tweet-count': ['support', true],
       'euronews-link-tweet': ['context', false],
@@ -108,7 +121,7 @@ describe('the bundled corpus', () => {
     const c = claim('trump-tweeted-15-minutes-later');
     expect(c.facts.matching_outlets?.value).toEqual(['Euronews', 'The Week']);
     expect(c.facts.matching_origin_names?.value).toEqual(['The Atlantic']);
-    expect(c.explanation).toContain('relays a single origin, The Atlantic');
+    expect(c.explanation).toContain('every report of the figure traces to one origin: The Atlantic (reported by Euronews and The Week)');
   });
 
   it("The Week's window: conflicting, citing Euronews' election-day message outside it", () => {

@@ -85,8 +85,11 @@ describe('recorded verdicts', () => {
     );
     const { code, result } = await checkJson(dir);
     expect(code).toBe(1);
-    expect(result.diff.changed).toHaveLength(1);
-    const [change] = result.diff.changed;
+    // Replies are contacts: the denial that the Trump team had any contact gains the count as one
+    // more record against it, its verdict unchanged.
+    expect(result.diff.changed.map((c: { id: string }) => c.id)).toEqual(['pence-denies-wikileaks-connection', 'trump-jr-whopping-3-responses']);
+    expect(result.diff.changed[0]).toMatchObject({ before: { rating: 'false' }, after: { rating: 'false' }, citations: { gained: ['independent-reply-count'], lost: [] } });
+    const change = result.diff.changed[1];
     expect(change).toMatchObject({
       id: 'trump-jr-whopping-3-responses',
       before: { rating: 'half-true', rule: 'self-reported-leaves-out-conduct' },

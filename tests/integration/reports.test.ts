@@ -80,9 +80,9 @@ describe('factcheck report --format md', () => {
     await edit(dir, 'rules/quantity.yaml', /(- name: confirmed-by-one-report-repeated\n(?:.*\n){1,2}\s+priority: )45/, '$130');
     const md = (await runCli(['report', '--format', 'md', '--root', dir])).stdout;
     expect(md.indexOf('### Changed verdicts')).toBeLessThan(md.indexOf('### Verdicts'));
-    expect(md).toContain('| `pence-denies-wikileaks-connection` | **False** | What the claim denies is documented from 20 September 2016');
+    expect(md).toContain('| `pence-denies-wikileaks-connection` | **False** | What the claim denies happened from 20 September 2016');
     expect(md).toContain('\n[^2]: `week-messages-window`, The Week, “Donald Trump Jr corresponded with Wikileaks during campaign” (2017): “It says Trump Jr exchanged');
-    expect(md).toMatch(/\| Confirmed by one origin independent of the claim, The Atlantic, as reported by The Week\. \[\^1\]\[\^2\] \|/);
+    expect(md).toMatch(/\| Confirmed by one origin independent of the claim: The Atlantic \(reported by The Week\)\. \[\^1\]\[\^2\] \|/);
   });
 
   it('escapes user text, so nothing renders as HTML or a link', async () => {

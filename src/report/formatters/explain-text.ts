@@ -30,13 +30,15 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
     for (const c of claim.conditions) out.push(...condition(c, ctx, t));
   }
 
-  heading(`Citations (${claim.citations.length})`);
+  const decisive = claim.citations.filter((c) => c.decisive).length;
+  heading(`Citations (${claim.citations.length}: ${decisive} behind the deciding rule, ${claim.citations.length - decisive} also considered)`);
   if (!claim.citations.length) out.push('  none: no evidence record bears on the claim');
   claim.citations.forEach((c, i) => {
     const marks = [ROLE_WORDS[c.role], c.self_reported ? 'self-reported' : '', c.own_appearance ? "the claim's own source" : '']
       .filter(Boolean)
       .join(', ');
-    out.push(`  [${i + 1}] ${t(c.evidence)} (${marks}) · feeds ${c.facts.join(', ') || 'nothing directly'}`);
+    out.push(`  [${i + 1}] ${t(c.evidence)} (${marks}) · ${c.decisive ? `feeds ${c.facts.join(', ') || 'the explanation'}` : 'considered'}`);
+    out.push(`      why: ${t(c.reason)}`);
     out.push(`      ${t(c.summary)}`);
     out.push(...clean(c.quote).split('\n').map((line) => `      > ${line}`));
     out.push(
@@ -59,7 +61,7 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
 
   if (claim.set_aside.length) {
     heading('Set aside (cannot support the claim)');
-    const words = { 'own-appearance': "from the claim's own appearance", 'self-reported': "the claimant's own word" };
+    const words = { 'own-appearance': "from the claim's own appearance", 'self-reported': "the claimant's own word", participant: "the subject's own account of its own conduct" };
     for (const s of claim.set_aside) out.push(`  ${t(s.evidence)}: ${s.reasons.map((r) => words[r]).join('; ')}`);
   }
 

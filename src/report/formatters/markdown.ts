@@ -36,7 +36,8 @@ export function formatMarkdown(report: VerifyReport): string {
   out.push('### Verdicts', '', '| Claim | Rating | Reason |', '| --- | --- | --- |');
   const notes: string[] = [];
   for (const claim of result.claims) {
-    const refs = claim.citations.map((c) => {
+    // The records the verdict rests on; the others considered are in the JSON result and explain.
+    const refs = claim.citations.filter((c) => c.decisive).map((c) => {
       notes.push(`[^${notes.length + 1}]: ${code(c.evidence)}, ${inline(c.publisher ?? c.source_title)}${c.publisher ? `, “${inline(c.source_title)}”` : ''} (${inline(c.published)}): “${inline(c.quote)}”${c.unanchored ? ' (unanchored)' : ''}${c.self_reported ? ' (self-reported)' : ''}`);
       return `[^${notes.length}]`;
     });

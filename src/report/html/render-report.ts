@@ -156,7 +156,7 @@ function card(c: ClaimResult, report: VerifyReport, ctx: ReportContext): string 
 <p class="explanation"><strong>${e(c.rating_label)}.</strong> ${e(c.explanation)}</p>
 ${changed ? `<p class="rule"><strong>Changed:</strong> ${e(ratingChange(report.result, changed))}, because ${e(causeSummary(changed))}.</p>` : ''}
 <p class="rule">Decided by rule <code>${e(c.ruleset)}/${e(c.rule ?? '(none fired)')}</code>${c.tags.length ? ` · tags: ${c.tags.map((t) => e(t)).join(', ')}` : ''}</p>
-<section class="trail" aria-label="Evidence for ${e(c.id)}"><h4>Evidence (${c.citations.length})</h4>
+<section class="trail" aria-label="Evidence for ${e(c.id)}"><h4>Evidence (${c.citations.length}${c.citations.some((x) => !x.decisive) ? `: ${c.citations.filter((x) => x.decisive).length} the verdict rests on, then the others considered` : ''})</h4>
 ${c.citations.length ? `<ol class="citations">${c.citations.map(citation).join('')}</ol>` : '<p>No evidence record bears on this claim.</p>'}
 </section>
 ${whyNot(c, report)}
@@ -167,12 +167,13 @@ function citation(x: Citation): string {
   const words = x.anchor
     ? `<span class="ctx">…${e(x.anchor.context.prefix)} </span><mark>${e(x.anchor.context.exact)}</mark><span class="ctx"> ${e(x.anchor.context.suffix)}…</span>`
     : `<mark>${e(x.quote)}</mark>`;
-  const flags = [x.unanchored ? 'unanchored' : '', x.self_reported ? 'self-reported' : '', x.own_appearance ? "claim's own source" : '']
+  const flags = [x.decisive ? '' : 'considered', x.unanchored ? 'unanchored' : '', x.self_reported ? 'self-reported' : '', x.own_appearance ? "claim's own source" : '']
     .filter(Boolean)
     .map((f) => `<span class="flag">${e(f)}</span>`)
     .join('');
   const origin = x.origins.length && !(x.origins.length === 1 && x.origins[0] === x.publisher) ? ` · origin: ${e(x.origins.join(', '))}` : '';
   return `<li class="citation role-${e(x.role)}"><p class="role"><strong>${e(ROLE_WORDS[x.role])}</strong> · ${e(x.summary)}</p>
+<p class="reason">Why: ${e(x.reason)}</p>
 <blockquote class="quote"><p>${words}</p></blockquote>
 <p class="source">${e(x.publisher ?? x.source_title)}${x.publisher ? `, <cite>${e(x.source_title)}</cite>` : ''}, ${e(x.published)}${x.url ? ` · ${linkOrText(x.url, 'link')}` : ''}${origin}${x.anchor ? ` · line ${x.anchor.line} of the archived text` : ''}${flags}</p></li>`;
 }
