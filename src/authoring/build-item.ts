@@ -22,10 +22,14 @@ export function buildItem(spec: ItemSpec, answers: Answers): BuiltItem {
   const notes = new Map<string, string>();
   for (const field of spec.fields) {
     if (!answers.has(field.flag)) continue;
-    let at = item;
-    for (const key of field.path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
-    at[field.path[field.path.length - 1]!] = answers.get(field.flag);
-    if (field.note) notes.set(field.path.join('.'), field.note);
+    // Most fields go at their path; a few are placed by their value (a relation's key is its kind).
+    const entries = field.place ? field.place(answers) : [[field.path, answers.get(field.flag)] as const];
+    for (const [path, value] of entries) {
+      let at = item;
+      for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+      at[path[path.length - 1]!] = value;
+      if (field.note) notes.set(path.join('.'), field.note);
+    }
   }
   for (const [path, note] of Object.entries(BLOCK_NOTES)) if (has(item, path.split('.'))) notes.set(path, note);
   return { item: ordered(item, spec.order) as Record<string, unknown>, notes };

@@ -128,11 +128,20 @@ export const checkSource: Check = (answer, _answers, { project }) => {
   return expected('a source id', answer, refHint(t, project.sources.keys(), 'source'));
 };
 
-function refHint(word: string, ids: Iterable<string>, what: 'entity' | 'source'): string {
+/** An evidence record of the project, by id (a record a new one is dated against or by). */
+export const checkRecord: Check = (answer, _answers, { project }) => {
+  const t = text(answer);
+  if (t === undefined || t === '') return expected('an evidence id', answer);
+  if (project.evidence.has(t)) return { ok: true, value: t };
+  return expected('an evidence id', answer, refHint(t, project.evidence.keys(), 'evidence'));
+};
+
+function refHint(word: string, ids: Iterable<string>, what: 'entity' | 'source' | 'evidence'): string {
   const all = [...ids];
   const near = suggest(word, all);
   if (near !== undefined) return `; did you mean "${near}"?`;
-  return `; the ${what === 'entity' ? 'entities' : 'sources'} are ${listIds(all)} (add one with factcheck new ${what})`;
+  const plural = { entity: 'entities', source: 'sources', evidence: 'evidence records' }[what];
+  return `; the ${plural} are ${listIds(all)} (add one with factcheck new ${what})`;
 }
 
 /** A list answer: comma-separated, each part checked alone. */
@@ -161,7 +170,7 @@ export function checkChoice(choices: readonly string[]): Check {
 }
 
 /** A term from the config's vocabulary. */
-export function checkTerm(kind: 'actions' | 'measures' | 'channels'): Check {
+export function checkTerm(kind: 'actions' | 'measures' | 'channels' | 'topics'): Check {
   const singular = kind.slice(0, -1);
   return (answer, _answers, { project }) => {
     const t = text(answer);
@@ -239,6 +248,24 @@ export const checkDate: Check = (answer) => {
   if (!read.ok) return expected(`${DATE_WORDS}, or a range FROM..TO`, answer, /^\d{4}/.test(t) ? `: ${read.message}` : '');
   return { ok: true, value: t };
 };
+
+/** A length of time: a number and minutes, hours, days or weeks ("15 minutes", "2 days"). */
+export const checkDuration: Check = (answer) => {
+  const t = text(answer);
+  if (t !== undefined && /^[0-9]+(\.[0-9]+)? (minute|minutes|hour|hours|day|days|week|weeks)$/.test(t)) return { ok: true, value: t };
+  return expected('a duration such as "15 minutes" or "2 days"', answer);
+};
+
+/** `within` or `throughout`, for a date given as a range FROM..TO (`dateFlag`). */
+export function checkSpan(dateFlag: string): Check {
+  return (answer, answers) => {
+    const t = text(answer);
+    if (t !== 'within' && t !== 'throughout') return expected('within or throughout', answer);
+    const date = answers.get(dateFlag);
+    if (date === null || typeof date !== 'object') return { ok: false, message: `--span goes with a range: give --${dateFlag} as FROM..TO` };
+    return { ok: true, value: t };
+  };
+}
 
 /** A single date, no range (when a claim was made, when a check was published). */
 export const checkDay: Check = (answer) => {

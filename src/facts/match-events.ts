@@ -39,14 +39,17 @@ export function matchEvents(a: EventAssertion, said: DateInfo, ctx: MatchContext
   const sameChannel = p.channel !== undefined && onTopic.some((r) => r.channel === p.channel);
   const otherChannels = [...new Set(onTopic.flatMap((r) => (p.channel !== undefined && r.channel !== undefined && r.channel !== p.channel ? [r.channel] : [])))].sort();
 
-  const relations = (r: EventRecord): Verdict | undefined => {
+  /** Whether the record stands in every relation the claim states: a verdict when one fails or cannot be told, else the reasons they hold. */
+  const relations = (r: EventRecord): { verdict: Verdict } | { held: string[] } => {
+    const held: string[] = [];
     for (const [relation, name, by] of relationsOf(p)) {
       const found = relate(r, relation, by, partners(name), ctx.index, eventName);
       for (const q of found.partners) if (!context.has(q.id)) context.set(q.id, { record: q, reason: `the event ${r.id} is placed against (${name})` });
-      if (found.state === 'fails') return kind !== 'absence' && (found.bound || single) ? ['contradict', found.reason, { mismatch: 'order' }] : ['neutral', found.reason];
-      if (found.state === 'unknown') return ['neutral', found.reason];
+      if (found.state === 'fails') return { verdict: kind !== 'absence' && (found.bound || single) ? ['contradict', found.reason, { mismatch: 'order' }] : ['neutral', found.reason] };
+      if (found.state === 'unknown') return { verdict: ['neutral', found.reason] };
+      held.push(found.reason);
     }
-    return undefined;
+    return { held };
   };
 
   const classifyAffirmed = (r: EventRecord): Verdict => {
@@ -66,7 +69,12 @@ export function matchEvents(a: EventAssertion, said: DateInfo, ctx: MatchContext
     if (p.channel && !r.channel && otherChannels.length && !sameChannel) {
       return ['neutral', `does not say how, and the records that do say ${otherChannels.map(channel).join(' or ')}`];
     }
-    return relations(r) ?? placeInTime(r, kind, a.when, said, single);
+    const related = relations(r);
+    if ('verdict' in related) return related.verdict;
+    const placed = placeInTime(r, kind, a.when, said, single);
+    // A record placed against the other events says so in its reason: "reports it after WikiLeaks sent…".
+    if (!related.held.length || placed[0] === 'neutral') return placed;
+    return [placed[0], `${related.held.join(', and ')}${r.date ? ` (dated ${formatDate(r.date)})` : ''}`, placed[2]];
   };
 
   const matches: Match[] = affirmed.map((r) => describe(r, ...classify(classifyAffirmed(r))));

@@ -9,7 +9,7 @@ import { editorSettings } from '../../src/authoring/editor-settings.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { main } from '../../src/cli/main.js';
 import { loadProject } from '../../src/pipeline.js';
-import { REPO } from '../helpers/project.js';
+import { copyBundled, REPO } from '../helpers/project.js';
 
 const made: string[] = [];
 afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -371,6 +371,65 @@ describe('factcheck new, from flags', () => {
     expect(notOfKind.stderr).toContain('--members does not apply to person entities');
     const unknown = await run(['new', 'claims'], dir);
     expect(unknown.stderr).toContain('did you mean "claim"?');
+  });
+});
+
+describe('factcheck new: relations, topics, spans and comparisons', () => {
+  it('writes what a claim or record says about another event, what was asked, a span and a range of values; the project still loads', async () => {
+    const dir = await copyBundled();
+    const steps = [
+      ['new', 'evidence', '--id', 'test-trump-tweet', '--source', 'euronews-trump-jr-wikileaks', '--kind', 'event', '--actor', 'donald-trump', '--action', 'post',
+        '--channel', 'twitter', '--quote', 'his father tweeted 15 minutes later', '--after', 'euronews-link-message', '--gap', '15 minutes', '--about', 'tweet-link',
+        '--dated-by', 'euronews-link-tweet'],
+      ['new', 'claim', '--id', 'test-tweet-after-message', '--text', 'Trump Jr. tweeted out the link WikiLeaks had sent him', '--claimant', 'euronews',
+        '--date', '2017', '--appearance', 'euronews-trump-jr-wikileaks', '--kind', 'event', '--actor', 'donald-trump-jr', '--action', 'share-link',
+        '--relation', 'after', '--gap', '2 days', '--other-actor', 'wikileaks', '--other-action', 'message', '--other-about', 'leaked-emails-link'],
+      ['new', 'claim', '--id', 'test-throughout', '--text', 'Trump Jr. tweeted out the link WikiLeaks had sent him', '--claimant', 'euronews',
+        '--date', '2017', '--appearance', 'euronews-trump-jr-wikileaks', '--kind', 'timing', '--actor', 'donald-trump-jr', '--action', 'message',
+        '--target', 'wikileaks', '--mutual', '--when', '2016-09-20..2016-10-12', '--span', 'throughout', '--about', 'push-leaks', '--once'],
+      ['new', 'claim', '--id', 'test-between', '--text', 'Trump Jr. tweeted out the link WikiLeaks had sent him', '--claimant', 'euronews', '--date', '2017',
+        '--appearance', 'euronews-trump-jr-wikileaks', '--kind', 'quantity', '--subject', 'donald-trump-jr', '--measure', 'delay-after-message',
+        '--value', '1', '--comparison', 'between', '--to', '3', '--unit', 'days'],
+    ];
+    for (const args of steps) {
+      const added = await run([...args, '--no-cache'], dir);
+      expect(added.code, `${args.join(' ')}\n${added.stderr}`).toBe(0);
+    }
+    const project = (await loadProject(dir)).project!;
+    const record = project.evidence.get('test-trump-tweet')!;
+    expect(record).toMatchObject({ after: { record: 'euronews-link-message', by: { text: '15 minutes', minutes: 15 } }, about: ['tweet-link'], dated_by: ['euronews-link-tweet'] });
+    // Dated from the message it came after.
+    expect(record.kind === 'event' && record.date).toMatchObject({ text: '2016-10-12', anchor: 'euronews-link-message' });
+    const claims = new Map(project.claims.map((c) => [c.id, c.asserts]));
+    expect(claims.get('test-tweet-after-message')).toMatchObject({ event: { after: { pattern: 'other', by: { text: '2 days' } } } });
+    expect((claims.get('test-tweet-after-message') as unknown as { patterns: Map<string, unknown> }).patterns.get('other')).toMatchObject({ actor: 'wikileaks', action: 'message', about: 'leaked-emails-link' });
+    expect(claims.get('test-throughout')).toMatchObject({ event: { about: 'push-leaks', once: true }, when: { span: 'throughout', begunBy: '2016-09-20' } });
+    expect(claims.get('test-between')).toMatchObject({ comparison: 'between', value: 1, to: 3 });
+    // The bundled corpus's one warning (the seed contradiction), and nothing else.
+    expect((await diagnosticsOf(dir)).filter((d) => !d.includes(' warning evidence/contradiction '))).toEqual([]);
+  });
+
+  it('refuses a relation with no other event, a span without a range, between without its end, and a mistyped topic or record, each with its flag', async () => {
+    const dir = await copyBundled();
+    const bad = await run(
+      ['new', 'claim', '--id', 'test-bad', '--text', 'x', '--claimant', 'euronews', '--date', '2017', '--appearance', 'euronews-trump-jr-wikileaks',
+        '--kind', 'timing', '--actor', 'donald-trump-jr', '--action', 'share-link', '--relation', 'after', '--when', '2016', '--span', 'throughout',
+        '--about', 'push-leak', '--no-cache'],
+      dir,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--span goes with a range');
+    expect(bad.stderr).toContain('did you mean "push-leaks"?');
+    expect(bad.stderr).toMatch(/--other-actor/);
+    const between = await run(['new', 'claim', '--id', 'test-between', '--text', 'x', '--claimant', 'euronews', '--date', '2017', '--appearance', 'euronews-trump-jr-wikileaks',
+      '--kind', 'quantity', '--subject', 'donald-trump-jr', '--measure', 'delay-after-message', '--value', '1', '--comparison', 'between', '--no-cache'], dir);
+    expect(between.code).toBe(2);
+    expect(between.stderr).toMatch(/--to/);
+    const record = await run(['new', 'evidence', '--id', 'test-ev', '--source', 'euronews-trump-jr-wikileaks', '--kind', 'event', '--actor', 'donald-trump',
+      '--action', 'post', '--quote', 'his father tweeted 15 minutes later', '--after', 'euronews-link-mesage', '--gap', '15 minuts', '--no-cache'], dir);
+    expect(record.code).toBe(2);
+    expect(record.stderr).toContain('did you mean "euronews-link-message"?');
+    expect(record.stderr).toContain('expected a duration such as "15 minutes"');
   });
 });
 

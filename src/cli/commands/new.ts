@@ -85,7 +85,11 @@ ${flagLines()}
 
   Lists (aliases, members, tags, relays, author) are comma-separated.
   Dates are YYYY-MM-DD, YYYY-MM or YYYY; evidence --date and claim --when
-  also take a range FROM..TO. A quantity's --unit defaults to its measure's.
+  also take a range FROM..TO, with --span within (default) or throughout.
+  A claim's --relation (answers, after or before) relates its event to the
+  one the --other-* flags describe, written as the pattern "other"; --gap
+  gives the time between ("2 days"). A record's --after and --before name
+  another record, with --gap; --dated-by names the records its date rests on. A quantity's --unit defaults to its measure's.
   source --snapshot names the archived text: a .txt file in the project, or
   a file elsewhere, copied to evidence/snapshots/<id>.txt; its SHA-256 is
   pinned in the record.
