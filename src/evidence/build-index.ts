@@ -1,4 +1,4 @@
-import { tokens } from '../facts/compare-words.js';
+import { containsWords, tokens, wordsOf } from '../facts/compare-words.js';
 import { actionAncestors } from '../model/vocabulary.js';
 import type {
   AssessmentRecord,
@@ -17,8 +17,8 @@ export interface EvidenceIndex {
   negatedEvents(entity: string): readonly EventRecord[];
   quantities(subject: string, measure: string): readonly QuantityRecord[];
   statements(speaker: string): readonly StatementRecord[];
-  /** Statements whose words include a word (as compare-words splits them), whoever the speaker. */
-  statementsWith(word: string): readonly StatementRecord[];
+  /** Statements whose words contain these words in order (as compare-words compares them), whoever the speaker. */
+  statementsSaying(words: string): readonly StatementRecord[];
   assessments(subject: string, topic: string): readonly AssessmentRecord[];
   /** Events that answer or act on another record, by their actor. */
   responsesBy(actor: string): readonly EventRecord[];
@@ -26,6 +26,14 @@ export interface EvidenceIndex {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** Each pair of words in a row, or the word itself when there is one. */
+function pairKeys(words: readonly string[]): string[] {
+  if (words.length === 1) return [words[0]!];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
+  return out;
+}
 
 export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabulary): EvidenceIndex {
   const byId = new Map<string, EvidenceRecord>();
@@ -64,24 +72,39 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
     }
   }
   const lookup = <T extends EvidenceRecord>(key: string) => (buckets.get(key) ?? NONE) as readonly T[];
-  // Statements by word, built on the first lookup: only attribution claims need it.
-  let byWord: Map<string, StatementRecord[]> | undefined;
-  const statementsWith = (word: string): readonly StatementRecord[] => {
-    if (!byWord) {
-      byWord = new Map();
+  // Statements by each pair of words in a row (a single word for one-word statements), built on the
+  // first lookup: only attribution claims need it. Pairs are rare where single words are not.
+  let byPair: Map<string, StatementRecord[]> | undefined;
+  const pairs = (): Map<string, StatementRecord[]> => {
+    if (!byPair) {
+      byPair = new Map();
       for (const r of sorted) {
         if (r.kind !== 'statement') continue;
-        for (const t of new Set(tokens(r.words))) {
-          const list = byWord.get(t);
+        for (const key of new Set(pairKeys(wordsOf(r)))) {
+          const list = byPair.get(key);
           if (list) list.push(r);
-          else byWord.set(t, [r]);
+          else byPair.set(key, [r]);
         }
       }
     }
-    return byWord.get(word) ?? NONE;
+    return byPair;
+  };
+  // Looked up through the rarest pair of the words, then each candidate checked; one answer per words.
+  const saying = new Map<string, readonly StatementRecord[]>();
+  const statementsSaying = (text: string): readonly StatementRecord[] => {
+    let found = saying.get(text);
+    if (!found) {
+      const wanted = tokens(text);
+      const keys = wanted.length === 1 ? [...pairs().keys()].filter((k) => k === wanted[0] || k.startsWith(`${wanted[0]} `) || k.endsWith(` ${wanted[0]}`)) : pairKeys(wanted);
+      const lists = keys.map((k) => pairs().get(k) ?? NONE);
+      const candidates = wanted.length === 1 ? [...new Set(lists.flat())] : lists.reduce<readonly StatementRecord[]>((best, l) => (l.length < best.length ? l : best), lists[0] ?? NONE);
+      found = candidates.filter((r) => containsWords(wanted, r)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      saying.set(text, found.length ? found : NONE);
+    }
+    return found;
   };
   return {
-    statementsWith,
+    statementsSaying,
     events: (entity, action, asTarget = false) => lookup(`${asTarget ? 'evt' : 'ev'}\0${entity}\0${action}`),
     negatedEvents: (entity) => lookup(`neg\0${entity}`),
     quantities: (subject, measure) => lookup(`q\0${subject}\0${measure}`),

@@ -13,6 +13,10 @@ export const FACTS_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.
 /** Computes every fact for one claim. Pure: the same input gives the same values and evidence. */
 export function computeFacts(input: FactInput): Record<string, FactValue> {
   const out: Record<string, FactValue> = {};
-  for (const fact of FACTS) out[fact.name] = fact.compute(input);
+  const kind = input.claim.asserts.kind;
+  // A fact meaningless for this kind of claim is null, not computed: a third of them, per claim.
+  for (const fact of FACTS) out[fact.name] = fact.kinds && !fact.kinds.includes(kind) ? NOT_APPLICABLE : fact.compute(input);
   return out;
 }
+
+const NOT_APPLICABLE: FactValue = Object.freeze({ value: null, evidence: Object.freeze([]) as unknown as string[] });

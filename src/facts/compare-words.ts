@@ -4,9 +4,9 @@ import { approximateMatch } from '../model/approximate-match.js';
  * Compares attributed words with recorded ones, ignoring case, quotation
  * marks, punctuation and spacing: "WikiLeaks." and "Wikileaks" are the same words.
  */
-export function compareWords(claimed: string, recorded: string): { contains: boolean; similarity: number; misquote: boolean } {
+export function compareWords(claimed: string, recorded: string | { words: string }): { contains: boolean; similarity: number; misquote: boolean } {
   const want = tokens(claimed);
-  const have = tokens(recorded);
+  const have = typeof recorded === 'string' ? tokens(recorded) : wordsOf(recorded);
   if (want.length === 0) return { contains: false, similarity: 0, misquote: false };
   if (containsRun(have, want)) return { contains: true, similarity: 1, misquote: false };
   const found = approximateMatch(have, want);
@@ -17,7 +17,23 @@ export function compareWords(claimed: string, recorded: string): { contains: boo
   return { contains: false, similarity: Math.max(0, 1 - distance / want.length), misquote };
 }
 
+const split = new WeakMap<object, string[]>();
+
+/** A statement's words, as compareWords splits them: once per record, however many claims ask. */
+export function wordsOf(statement: { words: string }): string[] {
+  let found = split.get(statement);
+  if (!found) split.set(statement, (found = tokens(statement.words)));
+  return found;
+}
+
+/** Whether a statement's words contain the claimed ones in order, ignoring case and punctuation. */
+export function containsWords(claimed: readonly string[], statement: { words: string }): boolean {
+  return claimed.length > 0 && containsRun(wordsOf(statement), claimed);
+}
+
 export function tokens(text: string): string[] {
+  // Plain ASCII, as most words are, needs neither Unicode normalisation nor Unicode classes.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/'/g, '').split(/[^a-z0-9]+/).filter(Boolean);
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -28,7 +44,9 @@ export function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
-function containsRun(haystack: string[], needle: string[]): boolean {
+const ASCII = /^[\x00-\x7f]*$/;
+
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
     return true;

@@ -1,6 +1,6 @@
 import { expandEntity, findDenials, findEvents, place } from '../evidence/find-events.js';
 import { happensOnce, isKindOf, isTopicOf } from '../model/vocabulary.js';
-import type { Claim, DateInfo, Duration, EventPattern, EventRecord } from '../types.js';
+import type { Claim, DateInfo, Duration, EventPattern, EventRecord, Vocabulary } from '../types.js';
 import { formatDate } from '../validate/read-date.js';
 import { compareIds, formatNumber, type ClaimEvidence, type ContextRecord, type Describe, type Match, type MatchContext, type Mismatch, type Role } from './match-evidence.js';
 import { assessmentsFor } from './match-quantities.js';
@@ -35,9 +35,9 @@ export function matchEvents(a: EventAssertion, said: DateInfo, ctx: MatchContext
 
   const affirmed = findEvents(loose, expand, ctx.index);
   // Whether the records that name a channel name the claim's, among those about what it is about.
-  const onTopic = affirmed.filter((r) => !p.about || topicFit(r.about, p.about, ctx) === 'same');
-  const sameChannel = p.channel !== undefined && onTopic.some((r) => r.channel === p.channel);
-  const otherChannels = [...new Set(onTopic.flatMap((r) => (p.channel !== undefined && r.channel !== undefined && r.channel !== p.channel ? [r.channel] : [])))].sort();
+  const onTopic = p.channel === undefined ? [] : affirmed.filter((r) => !p.about || topicFit(r.about, p.about, ctx) === 'same');
+  const sameChannel = onTopic.some((r) => r.channel === p.channel);
+  const otherChannels = [...new Set(onTopic.flatMap((r) => (r.channel !== undefined && r.channel !== p.channel ? [r.channel] : [])))].sort();
 
   /** Whether the record stands in every relation the claim states: a verdict when one fails or cannot be told, else the reasons they hold. */
   const relations = (r: EventRecord): { verdict: Verdict } | { held: string[] } => {
@@ -96,7 +96,7 @@ export function matchEvents(a: EventAssertion, said: DateInfo, ctx: MatchContext
     matches,
     assessments: assessmentsFor([...expand(p.actor)], p.action, undefined, ctx),
     omittedConduct: [],
-    context: [...context.values()].filter((c) => !matches.some((m) => m.record.id === c.record.id)),
+    context: [...context.values()].filter((c) => !matches.some((m) => m.record.id === c.record.id)).sort((x, y) => compareIds(x.record.id, y.record.id)),
   };
 
   /** A record saying it did not happen: it denies the claim's event, or one answer only, or something else. */
@@ -218,8 +218,7 @@ function counted(a: EventAssertion, ctx: MatchContext, describe: Describe): Matc
   const targets = p.target === undefined ? undefined : expandEntity(p.target, ctx.entities);
   const vague = p.about !== undefined || p.channel !== undefined || p.answers !== undefined || p.after !== undefined || p.before !== undefined || a.when !== undefined;
   const out: Match[] = [];
-  for (const [measure, m] of ctx.vocabulary.measures) {
-    if (m.counts === undefined || !isKindOf(ctx.vocabulary, m.counts, p.action)) continue;
+  for (const [measure, m] of countingMeasures(ctx.vocabulary, p.action)) {
     for (const subject of actors) {
       for (const r of ctx.index.quantities(subject, measure)) {
         if (targets && (r.counterpart === undefined || !targets.has(r.counterpart))) continue;
@@ -238,4 +237,18 @@ function counted(a: EventAssertion, ctx: MatchContext, describe: Describe): Matc
     }
   }
   return out;
+}
+
+const counting = new WeakMap<Vocabulary, Map<string, [string, Vocabulary['measures'] extends Map<string, infer M> ? M : never][]>>();
+
+/** The measures that count an action or a narrower one, worked out once per vocabulary and action. */
+function countingMeasures(vocabulary: Vocabulary, action: string) {
+  let byAction = counting.get(vocabulary);
+  if (!byAction) counting.set(vocabulary, (byAction = new Map()));
+  let found = byAction.get(action);
+  if (!found) {
+    found = [...vocabulary.measures].filter(([, m]) => m.counts !== undefined && isKindOf(vocabulary, m.counts, action));
+    byAction.set(action, found);
+  }
+  return found;
 }

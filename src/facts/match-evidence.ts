@@ -105,6 +105,7 @@ function classify(claim: Claim, ctx: MatchContext, describe: Describe): Omit<Cla
  * out from: relative dates down their chains, and the records a date is inferred from.
  */
 function withDateAnchors(found: Omit<ClaimEvidence, 'contradictions'>, ctx: MatchContext): ContextRecord[] {
+  if (!found.matches.some((m) => m.role !== 'neutral' && (('date' in m.record && m.record.date?.anchor !== undefined) || m.record.dated_by.length))) return found.context;
   const out = new Map(found.context.map((c) => [c.record.id, c]));
   const taken = new Set(found.matches.map((m) => m.record.id));
   const queue = found.matches.filter((m) => m.role !== 'neutral').map((m) => m.record);

@@ -1,6 +1,6 @@
 import { expandEntity } from '../evidence/find-events.js';
 import type { Claim, StatementRecord } from '../types.js';
-import { compareWords, tokens } from './compare-words.js';
+import { compareWords } from './compare-words.js';
 import { compareIds, type Describe, type Match, type MatchContext } from './match-evidence.js';
 
 type AttributionAssertion = Extract<Claim['asserts'], { kind: 'attribution' }>;
@@ -16,7 +16,7 @@ export function matchWords(a: AttributionAssertion, ctx: MatchContext, describe:
   const matches: Match[] = [];
   for (const speaker of speakers) {
     for (const r of ctx.index.statements(speaker)) {
-      const comparison = compareWords(a.words, r.words);
+      const comparison = compareWords(a.words, r);
       if (comparison.contains) matches.push(describe(r, 'support', 'quotes the same words'));
       else if (comparison.misquote) {
         matches.push(describe(r, 'contradict', `quotes different words (${Math.round(comparison.similarity * 100)}% alike)`, { mismatch: 'words' }));
@@ -30,9 +30,7 @@ export function matchWords(a: AttributionAssertion, ctx: MatchContext, describe:
   return matches.sort((x, y) => compareIds(x.record.id, y.record.id));
 }
 
-/** Statements by other speakers that contain the words, found through the words' longest one. */
+/** Statements by other speakers that contain the words. */
 function sameWordsElsewhere(words: string, speakers: ReadonlySet<string>, ctx: MatchContext): StatementRecord[] {
-  const key = tokens(words).reduce<string | undefined>((best, t) => (best === undefined || t.length > best.length || (t.length === best.length && t < best) ? t : best), undefined);
-  if (key === undefined) return [];
-  return ctx.index.statementsWith(key).filter((r) => !speakers.has(r.speaker) && compareWords(words, r.words).contains);
+  return ctx.index.statementsSaying(words).filter((r) => !speakers.has(r.speaker));
 }

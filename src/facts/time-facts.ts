@@ -24,19 +24,19 @@ const dateList = (matches: Match[]) => {
  * within it), or failing a date, by the time its source, or the source it
  * relays, was published: what a 2017 article reports had happened by 2017.
  */
-export function knownBy(m: Match, ctx: FactInput['ctx']): { day: string; when: string } | undefined {
+export function knownBy(m: Match, ctx: FactInput['ctx']): { day: string; when: () => string } | undefined {
   const date = 'date' in m.record ? m.record.date : undefined;
   if (date) {
-    const when = date.precision === 'range' ? (date.span === 'throughout' ? `from ${formatPoint(date.from)}` : formatWhen(date)) : formatWhen(date);
+    const when = () => (date.precision === 'range' && date.span === 'throughout' ? `from ${formatPoint(date.from)}` : formatWhen(date));
     return { day: date.begunBy, when };
   }
-  let best: { day: string; when: string } | undefined;
+  let best: { day: string; when: () => string } | undefined;
   for (const id of [m.record.source, m.record.relayed_from]) {
     if (id === undefined) continue;
     const source = ctx.sources.get(id);
     if (!source || source.published.precision === 'unknown') continue;
-    const day = source.published.end;
-    if (!best || day < best.day) best = { day, when: `by ${formatPoint(source.published.text)}, when it was reported` };
+    const { end: day, text } = source.published;
+    if (!best || day < best.day) best = { day, when: () => `by ${formatPoint(text)}, when it was reported` };
   }
   return best;
 }
@@ -56,7 +56,7 @@ function earliest(matches: Match[], input: FactInput): { value: string | null; e
   known.sort((a, b) => compare(a.day, b.day) || compare(a.m.record.id, b.m.record.id));
   const first = known[0];
   if (!first) return { value: null, evidence: [], when: null };
-  return { value: first.day, evidence: ids(known.filter((k) => k.day === first.day).map((k) => k.m)), when: first.when };
+  return { value: first.day, evidence: ids(known.filter((k) => k.day === first.day).map((k) => k.m)), when: first.when() };
 }
 
 /** Facts about when things happened relative to the claim. */

@@ -70,7 +70,7 @@ export function recordReads(base: MatchContext, claim: Claim, rulesetId: string)
     negatedEvents: (e) => bucket(['negatedEvents', e], base.index.negatedEvents(e)),
     quantities: (subject, measure) => bucket(['quantities', subject, measure], base.index.quantities(subject, measure)),
     statements: (speaker) => bucket(['statements', speaker], base.index.statements(speaker)),
-    statementsWith: (word) => bucket(['statementsWith', word], base.index.statementsWith(word)),
+    statementsSaying: (words) => bucket(['statementsSaying', words], base.index.statementsSaying(words)),
     assessments: (subject, topic) => bucket(['assessments', subject, topic], base.index.assessments(subject, topic)),
     responsesBy: (actor) => bucket(['responsesBy', actor], base.index.responsesBy(actor)),
     get: (id) => {

@@ -132,8 +132,8 @@ function runQuery(index: EvidenceIndex, [method, ...args]: Query): readonly { id
       return index.quantities(a, b);
     case 'statements':
       return index.statements(a);
-    case 'statementsWith':
-      return index.statementsWith(a);
+    case 'statementsSaying':
+      return index.statementsSaying(a);
     case 'assessments':
       return index.assessments(a, b);
     case 'responsesBy':

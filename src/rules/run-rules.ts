@@ -59,10 +59,23 @@ export function createRunner(ruleset: Ruleset): RulesRunner {
       event: { type: 'verdict', params: { rating: rule.rating, explanation: rule.explanation } },
     });
   }
+  // Only the facts the rules name go to the engine: its almanac hashes and clones every fact it is
+  // given, and a claim has some sixty, of which a ruleset reads a dozen.
+  const used = new Set<string>();
+  for (const rule of ruleset.rules) {
+    forEachLeaf(rule.conditions as EvaluatedNode, (leaf) => {
+      used.add(leaf.fact!);
+      const ref = leaf.value as { fact?: unknown } | null;
+      if (ref !== null && typeof ref === 'object' && typeof ref.fact === 'string') used.add(ref.fact);
+    });
+  }
+  const names = [...used];
   let queue: Promise<unknown> = Promise.resolve();
   return (facts) => {
     const run = queue.then(async () => {
-      const { results, failureResults } = await engine.run({ ...facts });
+      const given: Record<string, FactScalar> = {};
+      for (const name of names) if (name in facts) given[name] = facts[name]!;
+      const { results, failureResults } = await engine.run(given);
       return [...results, ...failureResults].map(toOutcome).sort(byName);
     });
     queue = run.catch(() => undefined);
