@@ -79,6 +79,19 @@ export const QUANTITY_FACTS: FactDefinition[] = [
     },
   },
   {
+    name: 'difference_amount',
+    type: 'string',
+    kinds: QUANTITY,
+    description: 'How far the claimed value is from the evidenced one, with its unit, for explanations: "13 minutes"; null without independent evidence.',
+    compute: ({ claim, found }) => {
+      if (claim.asserts.kind !== 'quantity') return none;
+      const n = nearest(independent(found.matches), claim.asserts.value);
+      if (!n) return none;
+      const gap = Math.abs(round(n.value - claim.asserts.value));
+      return { value: `${String(Number(gap.toPrecision(6)))} ${unitFor(gap, claim.asserts.unit)}`, evidence: ids(n.matches) };
+    },
+  },
+  {
     name: 'relative_difference',
     type: 'number',
     kinds: QUANTITY,
