@@ -241,4 +241,18 @@ describe('counting and wording', () => {
     );
     expect(single.get('denial')!.explanation).toContain('according to 1 independent origin (The Guardian)');
   });
+
+  it('counts a response the number leaves out once per happening: two reports of one tweet are one', async () => {
+    const results = await verifyWorld(
+      evidenceYaml(
+        event('message-b', 'actor: wikileaks\naction: message\ntarget: donald-trump-jr\noccurrence: the-link-message', 'outlet-b'),
+        event('message-d', 'actor: wikileaks\naction: message\ntarget: donald-trump-jr\noccurrence: the-link-message'),
+        event('tweet-b', 'actor: donald-trump-jr\naction: share-link\nin_response_to: message-b', 'outlet-b'),
+        event('tweet-d', 'actor: donald-trump-jr\naction: share-link\nin_response_to: message-d'),
+        record('count', 'kind: quantity\nsubject: donald-trump-jr\nmeasure: replies\ncounterpart: wikileaks\nvalue: 3\nunit: messages'),
+      ),
+      claimsYaml(claim('three', 'kind: quantity\nsubject: donald-trump-jr\nmeasure: replies\ncounterpart: wikileaks\nvalue: 3\nunit: messages')),
+    );
+    expect(fact(results.get('three'), 'omitted_conduct').value).toBe(1);
+  });
 });
