@@ -74,24 +74,30 @@ export async function processFiles(
       options.onResult?.(index, r);
     });
   const run = () =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((resolve, reject) => {
       let settled = false;
       let pending: number | undefined;
       const settle = () => {
         settled = true;
         resolve();
       };
-      // Whatever this worker had not finished is done here; the other workers carry on.
+      // Whatever this worker had not finished is done here; the other workers carry on. It runs
+      // from worker events: an error here must reject the run, never escape as an uncaught one.
       const fallBack = () => {
         if (settled) return;
-        const here = (i: number) => {
-          take(i, batches[i]!.files.map(inThread));
-          if (options.stats) options.stats.threadBatches++;
-        };
-        if (pending !== undefined) here(pending);
-        pending = undefined;
-        while (next < batches.length) here(next++);
-        settle();
+        try {
+          const here = (i: number) => {
+            take(i, batches[i]!.files.map(inThread));
+            if (options.stats) options.stats.threadBatches++;
+          };
+          if (pending !== undefined) here(pending);
+          pending = undefined;
+          while (next < batches.length) here(next++);
+          settle();
+        } catch (error) {
+          settled = true;
+          reject(error);
+        }
       };
       let worker: Worker;
       try {
@@ -120,7 +126,13 @@ export async function processFiles(
         // The next batch first: the worker parses while this thread takes in the last one.
         pending = undefined;
         feed();
-        take(done, results);
+        try {
+          take(done, results);
+        } catch (error) {
+          settled = true;
+          void worker.terminate();
+          reject(error);
+        }
       });
       worker.once('error', fallBack);
       worker.once('exit', fallBack);

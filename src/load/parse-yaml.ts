@@ -59,6 +59,8 @@ export function parseYaml(input: TextFile): ParseResult {
       const opened = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
       if (opened !== undefined) {
         diagnostics.push(diagnostic(code, at(opened), 'unclosed quote: the string that opens here has no closing quote'));
+      } else if (error.code === 'MULTIPLE_DOCS') {
+        diagnostics.push(diagnostic(code, at(error.pos[0]), 'a second YAML document starts here; a factcheck file holds one document: move these items into the first document, or into a file of their own'));
       } else {
         diagnostics.push(diagnostic(code, at(error.pos[0]), firstLine(error.message)));
       }
@@ -115,8 +117,9 @@ const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq']
 function foreignTags(doc: Document.Parsed, text: string, at: (offset: number) => Position): Diagnostic[] {
   const found: Diagnostic[] = [];
   visit(doc, (_key, node) => {
-    const tagged = node as { tag?: string; range?: [number, number, number] };
-    if (typeof tagged.tag === 'string' && !PLAIN_TAGS.has(tagged.tag) && tagged.range) {
+    // A key with no value ({ reason }, "? key") has a null node: nothing to look at.
+    const tagged = node as { tag?: string; range?: [number, number, number] } | null;
+    if (tagged && typeof tagged.tag === 'string' && !PLAIN_TAGS.has(tagged.tag) && tagged.range) {
       // The node starts at its value; the tag is the run of "!…" before it.
       let start = text.lastIndexOf('!', tagged.range[0]);
       while (start > 0 && text[start - 1] === '!') start--;

@@ -34,4 +34,14 @@ describe('the parse pool', () => {
       expect(stats.threadBatches).toBeGreaterThan(3);
     }
   });
+
+  it('rejects, never throws from a worker event, when taking a result fails, in a worker or after one dies', async () => {
+    const input = await files();
+    const boom = () => {
+      throw new Error('boom');
+    };
+    await expect(processFiles(input, 2, { minBytes: 0, batchBytes: 4096, onResult: boom })).rejects.toThrow('boom');
+    const workerUrl = pathToFileURL(join(REPO, 'tests/fixtures/workers', 'crash.mjs'));
+    await expect(processFiles(input, 2, { minBytes: 0, batchBytes: 4096, onResult: boom, workerUrl })).rejects.toThrow('boom');
+  });
 });
