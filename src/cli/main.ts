@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FileChangedError } from '../load/read-files.js';
+import { WriteError } from '../load/write-atomic.js';
 import { VERSION } from '../pipeline.js';
 import { didYouMean } from '../validate/suggest.js';
 import { COMMANDS, commandHelp, mainHelp } from './commands.js';
@@ -44,8 +45,8 @@ export async function main(io: CliIO): Promise<number> {
       io.stderr(`factcheck ${command.name}: ${message}\nRun factcheck ${command.name} --help for usage.\n`);
       return EXIT.invalid;
     }
-    if (error instanceof FileChangedError) {
-      io.stderr(`factcheck: ${error.message}\n`);
+    if (error instanceof FileChangedError || error instanceof WriteError) {
+      io.stderr(`factcheck ${command.name}: ${error.message}\n`);
       return EXIT.invalid;
     }
     // A bug, not bad input: say so plainly; the stack only on request.

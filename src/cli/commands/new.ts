@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import { addItem, newItemFile } from '../../authoring/add-item.js';
@@ -10,7 +10,7 @@ import { modeline } from '../../authoring/editor-settings.js';
 import { ITEM_SPECS, isRequired, type Field, type ItemSpec } from '../../authoring/item-fields.js';
 import { KIND_FOLDERS, kindOf, LIMITS } from '../../load/layout.js';
 import { decodeText, readProjectBytes, readProjectText, resolveInside } from '../../load/read-files.js';
-import { writeFileAtomic } from '../../load/write-atomic.js';
+import { makeFolder, writeFileAtomic } from '../../load/write-atomic.js';
 import { loadProject } from '../../pipeline.js';
 import { formatDiagnostics } from '../../report/formatters/index.js';
 import { SCHEMA_FILES, validatorFor } from '../../validate/compile-schemas.js';
@@ -267,7 +267,7 @@ async function writeNew(root: string, path: string, content: Buffer | string): P
   const refuse = (reason: string) => new UsageError(`cannot write ${path}: ${reason}`);
   const parent = await resolveInside(root, existing);
   if (!parent.ok) throw refuse(parent.reason);
-  await mkdir(join(root, folder), { recursive: true });
+  await makeFolder(join(root, folder));
   const inside = await resolveInside(root, folder);
   if (!inside.ok) throw refuse(inside.reason);
   await writeFileAtomic(join(inside.path, basename(path)), content);

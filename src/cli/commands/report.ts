@@ -1,6 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../../load/write-atomic.js';
+import { makeFolder, writeFileAtomic } from '../../load/write-atomic.js';
 import { assembleResult, checkRecorded, exitCodeOf, loadProject, recordVerdicts, verifyProject } from '../../pipeline.js';
 import { LOCK_FILE, lockLines } from '../../record/lock-file.js';
 import type { VerifyReport } from '../../record/verify-report.js';
@@ -76,7 +75,7 @@ what does not load) or bad usage.`,
     };
     const out = typeof values.out === 'string' ? resolve(io.cwd, values.out) : undefined;
     if (format === 'claimreview' && out && !out.endsWith('.json')) {
-      await mkdir(out, { recursive: true });
+      await makeFolder(out);
       const reviews = claimReviews(report, reviewContext);
       for (const { id, jsonld } of reviews) await writeFileAtomic(join(out, `${id}.json`), `${JSON.stringify(jsonld, null, 2)}\n`);
       io.stderr(`factcheck report: wrote ${reviews.length} ClaimReview file${reviews.length === 1 ? '' : 's'} in ${values.out}\n`);
