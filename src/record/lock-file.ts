@@ -102,13 +102,22 @@ export function lockLines(text: string): Record<string, number> {
   return lines;
 }
 
+/** The 1-based line of an offset in a text. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
 /** Reads a lock file's text; anything malformed comes back as a reason, never as a half-trusted lock. */
 export function parseLock(text: string): { lock: Lock } | { problem: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    // Where it broke, never what it holds: the engine's message quotes the text, which could be anything.
+    const at = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+    return { problem: `not valid JSON${at ? ` (at line ${lineOf(text, Number(at[1]))})` : ''}` };
   }
   const root = data as { factcheck_lock?: unknown; claims?: unknown };
   if (!root || typeof root !== 'object' || root.factcheck_lock !== LOCK_VERSION) {

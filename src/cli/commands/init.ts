@@ -1,10 +1,10 @@
-import { lstat, mkdir, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STARTER_SCHEMAS, starterProject, type StarterFile } from '../../authoring/starter-project.js';
-import { KIND_FOLDERS } from '../../load/layout.js';
-import { listYamlFiles } from '../../load/read-files.js';
-import { writeFileAtomic } from '../../load/write-atomic.js';
+import { KIND_FOLDERS, LIMITS } from '../../load/layout.js';
+import { listYamlFiles, readProjectText } from '../../load/read-files.js';
+import { makeFolder, writeFileAtomic } from '../../load/write-atomic.js';
 import { loadProject, recordVerdicts, verifyProject } from '../../pipeline.js';
 import { LOCK_FILE, serializeLock, updateLock } from '../../record/lock-file.js';
 import type { Command } from '../command.js';
@@ -41,7 +41,9 @@ Exit codes: 0 created; 2 a file is in the way, or bad usage.`,
     const dir = resolve(io.cwd, positionals[0] ?? '.');
     const files = starterProject(await readSchemas());
     // A .gitignore the repository has already (GitHub makes one) is added to, not a conflict.
-    const gitignore = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+    // Read as a project file is: a .gitignore that is a FIFO or a link out is not read, and counts as a conflict below.
+    const existing = await readProjectText(dir, '.gitignore', LIMITS.maxFileBytes).catch(() => undefined);
+    const gitignore = existing && 'text' in existing ? existing.text : undefined;
     const toWrite = files.filter((f) => f.path !== '.gitignore' || gitignore === undefined);
     const clashes = await findConflicts(dir, [...toWrite.map((f) => f.path), LOCK_FILE]);
     const conflicts = [...clashes, ...(await projectFiles(dir)).filter((p) => !clashes.includes(p.split(' ')[0]!))];
@@ -50,7 +52,7 @@ Exit codes: 0 created; 2 a file is in the way, or bad usage.`,
       return EXIT.invalid;
     }
     for (const file of toWrite) {
-      await mkdir(dirname(join(dir, file.path)), { recursive: true });
+      await makeFolder(dirname(join(dir, file.path)));
       await writeFileAtomic(join(dir, file.path), file.content);
     }
     if (gitignore !== undefined) {

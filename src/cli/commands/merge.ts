@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { findRoot } from '../../load/find-root.js';
 import { lockLines, LOCK_FILE } from '../../record/lock-file.js';
+import { readLock } from '../read-lock.js';
 import { mergeResults, type ResultFile } from '../../record/merge-results.js';
 import { reportExitCode, type VerifyReport } from '../../record/verify-report.js';
 import { VERIFY_FORMATS } from '../../report/formatters/index.js';
@@ -58,9 +59,6 @@ recorded one; 2 invalid input, shards that do not fit, or bad usage.`,
 async function recordedLines(cwd: string): Promise<Record<string, number>> {
   const root = await findRoot(cwd);
   if (!root) return {};
-  try {
-    return lockLines(await readFile(join(root, LOCK_FILE), 'utf8'));
-  } catch {
-    return {};
-  }
+  const read = await readLock(root, true);
+  return 'lock' in read && read.lock ? lockLines(read.text) : {};
 }
