@@ -1,4 +1,5 @@
 import type { Claim, EventPattern, PatternRelation } from '../types.js';
+import { findCycles } from '../model/find-cycles.js';
 import { didYouMean } from './suggest.js';
 
 type Path = (string | number)[];
@@ -56,32 +57,7 @@ function related(p: EventPattern): [field: string, name: string][] {
   return out;
 }
 
-/** A cycle among the named patterns, as the names on it, found without recursion; undefined when there is none. */
+/** A cycle among the named patterns, as the names on it; undefined when there is none. */
 function findCycle(patterns: ReadonlyMap<string, EventPattern>): string[] | undefined {
-  const state = new Map<string, 'active' | 'done'>();
-  for (const start of [...patterns.keys()].sort()) {
-    if (state.has(start)) continue;
-    const path: string[] = [];
-    const stack: { name: string; next: string[] }[] = [];
-    const enter = (name: string) => {
-      state.set(name, 'active');
-      path.push(name);
-      stack.push({ name, next: related(patterns.get(name)!).map(([, n]) => n).filter((n) => patterns.has(n)) });
-    };
-    enter(start);
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      const next = top.next.shift();
-      if (next === undefined) {
-        state.set(top.name, 'done');
-        path.pop();
-        stack.pop();
-      } else if (state.get(next) === 'active') {
-        return path.slice(path.indexOf(next));
-      } else if (!state.has(next)) {
-        enter(next);
-      }
-    }
-  }
-  return undefined;
+  return findCycles(patterns.keys(), (name) => related(patterns.get(name)!).map(([, n]) => n).filter((n) => patterns.has(n)))[0];
 }

@@ -4,6 +4,7 @@ import type { Claim, EvidenceRecord, Locator, NodeRef } from '../types.js';
 import type { Model } from './build-model.js';
 import { checkConfig } from './check-config.js';
 import { checkPatterns } from './check-patterns.js';
+import { findCycles } from '../model/find-cycles.js';
 import { didYouMean } from './suggest.js';
 
 export interface ReferenceCheck {
@@ -206,27 +207,5 @@ export function relayClosure(model: Pick<Model, 'sources'>, id: string): Set<str
 
 /** Each cycle in the relays graph once, rotated to start at its smallest id. */
 function findRelayCycles(model: Model): string[][] {
-  const cycles = new Map<string, string[]>();
-  const state = new Map<string, 'active' | 'done'>();
-  const path: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'active');
-    path.push(id);
-    for (const next of model.sources.get(id)?.relays ?? []) {
-      if (!model.sources.has(next)) continue;
-      const s = state.get(next);
-      if (s === 'active') {
-        const cycle = path.slice(path.indexOf(next));
-        const start = cycle.indexOf([...cycle].sort()[0]!);
-        const rotated = [...cycle.slice(start), ...cycle.slice(0, start)];
-        cycles.set(rotated.join(' '), rotated);
-      } else if (s === undefined) {
-        visit(next);
-      }
-    }
-    path.pop();
-    state.set(id, 'done');
-  };
-  for (const id of [...model.sources.keys()].sort()) if (!state.has(id)) visit(id);
-  return [...cycles.values()];
+  return findCycles(model.sources.keys(), (id) => (model.sources.get(id)?.relays ?? []).filter((r) => model.sources.has(r)));
 }
