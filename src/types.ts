@@ -382,6 +382,8 @@ export interface CitationAnchor {
   context: { prefix: string; exact: string; suffix: string };
   /** `normalised` when the quote only matched after normalising typography and spacing. */
   match: 'exact' | 'normalised';
+  /** What Unicode normalisation a normalised match needed (invisible characters ignored, accents composed differently); absent when none. */
+  unicode?: string[];
   /** 1-based line in the snapshot. */
   line: number;
 }

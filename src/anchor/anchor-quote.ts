@@ -1,6 +1,7 @@
-import { findClosest } from './find-closest.js';
+import { findClosest, indexWords, MAX_PATTERN, type SearchBudget, type WordIndex } from './find-closest.js';
 import { normalise, normaliseQuote, type Normalised } from './normalise-text.js';
 import { codePointOffset } from './text-positions.js';
+import { invisiblesIn, isComposed, isMark } from './unicode-chars.js';
 
 /** A quote located in a snapshot, as W3C Web Annotation selectors plus a context snippet for reports. */
 export interface Anchor {
@@ -13,6 +14,8 @@ export interface Anchor {
   end: number;
   /** Whether the quote matched as written or only after normalising typography and spacing. */
   match: 'exact' | 'normalised';
+  /** What Unicode normalisation a normalised match needed: invisible characters ignored, accents composed differently. */
+  unicode?: string[];
   /** Longer surrounding words for reports, cut at word boundaries. */
   context: { prefix: string; exact: string; suffix: string };
   /** 1-based line of the snapshot where the quote starts. */
@@ -28,7 +31,13 @@ export interface Occurrence {
 
 export type AnchorOutcome =
   | { ok: true; anchor: Anchor }
-  | { ok: false; reason: 'not-found'; closest?: { passage: string; similarity: number; line: number } }
+  | {
+      ok: false;
+      reason: 'not-found';
+      closest?: { passage: string; similarity: number; line: number };
+      /** The run's budget for suggestions was spent before this quote's turn. */
+      unsearched?: true;
+    }
   | { ok: false; reason: 'ambiguous'; occurrences: Occurrence[] }
   | { ok: false; reason: 'context-mismatch'; occurrences: Occurrence[] };
 
@@ -45,6 +54,8 @@ export interface PreparedSnapshot {
   text: string;
   /** Computed on first use: most quotes are found as written, and never need it. */
   readonly normalised: Normalised;
+  /** The normalised text's word index, for suggestions; computed on the first misquote. */
+  readonly words: WordIndex;
   /** 1-based line of a UTF-16 offset. */
   lineOf(offset: number): number;
   /** The Unicode code point offset of a UTF-16 offset, as TextPositionSelector counts. */
@@ -70,6 +81,7 @@ export function prepareSnapshot(text: string): PreparedSnapshot {
     return lo + 1;
   };
   let normalised: Normalised | undefined;
+  let words: WordIndex | undefined;
   // Without surrogate pairs, code points and UTF-16 units count alike.
   const astral = /[\ud800-\udbff][\udc00-\udfff]/.test(text);
   return {
@@ -77,6 +89,10 @@ export function prepareSnapshot(text: string): PreparedSnapshot {
     get normalised() {
       normalised ??= normalise(text);
       return normalised;
+    },
+    get words() {
+      words ??= indexWords(this.normalised.text);
+      return words;
     },
     lineOf,
     codePointAt: (offset) => (astral ? codePointOffset(text, offset) : offset),
@@ -94,7 +110,7 @@ export function occursIn(snapshot: PreparedSnapshot, words: string): boolean {
  * than once must be told apart by `prefix` or `suffix`, the words just before or
  * after it. A quote not found comes back with the closest passage.
  */
-export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: AnchorHint = {}): AnchorOutcome {
+export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: AnchorHint = {}, budget?: SearchBudget): AnchorOutcome {
   let match: Anchor['match'] = 'exact';
   let found = exactOccurrences(snapshot, quote);
   if (!found.length) {
@@ -103,32 +119,53 @@ export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: Anc
   }
   if (!found.length) {
     const pattern = normaliseQuote(quote);
-    const closest = findClosest(snapshot.normalised.text, pattern);
+    const closest = findClosest(snapshot.normalised.text, pattern, budget, () => snapshot.words);
+    if (closest === 'spent') return { ok: false, reason: 'not-found', unsearched: true };
     if (!closest) return { ok: false, reason: 'not-found' };
-    const from = snapshot.normalised.from[closest.start]!;
-    const to = snapshot.normalised.to[closest.end - 1]!;
-    return {
-      ok: false,
-      reason: 'not-found',
-      closest: { passage: snapshot.text.slice(from, to), similarity: closest.similarity, line: snapshot.lineOf(from) },
-    };
+    // Whole characters: a suggestion never starts or stops inside an accented letter.
+    const { text, from: origin, to: originEnd } = snapshot.normalised;
+    let [start, end] = [closest.start, closest.end];
+    while (start > 0 && isMark(text[start])) start--;
+    while (end < text.length && isMark(text[end])) end++;
+    const from = origin[start]!;
+    const to = originEnd[end - 1]!;
+    // The accents taken in are differences too: "cafe" is not 100% "café".
+    const distance = closest.distance + (closest.start - start) + (end - closest.end);
+    const similarity = 1 - distance / Math.max(Math.min(pattern.length, MAX_PATTERN), end - start);
+    return { ok: false, reason: 'not-found', closest: { passage: snapshot.text.slice(from, to), similarity, line: snapshot.lineOf(from) } };
   }
   const fitting = found.filter((o) => fitsHint(snapshot, o, hint));
   if (!fitting.length) return { ok: false, reason: 'context-mismatch', occurrences: found };
   if (fitting.length > 1) return { ok: false, reason: 'ambiguous', occurrences: fitting };
-  return { ok: true, anchor: describe(snapshot, fitting[0]!, match) };
+  const anchor = describe(snapshot, fitting[0]!, match);
+  const unicode = match === 'normalised' ? unicodeNotes(anchor.exact, quote) : [];
+  return { ok: true, anchor: unicode.length ? { ...anchor, unicode } : anchor };
 }
 
 const WORD = /[\p{L}\p{N}]/u;
 
+/** Why a normalised match needed Unicode normalisation, for the trail. */
+export function unicodeNotes(passage: string, quote: string): string[] {
+  const notes: string[] = [];
+  const inPassage = invisiblesIn(passage, true);
+  const inQuote = invisiblesIn(quote, true);
+  if (inPassage.length) notes.push(`ignored in the snapshot: ${inPassage.join(', ')}`);
+  if (inQuote.length) notes.push(`ignored in the quote: ${inQuote.join(', ')}`);
+  if (isComposed(passage) !== isComposed(quote)) {
+    notes.push(isComposed(quote) ? "the snapshot's accents are decomposed (NFD), the quote's composed" : "the quote's accents are decomposed (NFD), the snapshot's composed");
+  }
+  return notes;
+}
+
 /**
  * A match must not begin or end inside a word: "the" is not found in "there",
- * and a quote cannot start with the last letter of another word.
+ * and a quote cannot start with the last letter of another word. Nor may it
+ * begin with a combining accent or stop just before one: "cafe" is not "café".
  */
 function atWordEdges(text: string, from: number, to: number): boolean {
   const startsWord = WORD.test(text[from] ?? '');
   const endsWord = WORD.test(text[to - 1] ?? '');
-  return !(startsWord && WORD.test(text[from - 1] ?? '')) && !(endsWord && WORD.test(text[to] ?? ''));
+  return !(startsWord && WORD.test(text[from - 1] ?? '')) && !(endsWord && WORD.test(text[to] ?? '')) && !isMark(text[from]) && !isMark(text[to]);
 }
 
 function exactOccurrences(snapshot: PreparedSnapshot, quote: string): Occurrence[] {

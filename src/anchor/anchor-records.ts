@@ -1,5 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Claim, EvidenceRecord, Locator, NodeRef, Source } from '../types.js';
+import { unseenDifference } from './unicode-chars.js';
+import { searchBudget, type SearchBudget } from './find-closest.js';
 import { anchorQuote, disambiguate, occursIn, prepareSnapshot, type Anchor, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
 
 export interface Anchoring {
@@ -25,16 +27,18 @@ export function anchorAll(
   locate: Locator,
 ): Anchoring {
   const prepared = new Map([...snapshots].map(([id, text]) => [id, prepareSnapshot(text)]));
+  // One budget for the whole run, spent in id order, so the same misquotes get suggestions every time.
+  const budget = searchBudget();
   const result: Anchoring = { records: new Map(), claims: new Map(), misquotedRecords: new Set(), misquotedClaims: new Set(), diagnostics: [] };
 
   for (const record of [...records].sort(byId)) {
     const snapshot = prepared.get(record.source);
     if (!snapshot) continue;
-    const outcome = anchorQuote(snapshot, record.quote, hintOf(record));
+    const outcome = anchorQuote(snapshot, record.quote, hintOf(record), budget);
     if (outcome.ok) result.records.set(record.id, outcome.anchor);
     else {
       result.misquotedRecords.add(record.id);
-      result.diagnostics.push(report(outcome, { what: 'quote', ref: record.ref, field: 'quote', sourceId: record.source, snapshot, words: record.quote, sources, prepared, locate }));
+      result.diagnostics.push(report(outcome, { what: 'quote', ref: record.ref, field: 'quote', sourceId: record.source, snapshot, words: record.quote, sources, prepared, locate, budget }));
     }
   }
 
@@ -42,11 +46,11 @@ export function anchorAll(
     const sourceId = [claim.quoted_in, claim.appearance].find((id) => id !== undefined && prepared.has(id));
     if (sourceId === undefined) continue;
     const snapshot = prepared.get(sourceId)!;
-    const outcome = anchorQuote(snapshot, claim.text, hintOf(claim));
+    const outcome = anchorQuote(snapshot, claim.text, hintOf(claim), budget);
     if (outcome.ok) result.claims.set(claim.id, outcome.anchor);
     else {
       result.misquotedClaims.add(claim.id);
-      result.diagnostics.push(report(outcome, { what: 'claim text', ref: claim.ref, field: 'text', sourceId, snapshot, words: claim.text, sources, prepared, locate }));
+      result.diagnostics.push(report(outcome, { what: 'claim text', ref: claim.ref, field: 'text', sourceId, snapshot, words: claim.text, sources, prepared, locate, budget }));
     }
   }
   return result;
@@ -66,6 +70,7 @@ interface ReportContext {
   sources: ReadonlyMap<string, Source>;
   prepared: ReadonlyMap<string, PreparedSnapshot>;
   locate: Locator;
+  budget: SearchBudget;
 }
 
 function report(outcome: Exclude<AnchorOutcome, { ok: true }>, c: ReportContext): Diagnostic {
@@ -74,7 +79,11 @@ function report(outcome: Exclude<AnchorOutcome, { ok: true }>, c: ReportContext)
   switch (outcome.reason) {
     case 'not-found': {
       // Exact or normalised only: a fuzzy search of every other snapshot would cost too much.
-      const elsewhere = [...c.prepared].find(([id, snap]) => id !== c.sourceId && occursIn(snap, c.words));
+      const elsewhere = [...c.prepared].find(([id, snap]) => {
+        if (id === c.sourceId || c.budget.scanned < snap.text.length) return false;
+        c.budget.scanned -= snap.text.length;
+        return occursIn(snap, c.words);
+      });
       if (elsewhere) {
         return diagnostic(
           'quote/wrong-source',
@@ -84,8 +93,10 @@ function report(outcome: Exclude<AnchorOutcome, { ok: true }>, c: ReportContext)
       }
       const closest = outcome.closest
         ? `; did you mean “${shorten(outcome.closest.passage)}” (line ${outcome.closest.line}, ${Math.round(outcome.closest.similarity * 100)}% similar)?`
-        : '';
-      return diagnostic('quote/not-found', at, `${c.what} not found in ${c.sourceId} (${path})${closest}`);
+        : outcome.unsearched
+          ? '; no passage was suggested, as the run had spent its time for suggestions on earlier misquotes'
+          : '';
+      return diagnostic('quote/not-found', at, `${c.what} not found in ${c.sourceId} (${path})${closest}${unseenDifference(c.words, outcome.closest?.passage)}`);
     }
     case 'ambiguous': {
       const shown = outcome.occurrences.slice(0, 5);

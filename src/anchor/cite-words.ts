@@ -1,5 +1,6 @@
 import type { Project } from '../types.js';
 import { didYouMean } from '../validate/suggest.js';
+import { unseenDifference } from './unicode-chars.js';
 import { anchorQuote, disambiguate, prepareSnapshot, type Anchor, type AnchorHint } from './anchor-quote.js';
 
 export interface CiteFound {
@@ -44,10 +45,8 @@ export function citeWords(project: Project, sourceId: string, words: string): Ci
     return { ...found, occurrences, inseparable };
   }
   const closest = outcome.closest;
-  return {
-    ok: false,
-    message: closest
-      ? `these words are not in ${sourceId} (${source.snapshot.path}); the closest passage, line ${closest.line}, ${Math.round(closest.similarity * 100)}% similar, is: “${closest.passage.replace(/\s+/g, ' ')}”`
-      : `these words are not in ${sourceId} (${source.snapshot.path})`,
-  };
+  const near = closest
+    ? `; the closest passage, line ${closest.line}, ${Math.round(closest.similarity * 100)}% similar, is: “${closest.passage.replace(/\s+/g, ' ')}”`
+    : '';
+  return { ok: false, message: `these words are not in ${sourceId} (${source.snapshot.path})${near}${unseenDifference(words, closest?.passage)}` };
 }

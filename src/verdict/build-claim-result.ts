@@ -178,6 +178,7 @@ function citationAnchor(anchor: Anchor | undefined, source: Source | undefined):
     ],
     context: anchor.context,
     match: anchor.match,
+    ...(anchor.unicode ? { unicode: anchor.unicode } : {}),
     line: anchor.line,
   };
 }

@@ -14,7 +14,7 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
   out.push(paint(ctx, 'bold', t(claim.id)), `  “${t(claim.text)}”`);
   out.push(`  ${t(claim.claimant.name)}, ${formatPoint(claim.date)} · ${t(claim.appearance.name)}: ${t(claim.appearance.title)}`);
   out.push(`  Asserts (${claim.kind}): ${t(claim.summary)}`);
-  if (claim.anchor) out.push(`  Words found at line ${claim.anchor.line} of ${t(claim.anchor.snapshot.path)} (${claim.anchor.match} match)`);
+  if (claim.anchor) out.push(`  Words found at line ${claim.anchor.line} of ${t(claim.anchor.snapshot.path)} (${claim.anchor.match} match${claim.anchor.unicode ? `; ${claim.anchor.unicode.join('; ')}` : ''})`);
   out.push(`  ${t(claim.file)}:${claim.line}:${claim.col}`);
 
   heading(`Verdict: ${t(claim.rating_label)}`);
@@ -43,7 +43,7 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
     out.push(...clean(c.quote).split('\n').map((line) => `      > ${line}`));
     out.push(
       c.anchor
-        ? `      anchored: line ${c.anchor.line} of ${t(c.anchor.snapshot.path)}, characters ${c.anchor.selectors[1].start}–${c.anchor.selectors[1].end} (${c.anchor.match} match)`
+        ? `      anchored: line ${c.anchor.line} of ${t(c.anchor.snapshot.path)}, characters ${c.anchor.selectors[1].start}–${c.anchor.selectors[1].end} (${c.anchor.match} match${c.anchor.unicode ? `; ${c.anchor.unicode.join('; ')}` : ''})`
         : '      unanchored: the source has no archived snapshot',
     );
     const provenance = [c.publisher ?? c.source_title, c.publisher ? c.source_title : '', c.published].filter(Boolean).join(' — ');
