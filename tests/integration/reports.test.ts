@@ -37,7 +37,7 @@ describe('factcheck report --format html', () => {
     const html = (await report('html')).stdout;
     const card = html.slice(html.indexOf('<article class="card" id="trump-jr-whopping-3-responses"'), html.indexOf('</article>', html.indexOf('id="trump-jr-whopping-3-responses"')));
     expect(card).toContain('<p class="badge r-half-true"><span aria-hidden="true">◐</span> Half true</p>');
-    expect(card).toContain('<mark>“Here is the entire chain of messages with @wikileaks (with my whopping 3 responses)');
+    expect(card).toContain('<mark><bdi>“Here is the entire chain of messages with @wikileaks (with my whopping 3 responses)');
     expect(card).toContain('<span class="flag">self-reported</span>');
     expect(card).toContain('<h4>Why not another rating</h4>');
   });

@@ -1,6 +1,8 @@
 import { citeWords } from '../../anchor/cite-words.js';
 import { loadProject } from '../../pipeline.js';
+import { safeJson } from '../../report/control-chars.js';
 import { formatCiteStub } from '../../report/formatters/cite-stub.js';
+import { clean } from '../../report/formatters/format-context.js';
 import { formatDiagnostics } from '../../report/formatters/index.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
@@ -35,13 +37,13 @@ Exit codes: 0 found; 2 not found, unknown source, no snapshot, or bad usage.`,
     }
     const found = citeWords(loaded.project, sourceId, words.join(' '));
     if (!found.ok) {
-      io.stderr(`factcheck cite: ${found.message}\n`);
+      io.stderr(`factcheck cite: ${clean(found.message)}\n`);
       return EXIT.invalid;
     }
     if (found.inseparable.length) {
       io.stderr(`factcheck cite: the occurrences at line${found.inseparable.length === 1 ? '' : 's'} ${found.inseparable.join(', ')} have the same words around them and cannot be picked out; quote more words to cite them\n`);
     }
-    io.stdout(format === 'json' ? `${JSON.stringify(found, null, 2)}\n` : formatCiteStub(found));
+    io.stdout(format === 'json' ? `${safeJson(found, 2)}\n` : formatCiteStub(found));
     return EXIT.ok;
   },
 };

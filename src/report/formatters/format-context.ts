@@ -1,3 +1,5 @@
+import { showControls } from '../control-chars.js';
+
 /** What a formatter may know about where its output goes. Formatters never touch process or files. */
 export interface FormatContext {
   /** ANSI colour is allowed. */
@@ -25,7 +27,7 @@ export function paint(ctx: FormatContext, style: keyof typeof CODES, text: strin
  */
 export function clean(text: string, oneLine = false): string {
   const flat = oneLine ? text.replace(/\s+/g, ' ') : text;
-  return flat.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return showControls(flat);
 }
 
 /** Cuts text to a width, marking the cut with an ellipsis. */

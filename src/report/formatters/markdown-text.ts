@@ -1,13 +1,16 @@
 import type { Diagnostic } from '../../diagnostics.js';
+import { showControls } from '../control-chars.js';
 
 /**
  * User text on one line, with the characters that could make links, images,
- * emphasis, HTML or table cells escaped. Parentheses stay: without brackets
- * they make no link, and the text stays readable as plain text.
+ * emphasis, HTML or table cells escaped, and control characters shown as
+ * \uXXXX. Parentheses stay: without brackets they make no link, and the text
+ * stays readable as plain text.
  */
 export function inline(s: string): string {
   // A zero-width space after @ keeps a comment from mentioning (and notifying) an account such as @wikileaks.
-  return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>~|])/g, '\\$1').replace(/@(?=\w)/g, '@\u200b');
+  // Controls are shown after escaping: the backslash of \u202e is the text's own, not Markdown's.
+  return showControls(s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>~|])/g, '\\$1').replace(/@(?=\w)/g, '@\u200b'));
 }
 
 /** An id or path as inline code. */

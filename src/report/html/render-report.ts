@@ -3,7 +3,7 @@ import { ratingLabel, type VerifyReport } from '../../record/verify-report.js';
 import type { Citation, ClaimResult, ConditionTrail, Rating } from '../../types.js';
 import { formatPoint } from '../../validate/read-date.js';
 import { causeSummary, ratingChange } from '../formatters/describe-change.js';
-import { escapeHtml as e, linkOrText } from './escape-html.js';
+import { escapeHtml as e, linkOrText, userText as u } from './escape-html.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { reportStyle } from './report-style.js';
 
@@ -125,7 +125,7 @@ function contradictionsPanel(claims: readonly ClaimResult[]): string {
       unique.set(key, entry);
     }
   }
-  const items = [...unique.values()].map((x) => `<li>${e(x.summary)}. Bears on ${x.claims.map((id) => `<a href="#${e(id)}">${e(id)}</a>`).join(', ')}.</li>`);
+  const items = [...unique.values()].map((x) => `<li>${u(x.summary)}. Bears on ${x.claims.map((id) => `<a href="#${e(id)}">${e(id)}</a>`).join(', ')}.</li>`);
   return `<div class="panel"><h3>Contradictions in the evidence</h3>${items.length ? `<ul>${items.join('')}</ul>` : '<p>None found.</p>'}</div>`;
 }
 
@@ -133,10 +133,10 @@ function contradictionsPanel(claims: readonly ClaimResult[]): string {
 function fragilePanel(claims: readonly ClaimResult[]): string {
   const items: string[] = [];
   for (const c of claims) {
-    if (c.facts.self_reported_only?.value === true) items.push(`<li><a href="#${e(c.id)}">${e(c.id)}</a>: supported only by ${e(c.claimant.name)}'s own word.</li>`);
+    if (c.facts.self_reported_only?.value === true) items.push(`<li><a href="#${e(c.id)}">${e(c.id)}</a>: supported only by ${u(c.claimant.name)}'s own word.</li>`);
     else if ((c.facts.supporting_count?.value as number) > 0 && c.facts.supporting_origins?.value === 1) {
       const origin = (c.facts.supporting_origin_names?.value as string[] | undefined)?.join(', ') ?? 'one origin';
-      items.push(`<li><a href="#${e(c.id)}">${e(c.id)}</a>: all independent support traces to one origin, ${e(origin)}.</li>`);
+      items.push(`<li><a href="#${e(c.id)}">${e(c.id)}</a>: all independent support traces to one origin, ${u(origin)}.</li>`);
     }
   }
   return `<div class="panel"><h3>Resting on thin support</h3>${items.length ? `<ul>${items.join('')}</ul>` : '<p>None.</p>'}</div>`;
@@ -151,9 +151,9 @@ function card(c: ClaimResult, report: VerifyReport, ctx: ReportContext): string 
   const changed = report.check?.diff.changed.find((x) => x.id === c.id);
   return `<article class="card" id="${e(c.id)}" tabindex="-1" aria-labelledby="${e(c.id)}-title" data-rating="${e(c.rating)}" data-tags="${e(c.tags.join(' '))}" data-claimant="${e(c.claimant.id)}" data-text="${e(searchable)}">
 <header class="card-head"><h3 id="${e(c.id)}-title"><a href="#${e(c.id)}">${e(c.id)}</a></h3><p class="badge r-${e(c.rating)}"><span aria-hidden="true">${symbol}</span> ${e(c.rating_label)}</p></header>
-<blockquote class="claim-text"><p>“${e(c.text)}”</p></blockquote>
-<p class="meta">${e(c.claimant.name)} · ${e(formatPoint(c.date))} · ${e(c.appearance.name)}: <cite>${e(c.appearance.title)}</cite>${c.appearance.url ? ` · ${linkOrText(c.appearance.url, 'link')}` : ''}</p>
-<p class="explanation"><strong>${e(c.rating_label)}.</strong> ${e(c.explanation)}</p>
+<blockquote class="claim-text"><p>“${u(c.text)}”</p></blockquote>
+<p class="meta">${u(c.claimant.name)} · ${e(formatPoint(c.date))} · ${u(c.appearance.name)}: <cite>${u(c.appearance.title)}</cite>${c.appearance.url ? ` · ${linkOrText(c.appearance.url, 'link')}` : ''}</p>
+<p class="explanation"><strong>${e(c.rating_label)}.</strong> ${u(c.explanation)}</p>
 ${changed ? `<p class="rule"><strong>Changed:</strong> ${e(ratingChange(report.result, changed))}, because ${e(causeSummary(changed))}.</p>` : ''}
 <p class="rule">Decided by rule <code>${e(c.ruleset)}/${e(c.rule ?? '(none fired)')}</code>${c.tags.length ? ` · tags: ${c.tags.map((t) => e(t)).join(', ')}` : ''}</p>
 <section class="trail" aria-label="Evidence for ${e(c.id)}"><h4>Evidence (${c.citations.length}${c.citations.some((x) => !x.decisive) ? `: ${c.citations.filter((x) => x.decisive).length} the verdict rests on, then the others considered` : ''})</h4>
@@ -165,17 +165,17 @@ ${whyNot(c, report)}
 
 function citation(x: Citation): string {
   const words = x.anchor
-    ? `<span class="ctx">…${e(x.anchor.context.prefix)} </span><mark>${e(x.anchor.context.exact)}</mark><span class="ctx"> ${e(x.anchor.context.suffix)}…</span>`
-    : `<mark>${e(x.quote)}</mark>`;
+    ? `<span class="ctx">…${u(x.anchor.context.prefix)} </span><mark>${u(x.anchor.context.exact)}</mark><span class="ctx"> ${u(x.anchor.context.suffix)}…</span>`
+    : `<mark>${u(x.quote)}</mark>`;
   const flags = [x.decisive ? '' : 'considered', x.unanchored ? 'unanchored' : '', x.self_reported ? 'self-reported' : '', x.own_appearance ? "claim's own source" : '']
     .filter(Boolean)
     .map((f) => `<span class="flag">${e(f)}</span>`)
     .join('');
-  const origin = x.origins.length && !(x.origins.length === 1 && x.origins[0] === x.publisher) ? ` · origin: ${e(x.origins.join(', '))}` : '';
-  return `<li class="citation role-${e(x.role)}"><p class="role"><strong>${e(ROLE_WORDS[x.role])}</strong> · ${e(x.summary)}</p>
-<p class="reason">Why: ${e(x.reason)}</p>
+  const origin = x.origins.length && !(x.origins.length === 1 && x.origins[0] === x.publisher) ? ` · origin: ${x.origins.map(u).join(', ')}` : '';
+  return `<li class="citation role-${e(x.role)}"><p class="role"><strong>${e(ROLE_WORDS[x.role])}</strong> · ${u(x.summary)}</p>
+<p class="reason">Why: ${u(x.reason)}</p>
 <blockquote class="quote"><p>${words}</p></blockquote>
-<p class="source">${e(x.publisher ?? x.source_title)}${x.publisher ? `, <cite>${e(x.source_title)}</cite>` : ''}, ${e(x.published)}${x.url ? ` · ${linkOrText(x.url, 'link')}` : ''}${origin}${x.anchor ? ` · line ${x.anchor.line} of the archived text` : ''}${flags}</p></li>`;
+<p class="source">${u(x.publisher ?? x.source_title)}${x.publisher ? `, <cite>${u(x.source_title)}</cite>` : ''}, ${e(x.published)}${x.url ? ` · ${linkOrText(x.url, 'link')}` : ''}${origin}${x.anchor ? ` · line ${x.anchor.line} of the archived text` : ''}${flags}</p></li>`;
 }
 
 /** The nearest rule that did not fire with another rating, and the conditions that stopped it. */
