@@ -13,7 +13,7 @@ import { computeFacts } from './facts/catalogue.js';
 import { summarise } from './facts/claim-facts.js';
 import { createNames, type FactScalar, type Names } from './facts/fact-types.js';
 import { matchEvidence, type MatchContext } from './facts/match-evidence.js';
-import { kindOf, LIMITS } from './load/layout.js';
+import { KIND_FOLDERS, kindOf, LIMITS } from './load/layout.js';
 import type { ParsedFile } from './load/parse-yaml.js';
 import { defaultWorkers, processFiles } from './load/parse-pool.js';
 import { toParsedFile, type ProcessedFile } from './load/process-file.js';
@@ -22,7 +22,7 @@ import { openFileCache, type FileCache } from './load/file-cache.js';
 import { hashCode } from './load/hash-code.js';
 import type { Change } from './incremental/changed-keys.js';
 import { decodeText, listProjectFiles, readProjectBytes, readProjectFiles, resolveInside, stampProjectFile, type FileStamp } from './load/read-files.js';
-import { checkRules } from './rules/check-rules.js';
+import { checkBrokenRules, checkRules } from './rules/check-rules.js';
 import { createRunner, type RulesRunner } from './rules/run-rules.js';
 import { recordReads } from './record/record-reads.js';
 import type { RuleTestCase } from './rule-tests/check-rule-tests.js';
@@ -138,12 +138,14 @@ async function loadWith(
   await Promise.all(writes);
   const usable: UsableFile[] = [];
   const parsed = new Map<string, ParsedFile>();
+  const brokenRules: ParsedFile[] = [];
   for (const [i, text] of read.files.entries()) {
     const processed = results[i]!;
     const { file, diagnostics: problems } = toParsedFile(text, processed);
     parsed.set(file.path, file);
     diagnostics.push(...problems);
     if (file.value !== undefined && !processed.fileInvalid) usable.push({ file, skip: new Set(processed.invalidItems) });
+    else if (file.kind === 'rules') brokenRules.push(file);
   }
   for (const file of options.extra ?? []) {
     const check = validateSchema(file);
@@ -161,13 +163,16 @@ async function loadWith(
 
   const references = checkReferences(model, locate);
   // A ruleset its file's errors kept out makes its claims' rulesets unknown too: say where to look first.
-  const brokenRules = [...new Set(diagnostics.filter((d) => d.severity === 'error' && kindOf(d.file) === 'rules').map((d) => d.file))];
-  const cascade = brokenRules.length ? `; ${brokenRules.join(', ')} ${brokenRules.length === 1 ? 'has' : 'have'} errors, which may be why` : '';
+  const rulesWithErrors = [...new Set(diagnostics.filter((d) => d.severity === 'error' && kindOf(d.file) === 'rules').map((d) => d.file))];
+  const cascade = rulesWithErrors.length ? `; ${rulesWithErrors.join(', ')} ${rulesWithErrors.length === 1 ? 'has' : 'have'} errors, which may be why` : '';
   diagnostics.push(
     ...references.diagnostics.map((d) => (cascade && (d.code === 'ref/no-ruleset' || d.code === 'ref/unknown-ruleset') ? { ...d, message: d.message + cascade } : d)),
   );
   const rules = checkRules(model.rulesets, model.config, locate);
   diagnostics.push(...rules.diagnostics);
+  // A rules file its schema errors kept out is still read for the rest of its problems, each place reported once.
+  const reported = new Set(diagnostics.map((d) => `${d.file}:${d.line}:${d.col}`));
+  diagnostics.push(...brokenRules.flatMap((file) => checkBrokenRules(file, model.config, locate)).filter((d) => !reported.has(`${d.file}:${d.line}:${d.col}`)));
 
   const snapshots = await readSnapshots(root, model.sources, locate, diagnostics, inputs, stamps);
 
@@ -386,6 +391,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
   const stillHolds = options.previous ? createFootprintCheck(project, ctx.contradictionsOf) : undefined;
 
   const claims = project.claims.filter(options.select ?? (() => true)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (!project.claimIds.size) diagnostics.push(noClaims(project));
   const results: ClaimResult[] = [];
   let done = 0;
   // One claim at a time: each ruleset's engine must never see two runs at once.
@@ -444,6 +450,23 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
   }
   options.onProgress?.({ stage: 'verify', done, total: claims.length });
   return { claims: results, diagnostics, dependencies, reused, ...(stored ? { stored } : {}) };
+}
+
+/**
+ * A project with nothing to verify is an error, not an empty success: a run
+ * that verified nothing must not pass CI, nor record zero verdicts over the
+ * recorded ones.
+ */
+function noClaims(project: Project): Diagnostic {
+  const files = [...project.inputs.keys()].filter((path) => kindOf(path) === 'claims').sort();
+  if (!files.length) {
+    return diagnostic('project/no-claims', project.locate(project.config.ref), `no claims to verify: the project has no file in ${KIND_FOLDERS.claims}/; add a claim with \`factcheck new claim\``);
+  }
+  return diagnostic(
+    'project/no-claims',
+    project.locate({ file: files[0]!, path: ['claims'] }),
+    `no claims to verify: ${files.length === 1 ? `${files[0]} lists none` : `none of the ${files.length} files in ${KIND_FOLDERS.claims}/ lists one`} that could be read; add a claim with \`factcheck new claim\``,
+  );
 }
 
 /** Loads and verifies a project in one call: the library's main entry point. */

@@ -17,6 +17,8 @@ interface Case {
   description: string;
   exit?: number;
   expect: { code: string; file: string; line: number; col: number; message?: string }[];
+  /** No error but those expected: the rest of the case is accepted. */
+  only?: boolean;
   /** Bundled claims this case keeps from being verified. */
   drops?: string[];
   /** Claims this case adds that must be verified. */
@@ -103,6 +105,10 @@ describe('the catalogue of bad inputs', () => {
         if (want.message) expect(found!.message).toContain(want.message);
       }
       if (exit === 0) expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      if (spec.only) {
+        const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file}:${d.line}:${d.col}`);
+        expect(errors).toEqual(spec.expect.map((w) => `${w.code} ${w.file}:${w.line}:${w.col}`));
+      }
 
       // Every other claim is still verified, to the same verdict.
       const drops = new Set(spec.drops ?? []);
