@@ -58,11 +58,16 @@ export function readPublished(input: DateInput | 'unknown'): DateOutcome | { ok:
   return readDate(input);
 }
 
+/**
+ * One rule for years however written: 1 to 9999, with four digits in the
+ * text ("0800"); an unquoted 800 is read as that year too. There is no year 0.
+ */
 function readPoint(value: string | number): DateOutcome {
-  const text = String(value);
+  const text = typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 9999 ? String(value).padStart(4, '0') : String(value);
   const match = /^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$/.exec(text);
   if (!match) return { ok: false, code: 'date/invalid', message: `expected a date written YYYY-MM-DD, YYYY-MM or YYYY, found "${text}"` };
   const year = Number(match[1]);
+  if (year === 0) return { ok: false, code: 'date/invalid', message: `"${text}" has the year 0, which does not exist: 1 BC is followed by AD 1; years run from 0001 to 9999` };
   if (match[2] === undefined) {
     return { ok: true, date: point(text, 'year', `${text}-01-01`, `${text}-12-31`) };
   }
@@ -117,7 +122,9 @@ export function formatWhen(date: DateInfo): string {
 /** Formats an ISO day, month or year for readers. */
 export function formatPoint(text: string): string {
   const [y, m, d] = text.split('-');
-  if (d !== undefined) return `${Number(d)} ${monthName(Number(m))} ${y}`;
-  if (m !== undefined) return `${monthName(Number(m))} ${y}`;
-  return y ?? text;
+  // "0800" is written 800 for readers.
+  const year = y === undefined ? text : String(Number(y));
+  if (d !== undefined) return `${Number(d)} ${monthName(Number(m))} ${year}`;
+  if (m !== undefined) return `${monthName(Number(m))} ${year}`;
+  return year;
 }

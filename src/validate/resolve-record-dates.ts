@@ -122,5 +122,10 @@ function shift(date: DateInfo, minutes: number, anchor: string): DateInfo {
 function addDays(day: string, n: number): string {
   if (n === 0) return day;
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d + n);
+  const iso = date.toISOString();
+  // Past year 9999 or before year 1, toISOString writes six digits and a sign: kept as it is, such a day is refused later.
+  return iso.length === 24 ? iso.slice(0, 10) : iso.slice(0, iso.indexOf('T'));
 }

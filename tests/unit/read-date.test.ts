@@ -16,6 +16,16 @@ describe('readDate', () => {
     expect(readDate(2016)).toMatchObject({ ok: true, date: { text: '2016', precision: 'year' } });
   });
 
+  it('reads a year before 1000 the same whether written as text or as a number, and refuses the year 0 both ways', () => {
+    expect(readDate(999)).toEqual(readDate('0999'));
+    expect(readDate(800)).toMatchObject({ ok: true, date: { text: '0800', start: '0800-01-01', end: '0800-12-31' } });
+    expect(readDate({ on: 1 })).toMatchObject({ ok: true, date: { text: '0001' } });
+    for (const zero of ['0000', 0, '0000-02-29', { on: 0 }] as const) expect(readDate(zero), String(zero)).toMatchObject({ ok: false, code: 'date/invalid', message: expect.stringContaining('year 0') });
+    const christmas = readDate('0800-12-25');
+    if (!christmas.ok) throw new Error(christmas.message);
+    expect(formatDate(christmas.date)).toBe('25 December 800');
+  });
+
   it.each(['2016-02-30', '2015-02-29', '2016-13', '2016-00-10', '2016-04-31'])('refuses %s, which does not exist', (text) => {
     expect(readDate(text)).toMatchObject({ ok: false, code: 'date/invalid' });
   });
