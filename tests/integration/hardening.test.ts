@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, lstat, mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, lstat, mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -212,6 +212,19 @@ describe('many misquotes', () => {
     expect(misquotes).toHaveLength(2000);
     expect(misquotes.filter((d) => d.message.includes('did you mean')).length).toBeGreaterThan(1000);
     for (const d of misquotes) expect(d.message).toMatch(/did you mean|no passage was suggested, as the run had spent its time/);
+  });
+});
+
+describe('invisible and decomposed characters', () => {
+  it('are matched by cite as by verify', async () => {
+    const dir = await copyBundled();
+    await cp(join(REPO, 'tests/fixtures/bad/quote-invisible-characters'), dir, { recursive: true });
+    const composed = await runCli(['cite', 'unicode-snapshot', 'Nous irons au caf\u00e9 demain.', '--format', 'json', '--root', dir]);
+    expect(composed.code).toBe(0);
+    expect(JSON.parse(composed.stdout)).toMatchObject({ occurrences: [{ anchor: { match: 'normalised', unicode: ["the snapshot's accents are decomposed (NFD), the quote's composed"] } }] });
+    const hidden = await runCli(['cite', 'unicode-snapshot', 'a dis\u200bhonest report', '--root', dir]);
+    expect(hidden.code).toBe(0);
+    expect(hidden.stdout).toContain('ignored in the snapshot: U+00AD SOFT HYPHEN; ignored in the quote: U+200B ZERO WIDTH SPACE');
   });
 });
 
