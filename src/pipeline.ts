@@ -23,6 +23,7 @@ import { hashCode } from './load/hash-code.js';
 import type { Change } from './incremental/changed-keys.js';
 import { decodeText, listProjectFiles, readProjectBytes, readProjectFiles, resolveInside, stampProjectFile, type FileStamp } from './load/read-files.js';
 import { checkBrokenRules, checkRules } from './rules/check-rules.js';
+import { findUnloaded } from './validate/find-unloaded.js';
 import { createRunner, type RulesRunner } from './rules/run-rules.js';
 import { recordReads } from './record/record-reads.js';
 import type { RuleTestCase } from './rule-tests/check-rule-tests.js';
@@ -215,6 +216,21 @@ async function loadWith(
     index,
     locate,
     inputs,
+    unloaded: () => {
+      // Files that could not be read at all (too large, not UTF-8) were never parsed: their items are unknown.
+      const unread = diagnostics.filter((d) => d.severity === 'error' && !parsed.has(d.file) && kindOf(d.file));
+      const files = [...parsed.values(), ...unread.map((d) => ({ path: d.file, kind: kindOf(d.file)!, value: undefined, locate: () => d }))];
+      const claims = new Set(project.claims.map((c) => c.id));
+      const loaded = (key: string) => {
+        const [kind, id = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+        if (kind === 'claim') return claims.has(id);
+        if (kind === 'evidence') return evidence.has(id);
+        if (kind === 'source') return model.sources.has(id);
+        if (kind === 'entity') return model.entities.has(id);
+        return project.rulesets.has(id);
+      };
+      return findUnloaded(files, diagnostics, loaded);
+    },
   };
   return { project, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
 }
@@ -512,12 +528,29 @@ export function recordVerdicts(project: Project, verification: ProjectVerificati
   return { entries, hashes };
 }
 
+/**
+ * Claims whose recorded verdict is stale: new since the lock was written, or
+ * read an input whose content differs from the one recorded. A run limited
+ * by --changed-since verifies these too, so a lock left behind by an earlier
+ * commit is caught whatever ref is given.
+ */
+export function staleClaims(lock: Lock, project: Project): Set<string> {
+  const hashes = inputHashes(project);
+  const stale = new Set<string>();
+  for (const claim of project.claims) {
+    const entry = lock.claims[claim.id];
+    if (!entry || Object.entries(entry.inputs).some(([key, hash]) => hashes.get(key) !== hash)) stale.add(claim.id);
+  }
+  return stale;
+}
+
 /** Compares a run with the recorded verdicts, locating each changed claim and each cause that still exists. */
 export function checkRecorded(lock: Lock, project: Project, recorded: RecordedVerdicts): VerdictDiff {
-  const diff = diffVerdicts(lock, recorded.entries, project.claimIds, recorded.hashes);
-  for (const change of diff.changed) {
+  const diff = diffVerdicts(lock, recorded.entries, project.claimIds, recorded.hashes, project.unloaded?.());
+  for (const change of [...diff.changed, ...diff.uncompared]) {
     const at = locateInput(`claim:${change.id}`, project);
     if (at) change.at = at;
+    if (!('causes' in change)) continue;
     for (const cause of change.causes) {
       const where = locateInput(cause.key, project);
       if (where) cause.at = where;

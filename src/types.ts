@@ -3,6 +3,7 @@ import type { FileStamp } from './load/read-files.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 import type { EvidenceIndex } from './evidence/build-index.js';
 import type { Contradiction } from './evidence/detect-contradictions.js';
+import type { Unloaded } from './record/diff-verdicts.js';
 
 /** Where an item was defined: its file and the key path to it inside that file. */
 export interface NodeRef {
@@ -337,6 +338,8 @@ export interface Project {
   locate: Locator;
   /** The SHA-256 of every file read, YAML and snapshots, by project path: what a result was computed from. */
   inputs: ReadonlyMap<string, string>;
+  /** Items written in the project that did not load, with the error that kept each out; computed when asked. */
+  unloaded?: () => Unloaded;
 }
 
 export type Locator = (ref: NodeRef, ...subpath: (string | number)[]) => Position;

@@ -1,4 +1,4 @@
-import type { Position } from '../diagnostics.js';
+import type { Diagnostic, Position } from '../diagnostics.js';
 import { partsOf } from './hash-inputs.js';
 import type { Lock, LockEntry } from './lock-file.js';
 
@@ -19,6 +19,11 @@ export interface Cause {
 
 export interface VerdictChange {
   id: string;
+  /**
+   * `verdict`: the rating or the deciding rule changed, which changes what is
+   * published. `trail`: only the citations behind the same verdict did.
+   */
+  kind: 'verdict' | 'trail';
   /** Where the claim is defined. */
   at?: Position;
   before: Pick<LockEntry, 'rating' | 'ruleset' | 'rule' | 'citations'>;
@@ -27,9 +32,38 @@ export interface VerdictChange {
   citations: { gained: string[]; lost: string[] };
 }
 
+/** A recorded verdict that could not be compared, and the input errors that kept it from it. */
+export interface Uncompared {
+  id: string;
+  /** Where the claim is defined, when it loaded. */
+  at?: Position;
+  because: Blocker[];
+}
+
+/** An input of a recorded verdict that did not load, and the error that kept it out. */
+export interface Blocker {
+  /** The input, as "evidence record july-2017". */
+  input: string;
+  problem: Diagnostic;
+}
+
+/**
+ * Inputs defined in the project's files that did not load, each with the
+ * error that kept it out; and files of each kind that could not be read at
+ * all, whose items are unknown.
+ */
+export interface Unloaded {
+  items: ReadonlyMap<string, Diagnostic>;
+  files: readonly { kind: InputKind; problem: Diagnostic }[];
+}
+
+export const NOTHING_UNLOADED: Unloaded = { items: new Map(), files: [] };
+
 export interface VerdictDiff {
   /** Claims verified whose verdict, rule or citations differ from the recorded ones. */
   changed: VerdictChange[];
+  /** Recorded verdicts that could not be compared while inputs have errors: never reported as changed or gone. */
+  uncompared: Uncompared[];
   /** Claims verified that have no recorded verdict. */
   added: string[];
   /** Recorded claims that no longer exist. */
@@ -49,8 +83,16 @@ export function diffVerdicts(
   current: ReadonlyMap<string, LockEntry>,
   existing: ReadonlySet<string>,
   hashes: ReadonlyMap<string, string>,
+  unloaded: Unloaded = NOTHING_UNLOADED,
 ): VerdictDiff {
-  const diff: VerdictDiff = { changed: [], added: [], removed: [], unchanged: 0 };
+  const diff: VerdictDiff = { changed: [], uncompared: [], added: [], removed: [], unchanged: 0 };
+  /** The error that kept an input from loading, if one did: a missing input is then not a deletion. */
+  const blocker = (key: string): Blocker | undefined => {
+    const item = itemKey(key);
+    const { kind, name } = describeKey(item);
+    const problem = unloaded.items.get(item) ?? (hashes.has(item) ? undefined : unloaded.files.find((f) => f.kind === kind)?.problem);
+    return problem && { input: `${kind} ${name}`, problem };
+  };
   // Inputs any recorded verdict knew, with a hash they were recorded at: an input none knew is new.
   const known = new Map<string, string>();
   for (const entry of Object.values(lock.claims)) for (const [key, hash] of Object.entries(entry.inputs)) if (!known.has(key)) known.set(key, hash);
@@ -64,8 +106,15 @@ export function diffVerdicts(
       diff.unchanged++;
       continue;
     }
+    // An input the verdict was recorded with that did not load now: the difference may be that alone.
+    const blocked = Object.keys(before.inputs).filter((key) => !(key in after.inputs)).flatMap((key) => blocker(key) ?? []);
+    if (blocked.length) {
+      diff.uncompared.push({ id, because: uniqueBlockers(blocked) });
+      continue;
+    }
     diff.changed.push({
       id,
+      kind: before.rating === after.rating && before.ruleset === after.ruleset && before.rule === after.rule ? 'trail' : 'verdict',
       before: pick(before),
       after: pick(after),
       causes: causes(before, after, known, hashes),
@@ -75,8 +124,32 @@ export function diffVerdicts(
       },
     });
   }
-  diff.removed = Object.keys(lock.claims).filter((id) => !existing.has(id)).sort();
+  for (const id of Object.keys(lock.claims).sort()) {
+    if (current.has(id)) continue;
+    // A claim that is there but did not load, or may be in a file that could not be read, is not gone.
+    const blocked = blocker(`claim:${id}`);
+    if (blocked) diff.uncompared.push({ id, because: [blocked] });
+    else if (!existing.has(id)) diff.removed.push(id);
+  }
+  diff.uncompared.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return diff;
+}
+
+/** The item a key belongs to: a claim for its fields, a ruleset for its rules. */
+function itemKey(key: string): string {
+  if (key.startsWith('claim:')) return key.replace(/\/.*$/, '');
+  if (key.startsWith('rule:')) return `ruleset:${key.slice('rule:'.length).replace(/\/.*$/, '')}`;
+  return key;
+}
+
+/** One blocker per problem: a file that failed to parse keeps out many inputs for one reason. */
+function uniqueBlockers(blockers: Blocker[]): Blocker[] {
+  const seen = new Map<string, Blocker>();
+  for (const b of blockers) {
+    const key = `${b.problem.file}:${b.problem.line}:${b.problem.col}:${b.problem.code}`;
+    if (!seen.has(key)) seen.set(key, b);
+  }
+  return [...seen.values()];
 }
 
 /** Verdicts are the same when their rating, ruleset, deciding rule and citations are. */
@@ -152,4 +225,10 @@ function pick(entry: LockEntry): VerdictChange['before'] {
 /** 1 when a recorded verdict differs, a claim is new or a recorded one is gone. */
 export function diffExitCode(diff: VerdictDiff): 0 | 1 {
   return diff.changed.length || diff.added.length || diff.removed.length ? 1 : 0;
+}
+
+/** How many changes of each kind: what a summary leads with. */
+export function countChanges(diff: VerdictDiff): { verdicts: number; trails: number } {
+  const verdicts = diff.changed.filter((c) => c.kind === 'verdict').length;
+  return { verdicts, trails: diff.changed.length - verdicts };
 }

@@ -43,6 +43,7 @@ export function mergeResults(files: readonly { name: string; result: ResultFile 
       });
     merged.diff = {
       changed: byId(files.flatMap((f) => f.result.diff!.changed)),
+      uncompared: byId(files.flatMap((f) => f.result.diff!.uncompared ?? [])),
       added: byId(files.flatMap((f) => f.result.diff!.added)),
       // Every shard sees the whole project, so each lists the same gone claims.
       removed: byId(files.flatMap((f) => f.result.diff!.removed)),

@@ -1,5 +1,5 @@
 import type { VerifyReport } from '../../record/verify-report.js';
-import { causeSummary, ratingChange } from './describe-change.js';
+import { causeSummary, changeTitle, describeChange, uncomparedSummary } from './describe-change.js';
 import type { FormatContext } from './format-context.js';
 import { formatVerifyText } from './verify-table.js';
 
@@ -26,13 +26,17 @@ interface Annotation {
 export function formatGithub(report: VerifyReport, ctx: FormatContext = { color: false }): string {
   const { result } = report;
   const annotations: Annotation[] = [];
+  // A verdict change alters what is published: an error. A trail change keeps the verdict: a warning.
   for (const change of report.check?.diff.changed ?? []) {
     annotations.push({
-      level: 'error',
+      level: change.kind === 'verdict' ? 'error' : 'warning',
       ...(change.at ?? {}),
-      title: `Verdict changed: ${change.id}`,
-      message: `${ratingChange(result, change)}. Because: ${causeSummary(change)}.`,
+      title: `${changeTitle(change)}: ${change.id}`,
+      message: `${describeChange(result, change)}. Because: ${causeSummary(change)}.`,
     });
+  }
+  for (const item of report.check?.diff.uncompared ?? []) {
+    annotations.push({ level: 'warning', ...(item.at ?? {}), title: `Not compared: ${item.id}`, message: `${uncomparedSummary(item)}.` });
   }
   for (const id of report.check?.diff.added ?? []) {
     const claim = result.claims.find((c) => c.id === id);

@@ -1,5 +1,6 @@
 import type { VerifyReport } from '../../record/verify-report.js';
 import { ratingLabel } from '../../record/verify-report.js';
+import { countChanges } from '../../record/diff-verdicts.js';
 import { describeCause, ratingChange, ruleChange } from './describe-change.js';
 import { code, inline, problemsSection } from './markdown-text.js';
 
@@ -13,22 +14,35 @@ export function formatMarkdown(report: VerifyReport): string {
   const out: string[] = [];
   const diff = report.check?.diff;
   const changes = diff ? diff.changed.length + diff.added.length + diff.removed.length : 0;
-  out.push(`## factcheck: ${result.totals.claims} claim${result.totals.claims === 1 ? '' : 's'} verified${diff ? `, ${changes ? `${changes} change${changes === 1 ? '' : 's'} to recorded verdicts` : 'no change to recorded verdicts'}` : ''}`, '');
+  const { verdicts, trails } = diff ? countChanges(diff) : { verdicts: 0, trails: 0 };
+  const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  // Verdict changes first: they change what is published; trail changes keep the verdict and move its evidence.
+  const headline = diff
+    ? changes || diff.uncompared.length
+      ? `, ${[n(verdicts, 'verdict change'), n(trails, 'trail change'), ...(diff.added.length ? [`${diff.added.length} new`] : []), ...(diff.removed.length ? [`${diff.removed.length} gone`] : []), ...(diff.uncompared.length ? [`${diff.uncompared.length} not compared`] : [])].join(', ')}`
+      : ', no change to recorded verdicts'
+    : '';
+  out.push(`## factcheck: ${result.totals.claims} claim${result.totals.claims === 1 ? '' : 's'} verified${headline}`, '');
 
   if (diff && changes) {
     out.push('### Changed verdicts', '');
     if (diff.changed.length) {
-      out.push('| Claim | Rating | Rule | Because | Citations |', '| --- | --- | --- | --- | --- |');
+      out.push('| Claim | Change | Rating | Rule | Because | Citations |', '| --- | --- | --- | --- | --- | --- |');
       for (const c of diff.changed) {
         const citations = [c.citations.gained.length ? `gained ${c.citations.gained.map(code).join(', ')}` : '', c.citations.lost.length ? `lost ${c.citations.lost.map(code).join(', ')}` : '']
           .filter(Boolean)
           .join('; ');
-        out.push(`| ${code(c.id)} | ${cell(ratingChange(result, c))} | ${cell(ruleChange(c))} | ${cell(c.causes.map(describeCause).join('; ') || 'inputs unchanged')} | ${citations || '—'} |`);
+        out.push(`| ${code(c.id)} | ${c.kind === 'verdict' ? '**verdict**' : 'trail'} | ${cell(ratingChange(result, c))} | ${cell(ruleChange(c))} | ${cell(c.causes.map(describeCause).join('; ') || 'inputs unchanged')} | ${citations || '—'} |`);
       }
       out.push('');
     }
     if (diff.added.length) out.push(`New claims, not yet recorded: ${diff.added.map(code).join(', ')}`, '');
     if (diff.removed.length) out.push(`Recorded claims that are gone: ${diff.removed.map(code).join(', ')}`, '');
+  }
+  if (diff?.uncompared.length) {
+    out.push('### Not compared', '', 'These recorded verdicts could not be compared while the input has errors; they are not counted as changed or gone.', '');
+    for (const u of diff.uncompared) out.push(`- ${code(u.id)}: ${u.because.map((b) => `${inline(b.input)} did not load (\`${b.problem.file}:${b.problem.line}:${b.problem.col}\` ${code(b.problem.code)})`).join('; ')}`);
+    out.push('');
   }
 
   out.push(...problemsSection(result.diagnostics));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ratingLabel, type VerifyReport } from '../../record/verify-report.js';
 import type { Citation, ClaimResult, ConditionTrail, Rating } from '../../types.js';
 import { formatPoint } from '../../validate/read-date.js';
-import { causeSummary, ratingChange } from '../formatters/describe-change.js';
+import { causeSummary, changeTitle, describeChange, diffCounts, uncomparedSummary } from '../formatters/describe-change.js';
 import { escapeHtml as e, linkOrText, userText as u } from './escape-html.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { reportStyle } from './report-style.js';
@@ -107,12 +107,14 @@ function chartPanel(report: VerifyReport): string {
 function changesPanel(report: VerifyReport): string {
   const diff = report.check?.diff;
   if (!diff) return `<div class="panel"><h3>Changes to recorded verdicts</h3><p>No recorded verdicts to compare with (factcheck verify --update records them).</p></div>`;
+  const link = (id: string) => `<a href="#${e(id)}">${e(id)}</a>`;
   const items = [
-    ...diff.changed.map((c) => `<li><a href="#${e(c.id)}">${e(c.id)}</a>: ${e(ratingChange(report.result, c))}. Because: ${e(causeSummary(c))}.</li>`),
-    ...diff.added.map((id) => `<li><a href="#${e(id)}">${e(id)}</a>: new, not yet recorded.</li>`),
+    ...diff.changed.map((c) => `<li>${link(c.id)}: <strong>${e(changeTitle(c))}</strong>: ${e(describeChange(report.result, c))}. Because: ${e(causeSummary(c))}.</li>`),
+    ...diff.added.map((id) => `<li>${link(id)}: new, not yet recorded.</li>`),
     ...diff.removed.map((id) => `<li>${e(id)}: recorded, no longer in the project.</li>`),
+    ...diff.uncompared.map((u) => `<li>${u.at ? link(u.id) : e(u.id)}: ${e(uncomparedSummary(u))}.</li>`),
   ];
-  return `<div class="panel"><h3>Changes to recorded verdicts</h3>${items.length ? `<ul>${items.join('')}</ul>` : `<p>None: all ${diff.unchanged} verdicts are as recorded.</p>`}</div>`;
+  return `<div class="panel"><h3>Changes to recorded verdicts</h3><p>${e(diffCounts(diff))}.</p>${items.length ? `<ul>${items.join('')}</ul>` : ''}</div>`;
 }
 
 function contradictionsPanel(claims: readonly ClaimResult[]): string {
@@ -154,7 +156,7 @@ function card(c: ClaimResult, report: VerifyReport, ctx: ReportContext): string 
 <blockquote class="claim-text"><p>“${u(c.text)}”</p></blockquote>
 <p class="meta">${u(c.claimant.name)} · ${e(formatPoint(c.date))} · ${u(c.appearance.name)}: <cite>${u(c.appearance.title)}</cite>${c.appearance.url ? ` · ${linkOrText(c.appearance.url, 'link')}` : ''}</p>
 <p class="explanation"><strong>${e(c.rating_label)}.</strong> ${u(c.explanation)}</p>
-${changed ? `<p class="rule"><strong>Changed:</strong> ${e(ratingChange(report.result, changed))}, because ${e(causeSummary(changed))}.</p>` : ''}
+${changed ? `<p class="rule"><strong>${e(changeTitle(changed))}:</strong> ${e(describeChange(report.result, changed))}, because ${e(causeSummary(changed))}.</p>` : ''}
 <p class="rule">Decided by rule <code>${e(c.ruleset)}/${e(c.rule ?? '(none fired)')}</code>${c.tags.length ? ` · tags: ${c.tags.map((t) => e(t)).join(', ')}` : ''}</p>
 <section class="trail" aria-label="Evidence for ${e(c.id)}"><h4>Evidence (${c.citations.length}${c.citations.some((x) => !x.decisive) ? `: ${c.citations.filter((x) => x.decisive).length} the verdict rests on, then the others considered` : ''})</h4>
 ${c.citations.length ? `<ol class="citations">${c.citations.map(citation).join('')}</ol>` : '<p>No evidence record bears on this claim.</p>'}
@@ -165,7 +167,7 @@ ${whyNot(c, report)}
 
 function citation(x: Citation): string {
   const words = x.anchor
-    ? `<span class="ctx">…${u(x.anchor.context.prefix)} </span><mark>${u(x.anchor.context.exact)}</mark><span class="ctx"> ${u(x.anchor.context.suffix)}…</span>`
+    ? `<span class="ctx">…${u(x.anchor.context.prefix)}</span><mark>${u(x.anchor.context.exact)}</mark><span class="ctx">${u(x.anchor.context.suffix)}…</span>`
     : `<mark>${u(x.quote)}</mark>`;
   const flags = [x.decisive ? '' : 'considered', x.unanchored ? 'unanchored' : '', x.self_reported ? 'self-reported' : '', x.own_appearance ? "claim's own source" : '']
     .filter(Boolean)
