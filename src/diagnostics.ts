@@ -72,6 +72,38 @@ export const DIAGNOSTIC_CODES = {
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** What `verify --check` reports about recorded verdicts, beside the diagnostic codes: SARIF rules, documented with them. */
+export const CHECK_RESULTS: Record<string, { text: string; full: string; level: 'error' | 'warning' }> = {
+  'verdict/changed': {
+    text: 'A recorded verdict changed: its rating or deciding rule differs from the lock file.',
+    full: 'The rating or the rule that decided it differs from the one recorded in factcheck.lock.json, so what is published would change. Review the cause, then run factcheck verify --update and commit the lock file.',
+    level: 'error',
+  },
+  'verdict/trail-changed': {
+    text: 'The citations behind a recorded verdict changed; its rating and rule did not.',
+    full: 'The same rating, by the same rule, now rests on other evidence records than the ones recorded in factcheck.lock.json. Review the trail, then run factcheck verify --update and commit the lock file.',
+    level: 'warning',
+  },
+  'verdict/not-recorded': {
+    text: 'A claim has no recorded verdict in the lock file.',
+    full: 'The claim is new: run factcheck verify --update and commit factcheck.lock.json to record its verdict.',
+    level: 'warning',
+  },
+  'verdict/gone': {
+    text: 'A recorded claim is no longer in the project.',
+    full: 'factcheck.lock.json records a verdict for a claim that no file defines any more. Run factcheck verify --update to drop it.',
+    level: 'warning',
+  },
+  'verdict/not-compared': {
+    text: 'A recorded verdict could not be compared because an input it depends on has errors.',
+    full: 'An input of the recorded verdict (the claim itself, or a record, source, entity or ruleset it read) did not load. Fix the errors named in the message; the verdict is compared again on the next run.',
+    level: 'warning',
+  },
+};
+
+/** Codes reported as warnings: they do not change the exit code. Every other code is an error. */
+export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set(['cache/refused', 'evidence/contradiction', 'verify/no-rule-fired', 'verify/skipped']);
 export type Severity = 'error' | 'warning';
 
 /** A place in a project file, 1-based. */

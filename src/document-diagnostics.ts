@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES } from './diagnostics.js';
+import { CHECK_RESULTS, DIAGNOSTIC_CODES, WARNING_CODES, type DiagnosticCode } from './diagnostics.js';
 
 const GROUPS: Record<string, string> = {
   file: 'Files',
@@ -17,6 +17,7 @@ const GROUPS: Record<string, string> = {
   rule: 'Rules',
   test: 'Rule tests',
   verify: 'Verification',
+  eval: 'Evaluation sets',
 };
 
 /** Every code in one table, for the catalogue in docs/security.md. */
@@ -41,7 +42,8 @@ export function diagnosticsMarkdown(): string {
   for (const [code, meaning] of Object.entries(DIAGNOSTIC_CODES)) {
     const group = code.split('/')[0]!;
     const rows = byGroup.get(group) ?? [];
-    rows.push(`| \`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`);
+    // An anchor per code: SARIF rules link to #quote-not-found and the like.
+    rows.push(`| <a id="${code.replace(/[^a-z0-9]+/g, '-')}"></a>\`${code}\` | ${meaning.replace(/\|/g, '\\|')}${WARNING_CODES.has(code as DiagnosticCode) ? ' (warning)' : ''} |`);
     byGroup.set(group, rows);
   }
   const sections = [...byGroup].map(([group, rows]) => `## ${GROUPS[group] ?? group}\n\n| code | meaning |\n| --- | --- |\n${rows.join('\n')}\n`);
@@ -57,5 +59,14 @@ and \`--format sarif\` carry the same codes (SARIF lists them as rules).
 An error makes \`lint\` and \`verify\` exit 2, and stops \`verify --update\` and \`report\` from
 writing anything. A warning is printed and does not change the exit code.
 
-${sections.join('\n')}`;
+${sections.join('\n')}
+## Verdict checks
+
+\`verify --check\` compares each verdict with the one recorded in \`factcheck.lock.json\`. In SARIF
+these are rules beside the codes above; the other formats say the same in their own words.
+
+| result | meaning |
+| --- | --- |
+${Object.entries(CHECK_RESULTS).map(([id, r]) => `| <a id="${id.replace(/[^a-z0-9]+/g, '-')}"></a>\`${id}\` | ${r.full} |`).join('\n')}
+`;
 }

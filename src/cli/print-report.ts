@@ -1,9 +1,10 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile, realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { VerifyReport } from '../record/verify-report.js';
 import { formatDiagnostics, VERIFY_FORMATS, type FormatContext, type VerifyFormat } from '../report/formatters/index.js';
 import { formatMarkdown } from '../report/formatters/markdown.js';
 import type { CliIO } from './io.js';
+import { gitTopLevel } from '../load/read-git-changes.js';
 
 /**
  * Prints a verify report in a format: problems on stderr for the text format,
@@ -15,10 +16,22 @@ export async function printReport(report: VerifyReport, format: VerifyFormat, io
   if (format === 'github' && io.env?.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, formatMarkdown(report));
 }
 
-/** In GitHub Actions, annotation paths are relative to the repository: prefix the project's folder within it. */
-export function githubPaths(io: CliIO, root: string): { pathPrefix?: string } {
-  const workspace = io.env?.GITHUB_WORKSPACE;
-  if (!workspace) return {};
-  const prefix = relative(workspace, root).split(sep).join('/');
-  return prefix && !prefix.startsWith('..') ? { pathPrefix: `${prefix}/` } : {};
+/**
+ * What CI formats need to know about where the project sits. Annotations and
+ * code scanning read paths relative to the repository, so a project in a
+ * subfolder (a monorepo: --root desk) gets that folder as a prefix: the
+ * folder within GITHUB_WORKSPACE in GitHub Actions, else within git's top
+ * level. FACTCHECK_DOCS_URL, where factcheck's docs folder is read, gives
+ * SARIF rules their help links.
+ */
+export async function repositoryPaths(io: CliIO, root: string, format: VerifyFormat): Promise<Pick<FormatContext, 'pathPrefix' | 'docsUrl'>> {
+  // Only CI formats name files for another tool; the rest need no git call.
+  if (format !== 'github' && format !== 'sarif' && format !== 'junit') return {};
+  const docs = io.env?.FACTCHECK_DOCS_URL;
+  const docsUrl = docs && /^https?:\/\/\S+$/.test(docs) ? { docsUrl: docs } : {};
+  const base = io.env?.GITHUB_WORKSPACE || (await gitTopLevel(root));
+  if (!base) return docsUrl;
+  const real = async (path: string) => realpath(path).catch(() => path);
+  const prefix = relative(await real(base), await real(root)).split(sep).join('/');
+  return prefix && !prefix.startsWith('..') ? { pathPrefix: `${prefix}/`, ...docsUrl } : docsUrl;
 }

@@ -51,3 +51,13 @@ export async function readGitChanges(root: string, ref: string): Promise<GitChan
     return { problem: `git could not list the changes since ${ref}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   }
 }
+
+/** The top folder of the git repository that holds `root`, or undefined outside one (or without git). */
+export async function gitTopLevel(root: string): Promise<string | undefined> {
+  try {
+    const top = (await run('git', ['-C', root, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' })).stdout.trim();
+    return top || undefined;
+  } catch {
+    return undefined;
+  }
+}

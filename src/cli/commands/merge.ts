@@ -6,9 +6,9 @@ import { readLock } from '../read-lock.js';
 import { mergeResults, type ResultFile } from '../../record/merge-results.js';
 import { reportExitCode, type VerifyReport } from '../../record/verify-report.js';
 import { VERIFY_FORMATS } from '../../report/formatters/index.js';
-import { githubPaths, printReport } from '../print-report.js';
+import { printReport, repositoryPaths } from '../print-report.js';
 import { validateResult } from '../../validate/compile-schemas.js';
-import { FORMAT_OPTION, pickFormat, type Command } from '../command.js';
+import { FORMAT_OPTION, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 
 export const mergeCommand: Command = {
@@ -24,12 +24,14 @@ are refused.
 
 Options:
   -f, --format <f>  text (default), json, junit, github, sarif or md, as for verify
+  --root <dir>      the project folder, for paths relative to its repository
+                    (default: the nearest folder with a factcheck.config.yaml)
   --no-color        no ANSI colour, even on a terminal
   -h, --help        this help
 
 Exit codes: as verify: 0 all verified and as recorded; 1 a verdict differs from the
 recorded one; 2 invalid input, shards that do not fit, or bad usage.`,
-  options: { ...FORMAT_OPTION },
+  options: { ...FORMAT_OPTION, ...ROOT_OPTION },
   async run({ values, positionals }, io, ctx) {
     const format = pickFormat(values.format, VERIFY_FORMATS, 'merge');
     if (!positionals.length) throw new UsageError('merge takes the JSON result files of the shards');
@@ -48,17 +50,16 @@ recorded one; 2 invalid input, shards that do not fit, or bad usage.`,
     const outcome = mergeResults(files);
     if ('problem' in outcome) throw new UsageError(outcome.problem);
     const { diff, ...result } = outcome.merged;
-    const report: VerifyReport = { result, ...(diff ? { check: { lockFile: LOCK_FILE, diff, lockLines: await recordedLines(io.cwd) } } : {}) };
-    const root = await findRoot(io.cwd);
-    await printReport(report, format, io, { ...ctx, ...(root ? githubPaths(io, root) : {}) });
+    const root = typeof values.root === 'string' ? resolve(io.cwd, values.root) : await findRoot(io.cwd);
+    const report: VerifyReport = { result, ...(diff ? { check: { lockFile: LOCK_FILE, diff, lockLines: root ? await recordedLines(root) : {} } } : {}) };
+    await printReport(report, format, io, { ...ctx, ...(root ? (await repositoryPaths(io, root, format)) : {}) });
     return reportExitCode(report) === 2 ? EXIT.invalid : reportExitCode(report);
   },
 };
 
-/** Lines of the recorded claims, when run inside the project, for annotating gone claims. */
-async function recordedLines(cwd: string): Promise<Record<string, number>> {
-  const root = await findRoot(cwd);
-  if (!root) return {};
-  const read = await readLock(root, true);
+/** Lines of the recorded claims, for annotating gone claims. */
+async function recordedLines(root: string): Promise<Record<string, number>> {
+  const read = await readLock(root, true).catch(() => undefined);
+  if (!read) return {};
   return 'lock' in read && read.lock ? lockLines(read.text) : {};
 }

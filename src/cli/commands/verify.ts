@@ -20,7 +20,7 @@ import { readLock } from '../read-lock.js';
 import { inShard, parseShard } from '../../record/shard.js';
 import { reportExitCode, type VerifyReport } from '../../record/verify-report.js';
 import { VERIFY_FORMATS } from '../../report/formatters/index.js';
-import { githubPaths, printReport } from '../print-report.js';
+import { printReport, repositoryPaths } from '../print-report.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { claimSelector, locateRoot } from '../open-project.js';
@@ -100,7 +100,7 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
         progress.done();
         noPaths(run.project, run.result.diagnostics);
         const report: VerifyReport = { result: run.result };
-        await printReport(report, format, io, { ...ctx, ...githubPaths(io, root) });
+        await printReport(report, format, io, { ...ctx, ...(await repositoryPaths(io, root, format)) });
         return reportExitCode(report);
       }
 
@@ -140,7 +140,7 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
         }
       }
 
-      await printReport(report, format, io, { ...ctx, ...githubPaths(io, root) });
+      await printReport(report, format, io, { ...ctx, ...(await repositoryPaths(io, root, format)) });
 
       if (values.update) {
         const errors = report.result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -6,8 +6,10 @@ export interface FormatContext {
   color: boolean;
   /** Terminal width, when writing to one; long cells are cut to fit. Absent: nothing is cut. */
   width?: number;
-  /** Prepended to project paths where a consumer needs them relative to something else (GitHub: the repository). */
+  /** Prepended to project paths where a consumer needs them relative to something else (GitHub, code scanning: the repository). */
   pathPrefix?: string;
+  /** Where factcheck's documentation is read (the config's docs_url), for links to each diagnostic code. */
+  docsUrl?: string;
 }
 
 export const PLAIN: FormatContext = { color: false };
