@@ -49,9 +49,14 @@ on:
 permissions:
   contents: read
   pull-requests: write
+  # Code scanning alerts from the SARIF upload.
+  security-events: write
 
 env:
   FACTCHECK_PACKAGE: \${{ vars.FACTCHECK_PACKAGE }}
+  # Where factcheck's docs folder is read, such as the docs of the repository it is installed
+  # from: SARIF rules link each code to its entry there.
+  FACTCHECK_DOCS_URL: \${{ vars.FACTCHECK_DOCS_URL }}
 
 jobs:
   shard:
@@ -95,12 +100,20 @@ ${INSTALL_STEPS}
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+        with:
+          # The base branch's history, for --changed-since.
+          fetch-depth: 0
 ${INSTALL_STEPS}
       - uses: actions/download-artifact@v4
         with:
           pattern: shard-*
           path: shards
           merge-multiple: true
+      # Which claims this pull request can move. Compare with the pull request's base, never HEAD:
+      # HEAD already holds the change, so nothing has changed since it. (--check on its own, as the
+      # shards run it, compares every verdict and always catches a lock left out of date.)
+      - name: Claims this pull request can affect
+        run: factcheck verify --check --changed-since "origin/$GITHUB_BASE_REF" --format md > affected-claims.md || true
       - name: Markdown for the pull request
         run: factcheck merge shards/shard-*.json --format md > verdict-changes.md || true
       - name: Comment on the pull request
@@ -112,6 +125,13 @@ ${INSTALL_STEPS}
         run: factcheck merge shards/shard-*.json --format json > verdicts.json || true
       - name: HTML report for editors
         run: factcheck report --format html --out report.html || true
+      - name: SARIF for code scanning
+        run: factcheck merge shards/shard-*.json --format sarif > factcheck.sarif || true
+      # Code scanning needs GitHub Advanced Security on private repositories: without it, this step fails alone.
+      - uses: github/codeql-action/upload-sarif@v3
+        continue-on-error: true
+        with:
+          sarif_file: factcheck.sarif
       - uses: actions/upload-artifact@v4
         with:
           name: verdicts
@@ -119,6 +139,8 @@ ${INSTALL_STEPS}
             report.html
             verdicts.json
             verdict-changes.md
+            affected-claims.md
+            factcheck.sarif
       # Annotations at each changed claim, the table in the job summary, and the exit code:
       # 0 as recorded, 1 verdicts changed (run factcheck verify --update and commit the lock file).
       - name: Annotate and fail on changed verdicts

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { copyBundled, runCli } from './project.js';
+import { copyBundled, makeProject, runCli } from './project.js';
 
 const exec = promisify(execFile);
 
@@ -13,17 +13,54 @@ export async function git(dir: string, ...args: string[]): Promise<string> {
 /** A git repository holding a copy of the bundled corpus, with its verdicts recorded and committed. */
 export async function gitProject(): Promise<string> {
   const dir = await copyBundled();
-  await writeFile(join(dir, '.gitignore'), '.factcheck-cache/\n');
-  await git(dir, 'init', '-q', '-b', 'main');
-  await git(dir, 'config', 'user.email', 'tests@factcheck.invalid');
-  await git(dir, 'config', 'user.name', 'factcheck tests');
-  await git(dir, 'config', 'commit.gpgsign', 'false');
-  const recorded = await runCli(['verify', '--update', '--root', dir]);
-  if (recorded.code !== 0) throw new Error(`recording failed: ${recorded.stderr}`);
-  await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-q', '-m', 'base');
+  await commitRecorded(dir, dir);
   return dir;
 }
+
+/**
+ * A git repository with the bundled project in desk/, its verdicts recorded
+ * and committed: a project in a subfolder of its repository, as in a monorepo.
+ */
+export async function gitMonorepo(): Promise<{ repo: string; desk: string }> {
+  const repo = await makeProject({ 'README.md': 'A newsroom repository with a factcheck project in desk/.\n' }, { bare: true });
+  const desk = join(repo, 'desk');
+  await cp(await copyBundled(), desk, { recursive: true });
+  await commitRecorded(repo, desk);
+  return { repo, desk };
+}
+
+/** Makes `repo` a git repository, records the verdicts of the project in `root`, and commits it all. */
+async function commitRecorded(repo: string, root: string): Promise<void> {
+  await writeFile(join(repo, '.gitignore'), '.factcheck-cache/\n');
+  await git(repo, 'init', '-q', '-b', 'main');
+  await git(repo, 'config', 'user.email', 'tests@factcheck.invalid');
+  await git(repo, 'config', 'user.name', 'factcheck tests');
+  await git(repo, 'config', 'commit.gpgsign', 'false');
+  const recorded = await runCli(['verify', '--update', '--root', root]);
+  if (recorded.code !== 0) throw new Error(`recording failed: ${recorded.stderr}`);
+  await git(repo, 'add', '-A');
+  await git(repo, 'commit', '-q', '-m', 'base');
+}
+
+/** Test data, not from the archived texts: an independent count of Trump Jr.'s replies, and its source. */
+export const COUNT_SOURCE = `sources:
+  - id: count-report
+    kind: news-report
+    title: "[Test fixture: an independent count of the replies]"
+    publisher: the-guardian
+    published: "2017"
+`;
+export const COUNT_EVIDENCE = `evidence:
+  - id: independent-reply-count
+    source: count-report
+    kind: quantity
+    subject: donald-trump-jr
+    measure: replies
+    counterpart: wikileaks
+    value: 3
+    unit: messages
+    quote: three replies
+`;
 
 /** Replaces text in a project file, failing loudly if the text is not there. */
 export async function edit(dir: string, path: string, from: string | RegExp, to: string): Promise<void> {

@@ -9,7 +9,7 @@ import { CACHE_DIR, CACHE_FOLDER } from '../../src/load/file-cache.js';
 import { kindOf } from '../../src/load/layout.js';
 import { cacheStamp } from '../../src/pipeline.js';
 import { LOCK_FILE } from '../../src/record/lock-file.js';
-import { edit, git, gitProject } from '../helpers/git.js';
+import { COUNT_EVIDENCE, COUNT_SOURCE, edit, git, gitProject } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
@@ -67,31 +67,18 @@ describe('recorded verdicts', () => {
 
   it('reports a verdict flipped by new evidence, naming the record as its cause', async () => {
     const dir = await gitProject();
-    // An independent count of Trump Jr.'s replies: test data, not from the archived texts.
-    await writeFile(join(dir, 'sources/independent.yaml'), LATER_SOURCE.replace(/later-report/g, 'count-report'));
-    await writeFile(
-      join(dir, 'evidence/independent.yaml'),
-      `evidence:
-  - id: independent-reply-count
-    source: count-report
-    kind: quantity
-    subject: donald-trump-jr
-    measure: replies
-    counterpart: wikileaks
-    value: 3
-    unit: messages
-    quote: three replies
-`,
-    );
+    await writeFile(join(dir, 'sources/independent.yaml'), COUNT_SOURCE);
+    await writeFile(join(dir, 'evidence/independent.yaml'), COUNT_EVIDENCE);
     const { code, result } = await checkJson(dir);
     expect(code).toBe(1);
     // Replies are contacts: the denial that the Trump team had any contact gains the count as one
     // more record against it, its verdict unchanged.
     expect(result.diff.changed.map((c: { id: string }) => c.id)).toEqual(['pence-denies-wikileaks-connection', 'trump-jr-whopping-3-responses']);
-    expect(result.diff.changed[0]).toMatchObject({ before: { rating: 'false' }, after: { rating: 'false' }, citations: { gained: ['independent-reply-count'], lost: [] } });
+    expect(result.diff.changed[0]).toMatchObject({ kind: 'trail', before: { rating: 'false' }, after: { rating: 'false' }, citations: { gained: ['independent-reply-count'], lost: [] } });
     const change = result.diff.changed[1];
     expect(change).toMatchObject({
       id: 'trump-jr-whopping-3-responses',
+      kind: 'verdict',
       before: { rating: 'half-true', rule: 'self-reported-leaves-out-conduct' },
       after: { rating: 'mostly-true', rule: 'confirmed-but-leaves-out-conduct' },
       citations: { gained: ['independent-reply-count'], lost: ['euronews-release-tweet-count'] },
@@ -120,7 +107,7 @@ describe('recorded verdicts', () => {
     await writeFile(join(dir, 'evidence/unrelated.yaml'), LATER_EVIDENCE.replace('actor: wikileaks', 'actor: fox-news').replace(/later-messages-until-july-2017/, 'unrelated-record').replace('source: later-report', 'source: the-guardian-trump-jr-wikileaks').replace('quote: the messages went on until July 2017', 'quote: something'));
     const run = await check(dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Compared with factcheck.lock.json: 0 changed, 0 new, 0 gone, 11 unchanged');
+    expect(run.stdout).toContain('Compared with factcheck.lock.json: 0 verdict changes, 0 trail changes, 0 new, 0 gone, 11 unchanged');
   });
 
   it('names the rule whose edit moved a verdict', async () => {

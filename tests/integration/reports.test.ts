@@ -46,7 +46,10 @@ describe('factcheck report --format html', () => {
     const dir = await gitProject();
     await edit(dir, 'rules/quantity.yaml', /(- name: confirmed-by-one-report-repeated\n(?:.*\n){1,2}\s+priority: )45/, '$130');
     const html = (await runCli(['report', '--format', 'html', '--root', dir])).stdout;
-    expect(html).toContain('<a href="#trump-tweeted-15-minutes-later">trump-tweeted-15-minutes-later</a>: True (unchanged). Because: rule quantity/confirmed-by-one-report-repeated edited.');
+    expect(html).toContain('<p>2 verdict changes, 0 trail changes, 0 new, 0 gone, 9 unchanged.</p>');
+    expect(html).toContain(
+      '<a href="#trump-tweeted-15-minutes-later">trump-tweeted-15-minutes-later</a>: <strong>Verdict changed</strong>: rating True (unchanged); rule quantity/confirmed-by-one-report-repeated → quantity/confirmed; citations lost euronews-trump-tweet-delay. Because: rule quantity/confirmed-by-one-report-repeated edited.',
+    );
   });
 
   it('escapes every piece of user text: scripts, broken-out attributes and javascript: links stay text', async () => {

@@ -42,7 +42,7 @@ describe('shards', () => {
     expect(merged.stdout).toBe(whole.stdout);
     expect([merged.code, whole.code]).toEqual([1, 1]);
     const text = await runCli(['merge', ...files]);
-    expect(text.stdout).toContain('Compared with factcheck.lock.json: 2 changed');
+    expect(text.stdout).toContain('Compared with factcheck.lock.json: 2 verdict changes');
   });
 
   it('refuse shards that do not fit together', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { WORKFLOW_YAML } from '../../src/authoring/starter-workflow.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { REPO, runCli } from '../helpers/project.js';
 
@@ -11,6 +12,19 @@ describe('the example GitHub workflow', () => {
     expect(workflow.on.pull_request.paths).toEqual(expect.arrayContaining(['claims/**', 'evidence/**', 'rules/**']));
     expect(workflow.jobs.shard.strategy.matrix.shard).toEqual([1, 2, 3]);
     expect(workflow.jobs.report.needs).toBe('shard');
+  });
+
+  it('compares with the pull request\'s base, with its history fetched, never with HEAD', async () => {
+    for (const text of [await readFile(join(REPO, '.github/workflows/verify.yml'), 'utf8'), WORKFLOW_YAML]) {
+      const workflow = parse(text);
+      const steps = workflow.jobs.report.steps as { uses?: string; with?: Record<string, unknown>; run?: string }[];
+      const since = steps.find((s) => s.run?.includes('--changed-since'));
+      expect(since?.run).toContain('--changed-since "origin/$GITHUB_BASE_REF"');
+      expect(steps.find((s) => s.uses === 'actions/checkout@v4')?.with).toEqual({ 'fetch-depth': 0 });
+      expect(text).not.toMatch(/--changed-since HEAD/);
+      // Code scanning gets the SARIF, and its upload cannot fail the job where it is not enabled.
+      expect(steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))).toMatchObject({ 'continue-on-error': true, with: { sarif_file: 'factcheck.sarif' } });
+    }
   });
 
   it('only calls factcheck commands and options that exist', async () => {

@@ -10,6 +10,7 @@ import {
   loadProject,
   recordVerdicts,
   selectChangedClaims,
+  staleClaims,
   verifyProject,
   verifyWithCache,
   type ProjectVerification,
@@ -109,7 +110,14 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
       const ref = values['changed-since'];
       const changed = typeof ref === 'string' && project ? await changedClaims(root, project, ref) : undefined;
       progress.done();
-      if (changed && project) io.stderr(`factcheck verify: ${changed.size} of ${project.claims.length} claims depend on what changed since ${ref}\n`);
+      if (changed && project) {
+        // A lock left stale by an earlier commit is not in the changes since a later ref: those claims are checked too.
+        const lock = values.check ? await readLock(root, true) : undefined;
+        const stale = lock && 'lock' in lock && lock.lock ? [...staleClaims(lock.lock, project)].filter((id) => !changed.has(id)) : [];
+        for (const id of stale) changed.add(id);
+        const extra = stale.length ? `, and ${stale.length} more whose recorded verdicts in ${LOCK_FILE} are out of date` : '';
+        io.stderr(`factcheck verify: ${changed.size - stale.length} of ${project.claims.length} claims depend on what changed since ${ref}${extra}\n`);
+      }
       const verification: ProjectVerification = project
         ? await verifyProject(project, {
             select: (c) => (byPath?.(c) ?? true) && (!shard || inShard(c.id, shard)) && (!changed || changed.has(c.id)),
