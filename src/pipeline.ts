@@ -29,6 +29,7 @@ import { recordReads } from './record/record-reads.js';
 import type { RuleTestCase } from './rule-tests/check-rule-tests.js';
 import { loadRuleTests } from './rule-tests/load-rule-tests.js';
 import { measureCoverage, type Coverage } from './rule-tests/measure-coverage.js';
+import { portableTestFiles } from './rule-tests/portable-tests.js';
 import { runRuleTests, type CaseResult } from './rule-tests/run-rule-tests.js';
 import { createFootprintCheck, hydrate, isFresh, type KeptClaim, type StoredClaim } from './record/result-store.js';
 import { diffVerdicts, type VerdictDiff } from './record/diff-verdicts.js';
@@ -814,6 +815,32 @@ export interface RuleTestRun {
  * each case's facts through its ruleset, and what the cases cover.
  */
 export async function testRules(project: Project, only?: readonly string[], options: Pick<LoadOptions, 'cache'> = {}): Promise<RuleTestRun> {
+  const { loaded, diagnostics, claimFacts } = await ruleTestContext(project, only, options);
+  const results = await runRuleTests(loaded.cases, project.rulesets, project.config, claimFacts);
+  return { results, coverage: measureCoverage(results, project.rulesets), diagnostics: sortDiagnostics(diagnostics), files: loaded.files };
+}
+
+/**
+ * The project's rule tests written to hold in any project (see
+ * portableTestFiles): what `init` gives a new project. File name → text.
+ */
+export async function portableRuleTests(project: Project): Promise<Map<string, string>> {
+  const { loaded, claimFacts } = await ruleTestContext(project);
+  const facts = new Map<RuleTestCase, Record<string, FactScalar>>();
+  for (const testCase of loaded.cases) {
+    if (testCase.claim === undefined) continue;
+    const found = await claimFacts({ ...testCase, claim: testCase.claim });
+    if (found) facts.set(testCase, found);
+  }
+  const headers = loaded.files.map((path) => {
+    const first = loaded.cases.find((c) => c.file === path);
+    return { path, ruleset: loaded.headers.get(path)?.ruleset ?? first?.ruleset ?? '', ...(loaded.headers.get(path)?.description ? { description: loaded.headers.get(path)!.description! } : {}) };
+  });
+  return portableTestFiles(headers, loaded.cases, facts, project.rulesets);
+}
+
+/** The rule test files of a project, and the facts of the claims their cases start from. */
+async function ruleTestContext(project: Project, only?: readonly string[], options: Pick<LoadOptions, 'cache'> = {}) {
   const bench = workbench(project);
   const { rulesetOf, defaults } = bench;
   const claims = new Map(project.claims.map((c) => [c.id, rulesetOf(c)?.id]));
@@ -844,6 +871,5 @@ export async function testRules(project: Project, only?: readonly string[], opti
     diagnostics.push(diagnostic('verify/skipped', testCase, `case "${testCase.name}" was not run: claim "${testCase.claim}" cannot be verified (see the problems with its ruleset)`));
     return undefined;
   };
-  const results = await runRuleTests(loaded.cases, project.rulesets, project.config, claimFacts);
-  return { results, coverage: measureCoverage(results, project.rulesets), diagnostics: sortDiagnostics(diagnostics), files: loaded.files };
+  return { loaded, diagnostics, claimFacts };
 }

@@ -8,6 +8,8 @@ export interface LoadedRuleTests {
   diagnostics: Diagnostic[];
   /** The test files read, in order. */
   files: string[];
+  /** Each file's default ruleset and description, as written. */
+  headers: Map<string, { ruleset?: string; description?: string }>;
 }
 
 /**
@@ -19,11 +21,17 @@ export async function loadRuleTests(root: string, ctx: TestContext, only?: reado
   const read = await readCheckedFiles(root, RULE_TESTS_FOLDER, 'rule-tests', only);
   const diagnostics = [...read.diagnostics];
   const cases: RuleTestCase[] = [];
+  const headers = new Map<string, { ruleset?: string; description?: string }>();
   for (const { file, schema } of read.files) {
+    const value = file.value as { ruleset?: unknown; description?: unknown } | undefined;
+    headers.set(file.path, {
+      ...(typeof value?.ruleset === 'string' ? { ruleset: value.ruleset } : {}),
+      ...(typeof value?.description === 'string' ? { description: value.description } : {}),
+    });
     const checked = schema.fileInvalid ? undefined : checkRuleTests(file, schema.invalidItems, ctx);
     // In the file's order, as a reader goes through it.
     diagnostics.push(...[...schema.diagnostics, ...(checked?.diagnostics ?? [])].sort((a, b) => a.line - b.line || a.col - b.col));
     cases.push(...(checked?.cases ?? []));
   }
-  return { cases, diagnostics, files: read.paths };
+  return { cases, diagnostics, files: read.paths, headers };
 }

@@ -108,12 +108,33 @@ describe('factcheck init', () => {
     expect(lock.claims['cycle-path-costs-380000']).toMatchObject({ rating: 'true', ruleset: 'quantity', citations: ['council-cycle-path-budget'] });
   });
 
-  it('ships rule tests for its ruleset that factcheck test passes, rules all deciding', async () => {
+  it('ships the rule tests of the whole methodology, which pass with every rule deciding and every condition both ways', async () => {
     const tested = await run(['test', '--root', dir, '--no-cache', '--coverage', '--format', 'json'], REPO);
     expect(tested.code, tested.stdout + tested.stderr).toBe(0);
     const out = JSON.parse(tested.stdout);
     expect(out.summary).toMatchObject({ failed: 0, cases: expect.any(Number) });
-    expect(out.coverage.gaps.filter((g: { missing: string }) => g.missing === 'decide')).toEqual([]);
+    expect(out.summary.cases).toBeGreaterThanOrEqual(50);
+    expect(out.coverage.gaps).toEqual([]);
+  });
+
+  it('keeps its rule tests passing when the newsroom adds evidence and removes the example claim', async () => {
+    const own = await initialised();
+    await writeFile(
+      join(own, 'evidence/exampleton-council-cycle-path.yaml'),
+      `${await readFile(join(own, 'evidence/exampleton-council-cycle-path.yaml'), 'utf8')}
+  - id: council-approved-path
+    source: exampleton-council-cycle-path
+    kind: event
+    actor: exampleton-town-council
+    action: approve
+    date: "2024-03-04"
+    quote: Exampleton Town Council approved a new cycle path along Mill Lane
+`,
+    );
+    await writeFile(join(own, 'claims/exampleton.yaml'), 'claims: []\n');
+    const tested = await run(['test', '--root', own, '--no-cache', '--format', 'json'], REPO);
+    expect(tested.code, tested.stdout + tested.stderr).toBe(0);
+    expect(JSON.parse(tested.stdout).summary.failed).toBe(0);
   });
 
   it('writes one example of each kind, each YAML file led by its modeline and commented field by field', async () => {
@@ -123,7 +144,9 @@ describe('factcheck init', () => {
     }
     const loaded = await loadProject(dir);
     const project = loaded.project!;
-    expect([project.entities.size, project.evidence.size, project.claims.length, project.rulesets.size]).toEqual([2, 1, 1, 1]);
+    expect([project.entities.size, project.evidence.size, project.claims.length]).toEqual([2, 1, 1]);
+    // The whole methodology: a ruleset for every kind of claim.
+    expect([...project.rulesets.values()].flatMap((r) => r.default_for).sort()).toEqual(['absence', 'attribution', 'event', 'opinion', 'quantity', 'timing']);
     // The snapshot is pinned by the SHA-256 of its bytes, and the quote is in it, word for word.
     const source = project.sources.get('exampleton-council-cycle-path')!;
     const snapshot = await readFile(join(dir, source.snapshot!.path));
@@ -134,6 +157,11 @@ describe('factcheck init', () => {
       const text = await readFile(join(dir, path), 'utf8');
       const depth = path.split('/').length - 1;
       expect(text.split('\n')[0], path).toMatch(new RegExp(`^# yaml-language-server: \\$schema=${depth ? `(\\.\\./){${depth}}` : '\\./'}schemas/[a-z-]+\\.schema\\.json$`));
+      // The examples are commented field by field; the methodology is factcheck's own, introduced once.
+      if (path.startsWith('rules/')) {
+        expect(text, path).toMatch(/^# (factcheck's methodology|Cases for the)/m);
+        continue;
+      }
       const fieldLines = text.split('\n').filter((l) => /^\s+(- )?[a-z_]+:/.test(l));
       const commented = fieldLines.filter((l) => l.includes(' # '));
       expect(commented.length, path).toBeGreaterThanOrEqual(4);
@@ -277,11 +305,8 @@ describe('factcheck new, from flags', () => {
   });
 
   it('adds event, statement and assessment records and the other claim kinds', async () => {
+    // Every kind, with the rulesets init wrote: nothing to add first.
     const dir = await initialised();
-    // Rulesets for the other kinds: the bundled ones, whose facts hold for any project.
-    for (const kind of ['event', 'absence', 'timing', 'attribution', 'opinion']) {
-      await writeFile(join(dir, `rules/${kind}.yaml`), await readFile(join(REPO, `rules/${kind}.yaml`), 'utf8'));
-    }
     const source = 'exampleton-council-cycle-path';
     const steps = [
       ['evidence', '--id', 'council-approved-path', '--source', source, '--kind', 'event', '--actor', 'exampleton-town-council', '--action', 'approve',
@@ -464,7 +489,7 @@ describe('factcheck new, on a terminal', () => {
       'The path costs £380,000.', // the words
       '5 March 2024', // date: refused
       '2024-03-05', // date
-      'event', // kind: no ruleset covers it in a new project
+      'quantty', // kind: a typo, refused with the nearest kind
       'quantity',
       'exampleton-town-council', // subject
       'cycle-path-budget', // measure
@@ -484,7 +509,7 @@ describe('factcheck new, on a terminal', () => {
     ]);
     expect(session.stderr).toContain('  expected an entity id, found "exampleton-cyclng-club"; did you mean "exampleton-cycling-club"?\n');
     expect(session.stderr).toContain('  claimant: exampleton-cycling-club, exampleton-town-council\n');
-    expect(session.stderr).toContain('no ruleset in rules/ is default_for "event" claims');
+    expect(session.stderr).toContain('did you mean "quantity"?');
     expect(session.questions.find((q) => q.startsWith('Unit'))).toContain('[pounds]');
     expect(session.stdout).toMatch(/^added claim "club-budget-claim" at claims\/club-budget-claim\.yaml:5:5/);
     expect(await diagnosticsOf(dir)).toEqual([]);

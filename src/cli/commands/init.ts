@@ -10,8 +10,10 @@ import { LOCK_FILE, serializeLock, updateLock } from '../../record/lock-file.js'
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 
-/** The published schemas, found beside the built code as the loader finds them (src/ or dist/, two folders down). */
+/** What factcheck ships, found beside the built code (src/ or dist/, two folders down): the schemas and the methodology. */
 const SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/', import.meta.url));
+const RULES_DIR = fileURLToPath(new URL('../../../rules/', import.meta.url));
+const TESTS_DIR = fileURLToPath(new URL('../../../methodology/tests/', import.meta.url));
 
 export const initCommand: Command = {
   name: 'init',
@@ -20,8 +22,9 @@ export const initCommand: Command = {
   details: `Creates a working project in dir (default: the current folder):
 factcheck.config.yaml, and one made-up example of each kind of file (an
 entity, a source with its archived snapshot pinned by SHA-256, an evidence
-record quoting it, a claim, a ruleset for its kind and test cases for the
-ruleset in rules/tests/), the recorded verdict
+record quoting it, a claim), factcheck's whole methodology (a ruleset for
+every kind of claim in rules/, and their test cases in rules/tests/, which
+hold whatever evidence and claims the project has), the recorded verdict
 in ${LOCK_FILE}, a copy of the JSON Schemas in ${STARTER_SCHEMAS}/ that every YAML
 file's first line and .vscode/settings.json point editors at, a GitHub
 workflow that checks every pull request (.github/workflows/verify.yml), and
@@ -39,7 +42,7 @@ Exit codes: 0 created; 2 a file is in the way, or bad usage.`,
   async run({ positionals }, io) {
     if (positionals.length > 1) throw new UsageError(`init takes one folder; found ${positionals.length}`);
     const dir = resolve(io.cwd, positionals[0] ?? '.');
-    const files = starterProject(await readSchemas());
+    const files = starterProject(await readShipped(SCHEMA_DIR, '.json'), { rules: await readShipped(RULES_DIR, '.yaml'), tests: await readShipped(TESTS_DIR, '.yaml') });
     // A .gitignore the repository has already (GitHub makes one) is added to, not a conflict.
     // Read as a project file is: a .gitignore that is a FIFO or a link out is not read, and counts as a conflict below.
     const existing = await readProjectText(dir, '.gitignore', LIMITS.maxFileBytes).catch(() => undefined);
@@ -66,9 +69,11 @@ Exit codes: 0 created; 2 a file is in the way, or bad usage.`,
   },
 };
 
-async function readSchemas(): Promise<Map<string, string>> {
-  const names = (await readdir(SCHEMA_DIR)).filter((name) => name.endsWith('.json')).sort();
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(SCHEMA_DIR, name), 'utf8')] as const)));
+/** The files of one of factcheck's own folders, by name. */
+async function readShipped(dir: string, extension: string): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries.filter((e) => e.isFile() && e.name.endsWith(extension)).map((e) => e.name).sort();
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)));
 }
 
 /** Each path that exists already, or that a file stands in the way of (a file where a folder must go). */
