@@ -457,6 +457,10 @@ export interface ClaimResult {
   appearance: { id: string; name: string; title: string; url: string | null };
   kind: ClaimKind;
   summary: string;
+  /** What was asked or happening when the claim was made, as the fact-checker wrote it; null when not given. */
+  context: string | null;
+  /** How the claim's words were read into what was checked; null when not given. */
+  interpretation: string | null;
   /** Where the claim's own words sit in the archived source that quotes it; null when none is archived. */
   anchor: CitationAnchor | null;
   tags: string[];

@@ -12,6 +12,7 @@ const sortedNames = (names: string[]) => [...new Set(names)].sort();
 export const ACCOUNT_FACTS: FactDefinition[] = [
   {
     name: 'participant_support',
+    label: "the records of the number from its subject's own account",
     type: 'number',
     kinds: ['quantity'],
     description: "Records supporting a number that come from its subject's own account of its own conduct (Trump Jr.'s count of his own replies): not independent confirmation.",
@@ -19,6 +20,7 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'participant_only',
+    label: "all support for the number is its subject's own account",
     type: 'boolean',
     kinds: ['quantity'],
     description: "All support for the number is its subject's own account: there is such support and no independent support.",
@@ -29,6 +31,7 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'participant_names',
+    label: 'the subjects whose own account supports the number',
     type: 'list',
     kinds: ['quantity'],
     description: 'Names of the subjects whose own account supports the number.',
@@ -39,6 +42,7 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'supporting_accounts',
+    label: 'the independent sources that support it, with the outlets that carried them',
     type: 'list',
     description: 'Each origin of the independent support, with the outlets it was read in when they are others: "The Atlantic (reported by The Week)", or just "Euronews" for its own reporting.',
     compute: ({ found, names }) => {
@@ -48,6 +52,7 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'matching_accounts',
+    label: 'the sources that take a side, with the outlets that carried them',
     type: 'list',
     description: 'The same for every record that takes a side, the set-aside ones included.',
     compute: ({ found, names }) => {
@@ -57,12 +62,14 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'relayed_count',
+    label: "the records that pass on another source's reporting",
     type: 'number',
     description: 'Records taking a side that pass on another source’s reporting (relayed_from): 0 when every one is its outlet’s own reporting.',
     compute: ({ found }) => count(select.decisive(found).filter((m) => m.record.relayed_from !== undefined)),
   },
   {
     name: 'other_channel_count',
+    label: 'the records of it on another channel than the one claimed',
     type: 'number',
     kinds: ['event', 'absence', 'timing'],
     description: 'Records of the event on another channel than the claim names (a tweet, where the claim says a television interview): it happened, but not as claimed.',
@@ -70,6 +77,7 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'other_channels',
+    label: 'the other channels it happened on',
     type: 'list',
     kinds: ['event', 'absence', 'timing'],
     description: 'Those channels, in words, such as "on Twitter".',
@@ -80,6 +88,7 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'misattribution_count',
+    label: 'the records that quote these words from someone else',
     type: 'number',
     kinds: ['attribution'],
     description: 'Records quoting the same words from someone other than the claimed speaker.',
@@ -87,6 +96,7 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'misattributed_to',
+    label: 'the people the words are quoted from instead',
     type: 'list',
     kinds: ['attribution'],
     description: 'Who the records quote the words from.',
@@ -97,6 +107,7 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'misquote_count',
+    label: 'the records that quote the speaker in similar but different words',
     type: 'number',
     kinds: ['attribution'],
     description: 'Records quoting the claimed speaker in similar but different words: a misquote.',
@@ -104,12 +115,14 @@ export const ACCOUNT_FACTS: FactDefinition[] = [
   },
   {
     name: 'contradicting_reasons',
+    label: 'what the contradicting records say',
     type: 'list',
     description: 'What each contradicting record says against the claim, led by its outlet: "Euronews reports it 2 days after WikiLeaks sent a request to Donald Trump Jr. (12 October 2016), not before it".',
     compute: ({ found, names }) => reasons(select.contradicting(found), names),
   },
   {
     name: 'neutral_reasons',
+    label: 'why the other records take no side',
     type: 'list',
     description: 'Why each record that takes no side takes none, led by its outlet: "The Week does not say what it asked for or said".',
     compute: ({ found, names }) => reasons(select.neutral(found), names),

@@ -6,18 +6,21 @@ import type { FactDefinition, Names } from './fact-types.js';
 export const CLAIM_FACTS: FactDefinition[] = [
   {
     name: 'claim_kind',
+    label: 'the kind of claim',
     type: 'string',
     description: 'The claim kind: quantity, event, absence, timing, attribution or opinion.',
     compute: ({ claim }) => ({ value: claim.asserts.kind, evidence: [] }),
   },
   {
     name: 'claimant_name',
+    label: 'who made the claim',
     type: 'string',
     description: "The claimant's name.",
     compute: ({ claim, names }) => ({ value: names.entity(claim.claimant), evidence: [] }),
   },
   {
     name: 'claimed_channel',
+    label: 'the channel the claim names',
     type: 'string',
     kinds: ['event', 'absence', 'timing'],
     description: 'The channel the claim names, in words ("in a television interview"); null when it names none.',
@@ -29,6 +32,7 @@ export const CLAIM_FACTS: FactDefinition[] = [
   },
   {
     name: 'speaker_name',
+    label: 'the speaker the words are attributed to',
     type: 'string',
     kinds: ['attribution'],
     description: 'The name of the speaker the claim attributes the words to.',
@@ -36,6 +40,7 @@ export const CLAIM_FACTS: FactDefinition[] = [
   },
   {
     name: 'claim_summary',
+    label: 'what the claim asserts',
     type: 'string',
     description: 'What the claim asserts, in words built from its structured form.',
     compute: ({ claim, names }) => ({ value: summarise(claim.asserts, names), evidence: [] }),

@@ -2,7 +2,7 @@ import { FACTS } from './catalogue.js';
 
 /** docs/facts.md, generated from the catalogue so the two never drift. */
 export function factsMarkdown(): string {
-  const rows = FACTS.map((f) => `| \`${f.name}\` | ${f.type} | ${f.kinds ? f.kinds.join(', ') : 'all'} | ${f.description.replace(/\|/g, '\\|')} |`);
+  const rows = FACTS.map((f) => `| \`${f.name}\` | ${f.label} | ${f.type} | ${f.kinds ? f.kinds.join(', ') : 'all'} | ${f.description.replace(/\|/g, '\\|')} |`);
   return `# Facts
 
 <!-- Generated from src/facts/catalogue.ts by \`npm run docs\`; do not edit by hand. -->
@@ -32,8 +32,8 @@ Types: \`number\`, \`boolean\`, \`string\`, \`list\` (of strings, joined as "A, 
 explanations) and \`date\` (written "12 October 2016" in explanations). A fact that does not apply to a
 claim's kind is \`null\` or 0.
 
-| fact | type | claim kinds | meaning |
-| --- | --- | --- | --- |
+| fact | in plain words (reports) | type | claim kinds | meaning |
+| --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 `;
 }

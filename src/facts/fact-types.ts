@@ -30,6 +30,12 @@ export interface Names {
 
 export interface FactDefinition {
   name: string;
+  /**
+   * The fact in plain words, for editors: a noun phrase ("the records that
+   * contradict it"), or for a yes-or-no fact a clause ("all its support comes
+   * from the claimant"). Reports build "why not another rating" from it.
+   */
+  label: string;
   type: FactType;
   description: string;
   /** Claim kinds the fact is meaningful for; absent means all. Elsewhere its value is null or 0. */

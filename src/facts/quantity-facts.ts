@@ -26,6 +26,7 @@ const none: FactValue = { value: null, evidence: [] };
 export const QUANTITY_FACTS: FactDefinition[] = [
   {
     name: 'claimed_value',
+    label: 'the number claimed',
     type: 'number',
     kinds: QUANTITY,
     description: 'The number the claim states, in its own unit.',
@@ -33,6 +34,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'claimed_amount',
+    label: 'the amount claimed',
     type: 'string',
     kinds: QUANTITY,
     description: 'The number the claim states with its comparison and unit, for explanations: "3 messages", "fewer than 5 messages", "between 1 and 3 days".',
@@ -40,6 +42,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'unit',
+    label: 'the unit of the number',
     type: 'string',
     kinds: QUANTITY,
     description: "The claim's unit; evidence values are converted into it.",
@@ -47,6 +50,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'evidenced_value',
+    label: 'the number the independent evidence gives',
     type: 'number',
     kinds: QUANTITY,
     description: 'The independently evidenced value nearest the claimed one, in the claim\'s unit; null when there is none.',
@@ -58,6 +62,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'evidenced_amount',
+    label: 'the amount the independent evidence gives',
     type: 'string',
     kinds: QUANTITY,
     description: 'evidenced_value with its unit, for explanations: "15 minutes", "1 message"; null when there is none.',
@@ -69,6 +74,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'quantity_difference',
+    label: 'the difference between the evidenced and the claimed number',
     type: 'number',
     kinds: QUANTITY,
     description: 'evidenced_value minus claimed_value, in the claim\'s unit; null without independent evidence.',
@@ -80,6 +86,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'difference_amount',
+    label: 'how far the claimed number is from the evidenced one',
     type: 'string',
     kinds: QUANTITY,
     description: 'How far the claimed value is from the evidenced one, with its unit, for explanations: "13 minutes"; null without independent evidence.',
@@ -93,6 +100,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'relative_difference',
+    label: 'the difference as a share of the evidenced number',
     type: 'number',
     kinds: QUANTITY,
     description: 'The difference as a share of the evidenced value (0.1 is 10%); null when there is no evidenced value or it is 0.',
@@ -105,6 +113,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'self_reported_value',
+    label: "the number the claimant's own statements give",
     type: 'number',
     kinds: QUANTITY,
     description: 'The value the claimant\'s own statements give, nearest the claimed one; null when they give none.',
@@ -117,6 +126,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'omitted_conduct',
+    label: 'the other responses the number leaves out',
     type: 'number',
     kinds: QUANTITY,
     description: 'For measures that count an action (replies, say): other responses by the subject to the counterpart that the number does not count, such as acting on a request without replying.',
@@ -124,6 +134,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
   },
   {
     name: 'omitted_conduct_summary',
+    label: 'the responses the number leaves out',
     type: 'list',
     kinds: QUANTITY,
     description: 'Those responses in words, such as "Donald Trump Jr. posted the link he had been sent on Twitter (14 October 2016), in response to WikiLeaks, without replying": the request acted on, and any record that it went unanswered, are cited too.',

@@ -63,12 +63,14 @@ function earliest(matches: Match[], input: FactInput): { value: string | null; e
 export const TIME_FACTS: FactDefinition[] = [
   {
     name: 'claim_date',
+    label: 'when the claim was made',
     type: 'date',
     description: 'When the claim was made.',
     compute: ({ claim }) => ({ value: claim.date.from, evidence: [] }),
   },
   {
     name: 'events_before_claim',
+    label: 'the events known to have happened before the claim was made',
     type: 'number',
     kinds: EVENT_KINDS,
     description: 'Matching events (supporting or contradicting) known to have happened before the claim was made: by their dates ("2016" is not known to be before 12 October 2016), or, undated, by when their sources published them.',
@@ -79,6 +81,7 @@ export const TIME_FACTS: FactDefinition[] = [
   },
   {
     name: 'contradicting_before_claim',
+    label: 'the contradicting records known to date from before the claim',
     type: 'number',
     kinds: EVENT_KINDS,
     description: 'Contradicting records known to have happened before the claim was made, by their dates or by when they were reported: for a denial, what it denies, documented before it was said.',
@@ -89,6 +92,7 @@ export const TIME_FACTS: FactDefinition[] = [
   },
   {
     name: 'earliest_contradicting_date',
+    label: 'the earliest date a contradicting record shows',
     type: 'date',
     kinds: EVENT_KINDS,
     description: 'The earliest day by which a contradicting record shows it had happened (by its date, or by when it was reported); null when none shows.',
@@ -99,6 +103,7 @@ export const TIME_FACTS: FactDefinition[] = [
   },
   {
     name: 'contradicting_known_when',
+    label: 'when the contradicting records show it happened',
     type: 'string',
     kinds: EVENT_KINDS,
     description: 'When the earliest contradicting record shows it happened, in words: "from 20 September 2016", "in 2016", or "by 2017, when it was reported"; null when none shows.',
@@ -109,6 +114,7 @@ export const TIME_FACTS: FactDefinition[] = [
   },
   {
     name: 'earliest_event_date',
+    label: 'the earliest date a record shows it happened',
     type: 'date',
     kinds: EVENT_KINDS,
     description: 'The earliest day by which a matching event that takes a side is known to have happened ("20 September 2016" beats "2016"); null when none is.',
@@ -119,6 +125,7 @@ export const TIME_FACTS: FactDefinition[] = [
   },
   {
     name: 'supporting_dates',
+    label: 'the dates of the support',
     type: 'list',
     kinds: EVENT_KINDS,
     description: 'Dates of the independent supporting records, earliest first.',
@@ -126,6 +133,7 @@ export const TIME_FACTS: FactDefinition[] = [
   },
   {
     name: 'contradicting_dates',
+    label: 'the dates of the contradicting records',
     type: 'list',
     kinds: EVENT_KINDS,
     description: 'Dates of the contradicting records, earliest first: for timing claims, the dates that fall outside the claimed time.',
@@ -133,6 +141,7 @@ export const TIME_FACTS: FactDefinition[] = [
   },
   {
     name: 'claimed_time',
+    label: 'the time the claim names',
     type: 'string',
     kinds: ['timing', 'event', 'absence'],
     description: 'The time or window the claim names, for explanations; null when it names none.',

@@ -120,6 +120,8 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
     appearance: { id: claim.appearance, name: names.source(claim.appearance), title: appearance?.title ?? claim.appearance, url: appearance?.url ?? null },
     kind: claim.asserts.kind,
     summary: input.summary,
+    context: claim.context ?? null,
+    interpretation: claim.interpretation ?? null,
     anchor: citationAnchor(input.anchors.claims.get(claim.id), input.sources.get([claim.quoted_in, claim.appearance].find((s) => s && input.sources.get(s)?.snapshot) ?? '')),
     tags: [...claim.tags],
     ruleset: input.ruleset,

@@ -39,7 +39,7 @@ describe('the HTML report in Chromium, opened from file://', () => {
       const card = page.locator(`article.card#${claim.id}`);
       await expect(card.locator('.badge').textContent()).resolves.toContain(claim.rating_label);
       expect(await card.locator('ol.citations > li').count()).toBe(claim.citations.length);
-      expect(await card.locator('blockquote.claim-text').textContent()).toContain(claim.text);
+      expect(await card.locator('.claim-text').textContent()).toContain(claim.text);
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'report-bundled.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -87,6 +87,41 @@ describe('the HTML report in Chromium, opened from file://', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads like a published fact check: rating, words, who and when, context, what was checked, ruling, sources, then the trail', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(reportUrl);
+    const pence = result.claims.find((c) => c.id === 'pence-denies-wikileaks-connection')!;
+    const card = page.locator(`#${pence.id}`);
+    // The heading is the claim's words, not its id.
+    expect(await card.locator('h3').textContent()).toBe(`“${pence.text}”`);
+    expect(await card.locator('.meta').textContent()).toContain('Mike Pence, 12 October 2016, Fox News');
+    expect(await card.locator('dl.framing').textContent()).toBe(`Context${pence.context}What was checked${pence.interpretation}`);
+    expect(await card.locator('.ruling').textContent()).toBe(`False. ${pence.explanation}`);
+    expect(await card.locator('.sources li').count()).toBe(new Set(pence.citations.filter((x) => x.decisive).map((x) => x.source)).size);
+    // The trail is there for whoever opens it.
+    expect(await card.locator('ol.citations').isVisible()).toBe(false);
+    await card.locator('details.trail > summary').click();
+    expect(await card.locator('ol.citations').isVisible()).toBe(true);
+    // Why not another rating, in words an editor reads: no fact names.
+    for (const text of await page.locator('.why-not').allTextContents()) expect(text).not.toMatch(/[a-z]+_[a-z]+/);
+    expect(await page.locator('.why-not li').first().textContent()).toMatch(/needed; there (is|are) /);
+  });
+
+  it('fits a phone: the first claim within a screen and a half, nothing wider than the screen, the chart whole', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(reportUrl);
+    const first = (await page.locator('article.card').first().boundingBox())!;
+    expect(first.y).toBeLessThan(844 * 1.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const overflow = await page.evaluate(() => {
+      const svg = document.querySelector('svg.chart')!.getBoundingClientRect();
+      return [...document.querySelectorAll('svg.chart text')].filter((t) => t.getBoundingClientRect().right > svg.right + 0.5).map((t) => t.textContent);
+    });
+    expect(overflow).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-phone.png') });
+    await page.close();
+  });
+
   it('restores filters from a shared URL', async () => {
     const { page } = await watchedPage(browser);
     await page.goto(`${reportUrl}?rating=false`);
@@ -131,7 +166,7 @@ describe('the HTML report in Chromium, opened from file://', () => {
         }
         return 'rgb(255, 255, 255)';
       };
-      const selectors = ['.badge', '.meta', '.source', '.rule', '.explanation', '.ctx', 'mark', '#shown', 'header.page p', 'nav.filters label', 'a'];
+      const selectors = ['.badge', '.meta', '.source', '.rule', '.ruling', '.framing dd', '.sources li', '.ctx', 'mark', '#shown', 'header.page p', 'nav.filters label', 'a'];
       return selectors.flatMap((sel) =>
         [...document.querySelectorAll(sel)].slice(0, 20).map((el) => ({ sel, text: el.textContent?.trim().slice(0, 20), ratio: ratio(parse(getComputedStyle(el).color), parse(background(el))) })),
       );
@@ -159,7 +194,7 @@ describe('a report of hostile input', () => {
     const { page, errors, requests, dialogs } = await watchedPage(browser);
     await page.goto(hostileUrl);
     const card = page.locator('#hostile-claim');
-    expect(await card.locator('blockquote.claim-text').textContent()).toContain(`<script>alert('claim')</script> "><img src=x onerror=alert('claim')> <a href="javascript:alert('a')">click</a>`);
+    expect(await card.locator('.claim-text').textContent()).toContain(`<script>alert('claim')</script> "><img src=x onerror=alert('claim')> <a href="javascript:alert('a')">click</a>`);
     expect(await card.locator('ol.citations').textContent()).toContain(`<script>alert('quote')</script>`);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(1);

@@ -63,3 +63,13 @@ describe('explain: near misses', () => {
     expect(checked).toBeGreaterThan(10);
   });
 });
+
+describe('explain: what was checked', () => {
+  it('shows the claim’s context and how its words were read, in text and in JSON', async () => {
+    const text = (await runCli(['explain', 'pence-denies-wikileaks-connection'])).stdout;
+    expect(text).toContain('  Context: Asked on Fox News whether the Trump team had any connection with WikiLeaks.');
+    expect(text).toContain('  Checked as: A denial that anyone in the Trump team had any contact with WikiLeaks.');
+    const json = JSON.parse((await runCli(['explain', 'pence-denies-wikileaks-connection', '--format', 'json'])).stdout);
+    expect(json).toMatchObject({ context: expect.stringContaining('Asked on Fox News'), interpretation: expect.stringContaining('A denial') });
+  });
+});

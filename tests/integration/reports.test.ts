@@ -83,9 +83,13 @@ describe('factcheck report --format md', () => {
     await edit(dir, 'rules/quantity.yaml', /(- name: confirmed-by-one-report-repeated\n(?:.*\n){1,2}\s+priority: )45/, '$130');
     const md = (await runCli(['report', '--format', 'md', '--root', dir])).stdout;
     expect(md.indexOf('### Changed verdicts')).toBeLessThan(md.indexOf('### Verdicts'));
-    expect(md).toContain('| `pence-denies-wikileaks-connection` | **False** | What the claim denies happened from 20 September 2016');
+    // Each row is headed by the claim's words and who said them, with what was asked and what was checked.
+    expect(md).toContain(
+      '| “nothing could be further from the truth” — Mike Pence, 12 October 2016<br>*Context:* Asked on Fox News whether the Trump team had any connection with WikiLeaks.<br>`pence-denies-wikileaks-connection` | **False** | *Checked:* A denial that anyone in the Trump team had any contact with WikiLeaks.',
+    );
+    expect(md).toContain('(entity trump-team).<br>What the claim denies happened from 20 September 2016');
     expect(md).toContain('\n[^2]: `week-messages-window`, The Week, “Donald Trump Jr corresponded with Wikileaks during campaign” (2017): “It says Trump Jr exchanged');
-    expect(md).toMatch(/\| Confirmed by one origin independent of the claim: The Atlantic \(reported by The Week\)\. \[\^1\]\[\^2\] \|/);
+    expect(md).toMatch(/<br>Confirmed by one origin independent of the claim: The Atlantic \(reported by The Week\)\. \[\^1\]\[\^2\] \|/);
   });
 
   it('escapes user text, so nothing renders as HTML or a link', async () => {
@@ -121,7 +125,14 @@ describe('factcheck report --format claimreview', () => {
     }
     const pence = reviews.find((r: { url: string }) => r.url.endsWith('/pence-denies-wikileaks-connection'));
     expect(pence.reviewRating).toMatchObject({ ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False' });
-    expect(pence.itemReviewed).toMatchObject({ author: { '@type': 'Person', name: 'Mike Pence' }, datePublished: '2016-10-12' });
+    expect(pence.itemReviewed).toMatchObject({
+      author: { '@type': 'Person', name: 'Mike Pence' },
+      datePublished: '2016-10-12',
+      text: 'nothing could be further from the truth',
+      description: 'Asked on Fox News whether the Trump team had any connection with WikiLeaks.',
+    });
+    // What was checked and the ruling, as the review's text.
+    expect(pence.reviewBody).toMatch(/^What was checked: A denial that anyone in the Trump team had any contact with WikiLeaks\. .* Ruling: False\. What the claim denies happened/);
     // Ratings off the true–false line carry their name, and no number.
     const opinion = reviews.find((r: { url: string }) => r.url.endsWith('/trump-dishonest-media'));
     expect(opinion.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Not checkable', name: 'Not checkable', ratingExplanation: expect.any(String) });

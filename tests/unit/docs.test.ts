@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACTS } from '../../src/facts/catalogue.js';
@@ -7,6 +7,7 @@ import { diagnosticsMarkdown, withDiagnosticsTable } from '../../src/document-di
 import { DIAGNOSTIC_CODES } from '../../src/diagnostics.js';
 import { LIMITS } from '../../src/load/layout.js';
 import { SAFE_PATH } from '../../src/rules/resolve-path.js';
+import { loadProject, portableRuleTests } from '../../src/pipeline.js';
 import { REPO } from '../helpers/project.js';
 
 describe('docs/facts.md', () => {
@@ -55,5 +56,25 @@ describe('docs/security.md', () => {
     expect(text).toContain(`| alias expansion per document | ${LIMITS.maxAliasCount} aliases |`);
     expect(text).toContain(`| nesting depth | ${LIMITS.maxDepth} levels |`);
     expect(text).toContain(`| condition path | \`${SAFE_PATH.source}\` |`);
+  });
+});
+
+describe('methodology/tests', () => {
+  it('is the bundled rule tests made portable, as generated (run npm run docs after changing a rule test or a fact)', async () => {
+    const loaded = await loadProject(REPO, { cache: false });
+    const expected = await portableRuleTests(loaded.project!);
+    const names = (await readdir(join(REPO, 'methodology/tests'))).sort();
+    expect(names).toEqual([...expected.keys()].sort());
+    for (const [name, text] of expected) expect(await readFile(join(REPO, 'methodology/tests', name), 'utf8'), name).toBe(text);
+    // No case depends on a claim: the files hold in any project.
+    for (const text of expected.values()) expect(text).not.toMatch(/^\s+claim:/m);
+  });
+});
+
+describe('fact labels', () => {
+  it('give every fact a plain-words label of its own, with no fact name in it', () => {
+    const labels = FACTS.map((f) => f.label);
+    for (const fact of FACTS) expect(fact.label, fact.name).toMatch(/^[a-z][a-z0-9 ,'’-]+[a-z]$/);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });

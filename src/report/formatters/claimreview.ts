@@ -43,6 +43,8 @@ export function claimReviews(report: VerifyReport, ctx: ClaimReviewContext): { i
           name: claim.rating_label,
           ratingExplanation: claim.explanation,
         },
+        // What was checked, and the ruling: the review's text, as a published fact check gives it.
+        reviewBody: [claim.interpretation ? `What was checked: ${claim.interpretation}` : '', `Ruling: ${claim.rating_label}. ${claim.explanation}`].filter(Boolean).join(' '),
         itemReviewed: claimItem(claim),
       },
     };
@@ -61,6 +63,9 @@ function claimItem(claim: ClaimResult): Record<string, unknown> {
     '@type': 'Claim',
     author: { '@type': claim.claimant.kind === 'person' ? 'Person' : 'Organization', name: claim.claimant.name },
     datePublished: claim.date,
+    // The whole words, and what was asked or happening when they were said.
+    text: claim.text,
+    ...(claim.context ? { description: claim.context } : {}),
     appearance,
   };
 }

@@ -13,6 +13,8 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
 
   out.push(paint(ctx, 'bold', t(claim.id)), `  “${t(claim.text)}”`);
   out.push(`  ${t(claim.claimant.name)}, ${formatPoint(claim.date)} · ${t(claim.appearance.name)}: ${t(claim.appearance.title)}`);
+  if (claim.context) out.push(`  Context: ${t(claim.context)}`);
+  if (claim.interpretation) out.push(`  Checked as: ${t(claim.interpretation)}`);
   out.push(`  Asserts (${claim.kind}): ${t(claim.summary)}`);
   if (claim.anchor) out.push(`  Words found at line ${claim.anchor.line} of ${t(claim.anchor.snapshot.path)} (${claim.anchor.match} match${claim.anchor.unicode ? `; ${claim.anchor.unicode.join('; ')}` : ''})`);
   out.push(`  ${t(claim.file)}:${claim.line}:${claim.col}`);

@@ -2,6 +2,7 @@ import type { VerifyReport } from '../../record/verify-report.js';
 import { ratingLabel } from '../../record/verify-report.js';
 import { countChanges } from '../../record/diff-verdicts.js';
 import { describeCause, ratingChange, ruleChange } from './describe-change.js';
+import { formatPoint } from '../../validate/read-date.js';
 import { code, inline, problemsSection } from './markdown-text.js';
 
 /**
@@ -47,7 +48,7 @@ export function formatMarkdown(report: VerifyReport): string {
 
   out.push(...problemsSection(result.diagnostics));
 
-  out.push('### Verdicts', '', '| Claim | Rating | Reason |', '| --- | --- | --- |');
+  out.push('### Verdicts', '', '| Claim | Rating | Ruling |', '| --- | --- | --- |');
   const notes: string[] = [];
   for (const claim of result.claims) {
     // The records the verdict rests on; the others considered are in the JSON result and explain.
@@ -55,7 +56,10 @@ export function formatMarkdown(report: VerifyReport): string {
       notes.push(`[^${notes.length + 1}]: ${code(c.evidence)}, ${inline(c.publisher ?? c.source_title)}${c.publisher ? `, “${inline(c.source_title)}”` : ''} (${inline(c.published)}): “${inline(c.quote)}”${c.unanchored ? ' (unanchored)' : ''}${c.self_reported ? ' (self-reported)' : ''}`);
       return `[^${notes.length}]`;
     });
-    out.push(`| ${code(claim.id)} | **${cell(ratingLabel(result, claim.rating))}** | ${cell(claim.explanation)}${refs.length ? ` ${refs.join('')}` : ''} |`);
+    // Headed by the words and who said them, as a published fact check is; the id last, for links and tools.
+    const said = `“${cell(claim.text)}” — ${cell(claim.claimant.name)}, ${cell(formatPoint(claim.date))}${claim.context ? `<br>*Context:* ${cell(claim.context)}` : ''}<br>${code(claim.id)}`;
+    const ruling = `${claim.interpretation ? `*Checked:* ${cell(claim.interpretation)}<br>` : ''}${cell(claim.explanation)}${refs.length ? ` ${refs.join('')}` : ''}`;
+    out.push(`| ${said} | **${cell(ratingLabel(result, claim.rating))}** | ${ruling} |`);
   }
   out.push('', `Totals: ${result.scale.filter((r) => (result.totals.by_rating[r.id] ?? 0) > 0).map((r) => `${result.totals.by_rating[r.id]} ${r.label}`).join(', ') || 'none'}.`);
   if (notes.length) out.push('', ...notes);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { plainCondition } from '../../verdict/plain-condition.js';
 import { ratingLabel, type VerifyReport } from '../../record/verify-report.js';
-import type { Citation, ClaimResult, ConditionTrail, Rating } from '../../types.js';
+import type { Citation, ClaimResult, Rating } from '../../types.js';
 import { formatPoint } from '../../validate/read-date.js';
 import { causeSummary, changeTitle, describeChange, diffCounts, uncomparedSummary } from '../formatters/describe-change.js';
 import { escapeHtml as e, linkOrText, userText as u } from './escape-html.js';
@@ -95,13 +96,13 @@ function chartPanel(report: VerifyReport): string {
   const row = 28;
   const rows = result.scale.map((r, i) => {
     const count = result.totals.by_rating[r.id] ?? 0;
-    const width = Math.round((count / max) * 180);
+    const width = Math.round((count / max) * 170);
     const y = i * row;
     return `<text x="0" y="${y + 18}">${e(r.label)}</text><rect class="bar-${e(r.id)}" x="130" y="${y + 4}" width="${width}" height="18" rx="2"></rect><text x="${136 + width}" y="${y + 18}">${count}</text>`;
   });
   const described = result.scale.map((r) => `${r.label}: ${result.totals.by_rating[r.id] ?? 0}`).join(', ');
   return `<div class="panel"><h3 id="chart-title">Verdicts by rating</h3>
-<svg class="chart" role="img" aria-labelledby="chart-title chart-desc" width="340" height="${result.scale.length * row}" viewBox="0 0 340 ${result.scale.length * row}"><desc id="chart-desc">${e(described)}</desc>${rows.join('')}</svg></div>`;
+<svg class="chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 360 ${result.scale.length * row}"><desc id="chart-desc">${e(described)}</desc>${rows.join('')}</svg></div>`;
 }
 
 function changesPanel(report: VerifyReport): string {
@@ -128,7 +129,8 @@ function contradictionsPanel(claims: readonly ClaimResult[]): string {
     }
   }
   const items = [...unique.values()].map((x) => `<li>${u(x.summary)}. Bears on ${x.claims.map((id) => `<a href="#${e(id)}">${e(id)}</a>`).join(', ')}.</li>`);
-  return `<div class="panel"><h3>Contradictions in the evidence</h3>${items.length ? `<ul>${items.join('')}</ul>` : '<p>None found.</p>'}</div>`;
+  // Folded under its count, so that on a phone the claims come soon after the summary.
+  return `<details class="panel"><summary><h3>Contradictions in the evidence: ${items.length || 'none'}</h3></summary>${items.length ? `<ul>${items.join('')}</ul>` : '<p>None found.</p>'}</details>`;
 }
 
 /** Claims whose support is one origin, or only the claimant's own word. */
@@ -141,28 +143,50 @@ function fragilePanel(claims: readonly ClaimResult[]): string {
       items.push(`<li><a href="#${e(c.id)}">${e(c.id)}</a>: all independent support traces to one origin, ${u(origin)}.</li>`);
     }
   }
-  return `<div class="panel"><h3>Resting on thin support</h3>${items.length ? `<ul>${items.join('')}</ul>` : '<p>None.</p>'}</div>`;
+  return `<details class="panel"><summary><h3>Resting on thin support: ${items.length || 'none'}</h3></summary>${items.length ? `<ul>${items.join('')}</ul>` : '<p>None.</p>'}</details>`;
 }
 
+/**
+ * One claim as a published fact check reads: the rating large, the words and
+ * who said them where and when, the context and what was checked, the ruling
+ * in plain words and its sources; then, for whoever wants it, the whole trail.
+ */
 function card(c: ClaimResult, report: VerifyReport, ctx: ReportContext): string {
   const rating = ctx.ratings.find((r) => r.id === c.rating);
   const symbol = rating ? SYMBOLS[rating.averitec] : '';
-  const searchable = [c.id, c.text, c.claimant.name, c.explanation, c.rating_label, ...c.tags, ...c.citations.flatMap((x) => [x.quote, x.publisher ?? '', x.source_title])]
+  const searchable = [c.id, c.text, c.claimant.name, c.context ?? '', c.interpretation ?? '', c.explanation, c.rating_label, ...c.tags, ...c.citations.flatMap((x) => [x.quote, x.publisher ?? '', x.source_title])]
     .join(' ')
     .toLowerCase();
   const changed = report.check?.diff.changed.find((x) => x.id === c.id);
+  const decisive = c.citations.filter((x) => x.decisive);
+  const framing = [c.context ? `<dt>Context</dt><dd>${u(c.context)}</dd>` : '', c.interpretation ? `<dt>What was checked</dt><dd>${u(c.interpretation)}</dd>` : ''].join('');
   return `<article class="card" id="${e(c.id)}" tabindex="-1" aria-labelledby="${e(c.id)}-title" data-rating="${e(c.rating)}" data-tags="${e(c.tags.join(' '))}" data-claimant="${e(c.claimant.id)}" data-text="${e(searchable)}">
-<header class="card-head"><h3 id="${e(c.id)}-title"><a href="#${e(c.id)}">${e(c.id)}</a></h3><p class="badge r-${e(c.rating)}"><span aria-hidden="true">${symbol}</span> ${e(c.rating_label)}</p></header>
-<blockquote class="claim-text"><p>“${u(c.text)}”</p></blockquote>
-<p class="meta">${u(c.claimant.name)} · ${e(formatPoint(c.date))} · ${u(c.appearance.name)}: <cite>${u(c.appearance.title)}</cite>${c.appearance.url ? ` · ${linkOrText(c.appearance.url, 'link')}` : ''}</p>
-<p class="explanation"><strong>${e(c.rating_label)}.</strong> ${u(c.explanation)}</p>
+<p class="badge r-${e(c.rating)}"><span aria-hidden="true">${symbol}</span> ${e(c.rating_label)}</p>
+<h3 id="${e(c.id)}-title" class="claim-text">“${u(c.text)}”</h3>
+<p class="meta">${u(c.claimant.name)}, ${e(formatPoint(c.date))}, ${u(c.appearance.name)}: <cite>${u(c.appearance.title)}</cite>${c.appearance.url ? ` · ${linkOrText(c.appearance.url, 'link')}` : ''}</p>
+${framing ? `<dl class="framing">${framing}</dl>` : ''}
+<p class="ruling"><strong>${e(c.rating_label)}.</strong> ${u(c.explanation)}</p>
 ${changed ? `<p class="rule"><strong>${e(changeTitle(changed))}:</strong> ${e(describeChange(report.result, changed))}, because ${e(causeSummary(changed))}.</p>` : ''}
-<p class="rule">Decided by rule <code>${e(c.ruleset)}/${e(c.rule ?? '(none fired)')}</code>${c.tags.length ? ` · tags: ${c.tags.map((t) => e(t)).join(', ')}` : ''}</p>
-<section class="trail" aria-label="Evidence for ${e(c.id)}"><h4>Evidence (${c.citations.length}${c.citations.some((x) => !x.decisive) ? `: ${c.citations.filter((x) => x.decisive).length} the verdict rests on, then the others considered` : ''})</h4>
+${sources(decisive)}
+<details class="trail"><summary>The whole trail: ${c.citations.length} record${c.citations.length === 1 ? '' : 's'} considered, rule <code>${e(c.ruleset)}/${e(c.rule ?? '(none fired)')}</code></summary>
+<p class="rule">Decided by rule <code>${e(c.ruleset)}/${e(c.rule ?? '(none fired)')}</code>${c.tags.length ? ` · tags: ${c.tags.map((t) => e(t)).join(', ')}` : ''} · claim <a href="#${e(c.id)}">${e(c.id)}</a></p>
+<section aria-label="Evidence for ${e(c.id)}"><h4>Evidence (${c.citations.length}${c.citations.some((x) => !x.decisive) ? `: ${decisive.length} the verdict rests on, then the others considered` : ''})</h4>
 ${c.citations.length ? `<ol class="citations">${c.citations.map(citation).join('')}</ol>` : '<p>No evidence record bears on this claim.</p>'}
 </section>
 ${whyNot(c, report)}
+</details>
 </article>`;
+}
+
+/** The sources the ruling rests on, each once: who published what, when, with a link when there is one. */
+function sources(decisive: readonly Citation[]): string {
+  const seen = new Map<string, Citation>();
+  for (const x of decisive) if (!seen.has(x.source)) seen.set(x.source, x);
+  if (!seen.size) return '<p class="sources">Sources: none; no evidence record bears on this claim.</p>';
+  const items = [...seen.values()].map(
+    (x) => `<li>${u(x.publisher ?? x.source_title)}${x.publisher ? `, <cite>${u(x.source_title)}</cite>` : ''}, ${e(x.published)}${x.url ? ` · ${linkOrText(x.url, 'link')}` : ''}${x.unanchored ? ' (not archived)' : ' (archived)'}</li>`,
+  );
+  return `<section class="sources" aria-label="Sources"><h4>Sources</h4><ul>${items.join('')}</ul></section>`;
 }
 
 function citation(x: Citation): string {
@@ -187,28 +211,9 @@ function whyNot(c: ClaimResult, report: VerifyReport): string {
     .sort((a, b) => a.failed.length - b.failed.length || b.priority - a.priority || (a.rule < b.rule ? -1 : 1))[0];
   if (!nearest) return '';
   const label = ratingLabel(report.result, nearest.rating);
-  const conditions = nearest.failed.slice(0, 3).map(describeCondition).join('; ');
-  return `<section class="why-not" aria-label="Why not another rating for ${e(c.id)}"><h4>Why not another rating</h4><p>Not ${e(label)}: rule <code>${e(nearest.rule)}</code> needs ${e(conditions)}.</p></section>`;
+  const conditions = nearest.failed.slice(0, 3).map((t) => `<li>${u(plainCondition(t))}</li>`).join('');
+  return `<section class="why-not" aria-label="Why not another rating for ${e(c.id)}"><h4>Why not another rating</h4><p>Not ${e(label)}: its rule (<code>${e(nearest.rule)}</code>) needs</p><ul>${conditions}</ul></section>`;
 }
-
-function describeCondition(t: ConditionTrail): string {
-  const threshold = typeof t.threshold === 'object' && t.threshold !== null && 'fact' in t.threshold ? `the value of ${String((t.threshold as { fact: string }).fact)}` : JSON.stringify(t.threshold);
-  const wanted = `${t.fact} ${OPERATOR_WORDS[t.operator] ?? t.operator} ${threshold}`;
-  return `${t.negated ? 'not ' : ''}${wanted}, but it is ${JSON.stringify(t.actual)}`;
-}
-
-const OPERATOR_WORDS: Record<string, string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-  in: 'in',
-  notIn: 'not in',
-  contains: 'contains',
-  doesNotContain: 'does not contain',
-};
 
 function sha256(text: string): string {
   return `sha256-${createHash('sha256').update(text).digest('base64')}`;
