@@ -1,7 +1,32 @@
-/** The library API. The CLI is a thin layer over these functions. */
-export { loadProject, verifyProject, verify, assembleResult, exitCodeOf, ruleInputs, VERSION } from './pipeline.js';
+/**
+ * The library API, `import { verify } from 'factcheck'`: the functions the CLI
+ * is a thin layer over, its formatters and the types of their results.
+ * Re-exports only.
+ */
+export {
+  loadProject,
+  verifyProject,
+  verify,
+  verifyWithCache,
+  recordVerdicts,
+  checkRecorded,
+  staleClaims,
+  testRules,
+  assembleResult,
+  exitCodeOf,
+  ruleInputs,
+  VERSION,
+} from './pipeline.js';
+export type { LoadOptions, VerifyOptions, ProjectVerification, RecordedVerdicts, CachedVerifyOptions, CachedVerification, RuleTestRun } from './pipeline.js';
 export { createRunner } from './rules/run-rules.js';
-export type { VerifyOptions } from './pipeline.js';
+// What checkRecorded compares with: the lock file, read and written as verify --check and --update do.
+export { LOCK_FILE, parseLock, serializeLock, updateLock } from './record/lock-file.js';
+export type { Lock, LockEntry } from './record/lock-file.js';
+export { diffExitCode } from './record/diff-verdicts.js';
+export type { VerdictDiff, VerdictChange, Uncompared, Cause } from './record/diff-verdicts.js';
+export { reportExitCode } from './record/verify-report.js';
+export type { VerifyReport } from './record/verify-report.js';
+export type { Shard } from './record/shard.js';
 export { main } from './cli/main.js';
 export type { CliIO } from './cli/io.js';
 export { FACTS } from './facts/catalogue.js';
@@ -9,4 +34,6 @@ export { OPERATORS } from './rules/operators.js';
 export { DIAGNOSTIC_CODES } from './diagnostics.js';
 export type { Diagnostic, DiagnosticCode, Position, Severity } from './diagnostics.js';
 export * from './report/formatters/index.js';
+export { formatHtml, type ReportContext } from './report/formatters/html-report.js';
+export { claimReviews, formatClaimReview, type ClaimReviewContext } from './report/formatters/claimreview.js';
 export type * from './types.js';

@@ -1,34 +1,48 @@
 /**
  * The GitHub workflow of a new project (factcheck init): factcheck's own
  * example workflow, made to work in a repository that is not factcheck itself.
- * factcheck is installed from the repository variable FACTCHECK_PACKAGE, or
- * with npm ci when the repository lists it in a package-lock.json; the shards
- * are as many as the matrix lists.
+ * factcheck is installed from the repository variable FACTCHECK_PACKAGE, else
+ * with npm ci when the repository's package-lock.json lists it from a registry
+ * or git; the shards are as many as the matrix lists.
  */
 
 const INSTALL_STEPS = `      - uses: actions/setup-node@v4
         with:
           node-version: 20
+      # FACTCHECK_PACKAGE wins. Else npm ci, only if package-lock.json lists factcheck from where CI
+      # can fetch it: a tarball, folder or git clone listed as file: is on someone's machine, not here.
       - name: Install factcheck
         run: |
-          if [ -f package-lock.json ] && grep -q '"node_modules/factcheck"' package-lock.json; then
-            npm ci
-            echo "$PWD/node_modules/.bin" >> "$GITHUB_PATH"
-          elif [ -n "$FACTCHECK_PACKAGE" ]; then
+          if [ -n "$FACTCHECK_PACKAGE" ]; then
             npm install --global "$FACTCHECK_PACKAGE"
-          else
-            echo "::error::Set the repository variable FACTCHECK_PACKAGE to where factcheck is installed from, or add a package-lock.json that lists factcheck"
-            exit 2
-          fi`;
+            exit 0
+          fi
+          from=$(node -e '
+            let p;
+            try { p = JSON.parse(require("fs").readFileSync("package-lock.json", "utf8")).packages["node_modules/factcheck"]; } catch {}
+            if (p) console.log(p.link ? "file:" + p.resolved : p.resolved ?? "the registry");
+          ')
+          fix="set the repository variable FACTCHECK_PACKAGE to an npm install spec for factcheck (factcheck@<version>, a git URL or a tarball URL)"
+          case "$from" in
+            "")
+              echo "::error::Nothing says where to install factcheck from: $fix, or commit a package-lock.json that lists factcheck"
+              exit 2 ;;
+            file:* | git+file:*)
+              echo "::error::package-lock.json installs factcheck from $from, which CI cannot fetch: $fix"
+              exit 2 ;;
+          esac
+          npm ci
+          echo "$PWD/node_modules/.bin" >> "$GITHUB_PATH"`;
 
 export const WORKFLOW_YAML = `# Re-verifies the claims on every pull request that touches them, the evidence
 # or the rules, and shows which recorded verdicts (factcheck.lock.json) it
 # would change, and why, before anyone merges it. Made by factcheck init.
 #
 # factcheck is installed from the repository variable FACTCHECK_PACKAGE: an npm
-# install spec such as a git URL (github:<owner>/<repo>#<tag>) or a tarball URL.
-# Set it under Settings > Secrets and variables > Actions > Variables. If this
-# repository has a package-lock.json that lists factcheck, npm ci is used instead.
+# install spec such as factcheck@<version>, a git URL (github:<owner>/<repo>#<tag>)
+# or a tarball URL. Set it under Settings > Secrets and variables > Actions >
+# Variables. Without it, npm ci installs the factcheck this repository's
+# package-lock.json lists, unless that is a local tarball or folder.
 #
 # It fails while verdicts differ from the recorded ones: review the changes,
 # run factcheck verify --update and commit factcheck.lock.json.

@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EvalReport } from '../../src/eval/score-eval.js';
 import { cleanProjects, fromFixture, REPO, runCli } from '../helpers/project.js';
+import { validateJunit } from '../helpers/validate-junit.js';
 
-const exec = promisify(execFile);
 afterAll(cleanProjects);
 
 const CORPUS = { copy: ['sources', 'evidence', 'claims'] };
@@ -88,8 +86,7 @@ describe('factcheck eval on a set whose results are known', () => {
     const root = await known();
     const junit = await runCli(['eval', '--format', 'junit'], root);
     expect(junit.code).toBe(1);
-    await writeFile(join(root, 'report.xml'), junit.stdout);
-    await exec('xmllint', ['--noout', '--schema', join(REPO, 'tests/vendor/junit-10.xsd'), join(root, 'report.xml')]);
+    await validateJunit(junit.stdout);
     expect(junit.stdout).toContain('<testsuite name="eval/known.yaml" tests="5" failures="3" errors="0"');
     expect(junit.stdout).toContain('<testcase name="eval-pass" classname="eval.known">');
     expect(junit.stdout).toMatch(/<testcase name="eval-false-confirmation"[^]*?<failure type="false-confirmation" message="false confirmation: expected Mostly false or False, got True">/);

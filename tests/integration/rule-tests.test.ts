@@ -1,19 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanProjects, copyBundled, REPO, runCli } from '../helpers/project.js';
+import { validateJunit } from '../helpers/validate-junit.js';
 
-const exec = promisify(execFile);
 afterAll(cleanProjects);
-
-async function validateJunit(xml: string): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'factcheck-junit-'));
-  await writeFile(join(dir, 'report.xml'), xml);
-  await exec('xmllint', ['--noout', '--schema', join(REPO, 'tests/vendor/junit-10.xsd'), join(dir, 'report.xml')]);
-}
 
 async function edit(root: string, path: string, from: string, to: string): Promise<void> {
   const text = await readFile(join(root, path), 'utf8');
