@@ -122,14 +122,14 @@ export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: Anc
     const closest = findClosest(snapshot.normalised.text, pattern, budget, () => snapshot.words);
     if (closest === 'spent') return { ok: false, reason: 'not-found', unsearched: true };
     if (!closest) return { ok: false, reason: 'not-found' };
-    // Whole characters: a suggestion never starts or stops inside an accented letter.
+    // Whole words: a suggestion never starts or stops inside a word or an accented letter.
     const { text, from: origin, to: originEnd } = snapshot.normalised;
     let [start, end] = [closest.start, closest.end];
-    while (start > 0 && isMark(text[start])) start--;
-    while (end < text.length && isMark(text[end])) end++;
+    while (start > 0 && (isMark(text[start]) || (WORD.test(text[start - 1]!) && WORD.test(text[start]!)))) start--;
+    while (end < text.length && (isMark(text[end]) || (WORD.test(text[end - 1]!) && WORD.test(text[end]!)))) end++;
     const from = origin[start]!;
     const to = originEnd[end - 1]!;
-    // The accents taken in are differences too: "cafe" is not 100% "café".
+    // The letters taken in are differences too: "cafe" is not 100% "café".
     const distance = closest.distance + (closest.start - start) + (end - closest.end);
     const similarity = 1 - distance / Math.max(Math.min(pattern.length, MAX_PATTERN), end - start);
     return { ok: false, reason: 'not-found', closest: { passage: snapshot.text.slice(from, to), similarity, line: snapshot.lineOf(from) } };

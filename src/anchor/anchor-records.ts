@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Claim, EvidenceRecord, Locator, NodeRef, Source } from '../types.js';
 import { unseenDifference } from './unicode-chars.js';
+import { showClosest } from './describe-misquote.js';
 import { searchBudget, type SearchBudget } from './find-closest.js';
 import { anchorQuote, disambiguate, occursIn, prepareSnapshot, type Anchor, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
 
@@ -92,7 +93,7 @@ function report(outcome: Exclude<AnchorOutcome, { ok: true }>, c: ReportContext)
         );
       }
       const closest = outcome.closest
-        ? `; did you mean “${shorten(outcome.closest.passage)}” (line ${outcome.closest.line}, ${Math.round(outcome.closest.similarity * 100)}% similar)?`
+        ? didYouMean(c.words, outcome.closest)
         : outcome.unsearched
           ? '; no passage was suggested, as the run had spent its time for suggestions on earlier misquotes'
           : '';
@@ -122,9 +123,11 @@ function report(outcome: Exclude<AnchorOutcome, { ok: true }>, c: ReportContext)
   }
 }
 
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+/** The closest passage, cut at a word, with the words that differ from it. */
+function didYouMean(words: string, closest: { passage: string; line: number; similarity: number }): string {
+  const shown = showClosest(words, closest.passage, 160);
+  const differs = shown.differs ? `; differs: ${shown.differs}` : '';
+  return `; did you mean “${shown.passage}” (line ${closest.line}, ${Math.round(closest.similarity * 100)}% similar${differs})?`;
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -1,6 +1,7 @@
 import type { Project } from '../types.js';
 import { didYouMean } from '../validate/suggest.js';
 import { unseenDifference } from './unicode-chars.js';
+import { showClosest } from './describe-misquote.js';
 import { anchorQuote, disambiguate, prepareSnapshot, type Anchor, type AnchorHint } from './anchor-quote.js';
 
 export interface CiteFound {
@@ -45,8 +46,13 @@ export function citeWords(project: Project, sourceId: string, words: string): Ci
     return { ...found, occurrences, inseparable };
   }
   const closest = outcome.closest;
-  const near = closest
-    ? `; the closest passage, line ${closest.line}, ${Math.round(closest.similarity * 100)}% similar, is: “${closest.passage.replace(/\s+/g, ' ')}”`
-    : '';
+  const near = closest ? closestPassage(words, closest) : '';
   return { ok: false, message: `these words are not in ${sourceId} (${source.snapshot.path})${near}${unseenDifference(words, closest?.passage)}` };
+}
+
+/** The closest passage whole (to copy from), with the words that differ from it. */
+function closestPassage(words: string, closest: { passage: string; line: number; similarity: number }): string {
+  const shown = showClosest(words, closest.passage);
+  const differs = shown.differs ? ` (differs: ${shown.differs})` : '';
+  return `; the closest passage, line ${closest.line}, ${Math.round(closest.similarity * 100)}% similar, is: “${shown.passage}”${differs}`;
 }

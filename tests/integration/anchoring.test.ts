@@ -24,9 +24,10 @@ describe('misquotes', () => {
       'evidence/misquotes.yaml:34:12 quote/ambiguous',
     ]);
     const messages = diagnostics.map((d) => d.message);
-    expect(messages.find((m) => m.includes('farther'))).toBeUndefined(); // the suggestion shows the snapshot, not the misquote
-    expect(messages.some((m) => m.includes('did you mean “Mike Pence told Fox News “nothing could be further from the truth””'))).toBe(true);
-    expect(messages.some((m) => m.includes('concluded the the emails'))).toBe(true);
+    // The suggestion shows the snapshot's words, not the misquote's, then the words that differ.
+    expect(messages).toContainEqual(expect.stringContaining('did you mean “Mike Pence told Fox News “nothing could be further from the truth”” (line 16, 98% similar; differs: “farther” → “further”)?'));
+    expect(messages).toContainEqual(expect.stringContaining('did you mean “Trump Jr. largely ignored the frequent messages from WikiLeaks” (line 16, 85% similar; differs: missing “frequent” before “messages”)?'));
+    expect(messages).toContainEqual(expect.stringContaining('“US intelligence officials have since concluded the the emails were hacked by Russian operatives.” (line 6, 96% similar; differs: missing “the” before “emails”)?'));
     expect(messages.some((m) => m.includes('but is in euronews-trump-jr-wikileaks'))).toBe(true);
     // A misquote never gets in; the good records do, with their anchors.
     expect(project!.evidence.has('misquote-changed-word')).toBe(false);
@@ -168,7 +169,7 @@ describe('factcheck cite', () => {
   });
 
   it.each([
-    [['the-week-trump-jr-wikileaks', 'US intelligence officials have since concluded the emails were hacked'], 'the closest passage, line 6'],
+    [['the-week-trump-jr-wikileaks', 'US intelligence officials have since concluded the emails were hacked'], 'the closest passage, line 6, 95% similar, is: “US intelligence officials have since concluded the the emails were hacked” (differs: missing “the” before “emails”)'],
     [['the-atlantic-trump-jr-wikileaks', 'anything'], 'no usable archived snapshot'],
     [['the-weak-trump-jr-wikileaks', 'anything'], 'did you mean "the-week-trump-jr-wikileaks"'],
     [['the-week-trump-jr-wikileaks'], 'takes a source id and the words'],
