@@ -1,6 +1,7 @@
 import type { Answer, AuthoringContext } from './check-answer.js';
 import { listIds } from './check-answer.js';
 import { isRequired, type Field, type ItemSpec } from './item-fields.js';
+import type { Choice } from './pick-choice.js';
 
 /** The flags given on the command line, by name (without "--"). */
 export type Given = Readonly<Record<string, Answer | undefined>>;
@@ -62,8 +63,11 @@ function describe(spec: ItemSpec, answers: ReadonlyMap<string, unknown>): string
 
 /** How an interactive session talks to the user: injected, so tests script it. */
 export interface Prompter {
-  /** Asks one question; undefined when input ends. */
-  ask(question: string): Promise<string | undefined>;
+  /**
+   * Asks one question; undefined when input ends. `choices` are what the
+   * field offers, for a terminal to filter as the user types and complete on Tab.
+   */
+  ask(question: string, choices?: readonly Choice[]): Promise<string | undefined>;
   /** Shows a line: a list of candidates, or why an answer was refused. */
   say(line: string): void;
 }
@@ -98,12 +102,12 @@ export async function collectInteractively(spec: ItemSpec, given: Given, ctx: Au
       if (fallback !== undefined) answers.set(field.flag, fallback);
       continue;
     }
-    const candidates = field.candidates ? [...field.candidates(ctx.project)] : [];
-    if (candidates.length) prompter.say(`  ${field.label.toLowerCase()}: ${listIds(candidates, 20)}`);
+    const candidates = field.candidates ? [...field.candidates(ctx.project)].map((c): Choice => (typeof c === 'string' ? { id: c } : c)) : [];
+    if (candidates.length) prompter.say(`  ${field.label.toLowerCase()}: ${listIds(candidates.map((c) => c.id), 20)}`);
     const notes = [field.hint, required || offered !== undefined ? '' : 'optional, Enter skips'].filter(Boolean);
     const question = `${field.label}${notes.length ? ` (${notes.join('; ')})` : ''}${offered !== undefined ? ` [${offered}]` : ''}: `;
     for (;;) {
-      const typed = await prompter.ask(question);
+      const typed = await prompter.ask(question, candidates.length ? candidates : undefined);
       if (typed === undefined) return { ok: false, cancelled: true };
       const answer = typed.trim() === '' ? offered : typed;
       if (answer === undefined) {

@@ -1,6 +1,7 @@
 import type { FileKind } from '../load/layout.js';
 import type { Project } from '../types.js';
 import { slug, type Answers, type Check, type ItemType } from './check-answer.js';
+import type { Choice } from './pick-choice.js';
 
 /** One field of an item: its flag, where it goes, how an answer is checked, and what to ask. */
 export interface Field {
@@ -27,8 +28,8 @@ export interface Field {
   fallback?: (answers: Answers, project: Project) => string | undefined;
   /** Offered on a terminal as the answer Enter accepts (an id made from a name). */
   suggested?: (answers: Answers) => string | undefined;
-  /** The ids to list before asking. */
-  candidates?: (project: Project) => Iterable<string>;
+  /** The ids to list before asking, and to pick from as the user types (with the names they are found by). */
+  candidates?: (project: Project) => Iterable<string | Choice>;
   /** Where the answer goes when its path depends on the answers: the entries to write (none: another field writes it). */
   place?: (answers: Answers) => readonly (readonly [readonly string[], unknown])[];
 }
@@ -49,8 +50,8 @@ export interface ItemSpec {
   header: string;
 }
 
-export const entities = (p: Project) => p.entities.keys();
-export const sources = (p: Project) => p.sources.keys();
+export const entities = (p: Project): Iterable<Choice> => [...p.entities.values()].map((e) => ({ id: e.id, name: e.name, aliases: e.aliases }));
+export const sources = (p: Project): Iterable<Choice> => [...p.sources.values()].map((s) => ({ id: s.id, name: s.title }));
 export const kindIs =
   (...kinds: string[]) =>
   (a: Answers): boolean | undefined =>

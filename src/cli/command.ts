@@ -19,7 +19,8 @@ export interface Command {
   /** Help text after the usage line. */
   details: string;
   options: Options;
-  run(parsed: Parsed, io: CliIO, ctx: FormatContext): Promise<number>;
+  /** `ctx` is for stdout; `errCtx` for what goes to stderr (problems, prompts), whose colour is decided apart. */
+  run(parsed: Parsed, io: CliIO, ctx: FormatContext, errCtx: FormatContext): Promise<number>;
 }
 
 export const ROOT_OPTION = { root: { type: 'string' } } as const satisfies Options;
@@ -38,9 +39,13 @@ export function loadOptions(values: Parsed['values'], io: Pick<CliIO, 'env'>): {
   return { cache: !values['no-cache'], workers: Number(workers) };
 }
 
+/** Colour is decided for stdout and stderr apart (see decide-color.ts). */
+export const COLOR_HELP = `  --no-color        no ANSI colour, even on a terminal; so does NO_COLOR=1, while
+                    FORCE_COLOR=1 colours output that is not a terminal (FORCE_COLOR=0: none)`;
+
 export const COMMON_HELP = `  --root <dir>      the project folder (default: the nearest folder with a factcheck.config.yaml)
   --no-cache        parse every file again instead of using .factcheck-cache
-  --no-color        no ANSI colour, even on a terminal
+${COLOR_HELP}
   -h, --help        this help`;
 
 /** The --format value, checked against a command's formats. */

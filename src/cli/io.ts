@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline';
+import type { Choice } from '../authoring/pick-choice.js';
+import { pickerCompleter, showMatches } from './terminal-picker.js';
 
 /** Everything the CLI touches of the outside world, injected so tests run it in-process. */
 export interface CliIO {
@@ -6,13 +8,13 @@ export interface CliIO {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** stdout is a terminal: colour and width apply. */
+  /** stdout is a terminal: its colour and width apply. */
   isTTY?: boolean;
   columns?: number;
   env?: Readonly<Record<string, string | undefined>>;
   /** Stops long-running commands (watch); the bin aborts it on Ctrl-C. */
   signal?: AbortSignal;
-  /** stderr is a terminal: a long run shows its progress there. */
+  /** stderr is a terminal: problems there are coloured, and a long run shows its progress there. */
   stderrIsTTY?: boolean;
   /** The clock, in ms; tests replace it. */
   now?: () => number;
@@ -22,28 +24,35 @@ export interface CliIO {
    * (see terminalAsk); commands that can prompt (factcheck new) ask only when
    * this is given and isTTY is true. Tests pass scripted answers.
    */
-  ask?: (question: string) => Promise<string | undefined>;
+  ask?: (question: string, choices?: readonly Choice[]) => Promise<string | undefined>;
 }
 
 /**
  * CliIO.ask over a terminal: the question is written to `output` (stderr, so
  * that stdout stays the command's result) and one line is read from `input`.
- * The line reader lives only while a question is asked, so nothing holds the
- * process open afterwards.
+ * With choices, the ones that match what is typed are listed under the
+ * question as the user types, and Tab completes. The line reader lives only
+ * while a question is asked, so nothing holds the process open afterwards.
  */
-export function terminalAsk(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): (question: string) => Promise<string | undefined> {
-  return (question) =>
+export function terminalAsk(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): NonNullable<CliIO['ask']> {
+  return (question, choices) =>
     new Promise((resolve) => {
-      const lines = createInterface({ input, output, terminal: true });
+      const picking = choices !== undefined && choices.length > 0;
+      const lines = createInterface({ input, output, terminal: true, ...(picking ? { completer: pickerCompleter(choices) } : {}) });
+      const stopShowing = picking ? showMatches(lines, input, output, question, choices) : undefined;
       let answered = false;
       lines.once('line', (line) => {
         answered = true;
+        stopShowing?.();
         resolve(line);
         lines.close();
       });
       lines.once('SIGINT', () => lines.close());
       lines.once('close', () => {
-        if (!answered) output.write('\n');
+        if (!answered) {
+          output.write('\n');
+          stopShowing?.();
+        }
         resolve(undefined);
       });
       lines.setPrompt(question);

@@ -4,6 +4,7 @@ import { WriteError } from '../load/write-atomic.js';
 import { VERSION } from '../pipeline.js';
 import { didYouMean } from '../validate/suggest.js';
 import { COMMANDS, commandHelp, mainHelp } from './commands.js';
+import { decideColor } from './decide-color.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
 /**
@@ -36,9 +37,11 @@ export async function main(io: CliIO): Promise<number> {
       io.stdout(commandHelp(command));
       return EXIT.ok;
     }
-    const color = Boolean(io.isTTY) && !parsed.values['no-color'] && io.env?.NO_COLOR === undefined;
-    const ctx = { color, ...(io.isTTY && io.columns ? { width: io.columns } : {}) };
-    return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, io, ctx);
+    // Each stream is painted by its own lights: a piped stdout leaves stderr on the terminal coloured.
+    const noColor = Boolean(parsed.values['no-color']);
+    const ctx = { color: decideColor(io.isTTY, io.env, noColor), ...(io.isTTY && io.columns ? { width: io.columns } : {}) };
+    const errCtx = { color: decideColor(io.stderrIsTTY, io.env, noColor) };
+    return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, io, ctx, errCtx);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       const message = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownOption(error as Error, command.options) : (error as Error).message;

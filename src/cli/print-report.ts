@@ -7,11 +7,12 @@ import type { CliIO } from './io.js';
 import { gitTopLevel } from '../load/read-git-changes.js';
 
 /**
- * Prints a verify report in a format: problems on stderr for the text format,
- * the report on stdout, and for GitHub the Markdown table in the job summary.
+ * Prints a verify report in a format: problems on stderr for the text format
+ * (painted as `errCtx` allows), the report on stdout, and for GitHub the
+ * Markdown table in the job summary.
  */
-export async function printReport(report: VerifyReport, format: VerifyFormat, io: CliIO, ctx: FormatContext): Promise<void> {
-  if (format === 'text') io.stderr(formatDiagnostics(report.result.diagnostics, ctx));
+export async function printReport(report: VerifyReport, format: VerifyFormat, io: CliIO, ctx: FormatContext, errCtx: FormatContext): Promise<void> {
+  if (format === 'text') io.stderr(formatDiagnostics(report.result.diagnostics, errCtx));
   io.stdout(VERIFY_FORMATS[format](report, ctx));
   if (format === 'github' && io.env?.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, formatMarkdown(report));
 }

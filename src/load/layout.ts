@@ -39,6 +39,11 @@ export function kindOf(path: string): FileKind | undefined {
   return (Object.entries(KIND_FOLDERS) as [FileKind, string][]).find(([, folder]) => folder === top)?.[0];
 }
 
+/** Whether a change to a project path can change verdicts: a project file, or an archived snapshot. */
+export function isInput(path: string): boolean {
+  return kindOf(path) !== undefined || (path.startsWith('evidence/snapshots/') && path.endsWith('.txt'));
+}
+
 export function isYamlFile(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml');
 }

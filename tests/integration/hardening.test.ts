@@ -241,7 +241,7 @@ describe('bidirectional and control characters', () => {
     const html = await runCli(['report', '--format', 'html', '--root', dir]);
     expect(html.code).toBe(0);
     const card = html.stdout.slice(html.stdout.indexOf('id="reversed-dollars"'));
-    expect(card).toContain('<p>“<bdi>It cost 100 [U+202E]0001 dollars</bdi>”</p>');
+    expect(card).toContain('>“<bdi>It cost 100 [U+202E]0001 dollars</bdi>”</h3>');
     expect(card).toContain('<bdi>Donald [U+202E]Trump</bdi>');
     const md = await runCli(['report', '--format', 'md', '--root', dir]);
     expect(md.stdout).toContain('A \\u202ejudgement.');

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,7 +86,9 @@ describe('factcheck watch', () => {
     const before = out.length;
     await edit(dir, 'claims/statements.yaml', 'claimant: mike-pence', 'claimant: mike-pense');
     await waitFor('ref/unknown-entity');
-    expect(out.slice(before)).toMatch(/gone {5}pence-denies-wikileaks-connection\nclaims\/statements\.yaml:7:15 {2}error {2}ref\/unknown-entity/);
+    // Still written in its file: not gone, but failing, with the error that keeps it out.
+    expect(out.slice(before)).toMatch(/failing {2}pence-denies-wikileaks-connection: fails to load \(see the error\)\nclaims\/statements\.yaml:7:15 {2}error {2}ref\/unknown-entity/);
+    expect(out.slice(before)).not.toContain('gone');
 
     stop.abort();
     expect(await running).toBe(0);
@@ -111,15 +113,105 @@ describe('factcheck watch', () => {
     await waitFor('Watching');
     // Three saves of the same file in turn: each must be seen, not only the first.
     for (const [from, to, seen] of [
-      ['claimant: mike-pence', 'claimant: mike-pense', 'gone     pence-denies-wikileaks-connection'],
+      ['claimant: mike-pence', 'claimant: mike-pense', 'failing  pence-denies-wikileaks-connection'],
       ['claimant: mike-pense', 'claimant: mike-pence', 'new      pence-denies-wikileaks-connection'],
-      ['claimant: mike-pence', 'claimant: mike-pense', 'gone     pence-denies-wikileaks-connection'],
+      ['claimant: mike-pence', 'claimant: mike-pense', 'failing  pence-denies-wikileaks-connection'],
     ] as const) {
       const mark = out.length;
       await renameSave(from, to);
       await waitFor(seen, mark);
     }
     expect(existsSync(join(dir, '.factcheck-cache'))).toBe(false);
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
+  it('tells a claim that fails to load from one that is gone', async () => {
+    const dir = await gitProject();
+    let out = '';
+    const stop = new AbortController();
+    const running = main({ argv: ['watch', '--root', dir], cwd: dir, stdout: (t) => (out += t), stderr: (t) => (out += t), signal: stop.signal });
+    const waitFor = async (text: string, from: number) => {
+      for (let i = 0; i < 200 && !out.includes(text, from); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(out.slice(from)).toContain(text);
+    };
+    await waitFor('Watching', 0);
+
+    // A schema error: the claim is still in its file.
+    let mark = out.length;
+    await edit(dir, 'claims/statements.yaml', 'kind: absence', 'kind: absense');
+    await waitFor('schema/enum', mark);
+    expect(out.slice(mark)).toContain('failing  pence-denies-wikileaks-connection: fails to load (see the error)\n');
+    expect(out.slice(mark)).not.toContain('gone');
+
+    // A claims file that does not parse: each of its claims fails to load, none is gone.
+    mark = out.length;
+    const reporting = await readFile(join(dir, 'claims/reporting.yaml'), 'utf8');
+    await writeFile(join(dir, 'claims/reporting.yaml'), `${reporting}\n  - id: [unclosed\n`);
+    await waitFor('claims/reporting.yaml:', mark);
+    const ids = [...reporting.matchAll(/^ {2}- id: (\S+)$/gm)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(1);
+    for (const id of ids) expect(out.slice(mark)).toContain(`failing  ${id}: fails to load (see the error)\n`);
+    expect(out.slice(mark)).not.toContain('gone');
+    await writeFile(join(dir, 'claims/reporting.yaml'), reporting);
+    await waitFor(`new      ${ids[ids.length - 1]}`, mark);
+
+    mark = out.length;
+    await edit(dir, 'claims/statements.yaml', 'kind: absense', 'kind: absence');
+    await waitFor('new      pence-denies-wikileaks-connection', mark);
+
+    // Deleted from its file: gone.
+    mark = out.length;
+    await edit(dir, 'claims/statements.yaml', /  - id: pence-denies-wikileaks-connection\n[\s\S]*?\n\n(?=  - id:)/, '');
+    await waitFor('gone     pence-denies-wikileaks-connection\n', mark);
+    expect(out.slice(mark)).not.toContain('failing');
+
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
+  // Linux lists each inotify watch of the process in /proc/self/fdinfo: a recursive watch costs one per folder.
+  it.runIf(existsSync('/proc/self/fdinfo'))('watches the input folders only, not node_modules, .git or the cache', async () => {
+    const watches = async () => {
+      let count = 0;
+      for (const fd of await readdir('/proc/self/fdinfo')) {
+        const info = await readFile(`/proc/self/fdinfo/${fd}`, 'utf8').catch(() => '');
+        count += info.match(/^inotify wd:/gm)?.length ?? 0;
+      }
+      return count;
+    };
+    const dir = await gitProject();
+    for (let i = 0; i < 100; i++) await mkdir(join(dir, 'node_modules', `package-${i}`, 'lib'), { recursive: true });
+    await mkdir(join(dir, '.factcheck-cache', 'more', 'folders'), { recursive: true });
+    // A folder, and everything in it: Node's recursive watch on Linux watches each folder, and each file too.
+    const entries = async (path: string): Promise<number> => {
+      const inside = await readdir(join(dir, path), { withFileTypes: true });
+      const counts = await Promise.all(inside.map((e) => (e.isDirectory() ? entries(`${path}/${e.name}`) : 1)));
+      return 1 + counts.reduce((a, b) => a + b, 0);
+    };
+    // At most the project folder itself, and what is under the five input folders.
+    let most = 1;
+    for (const folder of ['claims', 'evidence', 'sources', 'entities', 'rules']) most += await entries(folder);
+
+    const before = await watches();
+    let out = '';
+    const stop = new AbortController();
+    const running = main({ argv: ['watch', '--root', dir], cwd: dir, stdout: (t) => (out += t), stderr: (t) => (out += t), signal: stop.signal });
+    for (let i = 0; i < 200 && !out.includes('Watching'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(out).toContain('Watching');
+    // Node adds the watches of a recursive watch as it walks the folders: let it finish.
+    await new Promise((r) => setTimeout(r, 500));
+    const added = (await watches()) - before;
+    expect(added).toBeGreaterThanOrEqual(6);
+    expect(added).toBeLessThanOrEqual(most);
+
+    // A save in node_modules is no reason to verify again; a save in claims is.
+    const mark = out.length;
+    await writeFile(join(dir, 'node_modules', 'package-1', 'lib', 'index.yaml'), 'claims: []\n');
+    await new Promise((r) => setTimeout(r, 500));
+    await edit(dir, 'claims/statements.yaml', 'claimant: mike-pence', 'claimant: mike-pense');
+    for (let i = 0; i < 200 && !out.includes('ref/unknown-entity', mark); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(out.slice(mark)).toMatch(/^failing {2}pence-denies-wikileaks-connection/);
     stop.abort();
     expect(await running).toBe(0);
   });

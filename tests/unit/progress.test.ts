@@ -30,7 +30,8 @@ describe('progress on stderr', () => {
 
     let shown = '';
     let table = '';
-    await main({ argv: ['verify', '--no-cache', '--root', REPO], cwd: REPO, stdout: (t) => (table += t), stderr: (t) => (shown += t), stderrIsTTY: true, now: clock(5000) });
+    // NO_COLOR: a terminal stderr is painted, and only the progress line may differ here.
+    await main({ argv: ['verify', '--no-cache', '--root', REPO], cwd: REPO, stdout: (t) => (table += t), stderr: (t) => (shown += t), stderrIsTTY: true, env: { NO_COLOR: '1' }, now: clock(5000) });
     expect(shown).toContain('factcheck: parsing files');
     expect(shown).toContain('factcheck: verifying claims 11/11 (100%)');
     // Cleared before the problems are printed, which start on a clean line.

@@ -25,14 +25,14 @@ ${COMMON_HELP}
 
 Exit codes: 0 found; 2 not found, unknown source, no snapshot, or bad usage.`,
   options: { ...ROOT_OPTION, ...FORMAT_OPTION, ...CACHE_OPTION },
-  async run({ values, positionals }, io) {
+  async run({ values, positionals }, io, _ctx, errCtx) {
     const format = pickFormat(values.format, { text: true, json: true }, 'cite');
     if (positionals.length < 2) throw new UsageError('cite takes a source id and the words to find');
     const [sourceId, ...words] = positionals as [string, ...string[]];
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     const loaded = await loadProject(root, loadOptions(values, io));
     if (!loaded.project) {
-      io.stderr(formatDiagnostics(loaded.diagnostics, { color: false }));
+      io.stderr(formatDiagnostics(loaded.diagnostics, errCtx));
       return EXIT.invalid;
     }
     const found = citeWords(loaded.project, sourceId, words.join(' '));

@@ -25,12 +25,12 @@ Exit codes: 0 no false confirmation and every set at or above its min_score;
 1 a false confirmation, or a set under its min_score; 2 invalid project or
 evaluation files, or bad usage; 3 internal error.`,
   options: { ...ROOT_OPTION, ...FORMAT_OPTION, ...CACHE_OPTION },
-  async run({ values, positionals }, io, ctx) {
+  async run({ values, positionals }, io, ctx, errCtx) {
     const format = pickFormat(values.format, EVAL_FORMATS, 'eval');
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     const only = projectPaths(root, io.cwd, positionals, 'an evaluation file or folder');
     const report = await evaluateSets(root, { ...loadOptions(values, io), only });
-    io.stderr(formatDiagnostics(report.diagnostics, ctx));
+    io.stderr(formatDiagnostics(report.diagnostics, errCtx));
     io.stdout(EVAL_FORMATS[format](report, ctx));
     return evalExitCode(report);
   },

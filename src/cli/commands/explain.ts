@@ -23,13 +23,13 @@ ${COMMON_HELP}
 
 Exit codes: 0 explained; 2 unknown claim, invalid input or bad usage; 3 internal error.`,
   options: { ...ROOT_OPTION, ...FORMAT_OPTION, ...CACHE_OPTION },
-  async run({ values, positionals }, io, ctx) {
+  async run({ values, positionals }, io, ctx, errCtx) {
     const format = pickFormat(values.format, EXPLAIN_FORMATS, 'explain');
     if (positionals.length !== 1) throw new UsageError('explain takes exactly one claim id');
     const id = positionals[0]!;
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     const loaded = await loadProject(root, loadOptions(values, io));
-    io.stderr(formatDiagnostics(loaded.diagnostics, ctx));
+    io.stderr(formatDiagnostics(loaded.diagnostics, errCtx));
     const project = loaded.project;
     if (!project) return EXIT.invalid;
     if (!project.claims.some((c) => c.id === id)) {
@@ -38,7 +38,7 @@ Exit codes: 0 explained; 2 unknown claim, invalid input or bad usage; 3 internal
       return EXIT.invalid;
     }
     const verified = await verifyProject(project, { select: (c) => c.id === id });
-    io.stderr(formatDiagnostics(verified.diagnostics, ctx));
+    io.stderr(formatDiagnostics(verified.diagnostics, errCtx));
     const claim = verified.claims[0];
     if (!claim) return EXIT.invalid;
     io.stdout(format === 'json' ? EXPLAIN_FORMATS.json(claim) : EXPLAIN_FORMATS.text(claim, ctx));

@@ -22,7 +22,7 @@ ${COMMON_HELP}
 
 Exit codes: 0 no errors (warnings allowed); 2 errors or bad usage; 3 internal error.`,
   options: { ...ROOT_OPTION, ...FORMAT_OPTION, ...CACHE_OPTION },
-  async run({ values }, io, ctx) {
+  async run({ values }, io, ctx, errCtx) {
     const format = pickFormat(values.format, { text: true, json: true }, 'lint');
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     // The evaluation sets are loaded with the project, so their problems are found too.
@@ -32,7 +32,7 @@ Exit codes: 0 no errors (warnings allowed); 2 errors or bad usage; 3 internal er
     if (format === 'json') {
       io.stdout(`${JSON.stringify({ tool: result.tool, diagnostics: result.diagnostics }, null, 2)}\n`);
     } else {
-      io.stderr(formatDiagnostics(result.diagnostics, ctx));
+      io.stderr(formatDiagnostics(result.diagnostics, errCtx));
       const p = loaded.project;
       // The evaluation sets' claims, sources and entities are not the project's.
       const own = (items: Iterable<{ ref: { file: string } }>) => [...items].filter((i) => !i.ref.file.startsWith(`${EVAL_FOLDER}/`)).length;

@@ -8,7 +8,7 @@ import { reportExitCode, type VerifyReport } from '../../record/verify-report.js
 import { VERIFY_FORMATS } from '../../report/formatters/index.js';
 import { printReport, repositoryPaths } from '../print-report.js';
 import { validateResult } from '../../validate/compile-schemas.js';
-import { FORMAT_OPTION, pickFormat, ROOT_OPTION, type Command } from '../command.js';
+import { COLOR_HELP, FORMAT_OPTION, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 
 export const mergeCommand: Command = {
@@ -26,13 +26,13 @@ Options:
   -f, --format <f>  text (default), json, junit, github, sarif or md, as for verify
   --root <dir>      the project folder, for paths relative to its repository
                     (default: the nearest folder with a factcheck.config.yaml)
-  --no-color        no ANSI colour, even on a terminal
+${COLOR_HELP}
   -h, --help        this help
 
 Exit codes: as verify: 0 all verified and as recorded; 1 a verdict differs from the
 recorded one; 2 invalid input, shards that do not fit, or bad usage.`,
   options: { ...FORMAT_OPTION, ...ROOT_OPTION },
-  async run({ values, positionals }, io, ctx) {
+  async run({ values, positionals }, io, ctx, errCtx) {
     const format = pickFormat(values.format, VERIFY_FORMATS, 'merge');
     if (!positionals.length) throw new UsageError('merge takes the JSON result files of the shards');
     const files: { name: string; result: ResultFile }[] = [];
@@ -52,7 +52,7 @@ recorded one; 2 invalid input, shards that do not fit, or bad usage.`,
     const { diff, ...result } = outcome.merged;
     const root = typeof values.root === 'string' ? resolve(io.cwd, values.root) : await findRoot(io.cwd);
     const report: VerifyReport = { result, ...(diff ? { check: { lockFile: LOCK_FILE, diff, lockLines: root ? await recordedLines(root) : {} } } : {}) };
-    await printReport(report, format, io, { ...ctx, ...(root ? (await repositoryPaths(io, root, format)) : {}) });
+    await printReport(report, format, io, { ...ctx, ...(root ? (await repositoryPaths(io, root, format)) : {}) }, errCtx);
     return reportExitCode(report) === 2 ? EXIT.invalid : reportExitCode(report);
   },
 };

@@ -77,8 +77,12 @@ archived source, word for word (they are written as the snapshot has them).
 
 On a terminal, each field not given as a flag is asked for in turn, with
 the project's entities and sources listed; a refused answer is asked again,
-and Enter skips optional fields. Elsewhere every required field must be a
-flag, and all missing or invalid flags are reported at once.
+and Enter skips optional fields. Where a field offers a list (entities,
+sources, vocabulary terms), typing filters it: the best matches by id, name
+and aliases are shown under the question as you type, and Tab completes the
+single match, or the longest prefix the matching ids share. Elsewhere every
+required field must be a flag, and all missing or invalid flags are
+reported at once.
 
 Flags ([optional]; kind fields apply to the --kind chosen):
 ${flagLines()}
@@ -102,7 +106,7 @@ ${COMMON_HELP}
 
 Exit codes: 0 added; 2 a missing or invalid field, or bad usage.`,
   options: { ...ROOT_OPTION, ...CACHE_OPTION, file: { type: 'string' }, ...itemOptions() },
-  async run({ values, positionals }, io) {
+  async run({ values, positionals }, io, _ctx, errCtx) {
     const [type, ...extra] = positionals;
     if (type === undefined || !TYPES.includes(type as ItemType)) {
       throw new UsageError(`new takes what to add: ${TYPES.join(', ')}${type === undefined ? '' : `; found "${type}"${didYouMean(type, TYPES)}`}`);
@@ -113,7 +117,7 @@ Exit codes: 0 added; 2 a missing or invalid field, or bad usage.`,
     const loaded = await loadProject(root, loadOptions(values, io));
     const project = loaded.project;
     if (!project) {
-      io.stderr(formatDiagnostics(loaded.diagnostics, { color: false }));
+      io.stderr(formatDiagnostics(loaded.diagnostics, errCtx));
       io.stderr(`factcheck new: the project does not load; fix ${loaded.diagnostics.length === 1 ? 'this problem' : 'these problems'} first\n`);
       return EXIT.invalid;
     }

@@ -40,14 +40,14 @@ ${COMMON_HELP}
 Exit codes: 0 written; 2 invalid input (nothing is written: a report would leave out
 what does not load) or bad usage.`,
   options: { ...ROOT_OPTION, ...FORMAT_OPTION, ...CACHE_OPTION, out: { type: 'string', short: 'o' }, timestamp: { type: 'boolean' } },
-  async run({ values }, io, ctx) {
+  async run({ values }, io, ctx, errCtx) {
     if (values.format === undefined) throw new UsageError('report needs --format html, md or claimreview');
     const format = pickFormat(values.format, REPORT_FORMATS, 'report');
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     const loaded = await loadProject(root, loadOptions(values, io));
     const project = loaded.project;
     if (!project) {
-      io.stderr(formatDiagnostics(loaded.diagnostics, ctx));
+      io.stderr(formatDiagnostics(loaded.diagnostics, errCtx));
       return EXIT.invalid;
     }
     const verification = await verifyProject(project);
@@ -57,7 +57,7 @@ what does not load) or bad usage.`,
     if ('lock' in lock && lock.lock) {
       report = { ...report, check: { lockFile: LOCK_FILE, diff: checkRecorded(lock.lock, project, recordVerdicts(project, verification)), lockLines: lockLines(lock.text) } };
     }
-    io.stderr(formatDiagnostics(report.result.diagnostics, ctx));
+    io.stderr(formatDiagnostics(report.result.diagnostics, errCtx));
     const errors = report.result.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors) {
       // Editors would read it as the whole story; the broken files' claims and evidence are not in it.

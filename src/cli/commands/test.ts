@@ -23,7 +23,7 @@ ${COMMON_HELP}
 Exit codes: 0 every case passed; 1 a case failed; 2 invalid project or test
 files, or bad usage; 3 internal error.`,
   options: { ...ROOT_OPTION, ...FORMAT_OPTION, ...CACHE_OPTION, coverage: { type: 'boolean' } },
-  async run({ values, positionals }, io, ctx) {
+  async run({ values, positionals }, io, ctx, errCtx) {
     const format = pickFormat(values.format, TEST_FORMATS, 'test');
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     // The project root (".") means every test; anything else narrows the run to that file or folder.
@@ -32,11 +32,11 @@ files, or bad usage; 3 internal error.`,
     const loaded = await loadProject(root, options);
     // The project's errors stop the tests; its warnings (contradictions in the evidence) are verify's business.
     const projectErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
-    io.stderr(formatDiagnostics(projectErrors, ctx));
+    io.stderr(formatDiagnostics(projectErrors, errCtx));
     const run: RuleTestRun = loaded.project
       ? await testRules(loaded.project, only, options)
       : { results: [], coverage: { rules: [], gaps: [] }, diagnostics: [], files: [] };
-    io.stderr(formatDiagnostics(run.diagnostics, ctx));
+    io.stderr(formatDiagnostics(run.diagnostics, errCtx));
     // JUnit and JSON carry the project's errors too: a CI report must not look green when the input is broken.
     const reported = { ...run, diagnostics: [...projectErrors, ...run.diagnostics] };
     const coverage = Boolean(values.coverage);

@@ -30,9 +30,9 @@ import { createProgress } from '../progress.js';
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify claims and print a verdict and reason for each',
-  usage: 'factcheck verify [paths...] [--format F] [--update | --check] [--changed-since REF] [--shard I/N]',
+  usage: 'factcheck verify [paths...] [--format F] [--wide] [--update | --check] [--changed-since REF] [--shard I/N]',
   details: `Derives facts for each claim from the evidence, runs the rules and prints
-each claim's rating and a one-line reason, then the totals. Paths limit the
+each claim's rating and its reason, then the totals. Paths limit the
 run to the claims in those files or folders; evidence and rules are always
 loaded whole. Problems in any file are reported as
 file:line:col  severity  code  message, and valid claims are still verified.
@@ -42,6 +42,8 @@ Options:
                     with the diff under --check; junit: JUnit XML; github: GitHub Actions
                     annotations (and the Markdown summary to $GITHUB_STEP_SUMMARY);
                     sarif: SARIF 2.1.0; md: Markdown for pull-request comments
+  --wide            each reason whole on one line; on a terminal, long reasons
+                    otherwise wrap under the REASON column (never cut)
   --update          record every verified claim's verdict in ${LOCK_FILE}
   --check           compare with the recorded verdicts; exit 1 when any differs, with
                     the cause of each change and the citations gained and lost
@@ -63,8 +65,11 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
     check: { type: 'boolean' },
     shard: { type: 'string' },
     'changed-since': { type: 'string' },
+    wide: { type: 'boolean' },
   },
-  async run({ values, positionals }, io, ctx) {
+  async run({ values, positionals }, io, terminal, errCtx) {
+    // --wide: no width, so nothing wraps, as when the output is piped.
+    const ctx = values.wide ? { ...terminal, width: undefined } : terminal;
     const progress = createProgress(io);
     try {
       return await runVerify();
@@ -101,7 +106,7 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
         progress.done();
         noPaths(run.project, run.result.diagnostics);
         const report: VerifyReport = { result: run.result };
-        await printReport(report, format, io, { ...ctx, ...(await repositoryPaths(io, root, format)) });
+        await printReport(report, format, io, { ...ctx, ...(await repositoryPaths(io, root, format)) }, errCtx);
         return reportExitCode(report);
       }
 
@@ -148,7 +153,7 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
         }
       }
 
-      await printReport(report, format, io, { ...ctx, ...(await repositoryPaths(io, root, format)) });
+      await printReport(report, format, io, { ...ctx, ...(await repositoryPaths(io, root, format)) }, errCtx);
 
       if (values.update) {
         const errors = report.result.diagnostics.filter((d) => d.severity === 'error').length;

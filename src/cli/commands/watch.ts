@@ -1,14 +1,12 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { relative, sep } from 'node:path';
-import { kindOf } from '../../load/layout.js';
 import { assembleResult, loadProject, verifyProject } from '../../pipeline.js';
-import { compareRuns, hasChanges } from '../../record/compare-runs.js';
+import { compareRuns, failsToLoad, hasChanges } from '../../record/compare-runs.js';
 import { formatDiagnostics, VERIFY_FORMATS } from '../../report/formatters/index.js';
 import { formatWatchUpdate } from '../../report/formatters/watch-update.js';
 import type { VerifyResult } from '../../types.js';
 import { CACHE_OPTION, COMMON_HELP, loadOptions, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { locateRoot } from '../open-project.js';
+import { watchInputs } from '../watch-inputs.js';
 
 /** How long to wait after a save for more, so that one save of several files is one run. */
 const SETTLE_MS = 150;
@@ -17,32 +15,35 @@ export const watchCommand: Command = {
   name: 'watch',
   summary: 're-verify on every save, printing only what changed',
   usage: 'factcheck watch [--root <dir>] [--no-cache]',
-  details: `Verifies the project, prints the table, then watches its files. After each
-save it verifies again and prints only the verdicts that changed (with the old
-and new rating and the new reason), claims added or gone, and any new
-problems. Stop it with Ctrl-C.
+  details: `Verifies the project, prints the table, then watches its input files: the
+config file and the claims, evidence (with evidence/snapshots), sources,
+entities and rules folders; never node_modules, .git or .factcheck-cache.
+After each save it verifies again and prints only the verdicts that changed
+(with the old and new rating and the new reason), claims added or gone,
+claims that fail to load (with the error), and any new problems. Stop it
+with Ctrl-C.
 
 Options:
 ${COMMON_HELP}
 
 Exit codes: 0 when stopped; 2 bad usage.`,
   options: { ...ROOT_OPTION, ...CACHE_OPTION },
-  async run({ values }, io, ctx) {
+  async run({ values }, io, ctx, errCtx) {
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     const options = loadOptions(values, io);
-    const verifyOnce = async (): Promise<VerifyResult> => {
+    const verifyOnce = async (): Promise<{ result: VerifyResult; fails: ReturnType<typeof failsToLoad> }> => {
       const loaded = await loadProject(root, options);
       const verified = loaded.project ? await verifyProject(loaded.project) : { claims: [], diagnostics: [] };
-      return assembleResult(loaded.project, verified.claims, [...loaded.diagnostics, ...verified.diagnostics]);
+      return { result: assembleResult(loaded.project, verified.claims, [...loaded.diagnostics, ...verified.diagnostics]), fails: failsToLoad(loaded) };
     };
 
-    let last = await verifyOnce();
-    io.stderr(formatDiagnostics(last.diagnostics, ctx));
+    let last = (await verifyOnce()).result;
+    io.stderr(formatDiagnostics(last.diagnostics, errCtx));
     io.stdout(VERIFY_FORMATS.text({ result: last }, ctx));
     io.stdout(`Watching ${root} for changes; Ctrl-C to stop.\n`);
 
     let timer: NodeJS.Timeout | undefined;
-    let watcher: FSWatcher | undefined;
+    let watcher: { close(): void } | undefined;
     let stopped = false;
     let running = false;
     let again = false;
@@ -55,8 +56,8 @@ Exit codes: 0 when stopped; 2 bad usage.`,
       try {
         do {
           again = false;
-          const next = await verifyOnce();
-          const changes = compareRuns(last, next);
+          const { result: next, fails } = await verifyOnce();
+          const changes = compareRuns(last, next, fails);
           last = next;
           if (hasChanges(changes)) io.stdout(formatWatchUpdate(changes, ctx));
         } while (again);
@@ -78,13 +79,8 @@ Exit codes: 0 when stopped; 2 bad usage.`,
       watcher = undefined;
       if (stopped) return;
       try {
-        watcher = watch(root, { recursive: true }, (_event, name) => {
-          if (!name) return;
-          const path = relative(root, `${root}${sep}${name.toString()}`).split(sep).join('/');
-          // Project files and snapshots only: not the cache, the lock file or git's own files.
-          if (kindOf(path) || (path.startsWith('evidence/snapshots/') && path.endsWith('.txt'))) schedule();
-        });
-        watcher.on('error', (error) => {
+        // The input folders only: never node_modules, .git or the cache, which hold most of a project's folders.
+        watcher = watchInputs(root, schedule, (error) => {
           io.stderr(`factcheck watch: watching stopped (${error.message}); starting again\n`);
           schedule();
         });

@@ -4,7 +4,7 @@ import { showControls } from '../control-chars.js';
 export interface FormatContext {
   /** ANSI colour is allowed. */
   color: boolean;
-  /** Terminal width, when writing to one; long cells are cut to fit. Absent: nothing is cut. */
+  /** Terminal width, when writing to one; long cells are wrapped to fit. Absent: nothing is wrapped. */
   width?: number;
   /** Prepended to project paths where a consumer needs them relative to something else (GitHub, code scanning: the repository). */
   pathPrefix?: string;
@@ -32,10 +32,30 @@ export function clean(text: string, oneLine = false): string {
   return showControls(flat);
 }
 
-/** Cuts text to a width, marking the cut with an ellipsis. */
-export function fit(text: string, width: number | undefined): string {
-  if (width === undefined || text.length <= width) return text;
-  return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
+/**
+ * Text broken into lines of at most `width` characters at spaces; a word
+ * longer than a line is split. No width: one line, whole.
+ */
+export function wrap(text: string, width: number | undefined): string[] {
+  if (width === undefined || text.length <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(' ')) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+      line = '';
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 export function pad(text: string, width: number): string {

@@ -2,7 +2,7 @@ import type { VerifyReport } from '../../record/verify-report.js';
 import type { VerifyResult } from '../../types.js';
 import { countProblems } from './diagnostics-text.js';
 import { formatCheckText } from './verify-check-text.js';
-import { clean, fit, pad, paint, type FormatContext } from './format-context.js';
+import { clean, pad, paint, wrap, type FormatContext } from './format-context.js';
 
 /** The verify command's table: claim id, rating and reason, then the totals, and with --check the changes. */
 export function formatVerifyText(report: VerifyReport, ctx: FormatContext): string {
@@ -15,8 +15,11 @@ export function formatVerifyTable(result: VerifyResult, ctx: FormatContext): str
   const ratingWidth = Math.max(6, ...rows.map((r) => r[1].length));
   const reasonWidth = ctx.width === undefined ? undefined : Math.max(20, ctx.width - idWidth - ratingWidth - 4);
   const lines = [paint(ctx, 'bold', `${pad('CLAIM', idWidth)}  ${pad('RATING', ratingWidth)}  REASON`)];
+  // On a terminal a long reason wraps under its own column, so it is read whole and the ids stay clear.
+  const indent = ' '.repeat(idWidth + ratingWidth + 4);
   for (const [id, rating, reason] of rows) {
-    lines.push(`${pad(id, idWidth)}  ${pad(rating, ratingWidth)}  ${fit(reason, reasonWidth)}`);
+    const [first = '', ...more] = wrap(reason, reasonWidth);
+    lines.push(`${pad(id, idWidth)}  ${pad(rating, ratingWidth)}  ${first}`, ...more.map((line) => indent + line));
   }
   lines.push('', formatTotals(result));
   return `${lines.join('\n')}\n`;
