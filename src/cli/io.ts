@@ -60,7 +60,6 @@ export function terminalAsk(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     });
 }
 
-/** Exit codes, documented in the README. 1 is reserved for CI checks of recorded verdicts. */
-export const EXIT = { ok: 0, invalid: 2, internal: 3 } as const;
+export { EXIT } from '../exit-codes.js';
 
 export class UsageError extends Error {}

@@ -1,3 +1,4 @@
+import { exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { loadProject, VERSION, verifyProject, type LoadOptions } from '../pipeline.js';
 import type { ClaimResult, LoadResult } from '../types.js';
@@ -48,8 +49,6 @@ export async function evaluateSets(root: string, options: EvalOptions = {}): Pro
 }
 
 /** 2 for invalid input; 1 for a false confirmation or a set under its min_score; else 0. */
-export function evalExitCode(report: EvalReport): 0 | 1 | 2 {
-  if (hasErrors(report.diagnostics)) return 2;
-  if (report.totals.false_confirmations.length || report.sets.some((s) => s.met === false)) return 1;
-  return 0;
+export function evalExitCode(report: EvalReport): ExitCode {
+  return exitCodeFor({ diagnostics: report.diagnostics, differs: report.totals.false_confirmations.length > 0 || report.sets.some((s) => s.met === false) });
 }

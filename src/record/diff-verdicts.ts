@@ -222,9 +222,14 @@ function pick(entry: LockEntry): VerdictChange['before'] {
   return { rating: entry.rating, ruleset: entry.ruleset, rule: entry.rule, citations: entry.citations };
 }
 
+/** Whether a recorded verdict differs, a claim is new or a recorded one is gone. */
+export function diffDiffers(diff: VerdictDiff): boolean {
+  return diff.changed.length + diff.added.length + diff.removed.length > 0;
+}
+
 /** 1 when a recorded verdict differs, a claim is new or a recorded one is gone. */
 export function diffExitCode(diff: VerdictDiff): 0 | 1 {
-  return diff.changed.length || diff.added.length || diff.removed.length ? 1 : 0;
+  return diffDiffers(diff) ? 1 : 0;
 }
 
 /** How many changes of each kind: what a summary leads with. */

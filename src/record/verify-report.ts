@@ -1,5 +1,6 @@
 import type { VerifyResult } from '../types.js';
-import type { VerdictDiff } from './diff-verdicts.js';
+import { exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { diffDiffers, type VerdictDiff } from './diff-verdicts.js';
 
 /** What the verify formatters print: the result, and with --check the comparison with the recorded verdicts. */
 export interface VerifyReport {
@@ -14,10 +15,9 @@ export interface VerifyReport {
 }
 
 /** 2 for invalid input, else 1 when a recorded verdict differs, else 0. */
-export function reportExitCode(report: VerifyReport): 0 | 1 | 2 {
-  if (report.result.diagnostics.some((d) => d.severity === 'error')) return 2;
+export function reportExitCode(report: VerifyReport): ExitCode {
   const diff = report.check?.diff;
-  return diff && (diff.changed.length || diff.added.length || diff.removed.length) ? 1 : 0;
+  return exitCodeFor({ diagnostics: report.result.diagnostics, differs: Boolean(diff && diffDiffers(diff)) });
 }
 
 /** A rating id as readers see it. */

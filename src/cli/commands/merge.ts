@@ -53,7 +53,7 @@ recorded one; 2 invalid input, shards that do not fit, or bad usage.`,
     const root = typeof values.root === 'string' ? resolve(io.cwd, values.root) : await findRoot(io.cwd);
     const report: VerifyReport = { result, ...(diff ? { check: { lockFile: LOCK_FILE, diff, lockLines: root ? await recordedLines(root) : {} } } : {}) };
     await printReport(report, format, io, { ...ctx, ...(root ? (await repositoryPaths(io, root, format)) : {}) }, errCtx);
-    return reportExitCode(report) === 2 ? EXIT.invalid : reportExitCode(report);
+    return reportExitCode(report);
   },
 };
 

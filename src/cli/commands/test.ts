@@ -43,6 +43,6 @@ files, or bad usage; 3 internal error.`,
     io.stdout(format === 'junit' ? TEST_FORMATS.junit(reported) : TEST_FORMATS[format](reported, ctx, { coverage }));
     const invalid = exitCodeOf([...loaded.diagnostics, ...run.diagnostics]);
     if (invalid) return invalid;
-    return run.results.some((r) => !r.passed) ? 1 : EXIT.ok;
+    return run.results.some((r) => !r.passed) ? EXIT.changed : EXIT.ok;
   },
 };

@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Diagnostic } from '../diagnostics.js';
+import { cacheKeyPath, loadCacheKey } from '../load/cache-key.js';
+import { openFileCache, type FileCache } from '../load/file-cache.js';
+import { hashCode } from '../load/hash-code.js';
+import { hashOf } from '../record/hash-inputs.js';
+import { readSchema, SCHEMA_FILES } from '../validate/compile-schemas.js';
+import { VERSION } from '../version.js';
+
+let stamp: string | undefined;
+/**
+ * What a cache entry must have been made by: this version of this code, with
+ * these schemas and these versions of the libraries that parse, validate and
+ * decide (an `npm update` can change what they make of the same file).
+ */
+export function cacheStamp(): string {
+  if (stamp === undefined) {
+    const require = createRequire(import.meta.url);
+    const libraries = ['yaml', 'ajv', 'json-rules-engine'].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+    const schemas = hashOf([...Object.values(SCHEMA_FILES), 'common.schema.json'].map(readSchema));
+    stamp = `${VERSION}:${hashCode(dirname(fileURLToPath(import.meta.url)))}:${schemas}:${libraries.join(',')}`;
+  }
+  return stamp;
+}
+
+export async function openCache(root: string, diagnostics: Diagnostic[]): Promise<FileCache | undefined> {
+  const secret = await loadCacheKey(cacheKeyPath(), root);
+  if (!secret) return undefined;
+  const opened = await openFileCache(root, cacheStamp(), secret);
+  diagnostics.push(...opened.diagnostics);
+  return opened.cache;
+}
+

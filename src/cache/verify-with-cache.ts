@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import { type Diagnostic } from '../diagnostics.js';
+import { kindOf, LIMITS } from '../load/layout.js';
+import { type FileCache } from '../load/file-cache.js';
+import { decodeText, listProjectFiles, readProjectBytes, stampProjectFile, type FileStamp } from '../load/read-files.js';
+import { hydrate, isFresh, type KeptClaim, type StoredClaim } from '../record/result-store.js';
+import { inShard, type Shard } from '../record/shard.js';
+import { hashText, keptBlobs, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, serializeKept, serializeManifest, type RunManifest } from '../record/run-manifest.js';
+import type { Claim, Project, VerifyResult } from '../types.js';
+import { openCache } from './cache-stamp.js';
+import { loadWith } from '../load/load-project.js';
+import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
+import { assembleResult } from '../results/assemble-result.js';
+import { sha256 } from '../model/hash.js';
+import { compareIds } from '../model/compare.js';
+
+export interface CachedVerifyOptions {
+  /** Parse threads; see LoadOptions. */
+  workers?: number;
+  /** Verify only the claims this accepts; all by default. */
+  select?: (claim: Claim) => boolean;
+  /** Set when the selection is one shard of a sharded run. */
+  shard?: Shard;
+  /**
+   * The output shows whole results, not only the verdict table. A run that
+   * prints the table keeps only what it needs; a later run that needs whole
+   * results verifies again the claims it lacks them for, once.
+   */
+  whole?: boolean;
+  /** Told how far parsing, then verifying, has got. */
+  onProgress?: (progress: { stage: 'parse' | 'verify'; done: number; total: number }) => void;
+}
+
+export interface CachedVerification {
+  result: VerifyResult;
+  /** The project, when it had to be loaded. */
+  project?: Project;
+  /** What was reused: the whole last result when no input changed, else the results whose footprints still held. */
+  reused: { whole: boolean; claims: number };
+}
+
+/**
+ * verify through the cache, the fastest way to a result that is exactly what a
+ * full run would print. When no file has changed since the last full run (by
+ * stamp, or by content where a stamp is too recent to trust), its result is
+ * printed again without loading the project. Otherwise the project is loaded
+ * (unchanged files from the parse cache) and each claim's earlier result is
+ * reused when its footprint still holds; the rest are verified. A full run
+ * keeps its results and a manifest of its inputs for the next one.
+ */
+export async function verifyWithCache(projectRoot: string, options: CachedVerifyOptions = {}): Promise<CachedVerification> {
+  const root = await realpath(projectRoot);
+  // Stamps taken from now on are compared with this: a write in the same clock tick as a stamp
+  // could leave it unchanged, so stamps this recent prove nothing next time.
+  const started = Date.now();
+  const diagnostics: Diagnostic[] = [];
+  const cache = await openCache(root, diagnostics);
+  const full = !options.select && !options.shard;
+  const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB)) : undefined;
+  const listing = await listProjectFiles(root);
+  const since = manifest ? await unchangedSince(root, manifest, listing) : undefined;
+  const whole = Boolean(options.whole);
+
+  if (cache && manifest && full && since?.all) {
+    const kept = readAllKept(cache, Object.keys(manifest.claimsFiles), whole);
+    // The kept claims must be those the manifest's run wrote: another run may have written since.
+    const same = Object.entries(manifest.claimsFiles).every(([file, { kept: hash }]) => kept.texts.has(file) && hashText(kept.texts.get(file)!) === hash);
+    const claims = Object.values(manifest.claimsFiles)
+      .flatMap((f) => f.ids)
+      .sort(compareIds)
+      .map((id) => kept.claims.get(id));
+    if (same && claims.every((c) => c !== undefined && (!whole || c.json))) {
+      const { tool, scale, totals, diagnostics: all } = manifest.result;
+      // The fields in assembleResult's order: the same JSON, byte for byte.
+      const result: VerifyResult = { tool, scale, claims: claims.map((c) => hydrate(c!)), totals, diagnostics: all };
+      return { result, reused: { whole: true, claims: claims.length } };
+    }
+  }
+
+  // Unchanged files are read only if their parse is not in the cache.
+  const loaded = await loadWith(root, diagnostics, {
+    cache,
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(since ? { unchanged: since.unchanged } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const project = loaded.project;
+  const claimsFiles = project ? [...new Set(project.claims.map((c) => c.ref.file))] : [];
+  // With an id defined twice, which definition wins can change without any file a result read
+  // changing: nothing kept is reused until the project is whole again.
+  const ambiguous = loaded.diagnostics.some((d) => d.code === 'ref/duplicate-id');
+  const previous = cache && project ? readAllKept(cache, claimsFiles, whole) : undefined;
+  const verification: ProjectVerification = project
+    ? await verifyProject(project, {
+        select: selector(options),
+        ...(previous && !ambiguous ? { previous: previous.claims } : {}),
+        store: Boolean(cache),
+        whole,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      })
+    : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
+  const result = assembleResult(project, verification.claims, [...loaded.diagnostics, ...verification.diagnostics], options.shard);
+
+  if (cache && project && full && verification.stored) {
+    const byFile = new Map<string, Map<string, StoredClaim>>();
+    for (const claim of [...project.claims].sort((a, b) => compareIds(a.id, b.id))) {
+      const kept = verification.stored.get(claim.id);
+      if (!kept) continue;
+      if (!byFile.has(claim.ref.file)) byFile.set(claim.ref.file, new Map());
+      byFile.get(claim.ref.file)!.set(claim.id, kept);
+    }
+    const keptHashes = new Map<string, string>();
+    for (const [file, claims] of byFile) {
+      // A file whose claims were all reused as kept, and are the same claims, is kept as it is.
+      const before = previous?.texts.get(file);
+      if (before !== undefined && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(previous!.files.get(file)!, claims)) {
+        keptHashes.set(file, hashText(before));
+        continue;
+      }
+      const texts = serializeKept(claims, whole);
+      const names = keptBlobs(file);
+      // Results first: kept claims name theirs by hash, so they must not name what is not there yet.
+      if (texts.results !== undefined) await cache.setBlob(names.results, texts.results);
+      await cache.setBlob(names.kept, texts.kept);
+      keptHashes.set(file, hashText(texts.kept));
+    }
+    const inputs: RunManifest['inputs'] = {};
+    for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
+      const stamp = loaded.stamps.get(path);
+      if (stamp) inputs[path] = { hash, stamp };
+    }
+    // Files that could not be read have no stamp to compare: while any is missing, no run is warm.
+    const tried = [...listing.paths.map((p) => p.path), ...[...project.sources.values()].flatMap((s) => (s.snapshot ? [s.snapshot.path] : []))];
+    const { claims: _claims, ...rest } = result;
+    await cache.setBlob(
+      MANIFEST_BLOB,
+      serializeManifest({
+        written: started,
+        inputs,
+        listed: listing.paths.map((p) => p.path),
+        missing: [...new Set(tried.filter((path) => !loaded.inputs.has(path)))].sort(compareIds),
+        claimsFiles: Object.fromEntries([...byFile].map(([file, claims]) => [file, { ids: [...claims.keys()], kept: keptHashes.get(file)! }])),
+        result: rest,
+      }),
+    );
+  }
+  // A partial run leaves the kept results and manifest as they were; only a full run replaces them.
+  if (cache && full) await cache.prune({ blobs: true });
+  return { result, ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
+}
+
+function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {
+  const { select, shard } = options;
+  if (!select && !shard) return undefined;
+  return (claim) => (select?.(claim) ?? true) && (!shard || inShard(claim.id, shard));
+}
+
+/**
+ * The manifest run's inputs that are as they were, with their hash and stamp,
+ * and whether that is all of them, with no YAML file added or removed.
+ */
+async function unchangedSince(
+  root: string,
+  manifest: RunManifest,
+  listing: Awaited<ReturnType<typeof listProjectFiles>>,
+): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }> }> {
+  const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();
+  const listed = listing.paths.map((p) => p.path);
+  let all =
+    !listing.diagnostics.length &&
+    !manifest.missing.length &&
+    listed.length === manifest.listed.length &&
+    listed.every((p, i) => p === manifest.listed[i]);
+  const trustedBefore = BigInt(manifest.written - RACY_MS) * 1_000_000n;
+  for (const [path, { hash, stamp }] of Object.entries(manifest.inputs)) {
+    const now = await stampProjectFile(root, path);
+    const same = now !== undefined && now.size === stamp.size && now.ino === stamp.ino && now.mtimeNs === stamp.mtimeNs && now.ctimeNs === stamp.ctimeNs;
+    if (same && BigInt(now.mtimeNs) < trustedBefore && BigInt(now.ctimeNs) < trustedBefore) {
+      unchanged.set(path, { hash, stamp: now });
+      continue;
+    }
+    // A changed stamp, or one too recent to prove anything: compare the content, hashed as a load
+    // hashes it (YAML as its decoded text, snapshots as bytes).
+    const read = now ? await readProjectBytes(root, path, LIMITS.maxSnapshotBytes) : undefined;
+    let nowHash: string | undefined;
+    if (read && 'bytes' in read) {
+      if (kindOf(path)) {
+        const text = decodeText(read.bytes, { file: path, line: 1, col: 1 });
+        if ('text' in text) nowHash = sha256(text.text);
+      } else nowHash = createHash('sha256').update(read.bytes).digest('hex');
+    }
+    if (read && 'bytes' in read && nowHash === hash) unchanged.set(path, { hash, stamp: read.stamp });
+    else all = false;
+  }
+  return { all, unchanged };
+}
+
+/** The claims kept for these claims files, which claims each file had, and each file's kept blob as read. */
+function readAllKept(
+  cache: FileCache,
+  claimsFiles: readonly string[],
+  whole: boolean,
+): { claims: Map<string, KeptClaim>; files: Map<string, ReadonlySet<string>>; texts: Map<string, string> } {
+  const claims = new Map<string, KeptClaim>();
+  const files = new Map<string, ReadonlySet<string>>();
+  const texts = new Map<string, string>();
+  for (const file of claimsFiles) {
+    const kept = readKept(cache, file, whole);
+    if (!kept) continue;
+    files.set(file, new Set(kept.claims.keys()));
+    texts.set(file, kept.text);
+    for (const [id, claim] of kept.claims) claims.set(id, claim);
+  }
+  return { claims, files, texts };
+}
+
+function sameKeys(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): boolean {
+  return a.size === b.size && [...b.keys()].every((k) => a.has(k));
+}
+

@@ -1,0 +1,20 @@
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { type Shard } from '../record/shard.js';
+import type { ClaimResult, Project, VerifyResult } from '../types.js';
+import { countTotals } from '../verdict/count-totals.js';
+import { VERSION } from '../version.js';
+
+/** The result of a run, as every output shows it: the tool, the scale, the claims sorted, the totals and the problems. */
+export function assembleResult(project: Project | undefined, claims: ClaimResult[], diagnostics: Diagnostic[], shard?: Shard): VerifyResult {
+  const scale = project?.config.scale ?? [];
+  const sorted = sortDiagnostics(diagnostics);
+  return {
+    tool: { name: 'factcheck', version: VERSION },
+    scale: scale.map((r) => ({ id: r.id, label: r.label, color: r.color })),
+    claims,
+    totals: countTotals(scale, claims, sorted),
+    diagnostics: sorted,
+    ...(shard ? { shard } : {}),
+  };
+}
+
