@@ -20,13 +20,13 @@ export {
 export type { LoadOptions, VerifyOptions, ProjectVerification, RecordedVerdicts, CachedVerifyOptions, CachedVerification, RuleTestRun } from './pipeline.js';
 export { createRunner } from './rules/run-rules.js';
 // What checkRecorded compares with: the lock file, read and written as verify --check and --update do.
-export { LOCK_FILE, parseLock, serializeLock, updateLock } from './record/lock-file.js';
-export type { Lock, LockEntry } from './record/lock-file.js';
-export { diffExitCode } from './record/diff-verdicts.js';
-export type { VerdictDiff, VerdictChange, Uncompared, Cause } from './record/diff-verdicts.js';
-export { reportExitCode } from './record/verify-report.js';
-export type { VerifyReport } from './record/verify-report.js';
-export type { Shard } from './record/shard.js';
+export { LOCK_FILE, parseLock, serializeLock, updateLock } from './lock/lock-file.js';
+export type { Lock, LockEntry } from './lock/lock-file.js';
+export { diffExitCode } from './lock/diff-verdicts.js';
+export type { VerdictDiff, VerdictChange, Uncompared, Cause } from './lock/diff-verdicts.js';
+export { reportExitCode } from './results/verify-report.js';
+export type { VerifyReport } from './results/verify-report.js';
+export type { Shard } from './results/shard.js';
 export { main } from './cli/main.js';
 export type { CliIO } from './cli/io.js';
 export { FACTS } from './facts/catalogue.js';

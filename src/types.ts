@@ -3,7 +3,7 @@ import type { FileStamp } from './load/read-files.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 import type { EvidenceIndex } from './evidence/build-index.js';
 import type { Contradiction } from './evidence/detect-contradictions.js';
-import type { Unloaded } from './record/diff-verdicts.js';
+import type { Unloaded } from './lock/diff-verdicts.js';
 
 /** Where an item was defined: its file and the key path to it inside that file. */
 export interface NodeRef {

@@ -2,10 +2,10 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic } from '../diagnostics.js';
-import { cacheKeyPath, loadCacheKey } from '../load/cache-key.js';
-import { openFileCache, type FileCache } from '../load/file-cache.js';
+import { cacheKeyPath, loadCacheKey } from './cache-key.js';
+import { openFileCache, type FileCache } from './file-cache.js';
 import { hashCode } from '../load/hash-code.js';
-import { hashOf } from '../record/hash-inputs.js';
+import { hashOf } from '../lock/hash-inputs.js';
 import { readSchema, SCHEMA_FILES } from '../validate/compile-schemas.js';
 import { VERSION } from '../version.js';
 

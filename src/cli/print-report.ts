@@ -1,6 +1,6 @@
 import { appendFile, realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import type { VerifyReport } from '../record/verify-report.js';
+import type { VerifyReport } from '../results/verify-report.js';
 import { formatDiagnostics, VERIFY_FORMATS, type FormatContext, type VerifyFormat } from '../report/formatters/index.js';
 import { formatMarkdown } from '../report/formatters/markdown.js';
 import type { CliIO } from './io.js';

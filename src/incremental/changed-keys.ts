@@ -1,12 +1,12 @@
 import { parseYaml } from '../load/parse-yaml.js';
 import { kindOf } from '../load/layout.js';
-import { inputHashes } from '../record/hash-inputs.js';
+import { inputHashes } from '../lock/hash-inputs.js';
 import type { EvidenceRecord, Project } from '../types.js';
 import { buildModel, type Model, type UsableFile } from '../validate/build-model.js';
 import { validateSchema } from '../validate/validate-schema.js';
 
 export interface Change {
-  /** Input keys (record/hash-inputs) whose content differs from the old version, including added and removed items. */
+  /** Input keys (lock/hash-inputs) whose content differs from the old version, including added and removed items. */
   keys: Set<string>;
   /**
    * Everything may have moved: the config changed, or a group's members did (groups decide

@@ -8,7 +8,7 @@ import { kindOf } from './layout.js';
 import type { ParsedFile } from './parse-yaml.js';
 import { defaultWorkers, processFiles } from './parse-pool.js';
 import { toParsedFile, type ProcessedFile } from './process-file.js';
-import { type FileCache } from './file-cache.js';
+import { type FileCache } from '../cache/file-cache.js';
 import { readProjectFiles, type FileStamp } from './read-files.js';
 import { checkBrokenRules, checkRules } from '../rules/check-rules.js';
 import { findUnloaded } from '../validate/find-unloaded.js';

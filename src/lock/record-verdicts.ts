@@ -1,7 +1,7 @@
-import { diffVerdicts, type VerdictDiff } from '../record/diff-verdicts.js';
-import { inputHashes } from '../record/hash-inputs.js';
-import { locateInput } from '../record/locate-input.js';
-import { lockEntry, type Lock, type LockEntry } from '../record/lock-file.js';
+import { diffVerdicts, type VerdictDiff } from './diff-verdicts.js';
+import { inputHashes } from './hash-inputs.js';
+import { locateInput } from './locate-input.js';
+import { lockEntry, type Lock, type LockEntry } from './lock-file.js';
 import type { Project } from '../types.js';
 import type { ProjectVerification } from '../verdict/verify-project.js';
 

@@ -1,5 +1,5 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { type Shard } from '../record/shard.js';
+import { type Shard } from './shard.js';
 import type { ClaimResult, Project, VerifyResult } from '../types.js';
 import { countTotals } from '../verdict/count-totals.js';
 import { VERSION } from '../version.js';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
-import type { InputKind, Unloaded } from '../record/diff-verdicts.js';
+import type { InputKind, Unloaded } from '../lock/diff-verdicts.js';
 
 /** The list each kind of file holds its items in, and the key prefix and kind of those items. */
 const LISTS: Partial<Record<ParsedFile['kind'], { list: string; prefix: string; kind: InputKind }>> = {

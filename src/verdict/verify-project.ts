@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { type FactScalar } from '../facts/fact-types.js';
 import { KIND_FOLDERS, kindOf } from '../load/layout.js';
 import { createRunner, type RulesRunner } from '../rules/run-rules.js';
-import { createFootprintCheck, hydrate, type KeptClaim, type StoredClaim } from '../record/result-store.js';
+import { createFootprintCheck, hydrate, type KeptClaim, type StoredClaim } from '../cache/result-store.js';
 import type { Claim, ClaimResult, Project } from '../types.js';
 import { buildClaimResult } from './build-claim-result.js';
 import { summarise } from '../facts/claim-facts.js';
@@ -24,7 +24,7 @@ export interface VerifyOptions {
 export interface ProjectVerification {
   claims: ClaimResult[];
   diagnostics: Diagnostic[];
-  /** Each claim verified in this run, with its inputs as record/hash-inputs keys, computed on demand. Reused results have none. */
+  /** Each claim verified in this run, with its inputs as lock/hash-inputs keys, computed on demand. Reused results have none. */
   dependencies: Map<string, () => string[]>;
   /** With `store`: every result, reused or new, ready to keep. */
   stored?: Map<string, StoredClaim>;

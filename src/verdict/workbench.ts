@@ -3,7 +3,7 @@ import { createOriginFinder } from '../evidence/find-origins.js';
 import { computeFacts } from '../facts/catalogue.js';
 import { createNames, type FactScalar, type Names } from '../facts/fact-types.js';
 import { matchEvidence, type MatchContext } from '../facts/match-evidence.js';
-import { recordReads } from '../record/record-reads.js';
+import { recordReads } from './record-reads.js';
 import type { Claim, Project, Ruleset } from '../types.js';
 
 /** What every claim of a project is matched against, built once. */

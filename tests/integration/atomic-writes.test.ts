@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CACHE_FOLDER } from '../../src/load/file-cache.js';
-import { LOCK_FILE, parseLock } from '../../src/record/lock-file.js';
+import { CACHE_FOLDER } from '../../src/cache/file-cache.js';
+import { LOCK_FILE, parseLock } from '../../src/lock/lock-file.js';
 import { edit, gitProject } from '../helpers/git.js';
 import { cleanProjects, REPO, runCli } from '../helpers/project.js';
 

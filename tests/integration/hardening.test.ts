@@ -4,7 +4,7 @@ import { chmod, cp, lstat, mkdir, readFile, readlink, rm, symlink, writeFile } f
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../src/record/lock-file.js';
+import { LOCK_FILE } from '../../src/lock/lock-file.js';
 import { cleanProjects, copyBundled, makeProject, REPO, runCli, type CliRun } from '../helpers/project.js';
 
 afterAll(cleanProjects);

@@ -4,11 +4,11 @@ import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheKeyPath } from '../../src/load/cache-key.js';
-import { CACHE_DIR, CACHE_FOLDER } from '../../src/load/file-cache.js';
+import { cacheKeyPath } from '../../src/cache/cache-key.js';
+import { CACHE_DIR, CACHE_FOLDER } from '../../src/cache/file-cache.js';
 import { kindOf } from '../../src/load/layout.js';
 import { cacheStamp } from '../../src/pipeline.js';
-import { LOCK_FILE } from '../../src/record/lock-file.js';
+import { LOCK_FILE } from '../../src/lock/lock-file.js';
 import { COUNT_EVIDENCE, COUNT_SOURCE, edit, git, gitProject } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
 

@@ -2,7 +2,7 @@ import { chmod, chown, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheKeyPath, loadCacheKey } from '../../src/load/cache-key.js';
+import { cacheKeyPath, loadCacheKey } from '../../src/cache/cache-key.js';
 import { hashCode } from '../../src/load/hash-code.js';
 
 describe('the cache key', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProject, verifyProject } from '../../src/pipeline.js';
-import { createFootprintCheck, hydrate, type KeptClaim } from '../../src/record/result-store.js';
+import { createFootprintCheck, hydrate, type KeptClaim } from '../../src/cache/result-store.js';
 import { REPO } from '../helpers/project.js';
 
 describe('kept results', () => {

@@ -6,7 +6,7 @@ import { KIND_FOLDERS, LIMITS } from '../../load/layout.js';
 import { listYamlFiles, readProjectText } from '../../load/read-files.js';
 import { makeFolder, writeFileAtomic } from '../../load/write-atomic.js';
 import { loadProject, recordVerdicts, verifyProject } from '../../pipeline.js';
-import { LOCK_FILE, serializeLock, updateLock } from '../../record/lock-file.js';
+import { LOCK_FILE, serializeLock, updateLock } from '../../lock/lock-file.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { makeFolder, writeFileAtomic } from '../../load/write-atomic.js';
 import { assembleResult, checkRecorded, exitCodeOf, loadProject, recordVerdicts, verifyProject } from '../../pipeline.js';
-import { LOCK_FILE, lockLines } from '../../record/lock-file.js';
-import type { VerifyReport } from '../../record/verify-report.js';
+import { LOCK_FILE, lockLines } from '../../lock/lock-file.js';
+import type { VerifyReport } from '../../results/verify-report.js';
 import { claimReviews, formatClaimReview } from '../../report/formatters/claimreview.js';
 import { formatHtml } from '../../report/formatters/html-report.js';
 import { formatDiagnostics } from '../../report/formatters/index.js';

@@ -16,10 +16,10 @@ import {
   type ProjectVerification,
 } from '../../pipeline.js';
 import type { Project } from '../../types.js';
-import { LOCK_FILE, lockLines, serializeLock, updateLock, type Lock } from '../../record/lock-file.js';
+import { LOCK_FILE, lockLines, serializeLock, updateLock, type Lock } from '../../lock/lock-file.js';
 import { readLock } from '../read-lock.js';
-import { inShard, parseShard } from '../../record/shard.js';
-import { reportExitCode, type VerifyReport } from '../../record/verify-report.js';
+import { inShard, parseShard } from '../../results/shard.js';
+import { reportExitCode, type VerifyReport } from '../../results/verify-report.js';
 import { VERIFY_FORMATS } from '../../report/formatters/index.js';
 import { printReport, repositoryPaths } from '../print-report.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';

@@ -1,5 +1,5 @@
 import { assembleResult, loadProject, verifyProject } from '../../pipeline.js';
-import { compareRuns, failsToLoad, hasChanges } from '../../record/compare-runs.js';
+import { compareRuns, failsToLoad, hasChanges } from '../../results/compare-runs.js';
 import { formatDiagnostics, VERIFY_FORMATS } from '../../report/formatters/index.js';
 import { formatWatchUpdate } from '../../report/formatters/watch-update.js';
 import type { VerifyResult } from '../../types.js';

@@ -1,4 +1,4 @@
-import type { VerifyReport } from '../../record/verify-report.js';
+import type { VerifyReport } from '../../results/verify-report.js';
 import type { ClaimResult, Rating } from '../../types.js';
 
 export interface ClaimReviewContext {

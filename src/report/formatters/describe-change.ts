@@ -1,5 +1,5 @@
-import { countChanges, type Blocker, type Cause, type Uncompared, type VerdictChange, type VerdictDiff } from '../../record/diff-verdicts.js';
-import { ratingLabel } from '../../record/verify-report.js';
+import { countChanges, type Blocker, type Cause, type Uncompared, type VerdictChange, type VerdictDiff } from '../../lock/diff-verdicts.js';
+import { ratingLabel } from '../../results/verify-report.js';
 import type { VerifyResult } from '../../types.js';
 
 /** Words shared by the diff formatters: "Half true → False". */

@@ -1,4 +1,4 @@
-import type { VerifyReport } from '../../record/verify-report.js';
+import type { VerifyReport } from '../../results/verify-report.js';
 import { causeSummary, changeTitle, describeChange, uncomparedSummary } from './describe-change.js';
 import type { FormatContext } from './format-context.js';
 import { formatVerifyText } from './verify-table.js';

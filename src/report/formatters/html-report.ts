@@ -1,4 +1,4 @@
-import type { VerifyReport } from '../../record/verify-report.js';
+import type { VerifyReport } from '../../results/verify-report.js';
 import { renderReport, type ReportContext } from '../html/render-report.js';
 
 /** The self-contained HTML report for editors. */

@@ -1,5 +1,5 @@
-import type { VerifyReport } from '../../record/verify-report.js';
-import { ratingLabel } from '../../record/verify-report.js';
+import type { VerifyReport } from '../../results/verify-report.js';
+import { ratingLabel } from '../../results/verify-report.js';
 import { causeSummary, changeTitle, citationChange, describeChange, uncomparedSummary } from './describe-change.js';
 import type { FormatContext } from './format-context.js';
 import { xmlAttr as attr, xmlText as text } from './xml-escape.js';

@@ -1,6 +1,6 @@
-import type { VerifyReport } from '../../record/verify-report.js';
-import { ratingLabel } from '../../record/verify-report.js';
-import { countChanges } from '../../record/diff-verdicts.js';
+import type { VerifyReport } from '../../results/verify-report.js';
+import { ratingLabel } from '../../results/verify-report.js';
+import { countChanges } from '../../lock/diff-verdicts.js';
 import { describeCause, ratingChange, ruleChange } from './describe-change.js';
 import { formatPoint } from '../../validate/read-date.js';
 import { code, inline, problemsSection } from './markdown-text.js';

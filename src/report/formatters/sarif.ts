@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CHECK_RESULTS, DIAGNOSTIC_CODES, WARNING_CODES, type DiagnosticCode } from '../../diagnostics.js';
-import type { VerifyReport } from '../../record/verify-report.js';
+import type { VerifyReport } from '../../results/verify-report.js';
 import { causeSummary, changeTitle, describeChange, uncomparedSummary } from './describe-change.js';
 import type { FormatContext } from './format-context.js';
 

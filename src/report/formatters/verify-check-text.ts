@@ -1,4 +1,4 @@
-import type { VerifyReport } from '../../record/verify-report.js';
+import type { VerifyReport } from '../../results/verify-report.js';
 import { causeSummary, citationChange, describeBlocker, describeCause, diffCounts, nextStep, ratingChange, ruleChange } from './describe-change.js';
 import { clean, paint, type FormatContext } from './format-context.js';
 

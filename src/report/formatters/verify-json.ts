@@ -1,4 +1,4 @@
-import type { VerifyReport } from '../../record/verify-report.js';
+import type { VerifyReport } from '../../results/verify-report.js';
 
 /** The whole result as JSON, described by schemas/result.schema.json; with --check, the diff too. */
 export function formatVerifyJson(report: VerifyReport): string {

@@ -1,4 +1,4 @@
-import type { VerifyReport } from '../../record/verify-report.js';
+import type { VerifyReport } from '../../results/verify-report.js';
 import type { VerifyResult } from '../../types.js';
 import { countProblems } from './diagnostics-text.js';
 import { formatCheckText } from './verify-check-text.js';

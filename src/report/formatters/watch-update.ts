@@ -1,4 +1,4 @@
-import type { RunChanges } from '../../record/compare-runs.js';
+import type { RunChanges } from '../../results/compare-runs.js';
 import { formatDiagnostics } from './diagnostics-text.js';
 import { clean, paint, type FormatContext } from './format-context.js';
 

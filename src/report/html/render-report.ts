@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { plainCondition } from '../../verdict/plain-condition.js';
-import { ratingLabel, type VerifyReport } from '../../record/verify-report.js';
+import { ratingLabel, type VerifyReport } from '../../results/verify-report.js';
 import type { Citation, ClaimResult, Rating } from '../../types.js';
 import { formatPoint } from '../../validate/read-date.js';
 import { causeSummary, changeTitle, describeChange, diffCounts, uncomparedSummary } from '../formatters/describe-change.js';

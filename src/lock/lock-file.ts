@@ -44,7 +44,7 @@ export interface LockEntry {
   /** A hash of all its inputs: equal hashes, equal inputs. */
   hash: string;
   /**
-   * Each input's hash when the verdict was recorded, by record/hash-inputs key,
+   * Each input's hash when the verdict was recorded, by lock/hash-inputs key,
    * with the claim's fields and the ruleset's rules listed too, so that a cause
    * can be named down to a field or a rule.
    */

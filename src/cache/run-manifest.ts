@@ -1,6 +1,6 @@
 import type { FileStamp } from '../load/read-files.js';
 import type { VerifyResult } from '../types.js';
-import type { Footprint } from './record-reads.js';
+import type { Footprint } from '../verdict/record-reads.js';
 import { createHash } from 'node:crypto';
 import { headOf, isFresh, jsonOf, type KeptClaim, type StoredClaim } from './result-store.js';
 

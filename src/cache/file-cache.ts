@@ -3,9 +3,9 @@ import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { FileKind } from './layout.js';
-import type { ProcessedFile } from './process-file.js';
-import { removeAbandoned, temporaryFor } from './write-atomic.js';
+import type { FileKind } from '../load/layout.js';
+import type { ProcessedFile } from '../load/process-file.js';
+import { removeAbandoned, temporaryFor } from '../load/write-atomic.js';
 
 export interface FileCache {
   /** A file's parse and schema result, by its kind and the SHA-256 of its text. */

@@ -1,7 +1,7 @@
-import { decisiveCitations } from './lock-file.js';
+import { decisiveCitations } from '../lock/lock-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ClaimResult, LoadResult, VerifyResult } from '../types.js';
-import { sameVerdict } from './diff-verdicts.js';
+import { sameVerdict } from '../lock/diff-verdicts.js';
 
 /** What changed between two runs, for `factcheck watch`. */
 export interface RunChanges {

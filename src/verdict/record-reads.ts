@@ -13,7 +13,7 @@ export interface RecordedReads {
   sources: ReadonlyMap<string, Source>;
   /** Marks everything a claim's result shows whatever the rules decide: its matches and their sources. */
   touchFound(found: ClaimEvidence): void;
-  /** The inputs read so far, as record/hash-inputs keys, sorted. */
+  /** The inputs read so far, as lock/hash-inputs keys, sorted. */
   keys(): string[];
   /**
    * What the result was computed from, file by file and query by query, so a
@@ -23,7 +23,7 @@ export interface RecordedReads {
   footprint(files: readonly string[], inputs: ReadonlyMap<string, string>): Footprint;
 }
 
-/** A claim result's inputs in a form a later run can check cheaply: see record/result-store. */
+/** A claim result's inputs in a form a later run can check cheaply: see cache/result-store. */
 export interface Footprint {
   /** Every file an input was read from, snapshots included, with its SHA-256; by path. */
   files: [path: string, hash: string][];
@@ -31,7 +31,7 @@ export interface Footprint {
   queries: Record<string, string>;
   /** Every record whose contradictions were consulted, with a hash of them. */
   contradictions: Record<string, string>;
-  /** Items looked up and not found, as record/hash-inputs keys: if one appears, the result may change. */
+  /** Items looked up and not found, as lock/hash-inputs keys: if one appears, the result may change. */
   absent: string[];
 }
 

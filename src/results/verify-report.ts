@@ -1,6 +1,6 @@
 import type { VerifyResult } from '../types.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
-import { diffDiffers, type VerdictDiff } from './diff-verdicts.js';
+import { diffDiffers, type VerdictDiff } from '../lock/diff-verdicts.js';
 
 /** What the verify formatters print: the result, and with --check the comparison with the recorded verdicts. */
 export interface VerifyReport {

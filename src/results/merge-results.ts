@@ -1,7 +1,7 @@
 import { sortDiagnostics } from '../diagnostics.js';
 import type { VerifyResult } from '../types.js';
 import { countTotals } from '../verdict/count-totals.js';
-import type { VerdictDiff } from './diff-verdicts.js';
+import type { VerdictDiff } from '../lock/diff-verdicts.js';
 
 /** A verify result as `verify --format json` prints it, with the diff under --check. */
 export type ResultFile = VerifyResult & { diff?: VerdictDiff };

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Contradiction } from '../evidence/detect-contradictions.js';
 import type { EvidenceIndex } from '../evidence/build-index.js';
 import type { ClaimResult, Project } from '../types.js';
-import { contradictionsHash, idsHash, type Footprint, type Query } from './record-reads.js';
+import { contradictionsHash, idsHash, type Footprint, type Query } from '../verdict/record-reads.js';
 
 /**
  * A claim's result kept from an earlier run, with what it was computed from.
