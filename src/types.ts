@@ -1,9 +1,5 @@
-import type { Anchor } from './anchor/anchor-quote.js';
-import type { FileStamp } from './load/read-files.js';
+// The types the stages share. This file imports no stage: stages import it.
 import type { Diagnostic, Position } from './diagnostics.js';
-import type { EvidenceIndex } from './evidence/build-index.js';
-import type { Contradiction } from './evidence/detect-contradictions.js';
-import type { Unloaded } from './lock/diff-verdicts.js';
 
 /** Where an item was defined: its file and the key path to it inside that file. */
 export interface NodeRef {
@@ -492,4 +488,70 @@ export interface VerifyResult {
   diagnostics: Diagnostic[];
   /** Set on the result of one shard of a sharded run; factcheck merge drops it. */
   shard?: { index: number; count: number };
+}
+
+/** A quote located in a snapshot, as W3C Web Annotation selectors plus a context snippet for reports. */
+export interface Anchor {
+  /** TextQuoteSelector: the snapshot's own words, and up to 32 characters either side. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** TextPositionSelector, in Unicode code points. */
+  start: number;
+  end: number;
+  /** Whether the quote matched as written or only after normalising typography and spacing. */
+  match: 'exact' | 'normalised';
+  /** What Unicode normalisation a normalised match needed: invisible characters ignored, accents composed differently. */
+  unicode?: string[];
+  /** Longer surrounding words for reports, cut at word boundaries. */
+  context: { prefix: string; exact: string; suffix: string };
+  /** 1-based line of the snapshot where the quote starts. */
+  line: number;
+}
+
+/**
+ * What tells a file unchanged without reading it: size, inode and times to the
+ * nanosecond, as git's index does. Taken before reading, so a write during the
+ * read shows as a change next time.
+ */
+export interface FileStamp {
+  size: number;
+  ino: string;
+  mtimeNs: string;
+  ctimeNs: string;
+}
+
+/** Evidence looked up by entity and action or measure, so facts never scan all evidence for each claim. */
+export interface EvidenceIndex {
+  /** Affirmed events by actor (or by target, for `asTarget`) whose action is `action` or narrower. */
+  events(entity: string, action: string, asTarget?: boolean): readonly EventRecord[];
+  /** Negated events by actor or target, whatever their action. */
+  negatedEvents(entity: string): readonly EventRecord[];
+  quantities(subject: string, measure: string): readonly QuantityRecord[];
+  statements(speaker: string): readonly StatementRecord[];
+  /** Statements whose words contain these words in order (as compare-words compares them), whoever the speaker. */
+  statementsSaying(words: string): readonly StatementRecord[];
+  assessments(subject: string, topic: string): readonly AssessmentRecord[];
+  /** Events that answer or act on another record, by their actor. */
+  responsesBy(actor: string): readonly EventRecord[];
+  get(id: string): EvidenceRecord | undefined;
+}
+
+/** Two evidence records that cannot both be right. */
+export interface Contradiction {
+  kind: 'value' | 'window' | 'date';
+  /** The record that states the claim or window, then the one that disagrees with it. */
+  records: [string, string];
+}
+
+export type InputKind = 'claim' | 'claim field' | 'evidence record' | 'source' | 'entity' | 'rule' | 'ruleset' | 'config';
+
+/**
+ * Inputs defined in the project's files that did not load, each with the
+ * error that kept it out; and files of each kind that could not be read at
+ * all, whose items are unknown.
+ */
+export interface Unloaded {
+  items: ReadonlyMap<string, Diagnostic>;
+  files: readonly { kind: InputKind; problem: Diagnostic }[];
 }

@@ -2,25 +2,9 @@ import { findClosest, indexWords, MAX_PATTERN, type SearchBudget, type WordIndex
 import { normalise, normaliseQuote, type Normalised } from './normalise-text.js';
 import { codePointOffset } from './text-positions.js';
 import { invisiblesIn, isComposed, isMark } from './unicode-chars.js';
+import type { Anchor } from '../types.js';
 
-/** A quote located in a snapshot, as W3C Web Annotation selectors plus a context snippet for reports. */
-export interface Anchor {
-  /** TextQuoteSelector: the snapshot's own words, and up to 32 characters either side. */
-  exact: string;
-  prefix: string;
-  suffix: string;
-  /** TextPositionSelector, in Unicode code points. */
-  start: number;
-  end: number;
-  /** Whether the quote matched as written or only after normalising typography and spacing. */
-  match: 'exact' | 'normalised';
-  /** What Unicode normalisation a normalised match needed: invisible characters ignored, accents composed differently. */
-  unicode?: string[];
-  /** Longer surrounding words for reports, cut at word boundaries. */
-  context: { prefix: string; exact: string; suffix: string };
-  /** 1-based line of the snapshot where the quote starts. */
-  line: number;
-}
+export type { Anchor };
 
 export interface Occurrence {
   /** UTF-16 offsets in the snapshot. */

@@ -1,5 +1,5 @@
 import type { Project } from '../types.js';
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { unseenDifference } from './unicode-chars.js';
 import { showClosest } from './describe-misquote.js';
 import { anchorQuote, disambiguate, prepareSnapshot, type Anchor, type AnchorHint } from './anchor-quote.js';

@@ -2,7 +2,7 @@ import { citeWords } from '../anchor/cite-words.js';
 import { compatibleUnits, KNOWN_TIME_UNITS } from '../model/units.js';
 import type { NodeRef, Project } from '../types.js';
 import { readDate, readPublished } from '../validate/read-date.js';
-import { didYouMean, suggest } from '../validate/suggest.js';
+import { didYouMean, suggest } from '../model/suggest.js';
 
 /** A flag's value or a typed answer: flags are strings, except boolean flags given bare. */
 export type Answer = string | boolean;

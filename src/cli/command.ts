@@ -1,7 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { MAX_WORKERS } from '../load/parse-pool.js';
 import type { FormatContext } from '../report/formatters/index.js';
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { UsageError, type CliIO } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { FileChangedError } from '../load/read-files.js';
 import { WriteError } from '../load/write-atomic.js';
 import { VERSION } from '../pipeline.js';
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { COMMANDS, commandHelp, mainHelp } from './commands.js';
 import { decideColor } from './decide-color.js';
 import { EXIT, UsageError, type CliIO } from './io.js';

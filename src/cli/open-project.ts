@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { findRoot } from '../load/find-root.js';
 import { CONFIG_FILE } from '../load/layout.js';
 import type { Claim } from '../types.js';
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { UsageError } from './io.js';
 
 /** The project root: --root, or the nearest folder above cwd with a factcheck.config.yaml. */

@@ -1,7 +1,7 @@
 import { normaliseQuote } from '../anchor/normalise-text.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Project } from '../types.js';
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import type { Alternative, EvalSet, Label } from './load-eval-sets.js';
 
 /** A label whose names all exist, with the ratings it accepts resolved through the scale. */

@@ -3,27 +3,14 @@ import { actionAncestors } from '../model/vocabulary.js';
 import type {
   AssessmentRecord,
   EventRecord,
+  EvidenceIndex,
   EvidenceRecord,
   QuantityRecord,
   StatementRecord,
   Vocabulary,
 } from '../types.js';
 
-/** Evidence looked up by entity and action or measure, so facts never scan all evidence for each claim. */
-export interface EvidenceIndex {
-  /** Affirmed events by actor (or by target, for `asTarget`) whose action is `action` or narrower. */
-  events(entity: string, action: string, asTarget?: boolean): readonly EventRecord[];
-  /** Negated events by actor or target, whatever their action. */
-  negatedEvents(entity: string): readonly EventRecord[];
-  quantities(subject: string, measure: string): readonly QuantityRecord[];
-  statements(speaker: string): readonly StatementRecord[];
-  /** Statements whose words contain these words in order (as compare-words compares them), whoever the speaker. */
-  statementsSaying(words: string): readonly StatementRecord[];
-  assessments(subject: string, topic: string): readonly AssessmentRecord[];
-  /** Events that answer or act on another record, by their actor. */
-  responsesBy(actor: string): readonly EventRecord[];
-  get(id: string): EvidenceRecord | undefined;
-}
+export type { EvidenceIndex };
 
 const NONE: readonly never[] = Object.freeze([]);
 

@@ -2,13 +2,9 @@ import { convert } from '../model/units.js';
 import type { Entity, EventRecord, EvidenceRecord, QuantityRecord } from '../types.js';
 import type { EvidenceIndex } from './build-index.js';
 import { expandEntity, findEvents, place } from './find-events.js';
+import type { Contradiction } from '../types.js';
 
-/** Two evidence records that cannot both be right. */
-export interface Contradiction {
-  kind: 'value' | 'window' | 'date';
-  /** The record that states the claim or window, then the one that disagrees with it. */
-  records: [string, string];
-}
+export type { Contradiction };
 
 /**
  * Finds records that disagree, generically:

@@ -1,4 +1,4 @@
-import { formatWhen } from '../validate/read-date.js';
+import { formatWhen } from '../model/format-date.js';
 import type { Assertion, Comparison, EventPattern, Patterns } from '../types.js';
 import type { FactDefinition, Names } from './fact-types.js';
 

@@ -1,7 +1,7 @@
 import { expandEntity, findDenials, findEvents, place } from '../evidence/find-events.js';
 import { happensOnce, isKindOf, isTopicOf } from '../model/vocabulary.js';
 import type { Claim, DateInfo, Duration, EventPattern, EventRecord, Vocabulary } from '../types.js';
-import { formatDate } from '../validate/read-date.js';
+import { formatDate } from '../model/format-date.js';
 import { compareIds, formatNumber, type ClaimEvidence, type ContextRecord, type Describe, type Match, type MatchContext, type Mismatch, type Role } from './match-evidence.js';
 import { assessmentsFor } from './match-quantities.js';
 import { relate, sameHappening, type Relation } from './relate-events.js';

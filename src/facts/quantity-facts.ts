@@ -1,7 +1,7 @@
 import { isKindOf } from '../model/vocabulary.js';
 import { claimedValue } from './claim-facts.js';
 import type { Claim, EventRecord, EvidenceRecord } from '../types.js';
-import { formatDate } from '../validate/read-date.js';
+import { formatDate } from '../model/format-date.js';
 import type { FactDefinition, FactValue } from './fact-types.js';
 import type { Match, MatchContext } from './match-evidence.js';
 import { ids, select } from './select-matches.js';

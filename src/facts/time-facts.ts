@@ -1,4 +1,4 @@
-import { formatDate, formatPoint, formatWhen } from '../validate/read-date.js';
+import { formatDate, formatPoint, formatWhen } from '../model/format-date.js';
 import type { DateInfo } from '../types.js';
 import type { FactDefinition, FactInput } from './fact-types.js';
 import type { Match } from './match-evidence.js';

@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CONFIG_FILE, EXCLUDED_FOLDERS, KIND_FOLDERS, LIMITS, isYamlFile, type FileKind } from './layout.js';
+import type { FileStamp } from '../types.js';
+
+export type { FileStamp };
 
 export interface TextFile {
   /** Project-relative POSIX path: what diagnostics print. */
@@ -13,18 +16,6 @@ export interface TextFile {
   stamp?: FileStamp;
   /** The SHA-256 of the text, when known without reading it (an unchanged file of the last run). */
   hash?: string;
-}
-
-/**
- * What tells a file unchanged without reading it: size, inode and times to the
- * nanosecond, as git's index does. Taken before reading, so a write during the
- * read shows as a change next time.
- */
-export interface FileStamp {
-  size: number;
-  ino: string;
-  mtimeNs: string;
-  ctimeNs: string;
 }
 
 export interface ReadFilesResult {

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { LIMITS } from './layout.js';
 import { decodeText, readProjectBytes, resolveInside, type FileStamp } from './read-files.js';
 import type { Locator, Source } from '../types.js';
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 
 /** Reads each source's archived snapshot, checks it against the SHA-256 its record pins, and decodes it. */
 export async function readSnapshots(

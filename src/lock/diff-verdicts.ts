@@ -1,8 +1,9 @@
 import type { Diagnostic, Position } from '../diagnostics.js';
 import { partsOf } from './hash-inputs.js';
 import type { Lock, LockEntry } from './lock-file.js';
+import type { InputKind, Unloaded } from '../types.js';
 
-export type InputKind = 'claim' | 'claim field' | 'evidence record' | 'source' | 'entity' | 'rule' | 'ruleset' | 'config';
+export type { InputKind, Unloaded };
 
 /** One input that moved a verdict. */
 export interface Cause {
@@ -45,16 +46,6 @@ export interface Blocker {
   /** The input, as "evidence record july-2017". */
   input: string;
   problem: Diagnostic;
-}
-
-/**
- * Inputs defined in the project's files that did not load, each with the
- * error that kept it out; and files of each kind that could not be read at
- * all, whose items are unknown.
- */
-export interface Unloaded {
-  items: ReadonlyMap<string, Diagnostic>;
-  files: readonly { kind: InputKind; problem: Diagnostic }[];
 }
 
 export const NOTHING_UNLOADED: Unloaded = { items: new Map(), files: [] };

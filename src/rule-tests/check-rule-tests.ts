@@ -4,7 +4,7 @@ import type { FactScalar, FactType } from '../facts/fact-types.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
 import type { Config, Ruleset } from '../types.js';
 import { describe } from '../validate/validate-schema.js';
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 
 /** One test case, checked: every name in it exists. */
 export interface RuleTestCase {

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { FACTS_BY_NAME } from '../facts/catalogue.js';
 import type { Config, Locator, NodeRef, Ruleset } from '../types.js';
-import { didYouMean } from '../validate/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { OPERATOR_NAMES } from './operators.js';
 import { isSafePath } from './resolve-path.js';
 

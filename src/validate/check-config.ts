@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { findCycle } from '../model/vocabulary.js';
 import type { Locator } from '../types.js';
 import type { Model } from './build-model.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 
 /** The scale and the vocabulary: duplicate ratings, the fallback rating, and every term a term names. */
 export function checkConfig(model: Model, locate: Locator, diagnostics: Diagnostic[]): void {

@@ -1,6 +1,6 @@
 import type { Claim, EventPattern, PatternRelation } from '../types.js';
 import { findCycles } from '../model/find-cycles.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 
 type Path = (string | number)[];
 

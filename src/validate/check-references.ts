@@ -5,7 +5,7 @@ import type { Model } from './build-model.js';
 import { checkConfig } from './check-config.js';
 import { checkPatterns } from './check-patterns.js';
 import { findCycles } from '../model/find-cycles.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 
 export interface ReferenceCheck {
   diagnostics: Diagnostic[];

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { DateInfo, EvidenceRecord, Locator, RecordRelation } from '../types.js';
 import { formatMinutes } from './read-duration.js';
-import { formatDate } from './read-date.js';
+import { formatDate } from '../model/format-date.js';
 
 const DAY = 1440;
 

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
 import { validatorFor, type ExtraSchema } from './compile-schemas.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 
 export interface SchemaCheck {
   diagnostics: Diagnostic[];

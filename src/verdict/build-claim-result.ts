@@ -4,7 +4,7 @@ import type { ClaimEvidence } from '../facts/match-evidence.js';
 import { factReference } from '../rules/check-rules.js';
 import type { LeafOutcome, RuleOutcome } from '../rules/run-rules.js';
 import type { Position } from '../diagnostics.js';
-import { formatDate } from '../validate/read-date.js';
+import { formatDate } from '../model/format-date.js';
 import type {
   Citation,
   CitationAnchor,

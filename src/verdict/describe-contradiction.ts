@@ -1,7 +1,7 @@
 import type { Contradiction } from '../evidence/detect-contradictions.js';
 import type { Names } from '../facts/fact-types.js';
 import type { EvidenceRecord } from '../types.js';
-import { formatDate } from '../validate/read-date.js';
+import { formatDate } from '../model/format-date.js';
 
 /** Both sides of a contradiction, each with its source and words, in one sentence. */
 export function describeContradiction(c: Contradiction, records: ReadonlyMap<string, EvidenceRecord>, names: Names): string {

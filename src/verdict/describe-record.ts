@@ -1,5 +1,5 @@
 import type { Names } from '../facts/fact-types.js';
-import { formatDate } from '../validate/read-date.js';
+import { formatDate } from '../model/format-date.js';
 import type { EvidenceRecord } from '../types.js';
 
 /** What a record says, in words built from its structured fields. */

@@ -1,6 +1,6 @@
 import { FACTS_BY_NAME } from '../facts/catalogue.js';
 import { joinNames, type FactValue } from '../facts/fact-types.js';
-import { formatPoint } from '../validate/read-date.js';
+import { formatPoint } from '../model/format-date.js';
 
 /**
  * A placeholder: `{fact}`, or `{fact|one|many}` for a number with the noun

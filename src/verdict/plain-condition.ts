@@ -1,5 +1,5 @@
 import { FACTS_BY_NAME } from '../facts/catalogue.js';
-import { formatPoint } from '../validate/read-date.js';
+import { formatPoint } from '../model/format-date.js';
 import type { ConditionTrail } from '../types.js';
 
 /**

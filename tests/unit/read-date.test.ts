@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatWhen, readDate, readPublished } from '../../src/validate/read-date.js';
+import { readDate, readPublished } from '../../src/validate/read-date.js';
+import { formatDate, formatWhen } from '../../src/model/format-date.js';
 
 describe('readDate', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { exitCodeOf, loadProject, verifyProject } from '../../pipeline.js';
 import { EXPLAIN_FORMATS, formatDiagnostics } from '../../report/formatters/index.js';
-import { didYouMean } from '../../validate/suggest.js';
+import { didYouMean } from '../../model/suggest.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { locateRoot } from '../open-project.js';

@@ -14,7 +14,7 @@ import { makeFolder, writeFileAtomic } from '../../load/write-atomic.js';
 import { loadProject } from '../../pipeline.js';
 import { formatDiagnostics } from '../../report/formatters/index.js';
 import { SCHEMA_FILES, validatorFor } from '../../validate/compile-schemas.js';
-import { didYouMean } from '../../validate/suggest.js';
+import { didYouMean } from '../../model/suggest.js';
 import { CACHE_OPTION, COMMON_HELP, loadOptions, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { locateRoot } from '../open-project.js';

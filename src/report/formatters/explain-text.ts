@@ -1,5 +1,5 @@
 import type { ClaimResult, ConditionTrail, NeededValue } from '../../types.js';
-import { formatPoint } from '../../validate/read-date.js';
+import { formatPoint } from '../../model/format-date.js';
 import { clean, paint, type FormatContext } from './format-context.js';
 
 const ROLE_WORDS = { support: 'supports', contradict: 'contradicts', neutral: 'takes no side', context: 'context' } as const;

@@ -2,7 +2,7 @@ import type { VerifyReport } from '../../results/verify-report.js';
 import { ratingLabel } from '../../results/verify-report.js';
 import { countChanges } from '../../lock/diff-verdicts.js';
 import { describeCause, ratingChange, ruleChange } from './describe-change.js';
-import { formatPoint } from '../../validate/read-date.js';
+import { formatPoint } from '../../model/format-date.js';
 import { code, inline, problemsSection } from './markdown-text.js';
 
 /**

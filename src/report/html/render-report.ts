@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { plainCondition } from '../../verdict/plain-condition.js';
 import { ratingLabel, type VerifyReport } from '../../results/verify-report.js';
 import type { Citation, ClaimResult, Rating } from '../../types.js';
-import { formatPoint } from '../../validate/read-date.js';
+import { formatPoint } from '../../model/format-date.js';
 import { causeSummary, changeTitle, describeChange, diffCounts, uncomparedSummary } from '../formatters/describe-change.js';
 import { escapeHtml as e, linkOrText, userText as u } from './escape-html.js';
 import { REPORT_SCRIPT } from './report-script.js';
