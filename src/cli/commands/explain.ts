@@ -41,7 +41,7 @@ Exit codes: 0 explained; 2 unknown claim, invalid input or bad usage; 3 internal
     io.stderr(formatDiagnostics(verified.diagnostics, errCtx));
     const claim = verified.claims[0];
     if (!claim) return EXIT.invalid;
-    io.stdout(format === 'json' ? EXPLAIN_FORMATS.json(claim) : EXPLAIN_FORMATS.text(claim, ctx));
+    io.stdout(EXPLAIN_FORMATS[format](claim, ctx));
     return exitCodeOf([...loaded.diagnostics, ...verified.diagnostics]);
   },
 };

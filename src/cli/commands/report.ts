@@ -3,16 +3,13 @@ import { makeFolder, writeFileAtomic } from '../../load/write-atomic.js';
 import { assembleResult, checkRecorded, exitCodeOf, loadProject, recordVerdicts, verifyProject } from '../../pipeline.js';
 import { LOCK_FILE, lockLines } from '../../lock/lock-file.js';
 import type { VerifyReport } from '../../results/verify-report.js';
-import { claimReviews, formatClaimReview } from '../../report/formatters/claimreview.js';
-import { formatHtml } from '../../report/formatters/html-report.js';
-import { formatDiagnostics } from '../../report/formatters/index.js';
-import { formatMarkdown } from '../../report/formatters/markdown.js';
+import { claimReviews, reviewContextOf } from '../../report/formatters/claimreview.js';
+import { formatDiagnostics, REPORT_FORMATS, type Publication } from '../../report/formatters/index.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { locateRoot } from '../open-project.js';
 import { readLock } from '../read-lock.js';
 
-const REPORT_FORMATS = { html: true, md: true, claimreview: true } as const;
 
 export const reportCommand: Command = {
   name: 'report',
@@ -65,28 +62,23 @@ what does not load) or bad usage.`,
       return EXIT.invalid;
     }
 
-    const now = values.timestamp ? new Date() : undefined;
     const config = project.config;
-    const reviewContext = {
+    // The clock is read here, at the edge, and only when asked: by default a report is reproducible.
+    const publication: Publication = {
       ratings: config.scale,
       ...(config.organization ? { organization: config.organization } : {}),
-      ...(config.claimreview ? { url: config.claimreview.url } : {}),
-      ...(now ? { today: now.toISOString().slice(0, 10) } : {}),
+      ...(config.claimreview ? { claimreviewUrl: config.claimreview.url } : {}),
+      ...(values.timestamp ? { timestamp: new Date().toISOString() } : {}),
     };
     const out = typeof values.out === 'string' ? resolve(io.cwd, values.out) : undefined;
     if (format === 'claimreview' && out && !out.endsWith('.json')) {
       await makeFolder(out);
-      const reviews = claimReviews(report, reviewContext);
+      const reviews = claimReviews(report, reviewContextOf(publication));
       for (const { id, jsonld } of reviews) await writeFileAtomic(join(out, `${id}.json`), `${JSON.stringify(jsonld, null, 2)}\n`);
       io.stderr(`factcheck report: wrote ${reviews.length} ClaimReview file${reviews.length === 1 ? '' : 's'} in ${values.out}\n`);
       return exitCodeOf(report.result.diagnostics);
     }
-    const text =
-      format === 'html'
-        ? formatHtml(report, { ratings: config.scale, ...(config.organization ? { organization: config.organization } : {}), ...(now ? { timestamp: now.toISOString() } : {}) })
-        : format === 'md'
-          ? formatMarkdown(report)
-          : formatClaimReview(report, reviewContext);
+    const text = REPORT_FORMATS[format](report, { ...ctx, publication });
     if (out) {
       await writeFileAtomic(out, text);
       io.stderr(`factcheck report: wrote ${values.out}\n`);

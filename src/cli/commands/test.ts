@@ -40,7 +40,7 @@ files, or bad usage; 3 internal error.`,
     // JUnit and JSON carry the project's errors too: a CI report must not look green when the input is broken.
     const reported = { ...run, diagnostics: [...projectErrors, ...run.diagnostics] };
     const coverage = Boolean(values.coverage);
-    io.stdout(format === 'junit' ? TEST_FORMATS.junit(reported) : TEST_FORMATS[format](reported, ctx, { coverage }));
+    io.stdout(TEST_FORMATS[format](reported, { ...ctx, coverage }));
     const invalid = exitCodeOf([...loaded.diagnostics, ...run.diagnostics]);
     if (invalid) return invalid;
     return run.results.some((r) => !r.passed) ? EXIT.changed : EXIT.ok;

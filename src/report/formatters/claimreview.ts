@@ -1,5 +1,6 @@
 import type { VerifyReport } from '../../results/verify-report.js';
 import type { ClaimResult, Rating } from '../../types.js';
+import type { FormatContext, Publication } from './format-context.js';
 
 export interface ClaimReviewContext {
   ratings: readonly Rating[];
@@ -52,8 +53,18 @@ export function claimReviews(report: VerifyReport, ctx: ClaimReviewContext): { i
 }
 
 /** All of a report's ClaimReviews as one JSON array. */
-export function formatClaimReview(report: VerifyReport, ctx: ClaimReviewContext): string {
-  return `${JSON.stringify(claimReviews(report, ctx).map((r) => r.jsonld), null, 2)}\n`;
+export function formatClaimReview(report: VerifyReport, ctx: FormatContext): string {
+  return `${JSON.stringify(claimReviews(report, reviewContextOf(ctx.publication)).map((r) => r.jsonld), null, 2)}\n`;
+}
+
+/** What ClaimReview needs of the publication: the scale, the organisation, the page URL and, with --timestamp, today. */
+export function reviewContextOf(p: Publication | undefined): ClaimReviewContext {
+  return {
+    ratings: p?.ratings ?? [],
+    ...(p?.organization ? { organization: p.organization } : {}),
+    ...(p?.claimreviewUrl ? { url: p.claimreviewUrl } : {}),
+    ...(p?.timestamp ? { today: p.timestamp.slice(0, 10) } : {}),
+  };
 }
 
 function claimItem(claim: ClaimResult): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import type { FormatContext } from './format-context.js';
 import type { EvalReport } from '../../eval/score-eval.js';
 import { accepted, failure, percent } from './eval-summary.js';
 import { xmlAttr as attr, xmlText as text } from './xml-escape.js';
@@ -8,7 +9,7 @@ import { xmlAttr as attr, xmlText as text } from './xml-escape.js';
  * A claim scored wrong is a failure; a set under its min_score fails its
  * "min_score" case; invalid input is an error. No times: same input, same bytes.
  */
-export function formatEvalJunit(report: EvalReport): string {
+export function formatEvalJunit(report: EvalReport, _ctx?: FormatContext): string {
   const suites: string[] = [];
   const total = { tests: 0, failures: 0, errors: 0 };
   for (const set of report.sets) {

@@ -1,9 +1,10 @@
+import type { FormatContext } from './format-context.js';
 import type { EvalReport, Tally } from '../../eval/score-eval.js';
 import { accepted, failure, groups, percent, ratingName, share } from './eval-summary.js';
 import { code, inline, problemsSection } from './markdown-text.js';
 
 /** factcheck eval --format md: the scores, the false confirmations and failures, the breakdowns and the confusion matrix. */
-export function formatEvalMarkdown(report: EvalReport): string {
+export function formatEvalMarkdown(report: EvalReport, _ctx?: FormatContext): string {
   const { totals } = report;
   const out: string[] = [`## factcheck eval: FEVER score ${share(totals.fever_right, totals)}`, ''];
   out.push('| Measure | Value |', '| --- | --- |');

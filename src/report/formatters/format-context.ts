@@ -1,3 +1,4 @@
+import type { Rating } from '../../types.js';
 import { showControls } from '../control-chars.js';
 
 /** What a formatter may know about where its output goes. Formatters never touch process or files. */
@@ -8,9 +9,26 @@ export interface FormatContext {
   width?: number;
   /** Prepended to project paths where a consumer needs them relative to something else (GitHub, code scanning: the repository). */
   pathPrefix?: string;
-  /** Where factcheck's documentation is read (the config's docs_url), for links to each diagnostic code. */
+  /** Where factcheck's documentation is read (FACTCHECK_DOCS_URL), for links to each diagnostic code. */
   docsUrl?: string;
+  /** Who publishes the verdicts, for the reports editors read (HTML, ClaimReview). */
+  publication?: Publication;
+  /** Rule tests: list what no case covers. */
+  coverage?: boolean;
 }
+
+/** The publishing side of a report: the scale's colours and labels, the organisation, the page of each fact check, and the time to print if any. */
+export interface Publication {
+  ratings: readonly Rating[];
+  organization?: { name: string; url?: string };
+  /** The fact-check page URL pattern, with {id}. */
+  claimreviewUrl?: string;
+  /** ISO time of the run, only when asked for (--timestamp): by default a report has none, so it is reproducible. */
+  timestamp?: string;
+}
+
+/** Every formatter: its input, and what it may know about where the output goes. Pure. */
+export type Formatter<T> = (input: T, ctx: FormatContext) => string;
 
 export const PLAIN: FormatContext = { color: false };
 

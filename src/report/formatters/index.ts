@@ -1,10 +1,17 @@
+import type { EvalReport } from '../../eval/score-eval.js';
+import type { VerifyReport } from '../../results/verify-report.js';
+import type { RuleTestRun } from '../../rule-tests/test-rules.js';
+import type { ClaimResult } from '../../types.js';
+import { formatClaimReview } from './claimreview.js';
 import { formatEvalJson } from './eval-json.js';
 import { formatEvalJunit } from './eval-junit.js';
 import { formatEvalMarkdown } from './eval-markdown.js';
 import { formatEvalText } from './eval-text.js';
 import { formatExplainJson } from './explain-json.js';
 import { formatExplainText } from './explain-text.js';
+import type { Formatter } from './format-context.js';
 import { formatGithub } from './github-annotations.js';
+import { formatHtml } from './html-report.js';
 import { formatJunit } from './junit-xml.js';
 import { formatMarkdown } from './markdown.js';
 import { formatRuleTestsJson } from './rule-tests-json.js';
@@ -14,7 +21,10 @@ import { formatSarif } from './sarif.js';
 import { formatVerifyJson } from './verify-json.js';
 import { formatVerifyText } from './verify-table.js';
 
-/** Output formats by command; the keys are the `--format` values. */
+/**
+ * Every output format, by command: the keys are the `--format` values, and
+ * every formatter has one signature, (input, ctx) => text.
+ */
 export const VERIFY_FORMATS = {
   text: formatVerifyText,
   json: formatVerifyJson,
@@ -22,13 +32,15 @@ export const VERIFY_FORMATS = {
   github: formatGithub,
   sarif: formatSarif,
   md: formatMarkdown,
-} as const;
-export const EXPLAIN_FORMATS = { text: formatExplainText, json: formatExplainJson } as const;
-export const TEST_FORMATS = { text: formatRuleTestsText, json: formatRuleTestsJson, junit: formatRuleTestsJunit } as const;
-export const EVAL_FORMATS = { text: formatEvalText, json: formatEvalJson, junit: formatEvalJunit, md: formatEvalMarkdown } as const;
+} as const satisfies Record<string, Formatter<VerifyReport>>;
+export const REPORT_FORMATS = { html: formatHtml, md: formatMarkdown, claimreview: formatClaimReview } as const satisfies Record<string, Formatter<VerifyReport>>;
+export const EXPLAIN_FORMATS = { text: formatExplainText, json: formatExplainJson } as const satisfies Record<string, Formatter<ClaimResult>>;
+export const TEST_FORMATS = { text: formatRuleTestsText, json: formatRuleTestsJson, junit: formatRuleTestsJunit } as const satisfies Record<string, Formatter<RuleTestRun>>;
+export const EVAL_FORMATS = { text: formatEvalText, json: formatEvalJson, junit: formatEvalJunit, md: formatEvalMarkdown } as const satisfies Record<string, Formatter<EvalReport>>;
 
 export type VerifyFormat = keyof typeof VERIFY_FORMATS;
+export type ReportFormat = keyof typeof REPORT_FORMATS;
 export type ExplainFormat = keyof typeof EXPLAIN_FORMATS;
 
 export { formatDiagnostics, countProblems } from './diagnostics-text.js';
-export type { FormatContext } from './format-context.js';
+export type { FormatContext, Formatter, Publication } from './format-context.js';

@@ -3,6 +3,7 @@ import { ratingLabel } from '../../results/verify-report.js';
 import { countChanges } from '../../lock/diff-verdicts.js';
 import { describeCause, ratingChange, ruleChange } from './describe-change.js';
 import { formatPoint } from '../../model/format-date.js';
+import type { FormatContext } from './format-context.js';
 import { code, inline, problemsSection } from './markdown-text.js';
 
 /**
@@ -10,7 +11,7 @@ import { code, inline, problemsSection } from './markdown-text.js';
  * first, then every claim with its rating and reason, citations as footnotes.
  * Written to read well as plain text too.
  */
-export function formatMarkdown(report: VerifyReport): string {
+export function formatMarkdown(report: VerifyReport, _ctx?: FormatContext): string {
   const { result } = report;
   const out: string[] = [];
   const diff = report.check?.diff;

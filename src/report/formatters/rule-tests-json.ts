@@ -1,7 +1,9 @@
+import type { FormatContext } from './format-context.js';
 import type { RuleTestRun } from '../../pipeline.js';
 
 /** factcheck test --format json: every case with its verdict and, on failure, every rule's conditions; coverage; problems. */
-export function formatRuleTestsJson(run: RuleTestRun, _ctx?: unknown, options: { coverage?: boolean } = {}): string {
+export function formatRuleTestsJson(run: RuleTestRun, ctx: FormatContext = { color: false }): string {
+  const options = { coverage: ctx.coverage };
   const failed = run.results.filter((r) => !r.passed).length;
   const doc = {
     summary: { cases: run.results.length, passed: run.results.length - failed, failed },

@@ -1,3 +1,4 @@
+import type { FormatContext } from './format-context.js';
 import type { RuleTestRun } from '../../pipeline.js';
 import { PLAIN } from './format-context.js';
 import { failureLines } from './rule-tests-text.js';
@@ -8,7 +9,7 @@ import { xmlAttr as attr, xmlText as text } from './xml-escape.js';
  * case; a case whose verdict differs is a failure, a broken test file an
  * error. No times, so the same inputs give the same bytes.
  */
-export function formatRuleTestsJunit(run: RuleTestRun): string {
+export function formatRuleTestsJunit(run: RuleTestRun, _ctx?: FormatContext): string {
   const suites = new Map<string, { cases: string[]; failures: number; errors: number }>();
   const suite = (name: string) => {
     let found = suites.get(name);

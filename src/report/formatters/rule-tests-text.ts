@@ -4,7 +4,8 @@ import type { CaseResult } from '../../rule-tests/run-rule-tests.js';
 import { clean, paint, type FormatContext } from './format-context.js';
 
 /** factcheck test: a line per case, and for a failure what was expected, what came out, and why. */
-export function formatRuleTestsText(run: RuleTestRun, ctx: FormatContext, options: { coverage?: boolean } = {}): string {
+export function formatRuleTestsText(run: RuleTestRun, ctx: FormatContext): string {
+  const options = { coverage: ctx.coverage };
   const t = (text: string) => clean(text, true);
   const out: string[] = [];
   let file: string | undefined;
