@@ -7,17 +7,22 @@ export {
   loadProject,
   verifyProject,
   verify,
+  runVerify,
   verifyWithCache,
   recordVerdicts,
   checkRecorded,
   staleClaims,
+  claimsChangedSince,
+  readLock,
   testRules,
+  portableRuleTests,
   assembleResult,
   exitCodeOf,
   ruleInputs,
   VERSION,
 } from './pipeline.js';
-export type { LoadOptions, VerifyOptions, ProjectVerification, RecordedVerdicts, CachedVerifyOptions, CachedVerification, RuleTestRun } from './pipeline.js';
+export type { LoadOptions, VerifyOptions, ProjectVerification, RecordedVerdicts, CachedVerifyOptions, CachedVerification, RuleTestRun, RunOptions, VerifyRun, LockRead } from './pipeline.js';
+export { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 export { createRunner } from './rules/run-rules.js';
 // What checkRecorded compares with: the lock file, read and written as verify --check and --update do.
 export { LOCK_FILE, parseLock, serializeLock, updateLock } from './lock/lock-file.js';

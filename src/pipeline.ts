@@ -21,6 +21,9 @@ export { recordVerdicts, staleClaims, checkRecorded, type RecordedVerdicts } fro
 export { selectChangedClaims } from './incremental/select-changed-claims.js';
 export { verifyWithCache, type CachedVerifyOptions, type CachedVerification } from './cache/verify-with-cache.js';
 export { testRules, portableRuleTests, type RuleTestRun } from './rule-tests/test-rules.js';
+export { runVerify, type RunOptions, type VerifyRun } from './run-verify.js';
+export { claimsChangedSince } from './incremental/changed-since.js';
+export { readLock, type LockRead } from './lock/read-lock.js';
 
 /** Loads and verifies a project in one call: the library's main entry point. */
 export async function verify(root: string, options: VerifyOptions = {}): Promise<VerifyResult> {

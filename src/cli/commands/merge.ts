@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findRoot } from '../../load/find-root.js';
 import { lockLines, LOCK_FILE } from '../../lock/lock-file.js';
-import { readLock } from '../read-lock.js';
+import { readLock } from '../../lock/read-lock.js';
 import { mergeResults, type ResultFile } from '../../results/merge-results.js';
 import { reportExitCode, type VerifyReport } from '../../results/verify-report.js';
 import { VERIFY_FORMATS } from '../../report/formatters/index.js';

@@ -8,7 +8,7 @@ import { formatDiagnostics, REPORT_FORMATS, type Publication } from '../../repor
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { locateRoot } from '../open-project.js';
-import { readLock } from '../read-lock.js';
+import { readLock } from '../../lock/read-lock.js';
 
 
 export const reportCommand: Command = {

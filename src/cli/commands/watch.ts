@@ -1,4 +1,4 @@
-import { assembleResult, loadProject, verifyProject } from '../../pipeline.js';
+import { runVerify } from '../../run-verify.js';
 import { compareRuns, failsToLoad, hasChanges } from '../../results/compare-runs.js';
 import { formatDiagnostics, VERIFY_FORMATS } from '../../report/formatters/index.js';
 import { formatWatchUpdate } from '../../report/formatters/watch-update.js';
@@ -31,10 +31,12 @@ Exit codes: 0 when stopped; 2 bad usage.`,
   async run({ values }, io, ctx, errCtx) {
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     const options = loadOptions(values, io);
+    // The library's verify, as the verify command runs it: reusing what still holds between saves.
     const verifyOnce = async (): Promise<{ result: VerifyResult; fails: ReturnType<typeof failsToLoad> }> => {
-      const loaded = await loadProject(root, options);
-      const verified = loaded.project ? await verifyProject(loaded.project) : { claims: [], diagnostics: [] };
-      return { result: assembleResult(loaded.project, verified.claims, [...loaded.diagnostics, ...verified.diagnostics]), fails: failsToLoad(loaded) };
+      // Whole results: comparing runs reads each verdict's citations, not only the table's fields.
+      const run = await runVerify(root, { ...options, whole: true });
+      if ('problem' in run) throw new Error(run.problem);
+      return { result: run.report.result, fails: run.loaded ? failsToLoad(run.loaded) : () => false };
     };
 
     let last = (await verifyOnce()).result;

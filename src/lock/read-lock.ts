@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { LIMITS } from '../load/layout.js';
 import { readProjectText } from '../load/read-files.js';
-import { LOCK_FILE, parseLock, type Lock } from '../lock/lock-file.js';
+import { LOCK_FILE, parseLock, type Lock } from './lock-file.js';
 
 export type LockRead = { lock: Lock; text: string } | { lock: undefined } | { problem: Diagnostic };
 
