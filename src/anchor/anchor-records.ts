@@ -4,6 +4,7 @@ import { unseenDifference } from './unicode-chars.js';
 import { showClosest } from './describe-misquote.js';
 import { searchBudget, type SearchBudget } from './find-closest.js';
 import { anchorQuote, disambiguate, occursIn, prepareSnapshot, type Anchor, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
+import { byId } from '../model/compare.js';
 
 export interface Anchoring {
   /** Evidence id → where its quote sits in its source's snapshot. */
@@ -130,6 +131,3 @@ function didYouMean(words: string, closest: { passage: string; line: number; sim
   return `; did you mean “${shown.passage}” (line ${closest.line}, ${Math.round(closest.similarity * 100)}% similar${differs})?`;
 }
 
-function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}

@@ -4,22 +4,17 @@ import { entities, kindIs, measureUnit, shortSlug, sources, type Field, type Ite
 
 import {
   checkChoice,
-  checkClaimKind,
   checkDate,
-  checkDay,
   checkDuration,
   checkEntity,
   checkList,
   checkNewId,
-  checkNonNegative,
   checkNumber,
   checkPublished,
   checkRecord,
-  checkRuleset,
   checkSnapshot,
   checkSource,
   checkSpan,
-  checkTag,
   checkTerm,
   checkText,
   checkTopic,
@@ -27,10 +22,7 @@ import {
   checkUrl,
   checkWordsIn,
   checkYesNo,
-  rulesetKinds,
-  slug,
   type Answers,
-  type Check,
   type ItemType,
 } from './check-answer.js';
 

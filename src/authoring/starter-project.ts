@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { CONFIG_FILE, type FileKind } from '../load/layout.js';
 import { editorSettings, modeline } from './editor-settings.js';
 import {
@@ -14,6 +13,7 @@ import {
   SOURCES_YAML,
 } from './starter-files.js';
 import { WORKFLOW_YAML } from './starter-workflow.js';
+import { sha256 } from '../model/hash.js';
 
 /** Where a new project keeps its copy of the schemas, relative to its root. */
 export const STARTER_SCHEMAS = 'schemas';
@@ -42,7 +42,7 @@ export interface Methodology {
  * not here: it is computed from these files.
  */
 export function starterProject(schemas: ReadonlyMap<string, string>, methodology: Methodology): StarterFile[] {
-  const sha256 = createHash('sha256').update(SNAPSHOT_TEXT, 'utf8').digest('hex');
+  const pinned = sha256(SNAPSHOT_TEXT);
   const yaml = (kind: FileKind, path: string, body: string): StarterFile => ({
     path,
     content: `${modeline(kind, path, STARTER_SCHEMAS)}\n${body}`,
@@ -50,7 +50,7 @@ export function starterProject(schemas: ReadonlyMap<string, string>, methodology
   return [
     yaml('config', CONFIG_FILE, CONFIG_YAML),
     yaml('entities', 'entities/organisations.yaml', ENTITIES_YAML),
-    yaml('sources', 'sources/exampleton.yaml', SOURCES_YAML.replace(SHA256_SLOT, sha256)),
+    yaml('sources', 'sources/exampleton.yaml', SOURCES_YAML.replace(SHA256_SLOT, pinned)),
     { path: SNAPSHOT_PATH, content: SNAPSHOT_TEXT },
     yaml('evidence', 'evidence/exampleton-council-cycle-path.yaml', EVIDENCE_YAML),
     yaml('claims', 'claims/exampleton.yaml', CLAIMS_YAML),

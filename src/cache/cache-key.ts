@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { insideRoot } from '../model/paths.js';
 
 const KEY_BYTES = 32;
 
@@ -59,6 +60,5 @@ async function realOrSelf(path: string): Promise<string> {
 }
 
 function within(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return insideRoot(root, path) !== undefined;
 }

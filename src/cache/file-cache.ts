@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FileKind } from '../load/layout.js';
 import type { ProcessedFile } from '../load/process-file.js';
 import { removeAbandoned, temporaryFor } from '../load/write-atomic.js';
+import { sha256 } from '../model/hash.js';
 
 export interface FileCache {
   /** A file's parse and schema result, by its kind and the SHA-256 of its text. */
@@ -57,7 +58,7 @@ export async function openFileCache(
   }
   const dir = join(root, CACHE_FOLDER);
   const used = new Set<string>();
-  const keyOf = (kind: string, hash: string) => createHash('sha256').update(`${kind}\0${hash}`).digest('hex');
+  const keyOf = (kind: string, hash: string) => sha256(`${kind}\0${hash}`);
   // Blobs are named apart from parse entries, so a prune that keeps blobs can tell them apart.
   const blobKey = (name: string) => `blob-${keyOf('blob', name)}`;
   const macOf = (key: string, payload: string) => createHmac('sha256', secret).update(`${FORMAT}\n${key}\n${stamp}\n`).update(payload).digest();

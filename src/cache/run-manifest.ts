@@ -1,8 +1,8 @@
 import type { FileStamp } from '../load/read-files.js';
 import type { VerifyResult } from '../types.js';
 import type { Footprint } from '../verdict/record-reads.js';
-import { createHash } from 'node:crypto';
 import { headOf, isFresh, jsonOf, type KeptClaim, type StoredClaim } from './result-store.js';
+import { sha256 } from '../model/hash.js';
 
 /**
  * What the last full verify read and printed, kept in the cache: when no input
@@ -98,7 +98,7 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
 }
 
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return sha256(text);
 }
 
 /**

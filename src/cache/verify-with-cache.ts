@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { type Diagnostic } from '../diagnostics.js';
 import { kindOf, LIMITS } from '../load/layout.js';
@@ -188,7 +187,7 @@ async function unchangedSince(
       if (kindOf(path)) {
         const text = decodeText(read.bytes, { file: path, line: 1, col: 1 });
         if ('text' in text) nowHash = sha256(text.text);
-      } else nowHash = createHash('sha256').update(read.bytes).digest('hex');
+      } else nowHash = sha256(read.bytes);
     }
     if (read && 'bytes' in read && nowHash === hash) unchanged.set(path, { hash, stamp: read.stamp });
     else all = false;

@@ -1,10 +1,11 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { findRoot } from '../load/find-root.js';
 import { CONFIG_FILE } from '../load/layout.js';
 import type { Claim } from '../types.js';
 import { didYouMean } from '../model/suggest.js';
 import { UsageError } from './io.js';
+import { insideRoot } from '../model/paths.js';
 
 /** The project root: --root, or the nearest folder above cwd with a factcheck.config.yaml. */
 export async function locateRoot(cwd: string, rootOption: string | undefined): Promise<string> {
@@ -25,8 +26,8 @@ export async function locateRoot(cwd: string, rootOption: string | undefined): P
  */
 export function projectPaths(root: string, cwd: string, paths: readonly string[], what: string): string[] {
   return paths.flatMap((p) => {
-    const rel = relative(root, resolve(cwd, p)).split(sep).join('/');
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`path ${p} is not ${what} in the project ${root}`);
+    const rel = insideRoot(root, resolve(cwd, p));
+    if (rel === undefined) throw new UsageError(`path ${p} is not ${what} in the project ${root}`);
     return rel === '' ? [] : [rel];
   });
 }
@@ -37,8 +38,8 @@ export async function claimSelector(root: string, cwd: string, paths: readonly s
   const prefixes: string[] = [];
   for (const p of paths) {
     const absolute = resolve(cwd, p);
-    const rel = relative(root, absolute).split(sep).join('/');
-    if (rel.startsWith('..') || resolve(root, rel) !== absolute) throw new UsageError(`path ${p} is outside the project ${root}`);
+    const rel = insideRoot(root, absolute);
+    if (rel === undefined || resolve(root, rel) !== absolute) throw new UsageError(`path ${p} is outside the project ${root}`);
     try {
       const info = await stat(absolute);
       prefixes.push(info.isDirectory() ? (rel === '' ? '' : `${rel}/`) : rel);

@@ -1,5 +1,5 @@
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { loadProject, VERSION, verifyProject, type LoadOptions } from '../pipeline.js';
 import type { ClaimResult, LoadResult } from '../types.js';
 import { checkLabels, type CheckedSet } from './check-labels.js';

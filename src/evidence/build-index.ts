@@ -1,14 +1,10 @@
 import { containsWords, tokens, wordsOf } from '../facts/compare-words.js';
 import { actionAncestors } from '../model/vocabulary.js';
-import type {
-  AssessmentRecord,
-  EventRecord,
-  EvidenceIndex,
+import { byId as compareById } from '../model/compare.js';
+import type { EvidenceIndex,
   EvidenceRecord,
-  QuantityRecord,
   StatementRecord,
-  Vocabulary,
-} from '../types.js';
+  Vocabulary } from '../types.js';
 
 export type { EvidenceIndex };
 
@@ -31,7 +27,7 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
     else buckets.set(key, [record]);
   };
   // Sorted input keeps every bucket in id order, so results never depend on file order.
-  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...records].sort(compareById);
   for (const record of sorted) {
     byId.set(record.id, record);
     switch (record.kind) {
@@ -85,7 +81,7 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
       const keys = wanted.length === 1 ? [...pairs().keys()].filter((k) => k === wanted[0] || k.startsWith(`${wanted[0]} `) || k.endsWith(` ${wanted[0]}`)) : pairKeys(wanted);
       const lists = keys.map((k) => pairs().get(k) ?? NONE);
       const candidates = wanted.length === 1 ? [...new Set(lists.flat())] : lists.reduce<readonly StatementRecord[]>((best, l) => (l.length < best.length ? l : best), lists[0] ?? NONE);
-      found = candidates.filter((r) => containsWords(wanted, r)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      found = candidates.filter((r) => containsWords(wanted, r)).sort(compareById);
       saying.set(text, found.length ? found : NONE);
     }
     return found;

@@ -3,6 +3,7 @@ import type { Entity, EventRecord, EvidenceRecord, QuantityRecord } from '../typ
 import type { EvidenceIndex } from './build-index.js';
 import { expandEntity, findEvents, place } from './find-events.js';
 import type { Contradiction } from '../types.js';
+import { byId } from '../model/compare.js';
 
 export type { Contradiction };
 
@@ -18,7 +19,7 @@ export function detectContradictions(
   entities: ReadonlyMap<string, Entity>,
 ): Contradiction[] {
   const found: Contradiction[] = [];
-  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...records].sort(byId);
 
   const quantities = new Map<string, QuantityRecord[]>();
   const occurrences = new Map<string, EventRecord[]>();

@@ -4,7 +4,7 @@ import type { Claim, EventRecord, EvidenceRecord } from '../types.js';
 import { formatDate } from '../model/format-date.js';
 import type { FactDefinition, FactValue } from './fact-types.js';
 import type { Match, MatchContext } from './match-evidence.js';
-import { ids, select } from './select-matches.js';
+import { ids } from './select-matches.js';
 
 const QUANTITY = ['quantity'] as const;
 

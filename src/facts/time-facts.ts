@@ -3,6 +3,7 @@ import type { DateInfo } from '../types.js';
 import type { FactDefinition, FactInput } from './fact-types.js';
 import type { Match } from './match-evidence.js';
 import { ids, select } from './select-matches.js';
+import { compareIds } from '../model/compare.js';
 
 const EVENT_KINDS = ['event', 'absence', 'timing'] as const;
 
@@ -11,7 +12,7 @@ const dated = (matches: Match[]) =>
 
 const dateOf = (m: Match) => (m.record as { date: DateInfo }).date;
 const byStart = (a: Match, b: Match) => compare(dateOf(a).start, dateOf(b).start) || compare(a.record.id, b.record.id);
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const compare = compareIds;
 
 const dateList = (matches: Match[]) => {
   const d = dated(matches).sort(byStart);

@@ -1,9 +1,10 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, type BigIntStats, type Dirent } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CONFIG_FILE, EXCLUDED_FOLDERS, KIND_FOLDERS, LIMITS, isYamlFile, type FileKind } from './layout.js';
 import type { FileStamp } from '../types.js';
+import { sha256 } from '../model/hash.js';
+import { insideRoot } from '../model/paths.js';
 
 export type { FileStamp };
 
@@ -69,7 +70,7 @@ function lazyFile(root: string, path: string, kind: FileKind, known: { hash: str
       if (text === undefined) {
         const read = readBytesSync(root, path, LIMITS.maxFileBytes);
         const decoded = 'bytes' in read ? decodeText(read.bytes, { file: path, line: 1, col: 1 }) : undefined;
-        if (!decoded || !('text' in decoded) || createHash('sha256').update(decoded.text).digest('hex') !== known.hash) {
+        if (!decoded || !('text' in decoded) || sha256(decoded.text) !== known.hash) {
           throw new FileChangedError(path);
         }
         text = decoded.text;
@@ -205,8 +206,7 @@ function realPath(path: string): string {
 }
 
 function isWithin(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return insideRoot(root, path) !== undefined;
 }
 
 export async function listYamlFiles(root: string, folder: string, diagnostics: Diagnostic[]): Promise<string[]> {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { LIMITS } from './layout.js';
 import { decodeText, readProjectBytes, resolveInside, type FileStamp } from './read-files.js';
 import type { Locator, Source } from '../types.js';
 import { didYouMean } from '../model/suggest.js';
+import { sha256 } from '../model/hash.js';
 
 /** Reads each source's archived snapshot, checks it against the SHA-256 its record pins, and decodes it. */
 export async function readSnapshots(
@@ -26,15 +26,15 @@ export async function readSnapshots(
       diagnostics.push({ ...read.diagnostic, ...at(), message: `snapshot ${source.snapshot.path}: ${read.diagnostic.message}${hint}` });
       continue;
     }
-    const sha256 = createHash('sha256').update(read.bytes).digest('hex');
-    inputs.set(source.snapshot.path, sha256);
+    const digest = sha256(read.bytes);
+    inputs.set(source.snapshot.path, digest);
     stamps.set(source.snapshot.path, read.stamp);
-    if (sha256 !== source.snapshot.sha256) {
+    if (digest !== source.snapshot.sha256) {
       diagnostics.push(
         diagnostic(
           'snapshot/hash-mismatch',
           locate(source.ref, 'snapshot', 'sha256'),
-          `snapshot ${source.snapshot.path} has changed: its SHA-256 is ${sha256}, but the source record pins ${source.snapshot.sha256}`,
+          `snapshot ${source.snapshot.path} has changed: its SHA-256 is ${digest}, but the source record pins ${source.snapshot.sha256}`,
         ),
       );
       continue;

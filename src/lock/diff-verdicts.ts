@@ -2,6 +2,7 @@ import type { Diagnostic, Position } from '../diagnostics.js';
 import { partsOf } from './hash-inputs.js';
 import type { Lock, LockEntry } from './lock-file.js';
 import type { InputKind, Unloaded } from '../types.js';
+import { byId, compareIds } from '../model/compare.js';
 
 export type { InputKind, Unloaded };
 
@@ -87,7 +88,7 @@ export function diffVerdicts(
   // Inputs any recorded verdict knew, with a hash they were recorded at: an input none knew is new.
   const known = new Map<string, string>();
   for (const entry of Object.values(lock.claims)) for (const [key, hash] of Object.entries(entry.inputs)) if (!known.has(key)) known.set(key, hash);
-  for (const [id, after] of [...current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [id, after] of [...current].sort(([a], [b]) => compareIds(a, b))) {
     const before = lock.claims[id];
     if (!before) {
       diff.added.push(id);
@@ -122,7 +123,7 @@ export function diffVerdicts(
     if (blocked) diff.uncompared.push({ id, because: [blocked] });
     else if (!existing.has(id)) diff.removed.push(id);
   }
-  diff.uncompared.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  diff.uncompared.sort(byId);
   return diff;
 }
 

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Config, Project } from '../types.js';
+import { sha256 } from '../model/hash.js';
+import { compareIds } from '../model/compare.js';
 
 /**
  * Content hashes of everything a verdict can depend on, by key: `config`,
@@ -58,7 +59,7 @@ function configContent(config: Config): unknown {
 
 /** A short, stable content hash: 64 bits of SHA-256 over canonical JSON. */
 export function hashOf(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
+  return sha256(canonicalJson(value)).slice(0, 16);
 }
 
 /** JSON with object keys sorted and `ref` and undefined left out: the same content always gives the same text. */
@@ -68,6 +69,6 @@ export function canonicalJson(value: unknown): string {
   if (value instanceof Map) return canonicalJson(Object.fromEntries(value));
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([k, v]) => k !== 'ref' && v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => compareIds(a, b));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }

@@ -1,5 +1,6 @@
 import type { ClaimResult } from '../types.js';
 import { hashOf } from './hash-inputs.js';
+import { compareIds } from '../model/compare.js';
 
 const partsIndexes = new WeakMap<ReadonlyMap<string, string>, Map<string, string[]>>();
 
@@ -16,7 +17,7 @@ function partsIndex(hashes: ReadonlyMap<string, string>): Map<string, string[]> 
       list.push(key);
       index.set(whole, list);
     }
-    for (const [key, list] of index) index.set(key, list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    for (const [key, list] of index) index.set(key, list.sort(compareIds));
     partsIndexes.set(hashes, index);
   }
   return index;
@@ -142,7 +143,7 @@ export function parseLock(text: string): { lock: Lock } | { problem: string } {
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareIds(a, b)));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -2,6 +2,7 @@ import { sortDiagnostics } from '../diagnostics.js';
 import type { VerifyResult } from '../types.js';
 import { countTotals } from '../verdict/count-totals.js';
 import type { VerdictDiff } from '../lock/diff-verdicts.js';
+import { byId } from '../model/compare.js';
 
 /** A verify result as `verify --format json` prints it, with the diff under --check. */
 export type ResultFile = VerifyResult & { diff?: VerdictDiff };
@@ -29,7 +30,7 @@ export function mergeResults(files: readonly { name: string; result: ResultFile 
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length) return { problem: `shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} missing` };
 
-  const claims = files.flatMap((f) => f.result.claims).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const claims = files.flatMap((f) => f.result.claims).sort(byId);
   for (let i = 1; i < claims.length; i++) if (claims[i]!.id === claims[i - 1]!.id) return { problem: `claim ${claims[i]!.id} is in two shards` };
 
   const unique = new Map(files.flatMap((f) => f.result.diagnostics).map((d) => [JSON.stringify([d.file, d.line, d.col, d.code, d.severity, d.message]), d]));

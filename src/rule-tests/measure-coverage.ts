@@ -3,6 +3,7 @@ import type { RuleSpec, Ruleset } from '../types.js';
 
 type ConditionNode = { all?: ConditionNode[]; any?: ConditionNode[]; not?: ConditionNode; fact?: string; operator?: string };
 import type { CaseResult } from './run-rule-tests.js';
+import { byId } from '../model/compare.js';
 
 /** How often the cases saw one condition hold and fail. */
 export interface ConditionCoverage {
@@ -52,7 +53,7 @@ export interface Coverage {
 export function measureCoverage(results: readonly CaseResult[], rulesets: ReadonlyMap<string, Ruleset>): Coverage {
   const rules: RuleCoverage[] = [];
   const byKey = new Map<string, RuleCoverage>();
-  for (const ruleset of [...rulesets.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const ruleset of [...rulesets.values()].sort(byId)) {
     for (const rule of ruleset.rules) {
       // Every condition of the rule, so that one no case reaches still counts.
       const conditions = leavesOf(rule.conditions).map((leaf) => ({ ...leaf, held: 0, failed: 0 }));

@@ -22,6 +22,7 @@ import { byPriorityThenName, decide } from './decide.js';
 import { describeContradiction } from './describe-contradiction.js';
 import { describeRecord } from './describe-record.js';
 import { fillExplanation, placeholders } from './fill-explanation.js';
+import { OPPOSITE } from '../rules/operators.js';
 
 export interface VerdictInput {
   claim: Claim;
@@ -185,19 +186,6 @@ function citationAnchor(anchor: Anchor | undefined, source: Source | undefined):
   };
 }
 
-/** The opposite of each operator: under a `not`, the rule needs the comparison to fail. */
-const OPPOSITE: Record<string, string> = {
-  equal: 'notEqual',
-  notEqual: 'equal',
-  lessThan: 'greaterThanInclusive',
-  greaterThanInclusive: 'lessThan',
-  greaterThan: 'lessThanInclusive',
-  lessThanInclusive: 'greaterThan',
-  in: 'notIn',
-  notIn: 'in',
-  contains: 'doesNotContain',
-  doesNotContain: 'contains',
-};
 
 function needed(leaf: LeafOutcome): NeededValue {
   // The comparison must go the other way: one that failed must pass, one that passed (under a `not`) must fail.

@@ -7,6 +7,7 @@ import type { Claim, ClaimResult, Project } from '../types.js';
 import { buildClaimResult } from './build-claim-result.js';
 import { summarise } from '../facts/claim-facts.js';
 import { workbench, evaluate } from './workbench.js';
+import { byId } from '../model/compare.js';
 
 export interface VerifyOptions {
   /** Verify only the claims this accepts; all by default. */
@@ -43,7 +44,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
   const reused = new Set<string>();
   const stillHolds = options.previous ? createFootprintCheck(project, ctx.contradictionsOf) : undefined;
 
-  const claims = project.claims.filter(options.select ?? (() => true)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const claims = project.claims.filter(options.select ?? (() => true)).sort(byId);
   if (!project.claimIds.size) diagnostics.push(noClaims(project));
   const results: ClaimResult[] = [];
   let done = 0;

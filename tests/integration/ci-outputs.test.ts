@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import * as draft04 from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +9,6 @@ import { COUNT_EVIDENCE, COUNT_SOURCE, edit, git, gitMonorepo, gitProject } from
 import { cleanProjects, REPO, runCli } from '../helpers/project.js';
 import { validateJunit } from '../helpers/validate-junit.js';
 
-const exec = promisify(execFile);
 afterAll(cleanProjects);
 
 /**

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EvalReport } from '../../src/eval/score-eval.js';
-import { cleanProjects, fromFixture, REPO, runCli } from '../helpers/project.js';
+import { cleanProjects, fromFixture, runCli } from '../helpers/project.js';
 import { validateJunit } from '../helpers/validate-junit.js';
 
 afterAll(cleanProjects);

@@ -1,8 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanProjects, copyBundled, REPO, runCli } from '../helpers/project.js';
+import { cleanProjects, copyBundled, runCli } from '../helpers/project.js';
 import { validateJunit } from '../helpers/validate-junit.js';
 
 afterAll(cleanProjects);

@@ -9,7 +9,7 @@ import { VERIFY_FORMATS } from '../../report/formatters/index.js';
 import { printReport, repositoryPaths } from '../print-report.js';
 import { validateResult } from '../../validate/compile-schemas.js';
 import { COLOR_HELP, FORMAT_OPTION, pickFormat, ROOT_OPTION, type Command } from '../command.js';
-import { EXIT, UsageError } from '../io.js';
+import { UsageError } from '../io.js';
 
 export const mergeCommand: Command = {
   name: 'merge',

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { lstat, readFile, realpath } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import { addItem, newItemFile } from '../../authoring/add-item.js';
 import { buildItem } from '../../authoring/build-item.js';
@@ -18,6 +17,8 @@ import { didYouMean } from '../../model/suggest.js';
 import { CACHE_OPTION, COMMON_HELP, loadOptions, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { locateRoot } from '../open-project.js';
+import { sha256 } from '../../model/hash.js';
+import { insideRoot } from '../../model/paths.js';
 
 const TYPES = Object.keys(ITEM_SPECS) as ItemType[];
 
@@ -194,9 +195,8 @@ async function projectPath(root: string, absolute: string): Promise<string | und
       // Neither the file nor its folder exists yet: compare as written.
     }
   }
-  const rel = relative(root, real);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  return rel.split(sep).join('/');
+  const rel = insideRoot(root, real);
+  return rel === '' ? undefined : rel;
 }
 
 async function readExisting(root: string, path: string): Promise<{ text: string | undefined } | { problem: string }> {
@@ -259,7 +259,7 @@ async function readSnapshot(root: string, cwd: string, answer: string, id: strin
   }
   const decoded = decodeText(bytes, { file: path, line: 1, col: 1 });
   if ('diagnostic' in decoded) return { ok: false, message: `${answer}: ${decoded.diagnostic.message}` };
-  return { ok: true, path, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { ok: true, path, sha256: sha256(bytes) };
 }
 
 /** Writes a project file, refusing a folder on the way that is a link out of the project (one a pull request could have added). */

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { CHECK_RESULTS, DIAGNOSTIC_CODES, WARNING_CODES, type DiagnosticCode } from '../../diagnostics.js';
 import type { VerifyReport } from '../../results/verify-report.js';
 import { causeSummary, changeTitle, describeChange, uncomparedSummary } from './describe-change.js';
 import type { FormatContext } from './format-context.js';
+import { sha256 } from '../../model/hash.js';
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -16,7 +16,7 @@ interface SarifResult {
 
 /** Stable across runs and edits elsewhere in a file: positions in messages move when lines do, so they are left out. */
 function fingerprint(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+  return sha256(parts.join('\0')).slice(0, 32);
 }
 
 function withoutPositions(message: string): string {
