@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { contradictionsHash, filesOf, idsHash } from './hash-reads.js';
+import { watchedMap } from './watched-map.js';
 import type { EvidenceIndex } from '../evidence/build-index.js';
-import type { Contradiction } from '../evidence/detect-contradictions.js';
 import { createNames, type Names } from '../facts/fact-types.js';
 import type { ClaimEvidence, MatchContext } from '../facts/match-evidence.js';
 import type { Claim, Entity, EvidenceRecord, Source } from '../types.js';
+
+export { contradictionsHash, idsHash };
 
 export interface RecordedReads {
   /** The context to verify one claim with: every read through it is recorded. */
@@ -43,241 +45,183 @@ export interface Footprint {
  * down its chains and the entities it names, since citations show them.
  */
 export function recordReads(base: MatchContext, claim: Claim, rulesetId: string): RecordedReads {
-  // Reads are noted as cheaply as possible (ids, and whole index buckets by reference);
-  // keys, with each record's sources and entities, are built only when asked for.
-  const entityIds = new Set<string>();
-  const sourceIds = new Set<string>();
-  const evidenceIds = new Set<string>();
-  const records = new Set<EvidenceRecord>();
-  const buckets = new Map<string, readonly EvidenceRecord[]>();
-  const consulted = new Set<string>();
-  const entity = (id: string | undefined) => {
-    if (id !== undefined) entityIds.add(id);
+  const log = new ReadLog();
+  const sources = watchedMap(base.sources, (id) => log.source(id));
+  const entities = watchedMap(base.entities, (id) => log.entity(id));
+  // What every result shows: the claimant, the appearance and the source that quotes the claim.
+  log.entity(claim.claimant);
+  log.source(claim.appearance);
+  log.source(claim.quoted_in);
+  return {
+    ctx: watchedContext(base, log, sources, entities),
+    names: createNames(entities, sources, base.vocabulary),
+    entities,
+    sources,
+    touchFound(found) {
+      for (const m of found.matches) log.record(m.record);
+      found.assessments.forEach((r) => log.record(r));
+      found.omittedConduct.forEach((r) => log.record(r));
+      for (const c of found.context) log.record(c.record);
+      for (const c of found.contradictions) for (const id of c.records) log.record(base.index.get(id));
+    },
+    keys: () => keysOf(log, base, claim.id, rulesetId),
+    footprint: (own, inputs) => footprintOf(log, base, own, inputs),
   };
-  const source = (id: string | undefined) => {
-    if (id !== undefined) sourceIds.add(id);
-  };
-  const record = (r: EvidenceRecord | undefined): void => {
-    if (r) records.add(r);
-  };
-  const bucket = <T extends EvidenceRecord>(query: Query, list: readonly T[]) => {
-    buckets.set(JSON.stringify(query), list);
-    return list;
-  };
+}
 
+/**
+ * What one claim's verification read, noted as cheaply as possible (ids, and
+ * whole index answers by reference); keys, with each record's sources and
+ * entities, are built only when asked for.
+ */
+class ReadLog {
+  readonly entityIds = new Set<string>();
+  readonly sourceIds = new Set<string>();
+  readonly evidenceIds = new Set<string>();
+  readonly records = new Set<EvidenceRecord>();
+  readonly buckets = new Map<string, readonly EvidenceRecord[]>();
+  readonly consulted = new Set<string>();
+
+  entity(id: string | undefined): void {
+    if (id !== undefined) this.entityIds.add(id);
+  }
+
+  source(id: string | undefined): void {
+    if (id !== undefined) this.sourceIds.add(id);
+  }
+
+  record(r: EvidenceRecord | undefined): void {
+    if (r) this.records.add(r);
+  }
+
+  bucket<T extends EvidenceRecord>(query: Query, list: readonly T[]): readonly T[] {
+    this.buckets.set(JSON.stringify(query), list);
+    return list;
+  }
+}
+
+/** The match context with every read through it noted in the log. */
+function watchedContext(base: MatchContext, log: ReadLog, sources: MatchContext['sources'], entities: MatchContext['entities']): MatchContext {
   const index: EvidenceIndex = {
-    events: (e, action, asTarget = false) => bucket(['events', e, action, asTarget], base.index.events(e, action, asTarget)),
-    negatedEvents: (e) => bucket(['negatedEvents', e], base.index.negatedEvents(e)),
-    quantities: (subject, measure) => bucket(['quantities', subject, measure], base.index.quantities(subject, measure)),
-    statements: (speaker) => bucket(['statements', speaker], base.index.statements(speaker)),
-    statementsSaying: (words) => bucket(['statementsSaying', words], base.index.statementsSaying(words)),
-    assessments: (subject, topic) => bucket(['assessments', subject, topic], base.index.assessments(subject, topic)),
-    responsesBy: (actor) => bucket(['responsesBy', actor], base.index.responsesBy(actor)),
+    events: (e, action, asTarget = false) => log.bucket(['events', e, action, asTarget], base.index.events(e, action, asTarget)),
+    negatedEvents: (e) => log.bucket(['negatedEvents', e], base.index.negatedEvents(e)),
+    quantities: (subject, measure) => log.bucket(['quantities', subject, measure], base.index.quantities(subject, measure)),
+    statements: (speaker) => log.bucket(['statements', speaker], base.index.statements(speaker)),
+    statementsSaying: (words) => log.bucket(['statementsSaying', words], base.index.statementsSaying(words)),
+    assessments: (subject, topic) => log.bucket(['assessments', subject, topic], base.index.assessments(subject, topic)),
+    responsesBy: (actor) => log.bucket(['responsesBy', actor], base.index.responsesBy(actor)),
     get: (id) => {
-      evidenceIds.add(id); // even a record not there now: if one appears, it matters
+      log.evidenceIds.add(id); // even a record not there now: if one appears, it matters
       const r = base.index.get(id);
-      record(r);
+      log.record(r);
       return r;
     },
   };
-  const sources = watchedMap(base.sources, source);
-  const entities = watchedMap(base.entities, entity);
-  const ctx: MatchContext = {
+  return {
     ...base,
     index,
     sources,
     entities,
     originsOf: (r) => {
-      record(r);
+      log.record(r);
       return base.originsOf(r);
     },
     chainOf: (id) => {
-      source(id);
+      log.source(id);
       return base.chainOf(id);
     },
     isAnchored: (id) => {
-      record(base.index.get(id));
+      log.record(base.index.get(id));
       return base.isAnchored(id);
     },
     contradictionsOf: (id) => {
-      consulted.add(id);
+      log.consulted.add(id);
       const found = base.contradictionsOf(id);
-      for (const c of found) for (const other of c.records) record(base.index.get(other));
+      for (const c of found) for (const other of c.records) log.record(base.index.get(other));
       return found;
     },
   };
+}
 
-  // What every result shows: the claimant, the appearance and the source that quotes the claim.
-  entity(claim.claimant);
-  source(claim.appearance);
-  source(claim.quoted_in);
+/** The input keys of everything read, with each record's sources and entities and each source's chain, publisher and authors. */
+function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: string): string[] {
+  const allRecords = new Set(log.records);
+  for (const list of log.buckets.values()) for (const r of list) allRecords.add(r);
+  const allSources = new Set(log.sourceIds);
+  const allEntities = new Set(log.entityIds);
+  for (const r of allRecords) addRecordRefs(r, allSources, allEntities);
+  addSourceRefs(base, allSources, allEntities);
+  const out = new Set<string>(['config', `claim:${claimId}`, `ruleset:${rulesetId}`]);
+  for (const id of log.evidenceIds) out.add(`evidence:${id}`);
+  for (const r of allRecords) out.add(`evidence:${r.id}`);
+  for (const id of allSources) out.add(`source:${id}`);
+  for (const id of allEntities) out.add(`entity:${id}`);
+  return [...out].sort();
+}
 
-  /** Everything read, with each record's sources and entities and each source's chain, publisher and authors. */
-  const expand = () => {
-    const allRecords = new Set(records);
-    for (const list of buckets.values()) for (const r of list) allRecords.add(r);
-    const allSources = new Set(sourceIds);
-    const allEntities = new Set(entityIds);
-    for (const r of allRecords) {
-      allSources.add(r.source);
-      if (r.relayed_from !== undefined) allSources.add(r.relayed_from);
-      if (r.attributed_to !== undefined) allEntities.add(r.attributed_to);
-      for (const id of recordEntities(r)) allEntities.add(id);
+/**
+ * Narrower than keysOf: a record an index query returned but nothing used
+ * counts by its own file only (its fields decided that it did not match);
+ * its sources and entities were never read. A record that was used brings
+ * its sources, their snapshots and its entities.
+ */
+function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], inputs: ReadonlyMap<string, string>): Footprint {
+  const paths = new Set(own);
+  const absent: string[] = [];
+  for (const id of log.evidenceIds) if (!base.index.get(id)) absent.push(`evidence:${id}`);
+  for (const list of log.buckets.values()) for (const file of filesOf(list)) paths.add(file);
+  const usedSources = new Set(log.sourceIds);
+  const usedEntities = new Set(log.entityIds);
+  for (const r of log.records) {
+    paths.add(r.ref.file);
+    addRecordRefs(r, usedSources, usedEntities);
+  }
+  for (const id of [...usedSources]) for (const next of base.chainOf(id)) usedSources.add(next);
+  for (const id of usedSources) {
+    const s = base.sources.get(id);
+    if (!s) absent.push(`source:${id}`);
+    else {
+      paths.add(s.ref.file);
+      if (s.snapshot) paths.add(s.snapshot.path);
+      if (s.publisher !== undefined) usedEntities.add(s.publisher);
+      for (const author of s.authors) usedEntities.add(author);
     }
-    for (const id of [...allSources]) for (const next of base.chainOf(id)) allSources.add(next);
-    for (const id of allSources) {
-      const s = base.sources.get(id);
-      if (s?.publisher !== undefined) allEntities.add(s.publisher);
-      for (const author of s?.authors ?? []) allEntities.add(author);
-    }
-    return { allRecords, allSources, allEntities };
-  };
+  }
+  for (const id of usedEntities) {
+    const e = base.entities.get(id);
+    if (!e) absent.push(`entity:${id}`);
+    else paths.add(e.ref.file);
+  }
+  // Whole SHA-256s: a contributor controls both versions of a file, and 64 bits would let one
+  // find two with the same hash in an afternoon. Kept blobs store each path's hash once.
+  const files = [...paths].sort().map((path): [string, string] => [path, inputs.get(path) ?? '']);
+  const queries: Record<string, string> = {};
+  for (const [query, list] of [...log.buckets].sort(([a], [b]) => (a < b ? -1 : 1))) queries[query] = idsHash(list);
+  const contradictions: Record<string, string> = {};
+  for (const id of [...log.consulted].sort()) contradictions[id] = contradictionsHash(base.contradictionsOf(id));
+  return { files, queries, contradictions, absent: absent.sort() };
+}
 
-  const keys = (): string[] => {
-    const { allRecords, allSources, allEntities } = expand();
-    const out = new Set<string>(['config', `claim:${claim.id}`, `ruleset:${rulesetId}`]);
-    for (const id of evidenceIds) out.add(`evidence:${id}`);
-    for (const r of allRecords) out.add(`evidence:${r.id}`);
-    for (const id of allSources) out.add(`source:${id}`);
-    for (const id of allEntities) out.add(`entity:${id}`);
-    return [...out].sort();
-  };
+/** A record's source, the source it relays and the entities it names. */
+function addRecordRefs(r: EvidenceRecord, sources: Set<string>, entities: Set<string>): void {
+  sources.add(r.source);
+  if (r.relayed_from !== undefined) sources.add(r.relayed_from);
+  if (r.attributed_to !== undefined) entities.add(r.attributed_to);
+  for (const id of recordEntities(r)) entities.add(id);
+}
 
-  const footprint = (own: readonly string[], inputs: ReadonlyMap<string, string>): Footprint => {
-    // Narrower than keys(): a record an index query returned but nothing used counts by its own
-    // file only (its fields decided that it did not match); its sources and entities were never
-    // read. A record that was used brings its sources, their snapshots and its entities.
-    const paths = new Set(own);
-    const absent: string[] = [];
-    for (const id of evidenceIds) if (!base.index.get(id)) absent.push(`evidence:${id}`);
-    for (const list of buckets.values()) for (const file of filesOf(list)) paths.add(file);
-    const usedSources = new Set(sourceIds);
-    const usedEntities = new Set(entityIds);
-    for (const r of records) {
-      paths.add(r.ref.file);
-      usedSources.add(r.source);
-      if (r.relayed_from !== undefined) usedSources.add(r.relayed_from);
-      if (r.attributed_to !== undefined) usedEntities.add(r.attributed_to);
-      for (const id of recordEntities(r)) usedEntities.add(id);
-    }
-    for (const id of [...usedSources]) for (const next of base.chainOf(id)) usedSources.add(next);
-    for (const id of usedSources) {
-      const s = base.sources.get(id);
-      if (!s) absent.push(`source:${id}`);
-      else {
-        paths.add(s.ref.file);
-        if (s.snapshot) paths.add(s.snapshot.path);
-        if (s.publisher !== undefined) usedEntities.add(s.publisher);
-        for (const author of s.authors) usedEntities.add(author);
-      }
-    }
-    for (const id of usedEntities) {
-      const e = base.entities.get(id);
-      if (!e) absent.push(`entity:${id}`);
-      else paths.add(e.ref.file);
-    }
-    // Whole SHA-256s: a contributor controls both versions of a file, and 64 bits would let one
-    // find two with the same hash in an afternoon. Kept blobs store each path's hash once.
-    const files = [...paths].sort().map((path): [string, string] => [path, inputs.get(path) ?? '']);
-    const queries: Record<string, string> = {};
-    for (const [query, list] of [...buckets].sort(([a], [b]) => (a < b ? -1 : 1))) queries[query] = idsHash(list);
-    const contradictions: Record<string, string> = {};
-    for (const id of [...consulted].sort()) contradictions[id] = contradictionsHash(base.contradictionsOf(id));
-    return { files, queries, contradictions, absent: absent.sort() };
-  };
-
-  return {
-    ctx,
-    names: createNames(entities, sources, base.vocabulary),
-    entities,
-    sources,
-    touchFound(found) {
-      for (const m of found.matches) record(m.record);
-      found.assessments.forEach(record);
-      found.omittedConduct.forEach(record);
-      for (const c of found.context) record(c.record);
-      for (const c of found.contradictions) for (const id of c.records) record(base.index.get(id));
-    },
-    keys,
-    footprint,
-  };
+/** The sources down each source's chain, and every source's publisher and authors. */
+function addSourceRefs(base: MatchContext, sources: Set<string>, entities: Set<string>): void {
+  for (const id of [...sources]) for (const next of base.chainOf(id)) sources.add(next);
+  for (const id of sources) {
+    const s = base.sources.get(id);
+    if (s?.publisher !== undefined) entities.add(s.publisher);
+    for (const author of s?.authors ?? []) entities.add(author);
+  }
 }
 
 /** An index query as the footprint writes it: the method's name, then its arguments. */
 export type Query = [method: keyof Omit<EvidenceIndex, 'get'>, ...args: (string | boolean)[]];
-
-// An index answers with the same array for the same query, so each is hashed once however many claims ask.
-const hashedLists = new WeakMap<readonly unknown[], string>();
-const listFiles = new WeakMap<readonly EvidenceRecord[], string[]>();
-
-/** The files a query's records come from, worked out once per answer. */
-function filesOf(list: readonly EvidenceRecord[]): string[] {
-  let known = listFiles.get(list);
-  if (!known) {
-    known = [...new Set(list.map((r) => r.ref.file))];
-    listFiles.set(list, known);
-  }
-  return known;
-}
-
-/** The ids of a query's records, hashed: equal hashes, the same records. */
-export function idsHash(list: readonly { id: string }[]): string {
-  let known = hashedLists.get(list);
-  if (known === undefined) {
-    known = createHash('sha256').update(list.map((r) => r.id).join('\0')).digest('hex');
-    hashedLists.set(list, known);
-  }
-  return known;
-}
-
-export function contradictionsHash(list: readonly Contradiction[]): string {
-  let known = hashedLists.get(list);
-  if (known === undefined) {
-    known = createHash('sha256')
-      .update(list.map((c) => `${c.kind}:${c.records.join(',')}`).join('\0'))
-      .digest('hex');
-    hashedLists.set(list, known);
-  }
-  return known;
-}
-
-/** A map whose lookups are reported; everything else passes through. A class, not a Proxy: it sits on every lookup. */
-class WatchedMap<V> implements ReadonlyMap<string, V> {
-  constructor(
-    private readonly map: ReadonlyMap<string, V>,
-    private readonly seen: (key: string) => void,
-  ) {}
-  get(key: string): V | undefined {
-    this.seen(key);
-    return this.map.get(key);
-  }
-  has(key: string): boolean {
-    this.seen(key);
-    return this.map.has(key);
-  }
-  get size(): number {
-    return this.map.size;
-  }
-  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
-    this.map.forEach((value, key) => callback.call(thisArg, value, key, this));
-  }
-  entries(): MapIterator<[string, V]> {
-    return this.map.entries();
-  }
-  keys(): MapIterator<string> {
-    return this.map.keys();
-  }
-  values(): MapIterator<V> {
-    return this.map.values();
-  }
-  [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.map[Symbol.iterator]();
-  }
-}
-
-function watchedMap<V>(map: ReadonlyMap<string, V>, seen: (key: string) => void): ReadonlyMap<string, V> {
-  return new WatchedMap(map, seen);
-}
 
 function recordEntities(r: EvidenceRecord): string[] {
   switch (r.kind) {
