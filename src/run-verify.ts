@@ -1,3 +1,4 @@
+import type { Environment } from './cache/cache-stamp.js';
 import { verifyWithCache } from './cache/verify-with-cache.js';
 import type { Diagnostic } from './diagnostics.js';
 import { claimsChangedSince } from './incremental/changed-since.js';
@@ -16,6 +17,10 @@ export interface RunOptions {
   /** The parse cache (and, for a plain run, the result cache). */
   cache?: boolean;
   workers?: number;
+  /** The environment to read (where the cache's key is kept): the CLI passes its own. */
+  env?: Environment;
+  /** The clock, for the result cache's stamps. */
+  now?: () => number;
   /** Verify only the claims this accepts (the CLI's paths). */
   select?: (claim: Claim) => boolean;
   shard?: Shard;
@@ -51,6 +56,8 @@ export async function runVerify(root: string, options: RunOptions = {}): Promise
   if (options.cache && !options.check && !options.update && options.changedSince === undefined) {
     const run = await verifyWithCache(root, {
       ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.now ? { now: options.now } : {}),
       ...(options.select ? { select: options.select } : {}),
       ...(options.shard ? { shard: options.shard } : {}),
       whole: Boolean(options.whole),
@@ -59,7 +66,12 @@ export async function runVerify(root: string, options: RunOptions = {}): Promise
     return { report: { result: run.result }, ...(run.project ? { loaded: { project: run.project, diagnostics: run.result.diagnostics, inputs: new Map(), stamps: new Map() } } : {}), notices };
   }
 
-  const loaded = await loadProject(root, { ...(options.cache === undefined ? {} : { cache: options.cache }), ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const loaded = await loadProject(root, {
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const project = loaded.project;
   const changed = project && options.changedSince !== undefined ? await selectByChange(root, project, options, notices) : undefined;
   if (changed && 'problem' in changed) return changed;

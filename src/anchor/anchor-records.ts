@@ -3,7 +3,8 @@ import type { Claim, EvidenceRecord, Locator, NodeRef, Source } from '../types.j
 import { unseenDifference } from './unicode-chars.js';
 import { showClosest } from './describe-misquote.js';
 import { searchBudget, type SearchBudget } from './find-closest.js';
-import { anchorQuote, disambiguate, occursIn, prepareSnapshot, type Anchor, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
+import { anchorQuote, occursIn, prepareSnapshot, type Anchor, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
+import { disambiguate } from './disambiguate-occurrence.js';
 import { byId } from '../model/compare.js';
 
 export interface Anchoring {

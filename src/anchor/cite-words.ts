@@ -2,7 +2,8 @@ import type { Project } from '../types.js';
 import { didYouMean } from '../model/suggest.js';
 import { unseenDifference } from './unicode-chars.js';
 import { showClosest } from './describe-misquote.js';
-import { anchorQuote, disambiguate, prepareSnapshot, type Anchor, type AnchorHint } from './anchor-quote.js';
+import { anchorQuote, prepareSnapshot, type Anchor, type AnchorHint } from './anchor-quote.js';
+import { disambiguate } from './disambiguate-occurrence.js';
 
 export interface CiteFound {
   ok: true;

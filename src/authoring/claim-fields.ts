@@ -1,27 +1,9 @@
 import { CLAIM_KINDS, type Project } from '../types.js';
-import {
-  checkChoice,
-  checkClaimKind,
-  checkDate,
-  checkDay,
-  checkDuration,
-  checkEntity,
-  checkList,
-  checkNewId,
-  checkNonNegative,
-  checkNumber,
-  checkRuleset,
-  checkSource,
-  checkSpan,
-  checkTag,
-  checkTerm,
-  checkText,
-  checkUnit,
-  checkWordsIn,
-  checkYesNo,
-  rulesetKinds,
-  type Answers,
-} from './check-answer.js';
+import { checkChoice, checkList, checkNonNegative, checkNumber, checkText, checkYesNo, type Answers } from './check-answer.js';
+import { checkDate, checkDay, checkDuration, checkSpan } from './check-dates.js';
+import { checkNewId, checkTag } from './check-ids.js';
+import { checkClaimKind, checkEntity, checkRuleset, checkSource, checkTerm, checkUnit, rulesetKinds } from './check-project-refs.js';
+import { checkWordsIn } from './check-quotes.js';
 import { entities, kindIs, measureUnit, sources, type Field, type ItemSpec } from './field-types.js';
 
 /** The name `new claim` gives the other event of a relation, under `asserts.patterns`. */

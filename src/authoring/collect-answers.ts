@@ -1,5 +1,5 @@
 import type { Answer, AuthoringContext } from './check-answer.js';
-import { listIds } from './check-answer.js';
+import { listIds } from './check-project-refs.js';
 import { isRequired, type Field, type ItemSpec } from './item-fields.js';
 import type { Choice } from './pick-choice.js';
 

@@ -1,6 +1,7 @@
 import type { FileKind } from '../load/layout.js';
 import type { Project } from '../types.js';
-import { slug, type Answers, type Check, type ItemType } from './check-answer.js';
+import type { Answers, Check } from './check-answer.js';
+import { slug, type ItemType } from './check-ids.js';
 import type { Choice } from './pick-choice.js';
 
 /** One field of an item: its flag, where it goes, how an answer is checked, and what to ask. */

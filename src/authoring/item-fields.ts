@@ -2,29 +2,11 @@ import { SOURCE_KINDS } from '../types.js';
 import { CLAIM } from './claim-fields.js';
 import { entities, kindIs, measureUnit, shortSlug, sources, type Field, type ItemSpec } from './field-types.js';
 
-import {
-  checkChoice,
-  checkDate,
-  checkDuration,
-  checkEntity,
-  checkList,
-  checkNewId,
-  checkNumber,
-  checkPublished,
-  checkRecord,
-  checkSnapshot,
-  checkSource,
-  checkSpan,
-  checkTerm,
-  checkText,
-  checkTopic,
-  checkUnit,
-  checkUrl,
-  checkWordsIn,
-  checkYesNo,
-  type Answers,
-  type ItemType,
-} from './check-answer.js';
+import { checkChoice, checkList, checkNumber, checkText, checkUrl, checkYesNo, type Answers } from './check-answer.js';
+import { checkDate, checkDuration, checkPublished, checkSpan } from './check-dates.js';
+import { checkNewId, type ItemType } from './check-ids.js';
+import { checkEntity, checkRecord, checkSource, checkTerm, checkTopic, checkUnit } from './check-project-refs.js';
+import { checkSnapshot, checkWordsIn } from './check-quotes.js';
 
 export type { Field, ItemSpec } from './field-types.js';
 

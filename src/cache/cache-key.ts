@@ -7,7 +7,7 @@ import { insideRoot } from '../model/paths.js';
 const KEY_BYTES = 32;
 
 /** Where the key lives: the user's cache folder, never the project, so no pull request can supply it. */
-export function cacheKeyPath(env: NodeJS.ProcessEnv = process.env): string {
+export function cacheKeyPath(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
   return join(base, 'factcheck', 'cache-key');
 }

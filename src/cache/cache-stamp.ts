@@ -25,8 +25,12 @@ export function cacheStamp(): string {
   return stamp;
 }
 
-export async function openCache(root: string, diagnostics: Diagnostic[]): Promise<FileCache | undefined> {
-  const secret = await loadCacheKey(cacheKeyPath(), root);
+/** The environment variables a run reads: passed in, so that a program's env, not this process's, decides. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The project's cache, signed with this machine's key (found through `env`, as the caller was given it), or undefined when none can be trusted. */
+export async function openCache(root: string, diagnostics: Diagnostic[], env: Environment = process.env): Promise<FileCache | undefined> {
+  const secret = await loadCacheKey(cacheKeyPath(env), root);
   if (!secret) return undefined;
   const opened = await openFileCache(root, cacheStamp(), secret);
   diagnostics.push(...opened.diagnostics);

@@ -2,12 +2,13 @@ import { realpath } from 'node:fs/promises';
 import { type Diagnostic } from '../diagnostics.js';
 import { kindOf, LIMITS } from '../load/layout.js';
 import { type FileCache } from './file-cache.js';
-import { decodeText, listProjectFiles, readProjectBytes, stampProjectFile, type FileStamp } from '../load/read-files.js';
+import { listProjectFiles } from '../load/list-files.js';
+import { decodeText, readProjectBytes, stampProjectFile, type FileStamp } from '../load/read-files.js';
 import { hydrate, isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { inShard, type Shard } from '../results/shard.js';
 import { hashText, keptBlobs, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
 import type { Claim, Project, VerifyResult } from '../types.js';
-import { openCache } from './cache-stamp.js';
+import { openCache, type Environment } from './cache-stamp.js';
 import { loadWith } from '../load/load-project.js';
 import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
 import { assembleResult } from '../results/assemble-result.js';
@@ -17,6 +18,10 @@ import { compareIds } from '../model/compare.js';
 export interface CachedVerifyOptions {
   /** Parse threads; see LoadOptions. */
   workers?: number;
+  /** The environment to read; see LoadOptions. */
+  env?: Environment;
+  /** The clock, in milliseconds: what a run's stamps are compared with. Date.now when absent. */
+  now?: () => number;
   /** Verify only the claims this accepts; all by default. */
   select?: (claim: Claim) => boolean;
   /** Set when the selection is one shard of a sharded run. */
@@ -52,9 +57,9 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   const root = await realpath(projectRoot);
   // Stamps taken from now on are compared with this: a write in the same clock tick as a stamp
   // could leave it unchanged, so stamps this recent prove nothing next time.
-  const started = Date.now();
+  const started = (options.now ?? Date.now)();
   const diagnostics: Diagnostic[] = [];
-  const cache = await openCache(root, diagnostics);
+  const cache = await openCache(root, diagnostics, options.env);
   const full = !options.select && !options.shard;
   const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB)) : undefined;
   const listing = await listProjectFiles(root);

@@ -31,12 +31,13 @@ export const CACHE_OPTION = { 'no-cache': { type: 'boolean' } } as const satisfi
  * Load options from the command line and environment: the cache is on unless
  * --no-cache; FACTCHECK_WORKERS sets the parse threads (0: none).
  */
-export function loadOptions(values: Parsed['values'], io: Pick<CliIO, 'env'>): { cache: boolean; workers?: number } {
+export function loadOptions(values: Parsed['values'], io: Pick<CliIO, 'env'>): { cache: boolean; workers?: number; env?: Readonly<Record<string, string | undefined>> } {
+  const env = io.env ? { env: io.env } : {};
   const workers = io.env?.FACTCHECK_WORKERS;
-  if (workers === undefined || workers === '') return { cache: !values['no-cache'] };
+  if (workers === undefined || workers === '') return { cache: !values['no-cache'], ...env };
   if (!/^[0-9]+$/.test(workers)) throw new UsageError(`FACTCHECK_WORKERS takes a whole number of threads, such as 0 or 2; found "${workers}"`);
   if (Number(workers) > MAX_WORKERS) throw new UsageError(`FACTCHECK_WORKERS is at most ${MAX_WORKERS} threads; found ${workers}`);
-  return { cache: !values['no-cache'], workers: Number(workers) };
+  return { cache: !values['no-cache'], workers: Number(workers), ...env };
 }
 
 /** Colour is decided for stdout and stderr apart (see decide-color.ts). */

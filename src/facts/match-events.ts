@@ -1,13 +1,18 @@
-import { expandEntity, findDenials, findEvents, place } from '../evidence/find-events.js';
-import { happensOnce, isKindOf, isTopicOf } from '../model/vocabulary.js';
-import type { Claim, DateInfo, Duration, EventPattern, EventRecord, Vocabulary } from '../types.js';
+import { expandEntity, findDenials, findEvents } from '../evidence/find-events.js';
+import { happensOnce } from '../model/vocabulary.js';
+import type { Claim, DateInfo, EventPattern, EventRecord } from '../types.js';
 import { formatDate } from '../model/format-date.js';
-import { compareIds, formatNumber, type ClaimEvidence, type ContextRecord, type Describe, type Match, type MatchContext, type Mismatch, type Role } from './match-evidence.js';
+import { compareIds, type ClaimEvidence, type ContextRecord, type Describe, type Match, type MatchContext, type Mismatch, type Role } from './match-evidence.js';
 import { assessmentsFor } from './match-quantities.js';
-import { relate, sameHappening, type Relation } from './relate-events.js';
+import { counted } from './match-counts.js';
+import { partnerFinder, relationsOf, topicFit } from './find-partners.js';
+import { boundExcludes, placeInTime } from './place-in-time.js';
+import { relate, sameHappening } from './relate-events.js';
 
-type EventAssertion = Extract<Claim['asserts'], { kind: 'event' | 'absence' | 'timing' }>;
-type Verdict = [Role, string, { mismatch?: Mismatch; participant?: boolean; value?: number }?];
+/** The claims matched against events: an event, an absence or a timing. */
+export type EventAssertion = Extract<Claim['asserts'], { kind: 'event' | 'absence' | 'timing' }>;
+/** A record's role, the reason for it, and what the match notes beside. */
+export type Verdict = [Role, string, { mismatch?: Mismatch; participant?: boolean; value?: number }?];
 
 /**
  * The records bearing on an event, an absence or a timing claim, each with its
@@ -118,137 +123,4 @@ export function matchEvents(a: EventAssertion, said: DateInfo, ctx: MatchContext
 
 function classify(v: Verdict): [Role, string, { mismatch?: Mismatch; participant?: boolean; value?: number }] {
   return [v[0], v[1], v[2] ?? {}];
-}
-
-/** The relations a pattern states, with the named pattern and the claimed gap. */
-function relationsOf(p: EventPattern): [Relation, string, Duration | undefined][] {
-  const out: [Relation, string, Duration | undefined][] = [];
-  if (p.answers !== undefined) out.push(['answers', p.answers, undefined]);
-  if (p.after) out.push(['after', p.after.pattern, p.after.by]);
-  if (p.before) out.push(['before', p.before.pattern, p.before.by]);
-  return out;
-}
-
-/** The records of each named pattern: its actor, action, target, channel and topic, found once. */
-function partnerFinder(a: EventAssertion, expand: (id: string) => Set<string>, ctx: MatchContext): (name: string) => EventRecord[] {
-  const found = new Map<string, EventRecord[]>();
-  return (name) => {
-    let list = found.get(name);
-    if (!list) {
-      const q = a.patterns.get(name);
-      list = q ? findEvents(q, expand, ctx.index).filter((r) => !q.about || topicFit(r.about, q.about, ctx) === 'same') : [];
-      found.set(name, list);
-    }
-    return list;
-  };
-}
-
-/** Whether a record's topics include the claim's (or a narrower one), say its opposite, say something else, or say nothing. */
-function topicFit(about: readonly string[], wanted: string, ctx: MatchContext): 'same' | 'opposite' | 'other' | 'unstated' {
-  if (!about.length) return 'unstated';
-  if (about.some((t) => isTopicOf(ctx.vocabulary, t, wanted))) return 'same';
-  const opposite = ctx.vocabulary.topics.get(wanted)?.opposite;
-  if (opposite !== undefined && about.some((t) => isTopicOf(ctx.vocabulary, t, opposite))) return 'opposite';
-  return 'other';
-}
-
-/**
- * A record whose range holds every occurrence (`complete`) rules out a claimed
- * time outside it, on the sides no other record has shown it to be wrong: The
- * Week's window is contradicted after its end (an election-day message), so it
- * still rules out a message before 20 September, but not one in November.
- */
-function boundExcludes(r: EventRecord, when: DateInfo, ctx: MatchContext): string | undefined {
-  const d = r.date;
-  if (!d?.complete) return undefined;
-  let startHolds = true;
-  let endHolds = true;
-  for (const c of ctx.contradictionsOf(r.id)) {
-    if (c.kind !== 'window' || c.records[0] !== r.id) continue;
-    const other = ctx.index.get(c.records[1]);
-    const od = other && 'date' in other ? other.date : undefined;
-    if (od && od.start > d.end) endHolds = false;
-    if (od && od.end < d.start) startHolds = false;
-  }
-  const throughout = when.span === 'throughout';
-  const before = throughout ? when.start < d.start : when.end < d.start;
-  const after = throughout ? when.end > d.end : when.start > d.end;
-  if ((before && startHolds) || (after && endHolds)) return `puts every occurrence within ${formatDate(d)}, outside the claimed time`;
-  return undefined;
-}
-
-/** The role a record of the event takes by its date: inside or outside the claimed time, or before or after the claim itself. */
-function placeInTime(r: EventRecord, kind: EventAssertion['kind'], when: DateInfo | undefined, said: DateInfo, single: boolean): Verdict {
-  const dated = r.date ? `dated ${formatDate(r.date)}` : 'undated';
-  const dates = r.date ? formatDate(r.date) : '';
-  if (kind === 'absence') {
-    if (!when) {
-      // A denial speaks up to the moment it is made: what certainly happened later cannot falsify it.
-      if (r.date && r.date.start > said.end) return ['neutral', `reports it after the claim was made (${dated})`];
-      return ['contradict', `reports it happening (${dated})`];
-    }
-    const placement = place(r.date, when);
-    if (placement === 'inside') return ['contradict', `reports it happening in the period denied (${dated})`];
-    return ['neutral', placement === 'outside' ? `reports it outside the period denied (${dated})` : `reports it, but cannot be placed in the period denied (${dated})`];
-  }
-  if (!when) return ['support', `reports it (${dated})`];
-  const placement = place(r.date, when);
-  if (when.span === 'throughout') {
-    if (r.date?.span === 'throughout' && r.date.start <= when.start && r.date.end >= when.end) return ['support', `reports it going on throughout ${formatDate(r.date)}`];
-    if (placement === 'outside' && (when.complete || single)) return ['contradict', `dates it ${dates}, outside the claimed time`, { mismatch: 'time' }];
-    return ['neutral', `does not show it going on throughout the claimed time (${dated})`];
-  }
-  if (placement === 'inside') return ['support', `dates it ${dates}, inside the claimed time`];
-  // Outside the claimed time contradicts a single act, or a window said to hold every
-  // occurrence; otherwise it is another occurrence, which says nothing about this one.
-  if (placement === 'outside' && (when.complete || single)) return ['contradict', `dates it ${dates}, outside the claimed time`, { mismatch: 'time' }];
-  if (placement === 'outside') return ['neutral', `reports another occurrence, ${dates}, outside the claimed time`];
-  return ['neutral', r.date ? `dates it ${dates}, which may or may not fall inside the claimed time` : 'does not date it'];
-}
-
-/**
- * Counts of the action (a measure that `counts` it): "3 replies" says replies
- * happened, and "0 replies" that they did not. A count says nothing about
- * which events it counts, so it takes no side on a claim about their topic,
- * channel, time or relations.
- */
-function counted(a: EventAssertion, ctx: MatchContext, describe: Describe): Match[] {
-  const p = a.event;
-  const actors = expandEntity(p.actor, ctx.entities);
-  const targets = p.target === undefined ? undefined : expandEntity(p.target, ctx.entities);
-  const vague = p.about !== undefined || p.channel !== undefined || p.answers !== undefined || p.after !== undefined || p.before !== undefined || a.when !== undefined;
-  const out: Match[] = [];
-  for (const [measure, m] of countingMeasures(ctx.vocabulary, p.action)) {
-    for (const subject of actors) {
-      for (const r of ctx.index.quantities(subject, measure)) {
-        if (targets && (r.counterpart === undefined || !targets.has(r.counterpart))) continue;
-        const what = `counts ${formatNumber(r.value)} ${m.label}`;
-        const participant = r.attributed_to !== undefined && actors.has(r.attributed_to);
-        if (vague) {
-          out.push(describe(r, 'neutral', `${what}, but not which ones, or when or how`, { participant }));
-          continue;
-        }
-        const happened = r.value > 0;
-        // Zero replies says there was no reply, not that there was no message of any kind.
-        if (!happened && m.counts !== p.action) continue;
-        const role: Role = a.kind === 'timing' ? 'neutral' : (a.kind === 'absence') === happened ? 'contradict' : 'support';
-        out.push(describe(r, role, a.kind === 'timing' ? `${what}, undated` : what, { participant, ...(role === 'contradict' ? { mismatch: 'count' as const } : {}) }));
-      }
-    }
-  }
-  return out;
-}
-
-const counting = new WeakMap<Vocabulary, Map<string, [string, Vocabulary['measures'] extends Map<string, infer M> ? M : never][]>>();
-
-/** The measures that count an action or a narrower one, worked out once per vocabulary and action. */
-function countingMeasures(vocabulary: Vocabulary, action: string) {
-  let byAction = counting.get(vocabulary);
-  if (!byAction) counting.set(vocabulary, (byAction = new Map()));
-  let found = byAction.get(action);
-  if (!found) {
-    found = [...vocabulary.measures].filter(([, m]) => m.counts !== undefined && isKindOf(vocabulary, m.counts, action));
-    byAction.set(action, found);
-  }
-  return found;
 }

@@ -18,13 +18,15 @@ import { validateSchema } from '../validate/validate-schema.js';
 import { checkReferences } from '../validate/check-references.js';
 import { resolveRecordDates } from '../validate/resolve-record-dates.js';
 import { describeContradiction } from '../verdict/describe-contradiction.js';
-import { openCache } from '../cache/cache-stamp.js';
+import { openCache, type Environment } from '../cache/cache-stamp.js';
 import { readSnapshots } from './read-snapshots.js';
 import { sha256 } from '../model/hash.js';
 
 export interface LoadOptions {
   /** Keep parse and schema results in a content-hash cache under the project root (.factcheck-cache). */
   cache?: boolean;
+  /** The environment to read (for where the cache's key is kept); this process's when absent. */
+  env?: Environment;
   /** Worker threads to parse with when there is enough YAML to be worth it; 0 parses in this thread. Default: one per core. */
   workers?: number;
   /** Told how many files are parsed so far, as they are. */
@@ -45,7 +47,7 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
   // Every path check compares against the real root, so a project reached by a symlink still loads.
   const root = await realpath(projectRoot);
   const diagnostics: Diagnostic[] = [];
-  const cache = options.cache ? await openCache(root, diagnostics) : undefined;
+  const cache = options.cache ? await openCache(root, diagnostics, options.env) : undefined;
   const loaded = await loadWith(root, diagnostics, { ...options, cache });
   await cache?.prune();
   return loaded;

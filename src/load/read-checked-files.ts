@@ -3,7 +3,8 @@ import type { ExtraSchema } from '../validate/compile-schemas.js';
 import { validateSchema, type SchemaCheck } from '../validate/validate-schema.js';
 import { LIMITS } from './layout.js';
 import { parseYaml, type ParsedFile } from './parse-yaml.js';
-import { listYamlFiles, readProjectText } from './read-files.js';
+import { listYamlFiles } from './list-files.js';
+import { readProjectText } from './read-files.js';
 
 export interface CheckedFile {
   file: ParsedFile;

@@ -1,10 +1,10 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, type BigIntStats, type Dirent } from 'node:fs';
-import { basename, dirname, isAbsolute, join, sep } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, type BigIntStats } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { CONFIG_FILE, EXCLUDED_FOLDERS, KIND_FOLDERS, LIMITS, isYamlFile, type FileKind } from './layout.js';
+import { LIMITS, type FileKind } from './layout.js';
 import type { FileStamp } from '../types.js';
 import { sha256 } from '../model/hash.js';
-import { insideRoot } from '../model/paths.js';
+import { listProjectFiles } from './list-files.js';
+import { resolveInside, resolveInsideSync } from './resolve-inside.js';
 
 export type { FileStamp };
 
@@ -80,16 +80,6 @@ function lazyFile(root: string, path: string, kind: FileKind, known: { hash: str
   };
 }
 
-/** The project files of every known kind, the config first, then each kind's folder in name order. */
-export async function listProjectFiles(root: string): Promise<{ paths: { path: string; kind: FileKind }[]; diagnostics: Diagnostic[] }> {
-  const diagnostics: Diagnostic[] = [];
-  const paths: { path: string; kind: FileKind }[] = [{ path: CONFIG_FILE, kind: 'config' }];
-  for (const [kind, folder] of Object.entries(KIND_FOLDERS) as [FileKind, string][]) {
-    for (const path of await listYamlFiles(root, folder, diagnostics)) paths.push({ path, kind });
-  }
-  return { paths, diagnostics };
-}
-
 type ReadText = { text: string; stamp?: FileStamp } | { diagnostic: Diagnostic };
 type ReadBytes = { bytes: Buffer; stamp: FileStamp } | { diagnostic: Diagnostic };
 
@@ -158,102 +148,6 @@ export function decodeText(bytes: Buffer, at: { file: string; line: number; col:
   } catch {
     return { diagnostic: diagnostic('file/not-utf8', at, 'expected UTF-8 text, found bytes that are not valid UTF-8') };
   }
-}
-
-type Inside = { ok: true; path: string } | { ok: false; reason: string };
-
-/** Resolves a project-relative path, following symlinks, and checks it stays in the project. */
-export async function resolveInside(root: string, path: string): Promise<Inside> {
-  return resolveInsideSync(root, path);
-}
-
-function resolveInsideSync(root: string, path: string): Inside {
-  if (isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) {
-    return { ok: false, reason: `expected a path relative to the project, found absolute path "${path}"` };
-  }
-  const joined = join(root, path);
-  if (!isWithin(root, joined)) return { ok: false, reason: `path "${path}" leads outside the project` };
-  let real: string;
-  try {
-    real = realPath(joined);
-  } catch {
-    // A missing file is reported by the reader; the lexical check above already passed.
-    return { ok: true, path: joined };
-  }
-  if (!isWithin(root, real)) return { ok: false, reason: `path "${path}" is a link that leads outside the project` };
-  return { ok: true, path: real };
-}
-
-// Folders' real paths for a moment: thousands of files share a few folders, and realpath walks every
-// component each time. Kept for one turn of the event loop, so a long-running watch never sees old links.
-let folders: Map<string, string> | undefined;
-
-/** realpath, with the folder's part looked up once per folder: a file that is not itself a link lives where its folder does. */
-function realPath(path: string): string {
-  const info = lstatSync(path);
-  if (info.isSymbolicLink()) return realpathSync(path);
-  if (!folders) {
-    folders = new Map();
-    setImmediate(() => (folders = undefined));
-  }
-  const dir = dirname(path);
-  let real = folders.get(dir);
-  if (real === undefined) {
-    real = realpathSync(dir);
-    folders.set(dir, real);
-  }
-  return join(real, basename(path));
-}
-
-function isWithin(root: string, path: string): boolean {
-  return insideRoot(root, path) !== undefined;
-}
-
-export async function listYamlFiles(root: string, folder: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  const found: string[] = [];
-  const visited = new Set<string>();
-  async function walk(rel: string): Promise<void> {
-    const inside = await resolveInside(root, rel);
-    if (!inside.ok) {
-      diagnostics.push(diagnostic('file/outside-project', { file: rel, line: 1, col: 1 }, inside.reason));
-      return;
-    }
-    if (visited.has(inside.path)) return;
-    visited.add(inside.path);
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(inside.path, { withFileTypes: true });
-    } catch {
-      return; // an absent folder is simply empty
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (EXCLUDED_FOLDERS.has(child)) continue;
-      if (entry.isSymbolicLink()) {
-        const target = await resolveInside(root, child);
-        if (!target.ok) {
-          diagnostics.push(diagnostic('file/outside-project', { file: child, line: 1, col: 1 }, target.reason));
-          continue;
-        }
-        let info;
-        try {
-          info = lstatSync(target.path);
-        } catch {
-          info = undefined;
-        }
-        if (info?.isDirectory()) await walk(child);
-        else if (isYamlFile(entry.name)) found.push(child);
-      } else if (entry.isDirectory()) {
-        await walk(child);
-      } else if (entry.isFile() && isYamlFile(entry.name)) {
-        found.push(child);
-      }
-    }
-  }
-  await walk(folder);
-  return found.map((p) => p.split(sep).join('/'));
 }
 
 function describeKind(info: { isDirectory(): boolean }): string {

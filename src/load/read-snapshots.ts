@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { LIMITS } from './layout.js';
-import { decodeText, readProjectBytes, resolveInside, type FileStamp } from './read-files.js';
+import { decodeText, readProjectBytes, type FileStamp } from './read-files.js';
+import { resolveInside } from './resolve-inside.js';
 import type { Locator, Source } from '../types.js';
 import { didYouMean } from '../model/suggest.js';
 import { sha256 } from '../model/hash.js';

@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { FileKind } from '../load/layout.js';
 
 /** The published schemas in schemas/ are the loader's schemas: one source for editors and validation. */
-const load = createRequire(import.meta.url);
-const SCHEMA_DIR = '../../schemas/';
+const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
 
 export const SCHEMA_FILES: Record<FileKind, string> = {
   config: 'config.schema.json',
@@ -25,9 +24,14 @@ export const EVAL_SCHEMA = 'eval.schema.json';
 export type ExtraSchema = 'rule-tests' | 'eval';
 const EXTRA_SCHEMAS: Record<ExtraSchema, string> = { 'rule-tests': RULE_TESTS_SCHEMA, eval: EVAL_SCHEMA };
 
+/** A schema of factcheck's own, read once: the one file the validate stage reads, and it is part of factcheck, not of the project. */
 export function readSchema(file: string): Record<string, unknown> {
-  return load(SCHEMA_DIR + file) as Record<string, unknown>;
+  let schema = schemas.get(file);
+  if (!schema) schemas.set(file, (schema = JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Record<string, unknown>));
+  return schema;
 }
+
+const schemas = new Map<string, Record<string, unknown>>();
 
 let ajv: Ajv | undefined;
 const compiled = new Map<FileKind | ExtraSchema, ValidateFunction>();

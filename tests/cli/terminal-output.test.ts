@@ -25,7 +25,8 @@ async function runOn(args: string[], { stdoutIsTTY = false, stderrIsTTY = false,
     isTTY: stdoutIsTTY,
     stderrIsTTY,
     ...(columns ? { columns } : {}),
-    env,
+    // The cache's signing key stays where vitest.config puts it: the CLI reads only the env it is given.
+    env: { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, ...env },
   });
   return { code, stdout, stderr };
 }

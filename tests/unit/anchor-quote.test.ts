@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchorQuote, disambiguate, prepareSnapshot } from '../../src/anchor/anchor-quote.js';
+import { anchorQuote, prepareSnapshot } from '../../src/anchor/anchor-quote.js';
+import { disambiguate } from '../../src/anchor/disambiguate-occurrence.js';
 import { findClosest } from '../../src/anchor/find-closest.js';
 import { sliceCodePoints } from '../../src/anchor/text-positions.js';
 import { REPO } from '../helpers/project.js';

@@ -1,69 +1,22 @@
-import { lstat, readFile, realpath } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { parseDocument, type YAMLSeq } from 'yaml';
 import { addItem, newItemFile } from '../../authoring/add-item.js';
 import { buildItem } from '../../authoring/build-item.js';
-import type { AuthoringContext, ItemType, SnapshotRead } from '../../authoring/check-answer.js';
-import { collectFromFlags, collectInteractively, flagOf, type Given } from '../../authoring/collect-answers.js';
+import type { AuthoringContext } from '../../authoring/check-answer.js';
+import type { ItemType } from '../../authoring/check-ids.js';
+import { collectFromFlags, collectInteractively, type Given } from '../../authoring/collect-answers.js';
 import { modeline } from '../../authoring/editor-settings.js';
-import { ITEM_SPECS, isRequired, type Field, type ItemSpec } from '../../authoring/item-fields.js';
-import { KIND_FOLDERS, kindOf, LIMITS } from '../../load/layout.js';
-import { decodeText, readProjectBytes, readProjectText, resolveInside } from '../../load/read-files.js';
-import { makeFolder, writeFileAtomic } from '../../load/write-atomic.js';
+import { ITEM_SPECS } from '../../authoring/item-fields.js';
+import { lineOfLast } from '../../authoring/locate-last-item.js';
 import { loadProject } from '../../pipeline.js';
 import { formatDiagnostics } from '../../report/formatters/index.js';
-import { SCHEMA_FILES, validatorFor } from '../../validate/compile-schemas.js';
+import { validatorFor } from '../../validate/compile-schemas.js';
 import { didYouMean } from '../../model/suggest.js';
 import { CACHE_OPTION, COMMON_HELP, loadOptions, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
+import { flagLines, itemOptions, TYPES } from '../list-item-flags.js';
 import { locateRoot } from '../open-project.js';
-import { sha256 } from '../../model/hash.js';
-import { insideRoot } from '../../model/paths.js';
-
-const TYPES = Object.keys(ITEM_SPECS) as ItemType[];
-
-/** Every item type's flags, for parseArgs: a flag means the same wherever it appears, so one option each. */
-function itemOptions(): Record<string, { type: 'string' | 'boolean' }> {
-  const options: Record<string, { type: 'string' | 'boolean' }> = {};
-  for (const spec of Object.values(ITEM_SPECS)) for (const f of spec.fields) options[f.flag] = { type: f.boolean ? 'boolean' : 'string' };
-  return options;
-}
-
-/**
- * Each item type's flags: those every item has, then those of each kind,
- * kinds with the same fields together. [optional] flags in brackets.
- */
-function flagLines(): string {
-  const show = (fields: readonly Field[], answers: Map<string, unknown>) =>
-    fields.map((f) => (isRequired(f, answers) && !f.fallback ? flagOf(f) : `[${flagOf(f)}]`)).join(' ');
-  const lines: string[] = [];
-  for (const type of TYPES) {
-    const spec = ITEM_SPECS[type];
-    const common = spec.fields.filter((f) => !f.applies);
-    lines.push(`  ${type.padEnd(9)}${wrap(show(common, new Map()), 11)}`);
-    const groups = new Map<string, string[]>();
-    for (const kind of spec.kinds) {
-      const answers = new Map([[spec.discriminator, kind]]);
-      const own = show(spec.fields.filter((f) => f.applies?.(answers)), answers);
-      if (own) groups.set(own, [...(groups.get(own) ?? []), kind]);
-    }
-    for (const [flags, kinds] of groups) lines.push(`${' '.repeat(11)}${wrap(`${kinds.join(', ')}: ${flags}`, 13)}`);
-  }
-  return lines.join('\n');
-}
-
-function wrap(text: string, indent: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + word.length + 1 > 78 - indent) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  lines.push(line);
-  return lines.join(`\n${' '.repeat(indent)}`);
-}
+import { readSnapshot } from '../read-snapshot.js';
+import { fileOption } from '../resolve-project-path.js';
+import { readExisting, schemasFolder, writeNew } from '../write-new-item.js';
 
 export const newCommand: Command = {
   name: 'new',
@@ -173,116 +126,3 @@ Exit codes: 0 added; 2 a missing or invalid field, or bad usage.`,
     return EXIT.ok;
   },
 };
-
-/** --file: a YAML file of the item's kind inside the project, as a project path. */
-async function fileOption(root: string, cwd: string, option: string, spec: ItemSpec): Promise<string> {
-  const path = await projectPath(root, resolve(cwd, option));
-  if (path === undefined || kindOf(path) !== spec.kind) {
-    throw new UsageError(`--file: expected a .yaml file under ${KIND_FOLDERS[spec.kind]}/ in the project, found "${option}"`);
-  }
-  return path;
-}
-
-/** A path's project-relative POSIX form, through links, or undefined outside the project. */
-async function projectPath(root: string, absolute: string): Promise<string | undefined> {
-  let real = absolute;
-  try {
-    real = await realpath(absolute);
-  } catch {
-    try {
-      real = join(await realpath(dirname(absolute)), basename(absolute));
-    } catch {
-      // Neither the file nor its folder exists yet: compare as written.
-    }
-  }
-  const rel = insideRoot(root, real);
-  return rel === '' ? undefined : rel;
-}
-
-async function readExisting(root: string, path: string): Promise<{ text: string | undefined } | { problem: string }> {
-  try {
-    await lstat(join(root, path));
-  } catch {
-    return { text: undefined };
-  }
-  const read = await readProjectText(root, path, LIMITS.maxFileBytes);
-  return 'text' in read ? { text: read.text } : { problem: read.diagnostic.message };
-}
-
-/** Where a new file's modeline points: the project's own copy of the schemas, else the installed package's. */
-async function schemasFolder(root: string): Promise<string> {
-  for (const folder of ['schemas', 'node_modules/factcheck/schemas']) {
-    try {
-      await lstat(join(root, folder, SCHEMA_FILES.claims));
-      return folder;
-    } catch {
-      // not there
-    }
-  }
-  return 'schemas';
-}
-
-/**
- * Reads the snapshot an answer names. In the project, it must be a .txt file
- * and is pinned where it is; from elsewhere it is copied (later, when the
- * record is written) to evidence/snapshots/<id>.txt, which must not exist.
- */
-async function readSnapshot(root: string, cwd: string, answer: string, id: string | undefined, copies: Map<string, Buffer>): Promise<SnapshotRead> {
-  const absolute = resolve(cwd, answer);
-  const inside = await projectPath(root, absolute);
-  let bytes: Buffer;
-  let path: string;
-  if (inside !== undefined) {
-    if (!inside.endsWith('.txt')) return { ok: false, message: `expected a .txt file, found "${answer}"` };
-    const read = await readProjectBytes(root, inside, LIMITS.maxSnapshotBytes);
-    if ('diagnostic' in read) return { ok: false, message: `${answer}: ${read.diagnostic.message}` };
-    bytes = read.bytes;
-    path = inside;
-  } else {
-    if (id === undefined) return { ok: false, message: 'the source id is needed first, to name the copy' };
-    path = `evidence/snapshots/${id}.txt`;
-    try {
-      await lstat(join(root, path));
-      return { ok: false, message: `${path} already exists; move the file into the project and give its path instead` };
-    } catch {
-      // free: the copy goes there
-    }
-    try {
-      const info = await lstat(absolute);
-      if (!info.isFile()) return { ok: false, message: `expected a file, found "${answer}"` };
-      if (info.size > LIMITS.maxSnapshotBytes) return { ok: false, message: `${answer} is larger than the ${LIMITS.maxSnapshotBytes / 1024 / 1024} MB cap on snapshots` };
-      bytes = await readFile(absolute);
-    } catch {
-      return { ok: false, message: `expected a readable text file, found no file at "${answer}"` };
-    }
-    copies.set(path, bytes);
-  }
-  const decoded = decodeText(bytes, { file: path, line: 1, col: 1 });
-  if ('diagnostic' in decoded) return { ok: false, message: `${answer}: ${decoded.diagnostic.message}` };
-  return { ok: true, path, sha256: sha256(bytes) };
-}
-
-/** Writes a project file, refusing a folder on the way that is a link out of the project (one a pull request could have added). */
-async function writeNew(root: string, path: string, content: Buffer | string): Promise<void> {
-  // The nearest folder that exists is checked before any is made, so nothing is made through a link either.
-  const folder = dirname(path);
-  let existing = folder;
-  while (existing !== '.' && !(await lstat(join(root, existing)).catch(() => undefined))) existing = dirname(existing);
-  const refuse = (reason: string) => new UsageError(`cannot write ${path}: ${reason}`);
-  const parent = await resolveInside(root, existing);
-  if (!parent.ok) throw refuse(parent.reason);
-  await makeFolder(join(root, folder));
-  const inside = await resolveInside(root, folder);
-  if (!inside.ok) throw refuse(inside.reason);
-  await writeFileAtomic(join(inside.path, basename(path)), content);
-}
-
-/** line:col of the list's last item, for the message. */
-function lineOfLast(text: string, listKey: string): string {
-  const seq = parseDocument(text).get(listKey, true) as YAMLSeq | undefined;
-  const start = seq?.items[seq.items.length - 1] as { range?: [number, number, number] } | undefined;
-  if (!start?.range) return '1:1';
-  const before = text.slice(0, start.range[0]);
-  const line = before.split('\n').length;
-  return `${line}:${start.range[0] - before.lastIndexOf('\n')}`;
-}

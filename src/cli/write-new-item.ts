@@ -1,0 +1,47 @@
+import { lstat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { LIMITS } from '../load/layout.js';
+import { readProjectText } from '../load/read-files.js';
+import { resolveInside } from '../load/resolve-inside.js';
+import { makeFolder, writeFileAtomic } from '../load/write-atomic.js';
+import { SCHEMA_FILES } from '../validate/compile-schemas.js';
+import { UsageError } from './io.js';
+
+/** The text of the file to add to, undefined when it does not exist yet, or why it cannot be read. */
+export async function readExisting(root: string, path: string): Promise<{ text: string | undefined } | { problem: string }> {
+  try {
+    await lstat(join(root, path));
+  } catch {
+    return { text: undefined };
+  }
+  const read = await readProjectText(root, path, LIMITS.maxFileBytes);
+  return 'text' in read ? { text: read.text } : { problem: read.diagnostic.message };
+}
+
+/** Where a new file's modeline points: the project's own copy of the schemas, else the installed package's. */
+export async function schemasFolder(root: string): Promise<string> {
+  for (const folder of ['schemas', 'node_modules/factcheck/schemas']) {
+    try {
+      await lstat(join(root, folder, SCHEMA_FILES.claims));
+      return folder;
+    } catch {
+      // not there
+    }
+  }
+  return 'schemas';
+}
+
+/** Writes a project file, refusing a folder on the way that is a link out of the project (one a pull request could have added). */
+export async function writeNew(root: string, path: string, content: Buffer | string): Promise<void> {
+  // The nearest folder that exists is checked before any is made, so nothing is made through a link either.
+  const folder = dirname(path);
+  let existing = folder;
+  while (existing !== '.' && !(await lstat(join(root, existing)).catch(() => undefined))) existing = dirname(existing);
+  const refuse = (reason: string) => new UsageError(`cannot write ${path}: ${reason}`);
+  const parent = await resolveInside(root, existing);
+  if (!parent.ok) throw refuse(parent.reason);
+  await makeFolder(join(root, folder));
+  const inside = await resolveInside(root, folder);
+  if (!inside.ok) throw refuse(inside.reason);
+  await writeFileAtomic(join(inside.path, basename(path)), content);
+}
