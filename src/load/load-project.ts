@@ -9,13 +9,13 @@ import type { ParsedFile } from './parse-yaml.js';
 import { defaultWorkers, processFiles } from './parse-pool.js';
 import { toParsedFile, type ProcessedFile } from './process-file.js';
 import { type FileCache } from '../cache/file-cache.js';
-import { readProjectFiles, type FileStamp } from './read-files.js';
+import { readProjectFiles, type FileStamp, type TextFile } from './read-files.js';
 import { checkBrokenRules, checkRules } from '../rules/check-rules.js';
 import { findUnloaded } from '../validate/find-unloaded.js';
-import type { LoadResult, Locator, Project } from '../types.js';
-import { buildModel, type UsableFile } from '../validate/build-model.js';
+import type { LoadResult, Locator, Project, Unloaded } from '../types.js';
+import { buildModel, type Model, type UsableFile } from '../validate/build-model.js';
 import { validateSchema } from '../validate/validate-schema.js';
-import { checkReferences } from '../validate/check-references.js';
+import { checkReferences, type ReferenceCheck } from '../validate/check-references.js';
 import { resolveRecordDates } from '../validate/resolve-record-dates.js';
 import { describeContradiction } from '../verdict/describe-contradiction.js';
 import { openCache, type Environment } from '../cache/cache-stamp.js';
@@ -53,40 +53,76 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
   return loaded;
 }
 
+type WithCache = Omit<LoadOptions, 'cache'> & { cache: FileCache | undefined; unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }> };
+
 /** loadProject with the cache, if any, opened by the caller, who prunes it when done with it. */
-export async function loadWith(
-  root: string,
-  diagnostics: Diagnostic[],
-  options: Omit<LoadOptions, 'cache'> & { cache: FileCache | undefined; unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }> },
-): Promise<LoadResult> {
-  const { cache, onProgress } = options;
+export async function loadWith(root: string, diagnostics: Diagnostic[], options: WithCache): Promise<LoadResult> {
   const read = await readProjectFiles(root, options.unchanged);
   diagnostics.push(...read.diagnostics);
+  const { results, inputs, stamps } = await parseAll(read.files, options);
+  const files = collectFiles(read.files, results, options.extra ?? [], diagnostics);
+  const locate: Locator = (ref, ...sub) => files.parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
 
-  // Cached results first; what is left is parsed, in worker threads when there is enough of it.
-  const results = new Array<ProcessedFile | undefined>(read.files.length);
-  const hashes = read.files.map((text) => text.hash ?? sha256(text.text));
-  const inputs = new Map(read.files.map((text, i) => [text.path, hashes[i]!]));
-  const stamps = new Map(read.files.flatMap((text) => (text.stamp ? [[text.path, text.stamp] as const] : [])));
-  if (cache) for (const [i, text] of read.files.entries()) results[i] = await cache.get(text.kind, hashes[i]!);
-  const misses = read.files.flatMap((text, i) => (results[i] ? [] : [i]));
+  const built = buildModel(files.usable);
+  diagnostics.push(...built.diagnostics);
+  const { model } = built;
+  if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
+  const checked = checkModel(model, files.brokenRules, locate, diagnostics);
+  const snapshots = await readSnapshots(root, model.sources, locate, diagnostics, inputs, stamps);
+  const evidence = anchorEvidence(model, checked.references, snapshots, locate, diagnostics);
+
+  const project: Project = {
+    root,
+    config: model.config,
+    entities: model.entities,
+    sources: model.sources,
+    evidence: evidence.evidence,
+    excludedEvidence: [...model.evidence.values()].filter((r) => !evidence.evidence.has(r.id)),
+    claims: model.claims.filter((c) => !checked.references.invalidClaims.has(c.id) && !evidence.misquotedClaims.has(c.id)),
+    claimIds: new Set(model.claims.map((c) => c.id)),
+    rulesets: new Map([...model.rulesets].filter(([id]) => !checked.brokenRulesets.has(id))),
+    snapshots,
+    anchors: evidence.anchors,
+    contradictions: evidence.contradictions,
+    index: evidence.index,
+    locate,
+    inputs,
+    unloaded: () => unloadedOf(project, model, files.parsed, diagnostics),
+  };
+  return { project, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
+}
+
+/** Every file parsed and schema-checked: from the cache when it has them, the rest in worker threads when there is enough of it. */
+async function parseAll(files: readonly TextFile[], options: WithCache): Promise<{ results: ProcessedFile[]; inputs: Map<string, string>; stamps: Map<string, FileStamp> }> {
+  const { cache, onProgress } = options;
+  const results = new Array<ProcessedFile | undefined>(files.length);
+  const hashes = files.map((text) => text.hash ?? sha256(text.text));
+  const inputs = new Map(files.map((text, i) => [text.path, hashes[i]!]));
+  const stamps = new Map(files.flatMap((text) => (text.stamp ? [[text.path, text.stamp] as const] : [])));
+  if (cache) for (const [i, text] of files.entries()) results[i] = await cache.get(text.kind, hashes[i]!);
+  const misses = files.flatMap((_, i) => (results[i] ? [] : [i]));
   // Each result is written to the cache as it arrives, while the workers go on parsing.
   const writes: Promise<void>[] = [];
-  let done = read.files.length - misses.length;
-  onProgress?.({ stage: 'parse', done, total: read.files.length });
-  const fresh = await processFiles(misses.map((i) => read.files[i]!), options.workers ?? defaultWorkers(), {
+  let done = files.length - misses.length;
+  onProgress?.({ stage: 'parse', done, total: files.length });
+  const fresh = await processFiles(misses.map((i) => files[i]!), options.workers ?? defaultWorkers(), {
     onResult: (j, { json }) => {
       const i = misses[j]!;
-      if (cache && json !== undefined) writes.push(cache.set(read.files[i]!.kind, hashes[i]!, json));
-      onProgress?.({ stage: 'parse', done: ++done, total: read.files.length });
+      if (cache && json !== undefined) writes.push(cache.set(files[i]!.kind, hashes[i]!, json));
+      onProgress?.({ stage: 'parse', done: ++done, total: files.length });
     },
   });
   for (const [j, i] of misses.entries()) results[i] = fresh[j]!.processed;
   await Promise.all(writes);
+  return { results: results as ProcessedFile[], inputs, stamps };
+}
+
+/** The parsed files by path, those the model is built from, and rules files their schema kept out (still read for their other problems). */
+function collectFiles(files: readonly TextFile[], results: readonly ProcessedFile[], extra: readonly ParsedFile[], diagnostics: Diagnostic[]) {
   const usable: UsableFile[] = [];
   const parsed = new Map<string, ParsedFile>();
   const brokenRules: ParsedFile[] = [];
-  for (const [i, text] of read.files.entries()) {
+  for (const [i, text] of files.entries()) {
     const processed = results[i]!;
     const { file, diagnostics: problems } = toParsedFile(text, processed);
     parsed.set(file.path, file);
@@ -94,20 +130,17 @@ export async function loadWith(
     if (file.value !== undefined && !processed.fileInvalid) usable.push({ file, skip: new Set(processed.invalidItems) });
     else if (file.kind === 'rules') brokenRules.push(file);
   }
-  for (const file of options.extra ?? []) {
+  for (const file of extra) {
     const check = validateSchema(file);
     parsed.set(file.path, file);
     diagnostics.push(...check.diagnostics);
     if (!check.fileInvalid) usable.push({ file, skip: check.invalidItems });
   }
-  const locate: Locator = (ref, ...sub) =>
-    parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
+  return { usable, parsed, brokenRules };
+}
 
-  const built = buildModel(usable);
-  diagnostics.push(...built.diagnostics);
-  const { model } = built;
-  if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
-
+/** References across files, then the rules' names and paths, each place reported once. */
+function checkModel(model: Model, brokenRules: readonly ParsedFile[], locate: Locator, diagnostics: Diagnostic[]) {
   const references = checkReferences(model, locate);
   // A ruleset its file's errors kept out makes its claims' rulesets unknown too: say where to look first.
   const rulesWithErrors = [...new Set(diagnostics.filter((d) => d.severity === 'error' && kindOf(d.file) === 'rules').map((d) => d.file))];
@@ -120,64 +153,45 @@ export async function loadWith(
   // A rules file its schema errors kept out is still read for the rest of its problems, each place reported once.
   const reported = new Set(diagnostics.map((d) => `${d.file}:${d.line}:${d.col}`));
   diagnostics.push(...brokenRules.flatMap((file) => checkBrokenRules(file, model.config, locate)).filter((d) => !reported.has(`${d.file}:${d.line}:${d.col}`)));
+  return { references, brokenRulesets: rules.broken };
+}
 
-  const snapshots = await readSnapshots(root, model.sources, locate, diagnostics, inputs, stamps);
-
-  // Records dated relative to others get their dates; a record or claim whose words are not in
-  // its archived source never gets in.
+/**
+ * The evidence that gets in: dated (relative dates resolved), its quotes in
+ * their archived sources (a misquote never gets in), indexed, and checked
+ * for contradictions, each reported as a warning.
+ */
+function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: ReadonlyMap<string, string>, locate: Locator, diagnostics: Diagnostic[]) {
   const dated = resolveRecordDates(new Map([...model.evidence].filter(([id]) => !references.invalidEvidence.has(id))), locate);
   diagnostics.push(...dated.diagnostics);
   const referenced = [...dated.evidence.values()];
   const anchoring = anchorAll(referenced, model.claims.filter((c) => !references.invalidClaims.has(c.id)), model.sources, snapshots, locate);
   diagnostics.push(...anchoring.diagnostics);
   const evidence = new Map(referenced.filter((r) => !anchoring.misquotedRecords.has(r.id)).map((r) => [r.id, r]));
-  const index = buildIndex(evidence.values(), model.config.vocabulary);
+  const index = buildIndex(evidence.values(), model.config!.vocabulary);
   const contradictions = detectContradictions([...evidence.values()], index, model.entities);
-  const names = createNames(model.entities, model.sources, model.config.vocabulary);
+  const names = createNames(model.entities, model.sources, model.config!.vocabulary);
   for (const c of contradictions) {
     const other = locate(evidence.get(c.records[0])!.ref);
-    diagnostics.push(
-      diagnostic(
-        'evidence/contradiction',
-        locate(evidence.get(c.records[1])!.ref),
-        `${describeContradiction(c, evidence, names)} (see ${other.file}:${other.line}:${other.col})`,
-        'warning',
-      ),
-    );
+    const message = `${describeContradiction(c, evidence, names)} (see ${other.file}:${other.line}:${other.col})`;
+    diagnostics.push(diagnostic('evidence/contradiction', locate(evidence.get(c.records[1])!.ref), message, 'warning'));
   }
-
-  const project: Project = {
-    root,
-    config: model.config,
-    entities: model.entities,
-    sources: model.sources,
-    evidence,
-    excludedEvidence: [...model.evidence.values()].filter((r) => !evidence.has(r.id)),
-    claims: model.claims.filter((c) => !references.invalidClaims.has(c.id) && !anchoring.misquotedClaims.has(c.id)),
-    claimIds: new Set(model.claims.map((c) => c.id)),
-    rulesets: new Map([...model.rulesets].filter(([id]) => !rules.broken.has(id))),
-    snapshots,
-    anchors: { records: anchoring.records, claims: anchoring.claims },
-    contradictions,
-    index,
-    locate,
-    inputs,
-    unloaded: () => {
-      // Files that could not be read at all (too large, not UTF-8) were never parsed: their items are unknown.
-      const unread = diagnostics.filter((d) => d.severity === 'error' && !parsed.has(d.file) && kindOf(d.file));
-      const files = [...parsed.values(), ...unread.map((d) => ({ path: d.file, kind: kindOf(d.file)!, value: undefined, locate: () => d }))];
-      const claims = new Set(project.claims.map((c) => c.id));
-      const loaded = (key: string) => {
-        const [kind, id = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-        if (kind === 'claim') return claims.has(id);
-        if (kind === 'evidence') return evidence.has(id);
-        if (kind === 'source') return model.sources.has(id);
-        if (kind === 'entity') return model.entities.has(id);
-        return project.rulesets.has(id);
-      };
-      return findUnloaded(files, diagnostics, loaded);
-    },
-  };
-  return { project, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
+  return { evidence, index, contradictions, anchors: { records: anchoring.records, claims: anchoring.claims }, misquotedClaims: anchoring.misquotedClaims };
 }
 
+/** What did not load, for comparing with recorded verdicts: worked out only when asked. */
+function unloadedOf(project: Project, model: Model, parsed: ReadonlyMap<string, ParsedFile>, diagnostics: readonly Diagnostic[]): Unloaded {
+  // Files that could not be read at all (too large, not UTF-8) were never parsed: their items are unknown.
+  const unread = diagnostics.filter((d) => d.severity === 'error' && !parsed.has(d.file) && kindOf(d.file));
+  const files = [...parsed.values(), ...unread.map((d) => ({ path: d.file, kind: kindOf(d.file)!, value: undefined, locate: () => d }))];
+  const claims = new Set(project.claims.map((c) => c.id));
+  const loaded = (key: string) => {
+    const [kind, id = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    if (kind === 'claim') return claims.has(id);
+    if (kind === 'evidence') return project.evidence.has(id);
+    if (kind === 'source') return model.sources.has(id);
+    if (kind === 'entity') return model.entities.has(id);
+    return project.rulesets.has(id);
+  };
+  return findUnloaded(files, diagnostics, loaded);
+}
