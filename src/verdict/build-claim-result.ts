@@ -48,9 +48,50 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
   const explanation = decider
     ? fillExplanation(decider.explanation, facts)
     : `No rule in ruleset "${input.ruleset}" fired, so the fallback rating applies.`;
-
   const conditions = decider ? decider.leaves.map((leaf) => trail(leaf, facts)) : [];
-  // Cited: the evidence behind the deciding rule's conditions, then behind its explanation.
+  const appearance = input.sources.get(claim.appearance);
+  const rating_label = config.scale.find((r) => r.id === rating)?.label ?? rating;
+  // The fields in the order every output shows them: the JSON result is byte for byte the same run to run.
+  return {
+    id: claim.id,
+    file: input.at.file,
+    line: input.at.line,
+    col: input.at.col,
+    text: claim.text,
+    claimant: { id: claim.claimant, name: names.entity(claim.claimant), kind: input.entities.get(claim.claimant)?.kind ?? null },
+    date: claim.date.text,
+    reviewed: claim.reviewed?.text ?? null,
+    appearance: { id: claim.appearance, name: names.source(claim.appearance), title: appearance?.title ?? claim.appearance, url: appearance?.url ?? null },
+    kind: claim.asserts.kind,
+    summary: input.summary,
+    context: claim.context ?? null,
+    interpretation: claim.interpretation ?? null,
+    anchor: citationAnchor(input.anchors.claims.get(claim.id), input.sources.get([claim.quoted_in, claim.appearance].find((s) => s && input.sources.get(s)?.snapshot) ?? '')),
+    tags: [...claim.tags],
+    ruleset: input.ruleset,
+    rating,
+    rating_label,
+    rule: decider?.rule ?? null,
+    priority: decider?.priority ?? null,
+    explanation,
+    conditions,
+    citations: citationsOf(input, decider),
+    contradictions: input.found.contradictions.map((c) => ({ kind: c.kind, records: c.records, summary: describeContradiction(c, input.evidence, names) })),
+    set_aside: setAsideOf(input.found),
+    also_fired: input.outcomes
+      .filter((o) => o.fired && o !== decider)
+      .sort(byPriorityThenName)
+      .map((o) => ({ rule: o.rule, rating: o.rating, priority: o.priority })),
+    rules_not_fired: input.outcomes
+      .filter((o) => !o.fired)
+      .sort(byPriorityThenName)
+      .map((o) => ({ rule: o.rule, rating: o.rating, priority: o.priority, failed: o.deciding.map((l) => trail(l, facts)), would_fire_if: o.nearMisses.map(needed) })),
+    facts: Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, { value: v.value, evidence: [...v.evidence] }])),
+  };
+}
+
+/** The evidence behind the deciding rule's conditions, then behind its explanation, with the facts each feeds. */
+function citedBy(decider: RuleOutcome | undefined, facts: Record<string, FactValue>): Map<string, Set<string>> {
   const cited = new Map<string, Set<string>>();
   const cite = (fact: string) => {
     for (const id of facts[fact]?.evidence ?? []) {
@@ -66,16 +107,26 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
     }
     placeholders(decider.explanation).forEach(cite);
   }
+  return cited;
+}
 
-  // Every record considered, those behind the rule first: what decided, then what else was weighed.
+/** Every record considered, with its role and why: matches, the responses a number leaves out, assessments, context. */
+function consideredIn(found: ClaimEvidence): Map<string, { role: Role; reason: string }> {
   const considered = new Map<string, { role: Role; reason: string }>();
-  for (const m of input.found.matches) considered.set(m.record.id, { role: m.role, reason: setAsideReason(m) ?? m.reason });
-  for (const r of input.found.omittedConduct) if (!considered.has(r.id)) considered.set(r.id, { role: 'context', reason: 'a response the number leaves out' });
-  for (const r of input.found.assessments) if (!considered.has(r.id)) considered.set(r.id, { role: 'context', reason: 'an assessment of the subject and topic' });
-  for (const c of input.found.context) if (!considered.has(c.record.id)) considered.set(c.record.id, { role: 'context', reason: c.reason });
+  for (const m of found.matches) considered.set(m.record.id, { role: m.role, reason: setAsideReason(m) ?? m.reason });
+  for (const r of found.omittedConduct) if (!considered.has(r.id)) considered.set(r.id, { role: 'context', reason: 'a response the number leaves out' });
+  for (const r of found.assessments) if (!considered.has(r.id)) considered.set(r.id, { role: 'context', reason: 'an assessment of the subject and topic' });
+  for (const c of found.context) if (!considered.has(c.record.id)) considered.set(c.record.id, { role: 'context', reason: c.reason });
+  return considered;
+}
+
+/** The trail: the records behind the rule first, what decided, then what else was weighed, by id. */
+function citationsOf(input: VerdictInput, decider: RuleOutcome | undefined): Citation[] {
+  const { names } = input;
+  const cited = citedBy(decider, input.facts);
+  const considered = consideredIn(input.found);
   const order = [...cited.keys(), ...[...considered.keys()].filter((id) => !cited.has(id)).sort()];
   const matchById = new Map(input.found.matches.map((m) => [m.record.id, m]));
-
   const citations: Citation[] = [];
   for (const id of order) {
     const record = input.evidence.get(id);
@@ -106,60 +157,21 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
       unanchored: !input.anchors.records.has(id),
     });
   }
+  return citations;
+}
 
-  const appearance = input.sources.get(claim.appearance);
-  const rating_label = config.scale.find((r) => r.id === rating)?.label ?? rating;
-  return {
-    id: claim.id,
-    file: input.at.file,
-    line: input.at.line,
-    col: input.at.col,
-    text: claim.text,
-    claimant: { id: claim.claimant, name: names.entity(claim.claimant), kind: input.entities.get(claim.claimant)?.kind ?? null },
-    date: claim.date.text,
-    reviewed: claim.reviewed?.text ?? null,
-    appearance: { id: claim.appearance, name: names.source(claim.appearance), title: appearance?.title ?? claim.appearance, url: appearance?.url ?? null },
-    kind: claim.asserts.kind,
-    summary: input.summary,
-    context: claim.context ?? null,
-    interpretation: claim.interpretation ?? null,
-    anchor: citationAnchor(input.anchors.claims.get(claim.id), input.sources.get([claim.quoted_in, claim.appearance].find((s) => s && input.sources.get(s)?.snapshot) ?? '')),
-    tags: [...claim.tags],
-    ruleset: input.ruleset,
-    rating,
-    rating_label,
-    rule: decider?.rule ?? null,
-    priority: decider?.priority ?? null,
-    explanation,
-    conditions,
-    citations,
-    contradictions: input.found.contradictions.map((c) => ({ kind: c.kind, records: c.records, summary: describeContradiction(c, input.evidence, names) })),
-    set_aside: input.found.matches
-      .filter((m) => m.role === 'support' && (m.selfReported || m.ownAppearance || m.participant))
-      .map((m) => ({
-        evidence: m.record.id,
-        reasons: [
-          ...(m.ownAppearance ? (['own-appearance'] as const) : []),
-          ...(m.selfReported ? (['self-reported'] as const) : []),
-          ...(m.participant && !m.selfReported ? (['participant'] as const) : []),
-        ],
-      })),
-    also_fired: input.outcomes
-      .filter((o) => o.fired && o !== decider)
-      .sort(byPriorityThenName)
-      .map((o) => ({ rule: o.rule, rating: o.rating, priority: o.priority })),
-    rules_not_fired: input.outcomes
-      .filter((o) => !o.fired)
-      .sort(byPriorityThenName)
-      .map((o) => ({
-        rule: o.rule,
-        rating: o.rating,
-        priority: o.priority,
-        failed: o.deciding.map((l) => trail(l, facts)),
-        would_fire_if: o.nearMisses.map(needed),
-      })),
-    facts: Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, { value: v.value, evidence: [...v.evidence] }])),
-  };
+/** Supporting records left out of independent support, and why. */
+function setAsideOf(found: ClaimEvidence): ClaimResult['set_aside'] {
+  return found.matches
+    .filter((m) => m.role === 'support' && (m.selfReported || m.ownAppearance || m.participant))
+    .map((m) => ({
+      evidence: m.record.id,
+      reasons: [
+        ...(m.ownAppearance ? (['own-appearance'] as const) : []),
+        ...(m.selfReported ? (['self-reported'] as const) : []),
+        ...(m.participant && !m.selfReported ? (['participant'] as const) : []),
+      ],
+    }));
 }
 
 /** Why supporting words are set aside, when they are: the trail says so instead of only "support". */
