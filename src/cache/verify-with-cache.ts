@@ -7,7 +7,7 @@ import { decodeText, readProjectBytes, stampProjectFile, type FileStamp } from '
 import { hydrate, isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { inShard, type Shard } from '../results/shard.js';
 import { hashText, keptBlobs, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
-import type { Claim, Project, VerifyResult } from '../types.js';
+import type { Claim, LoadResult, Project, VerifyResult } from '../types.js';
 import { openCache, type Environment } from './cache-stamp.js';
 import { loadWith } from '../load/load-project.js';
 import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
@@ -67,19 +67,8 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   const whole = Boolean(options.whole);
 
   if (cache && manifest && full && since?.all) {
-    const kept = readAllKept(cache, Object.keys(manifest.claimsFiles), whole);
-    // The kept claims must be those the manifest's run wrote: another run may have written since.
-    const same = Object.entries(manifest.claimsFiles).every(([file, { kept: hash }]) => kept.texts.has(file) && hashText(kept.texts.get(file)!) === hash);
-    const claims = Object.values(manifest.claimsFiles)
-      .flatMap((f) => f.ids)
-      .sort(compareIds)
-      .map((id) => kept.claims.get(id));
-    if (same && claims.every((c) => c !== undefined && (!whole || c.json))) {
-      const { tool, scale, totals, diagnostics: all } = manifest.result;
-      // The fields in assembleResult's order: the same JSON, byte for byte.
-      const result: VerifyResult = { tool, scale, claims: claims.map((c) => hydrate(c!)), totals, diagnostics: all };
-      return { result, reused: { whole: true, claims: claims.length } };
-    }
+    const result = reuseWhole(cache, manifest, whole);
+    if (result) return { result, reused: { whole: true, claims: result.claims.length } };
   }
 
   // Unchanged files are read only if their parse is not in the cache.
@@ -107,51 +96,83 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   const result = assembleResult(project, verification.claims, [...loaded.diagnostics, ...verification.diagnostics], options.shard);
 
   if (cache && project && full && verification.stored) {
-    const byFile = new Map<string, Map<string, StoredClaim>>();
-    for (const claim of [...project.claims].sort((a, b) => compareIds(a.id, b.id))) {
-      const kept = verification.stored.get(claim.id);
-      if (!kept) continue;
-      if (!byFile.has(claim.ref.file)) byFile.set(claim.ref.file, new Map());
-      byFile.get(claim.ref.file)!.set(claim.id, kept);
-    }
-    const keptHashes = new Map<string, string>();
-    for (const [file, claims] of byFile) {
-      // A file whose claims were all reused as kept, and are the same claims, is kept as it is.
-      const before = previous?.texts.get(file);
-      if (before !== undefined && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(previous!.files.get(file)!, claims)) {
-        keptHashes.set(file, hashText(before));
-        continue;
-      }
-      const texts = serializeKept(claims, whole);
-      const names = keptBlobs(file);
-      // Results first: kept claims name theirs by hash, so they must not name what is not there yet.
-      if (texts.results !== undefined) await cache.setBlob(names.results, texts.results);
-      await cache.setBlob(names.kept, texts.kept);
-      keptHashes.set(file, hashText(texts.kept));
-    }
-    const inputs: RunManifest['inputs'] = {};
-    for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
-      const stamp = loaded.stamps.get(path);
-      if (stamp) inputs[path] = { hash, stamp };
-    }
-    // Files that could not be read have no stamp to compare: while any is missing, no run is warm.
-    const tried = [...listing.paths.map((p) => p.path), ...[...project.sources.values()].flatMap((s) => (s.snapshot ? [s.snapshot.path] : []))];
-    const { claims: _claims, ...rest } = result;
-    await cache.setBlob(
-      MANIFEST_BLOB,
-      serializeManifest({
-        written: started,
-        inputs,
-        listed: listing.paths.map((p) => p.path),
-        missing: [...new Set(tried.filter((path) => !loaded.inputs.has(path)))].sort(compareIds),
-        claimsFiles: Object.fromEntries([...byFile].map(([file, claims]) => [file, { ids: [...claims.keys()], kept: keptHashes.get(file)! }])),
-        result: rest,
-      }),
-    );
+    await keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous ? { previous } : {}) });
   }
   // A partial run leaves the kept results and manifest as they were; only a full run replaces them.
   if (cache && full) await cache.prune({ blobs: true });
   return { result, ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
+}
+
+/** The last full run's result again, when every claim it kept is there (and whole, if asked): the same JSON, byte for byte. */
+function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): VerifyResult | undefined {
+  const kept = readAllKept(cache, Object.keys(manifest.claimsFiles), whole);
+  // The kept claims must be those the manifest's run wrote: another run may have written since.
+  const same = Object.entries(manifest.claimsFiles).every(([file, { kept: hash }]) => kept.texts.has(file) && hashText(kept.texts.get(file)!) === hash);
+  const claims = Object.values(manifest.claimsFiles)
+    .flatMap((f) => f.ids)
+    .sort(compareIds)
+    .map((id) => kept.claims.get(id));
+  if (!same || !claims.every((c) => c !== undefined && (!whole || c.json))) return undefined;
+  const { tool, scale, totals, diagnostics } = manifest.result;
+  // The fields in assembleResult's order.
+  return { tool, scale, claims: claims.map((c) => hydrate(c!)), totals, diagnostics };
+}
+
+interface FullRun {
+  project: Project;
+  loaded: LoadResult;
+  listing: Awaited<ReturnType<typeof listProjectFiles>>;
+  result: VerifyResult;
+  started: number;
+  whole: boolean;
+  stored: ReadonlyMap<string, StoredClaim>;
+  previous?: ReturnType<typeof readAllKept>;
+}
+
+/** Keeps a full run's results, claims file by claims file, and a manifest of its inputs for the next run. */
+async function keepResults(cache: FileCache, run: FullRun): Promise<void> {
+  const { project, loaded, listing, result } = run;
+  const byFile = new Map<string, Map<string, StoredClaim>>();
+  for (const claim of [...project.claims].sort((a, b) => compareIds(a.id, b.id))) {
+    const kept = run.stored.get(claim.id);
+    if (!kept) continue;
+    if (!byFile.has(claim.ref.file)) byFile.set(claim.ref.file, new Map());
+    byFile.get(claim.ref.file)!.set(claim.id, kept);
+  }
+  const keptHashes = new Map<string, string>();
+  for (const [file, claims] of byFile) keptHashes.set(file, await keepFile(cache, file, claims, run));
+  const inputs: RunManifest['inputs'] = {};
+  for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
+    const stamp = loaded.stamps.get(path);
+    if (stamp) inputs[path] = { hash, stamp };
+  }
+  // Files that could not be read have no stamp to compare: while any is missing, no run is warm.
+  const tried = [...listing.paths.map((p) => p.path), ...[...project.sources.values()].flatMap((s) => (s.snapshot ? [s.snapshot.path] : []))];
+  const { claims: _claims, ...rest } = result;
+  await cache.setBlob(
+    MANIFEST_BLOB,
+    serializeManifest({
+      written: run.started,
+      inputs,
+      listed: listing.paths.map((p) => p.path),
+      missing: [...new Set(tried.filter((path) => !loaded.inputs.has(path)))].sort(compareIds),
+      claimsFiles: Object.fromEntries([...byFile].map(([file, claims]) => [file, { ids: [...claims.keys()], kept: keptHashes.get(file)! }])),
+      result: rest,
+    }),
+  );
+}
+
+/** One claims file's kept results, written unless they are as kept already; the hash of what is kept. */
+async function keepFile(cache: FileCache, file: string, claims: Map<string, StoredClaim>, run: FullRun): Promise<string> {
+  // A file whose claims were all reused as kept, and are the same claims, is kept as it is.
+  const before = run.previous?.texts.get(file);
+  if (before !== undefined && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(run.previous!.files.get(file)!, claims)) return hashText(before);
+  const texts = serializeKept(claims, run.whole);
+  const names = keptBlobs(file);
+  // Results first: kept claims name theirs by hash, so they must not name what is not there yet.
+  if (texts.results !== undefined) await cache.setBlob(names.results, texts.results);
+  await cache.setBlob(names.kept, texts.kept);
+  return hashText(texts.kept);
 }
 
 function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {
