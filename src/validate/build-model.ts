@@ -32,8 +32,8 @@ interface Builder {
   at(ref: NodeRef, ...sub: (string | number)[]): Position;
   /** A date read from the item at `ref`, or undefined with the problem reported where it stands. */
   date(ref: NodeRef, field: string, input: DateInput | undefined): DateInfo | undefined;
-  /** Adds an item to its map, or reports its id as a duplicate at the second definition. */
-  define<T extends { id: string; ref: NodeRef }>(map: Map<string, T>, item: T, what: string): void;
+  /** Adds an item to its map, or reports its id as a duplicate at the second definition (its `idKey`, `id` but for a ruleset). */
+  define<T extends { id: string; ref: NodeRef }>(map: Map<string, T>, item: T, what: string, idKey?: string): void;
 }
 
 /** Builds typed objects from schema-checked files, leaving out the items that failed. */
@@ -60,7 +60,7 @@ export function buildModel(usable: readonly UsableFile[]): { model: Model; diagn
         for (const { raw, ref } of items('claims')) addClaim(b, raw, ref);
         break;
       case 'rules':
-        b.define(b.model.rulesets, readRuleset(data, file.path), 'ruleset');
+        b.define(b.model.rulesets, readRuleset(data, file.path), 'ruleset', 'ruleset');
         break;
     }
   }
@@ -82,14 +82,14 @@ function createBuilder(at: Builder['at']): Builder {
       diagnostics.push(diagnostic(outcome.code, at(ref, ...sub), outcome.message));
       return undefined;
     },
-    define(map, item, what) {
+    define(map, item, what, idKey = 'id') {
       const first = map.get(item.id);
       if (!first) {
         map.set(item.id, item);
         return;
       }
       const p = at(first.ref);
-      diagnostics.push(diagnostic('ref/duplicate-id', at(item.ref, 'id'), `${what} id "${item.id}" is already defined at ${p.file}:${p.line}:${p.col}`));
+      diagnostics.push(diagnostic('ref/duplicate-id', at(item.ref, idKey), `${what} id "${item.id}" is already defined at ${p.file}:${p.line}:${p.col}`));
     },
   };
 }

@@ -160,8 +160,9 @@ rules:
       type: verdict
       params: { rating: not-checkable, explanation: An opinion. }
 `;
-    const { model, diagnostics } = build({ 'rules/a.yaml': rules, 'rules/b.yaml': rules });
-    expect(diagnostics).toMatchObject([{ code: 'ref/duplicate-id', file: 'rules/b.yaml', line: 1, message: 'ruleset id "shared" is already defined at rules/a.yaml:1:1' }]);
+    // At the second file's ruleset id, wherever it stands: after a comment and a description here.
+    const { model, diagnostics } = build({ 'rules/a.yaml': rules, 'rules/b.yaml': `# The same ruleset again.\ndescription: x\n${rules}` });
+    expect(diagnostics).toMatchObject([{ code: 'ref/duplicate-id', file: 'rules/b.yaml', line: 3, col: 10, message: 'ruleset id "shared" is already defined at rules/a.yaml:1:1' }]);
     expect(model.rulesets.get('shared')?.ref.file).toBe('rules/a.yaml');
   });
 });
