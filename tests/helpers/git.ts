@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,9 +13,11 @@ export async function git(dir: string, ...args: string[]): Promise<string> {
 
 /** A git repository holding a copy of the bundled corpus, with its verdicts recorded and committed. */
 export async function gitProject(): Promise<string> {
-  const dir = await copyBundled();
-  await commitRecorded(dir, dir);
-  return dir;
+  return copyOf(templates.project, async () => {
+    const dir = await copyBundled();
+    await commitRecorded(dir, dir);
+    return dir;
+  });
 }
 
 /**
@@ -22,11 +25,31 @@ export async function gitProject(): Promise<string> {
  * and committed: a project in a subfolder of its repository, as in a monorepo.
  */
 export async function gitMonorepo(): Promise<{ repo: string; desk: string }> {
-  const repo = await makeProject({ 'README.md': 'A newsroom repository with a factcheck project in desk/.\n' }, { bare: true });
-  const desk = join(repo, 'desk');
-  await cp(await copyBundled(), desk, { recursive: true });
-  await commitRecorded(repo, desk);
-  return { repo, desk };
+  const repo = await copyOf(templates.monorepo, async () => {
+    const made = await makeProject({ 'README.md': 'A newsroom repository with a factcheck project in desk/.\n' }, { bare: true });
+    await cp(await copyBundled(), join(made, 'desk'), { recursive: true });
+    await commitRecorded(made, join(made, 'desk'));
+    return made;
+  });
+  return { repo, desk: join(repo, 'desk') };
+}
+
+/**
+ * Each kind of repository is made once per test file and copied for each
+ * test: a copy, with its .git and the cache the recording run left, is the
+ * same repository at a tenth of the cost of four git commands and a verify.
+ */
+const templates: Record<'project' | 'monorepo', { dir?: Promise<string> }> = { project: {}, monorepo: {} };
+
+async function copyOf(template: { dir?: Promise<string> }, make: () => Promise<string>): Promise<string> {
+  // cleanProjects removes the template with the rest: then it is made again.
+  if (!template.dir || !existsSync(await template.dir.catch(() => ''))) template.dir = make();
+  const from = await template.dir;
+  const dir = await makeProject({}, { bare: true });
+  await cp(from, dir, { recursive: true, verbatimSymlinks: true });
+  // The index holds the template's file times and inodes: refresh it, so git sees the copy as clean, as it saw the template.
+  await git(dir, 'update-index', '-q', '--refresh');
+  return dir;
 }
 
 /** Makes `repo` a git repository, records the verdicts of the project in `root`, and commits it all. */

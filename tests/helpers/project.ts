@@ -16,7 +16,9 @@ export async function makeProject(files: Record<string, string>, options: { bare
   const dir = await mkdtemp(join(tmpdir(), 'factcheck-test-'));
   made.push(dir);
   const copies = options.bare ? options.copy ?? [] : ['factcheck.config.yaml', 'rules', 'entities', ...(options.copy ?? [])];
-  for (const path of copies) await cp(join(REPO, path), join(dir, path), { recursive: true });
+  // At once: the copies are of distinct top-level paths.
+  await Promise.all(copies.map((path) => cp(join(REPO, path), join(dir, path), { recursive: true })));
+  // The files given in turn: one may be written into a folder a copy made.
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
@@ -49,7 +51,8 @@ export async function runCli(args: string[], cwd: string = REPO, env: Record<str
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     isTTY: false,
-    env,
+    // The cache's signing key stays where vitest.config puts it: the CLI reads only the env it is given.
+    env: { ...(process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}), ...env },
   });
   return { code, stdout, stderr };
 }

@@ -4,6 +4,7 @@ import { chmod, cp, lstat, mkdir, readFile, readlink, rm, symlink, writeFile } f
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WORKER_MIN_BYTES } from '../../src/load/parse-pool.js';
 import { LOCK_FILE } from '../../src/lock/lock-file.js';
 import { cleanProjects, copyBundled, makeProject, REPO, runCli, type CliRun } from '../helpers/project.js';
 
@@ -47,11 +48,20 @@ function relayChain(n: number): string {
   return text;
 }
 
+/**
+ * A sources file of one report after a comment of `bytes`: YAML enough for the
+ * parse to go to worker threads, and all but free to parse.
+ */
+function paddedSources(bytes: number): string {
+  const line = '# Padding: a long comment makes this file large without giving the parser work.\n';
+  return `${line.repeat(Math.ceil(bytes / line.length))}sources:\n  - id: after-the-padding\n    kind: news-report\n    title: A report after a long comment\n    published: "2017"\n`;
+}
+
 describe('a key with no value in a file with a "!"', () => {
   it('is a schema error, the same in worker threads as in one, for verify and for test', async () => {
-    // Over 1 MB of YAML, so the run parses in worker threads.
+    // Over WORKER_MIN_BYTES (1 MB) of YAML, so the run parses in worker threads.
     const dir = await copyBundled();
-    await writeFile(join(dir, 'sources/chain.yaml'), relayChain(9000));
+    await writeFile(join(dir, 'sources/chain.yaml'), paddedSources(WORKER_MIN_BYTES + 64 * 1024));
     await writeFile(join(dir, 'evidence/bad.yaml'), KEY_WITHOUT_VALUE);
     const runs = await Promise.all(['0', '2'].map((workers) => spawnCli(['verify', '--format', 'json', '--no-cache', '--root', dir], { FACTCHECK_WORKERS: workers })));
     for (const run of runs) {

@@ -37,13 +37,24 @@ async function npm(args: readonly string[], cwd: string): Promise<string> {
 }
 
 // --ignore-scripts: packing would otherwise run prepare, rebuilding dist/ while other test files run it.
-// dist/ is as `npm test` built it (pretest); run `npm run build` before running this file alone.
+// dist/ is current: the test run's global setup (scripts/ensure-dist.mjs) builds it when src/ changed.
 const PACK = ['pack', '--json', '--ignore-scripts'];
+
+/** The package, packed once for both tests below: its tarball's folder, and what npm pack says of it. */
+let packing: Promise<{ folder: string; packed: { filename: string; files: { path: string }[] } }> | undefined;
+function pack() {
+  packing ??= (async () => {
+    const folder = await makeProject({}, { bare: true });
+    const [packed] = JSON.parse(await npm([...PACK, '--pack-destination', folder], REPO)) as { filename: string; files: { path: string }[] }[];
+    return { folder, packed: packed! };
+  })();
+  return packing;
+}
 
 describe('the npm package', () => {
   it('holds the CLI, the library with its types, what init copies and the docs messages point to, and no sources or tests', async () => {
-    const [packed] = JSON.parse(await npm([...PACK, '--dry-run'], REPO)) as { files: { path: string }[] }[];
-    const paths = packed!.files.map((f) => f.path);
+    const { packed } = await pack();
+    const paths = packed.files.map((f) => f.path);
     const schemas = (await readdir(join(REPO, 'schemas'))).map((name) => `schemas/${name}`);
     expect(paths).toEqual(
       expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/factcheck.js', 'dist/index.js', 'dist/index.d.ts', 'dist/load/parse-worker.js', 'docs/facts.md', 'docs/diagnostics.md', 'rules/quantity.yaml', ...schemas]),
@@ -54,11 +65,10 @@ describe('the npm package', () => {
   });
 
   it('installs from its tarball in an empty folder outside the repository, and works there as a CLI and as a library', { timeout: 180_000 }, async () => {
-    const packs = await makeProject({}, { bare: true });
-    const [packed] = JSON.parse(await npm([...PACK, '--pack-destination', packs], REPO)) as { filename: string }[];
+    const { folder, packed } = await pack();
     const newsroom = await makeProject({ 'package.json': '{ "private": true }\n' }, { bare: true });
     expect(newsroom.startsWith(REPO)).toBe(false);
-    await npm(['install', '--prefer-offline', '--no-audit', '--no-fund', join(packs, packed!.filename)], newsroom);
+    await npm(['install', '--prefer-offline', '--no-audit', '--no-fund', join(folder, packed.filename)], newsroom);
 
     // The bin as npm linked it, found by its shebang's env node.
     const bin = join(newsroom, 'node_modules/.bin/factcheck');
