@@ -34,7 +34,7 @@ if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a w
 const seed = Number(values.seed);
 
 function measure(task: string, root: string, ...args: string[]): Record<string, unknown> & { ms: number; maxRssBytes: number } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'measure.ts'), task, root, ...args], {
+  const run = spawnSync(process.execPath, [join(REPO, 'bench', 'measure.mjs'), task, root, ...args], {
     cwd: REPO,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
