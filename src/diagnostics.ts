@@ -18,6 +18,8 @@ export const DIAGNOSTIC_CODES = {
   'quote/wrong-source': "A quote is not in its source's snapshot but is in another source's.",
   'quote/ambiguous': 'A quote occurs more than once in its snapshot and no prefix or suffix picks one.',
   'quote/context-mismatch': 'A quote occurs in its snapshot, but not with the given prefix or suffix.',
+  'snapshot/revised': "A source's live copy no longer reads as its latest archived text (lint --live only).",
+  'snapshot/unreachable': "A source's url could not be fetched again to compare (lint --live only).",
   'evidence/contradiction': 'Two evidence records disagree.',
   'project/no-claims': 'No claims were found to verify.',
   // YAML
@@ -103,7 +105,7 @@ export const CHECK_RESULTS: Record<string, { text: string; full: string; level: 
 };
 
 /** Codes reported as warnings: they do not change the exit code. Every other code is an error. */
-export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set(['cache/refused', 'evidence/contradiction', 'verify/no-rule-fired', 'verify/skipped']);
+export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set(['cache/refused', 'snapshot/revised', 'snapshot/unreachable', 'evidence/contradiction', 'verify/no-rule-fired', 'verify/skipped']);
 export type Severity = 'error' | 'warning';
 
 /** A place in a project file, 1-based. */

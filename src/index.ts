@@ -42,3 +42,17 @@ export * from './report/formatters/index.js';
 export { formatHtml, type ReportContext } from './report/formatters/html-report.js';
 export { claimReviews, formatClaimReview, type ClaimReviewContext } from './report/formatters/claimreview.js';
 export type * from './types.js';
+// Archiving: what factcheck archive and lint --live are made of.
+export { captureArticle, articleOf, type CapturedArticle, type Captured, type CaptureOptions } from './archive/capture-article.js';
+export { DEFAULT_LIMITS, type Capture, type CaptureLimits } from './archive/capture.js';
+export { fetchPage } from './archive/fetch-page.js';
+export { extractArticle, EXTRACTOR, type ExtractedArticle } from './archive/extract-article.js';
+export { readMetadata, type PageMetadata, type Stated } from './archive/page-metadata.js';
+export { archiveFiles, type ArchiveFile } from './archive/archive-files.js';
+export { proposeSource, type Proposal } from './archive/propose-source.js';
+export { addRevision } from './archive/add-revision.js';
+export { reanchorQuotes, stillAnchors, FUZZY_THRESHOLD, type QuoteToFind, type Reanchored } from './archive/reanchor-quotes.js';
+export { diffLines, formatDiff, type DiffLine } from './archive/diff-lines.js';
+export { checkArchivedFiles } from './archive/check-archived-files.js';
+export { checkLiveSources } from './archive/check-live-sources.js';
+export { ARCHIVE_PROBLEMS, type ArchiveProblem, type ArchiveProblemCode } from './archive/archive-problem.js';

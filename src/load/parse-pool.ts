@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
 import { processedJson, processFile, type ProcessedFile } from './process-file.js';
 import type { TextFile } from './read-files.js';
+import { startWorker, workerUrl } from './start-worker.js';
 
 /** One file's result, with its JSON when it has one (for the cache). */
 export interface Processed {
@@ -101,7 +102,7 @@ export async function processFiles(
       };
       let worker: Worker;
       try {
-        worker = startWorker(options.workerUrl ?? workerUrl());
+        worker = startWorker(options.workerUrl ?? workerUrl(import.meta.url, 'parse-worker'));
       } catch {
         return fallBack();
       }
@@ -166,17 +167,4 @@ function checked(value: unknown): ProcessedFile {
 function inThread(file: TextFile): Processed {
   const processed = processFile(file);
   return { processed, json: processedJson(processed) };
-}
-
-/** The worker's module: compiled JavaScript next to this file, or the TypeScript source when running from src/ (tests). */
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', here);
-}
-
-function startWorker(url: URL): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url);
-  // From src/ only (tests and tsx): workers do not take --import in execArgv, so register tsx first.
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); }).catch(() => process.exit(1));`;
-  return new Worker(boot, { eval: true });
 }

@@ -93,8 +93,20 @@ export interface Source {
   published: DateInfo | UnknownDate;
   relays: string[];
   snapshot?: Snapshot;
+  /**
+   * What archive kept besides the snapshot, each pinned by its SHA-256: the
+   * raw page, and each later revision's text and page, with the node path of
+   * its `path` in the record. Checked by lint; verify reads only the snapshot.
+   */
+  pinned?: PinnedFile[];
+  /** Later versions of the text (archive --refresh), oldest first. */
+  revisions?: (Snapshot & { retrieved?: string })[];
   note?: string;
   ref: NodeRef;
+}
+
+export interface PinnedFile extends Snapshot {
+  at: readonly (string | number)[];
 }
 
 interface RecordBase {

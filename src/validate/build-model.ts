@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
-import type { Claim, ConditionNode, Config, DateInfo, Entity, EvidenceRecord, NodeRef, Ruleset, Source } from '../types.js';
+import type { Claim, ConditionNode, Config, DateInfo, Entity, EvidenceRecord, NodeRef, PinnedFile, Ruleset, Source } from '../types.js';
 import { readAssertion } from './read-assertion.js';
 import { readConfig } from './read-config.js';
 import { readDate, readPublished, type DateInput } from './read-date.js';
@@ -112,9 +112,23 @@ function readSource(b: Builder, s: Raw, ref: NodeRef): Source {
     published: published.ok ? published.date : { text: 'unknown', precision: 'unknown' },
     relays: s.relays ?? [],
     snapshot: s.snapshot ? { path: s.snapshot.path, sha256: s.snapshot.sha256 } : undefined,
+    ...archived(s),
     note: s.note,
     ref,
   };
+}
+
+/** The files archive pinned besides the snapshot; nothing for a source written by hand. */
+function archived(s: Raw): Pick<Source, 'pinned' | 'revisions'> {
+  const pinned: PinnedFile[] = [];
+  const page = (owner: Raw | undefined, at: (string | number)[]) => owner?.page && pinned.push({ path: owner.page.path, sha256: owner.page.sha256, at: [...at, 'page'] });
+  page(s.snapshot, ['snapshot']);
+  const revisions = ((s.revisions ?? []) as Raw[]).map((r, i) => {
+    pinned.push({ path: r.path, sha256: r.sha256, at: ['revisions', i] });
+    page(r, ['revisions', i]);
+    return { path: r.path as string, sha256: r.sha256 as string, ...(r.retrieved ? { retrieved: r.retrieved as string } : {}) };
+  });
+  return { ...(pinned.length ? { pinned } : {}), ...(revisions.length ? { revisions } : {}) };
 }
 
 function addRecord(b: Builder, e: Raw, ref: NodeRef): void {

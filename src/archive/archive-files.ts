@@ -1,0 +1,49 @@
+import { sha256 } from '../model/hash.js';
+import type { CapturedArticle } from './capture-article.js';
+import { EXTRACTOR } from './extract-article.js';
+
+export interface ArchiveFile {
+  path: string;
+  content: Uint8Array | string;
+}
+
+/**
+ * The files one capture is kept in, and the `snapshot` entry that pins them:
+ * the text at evidence/snapshots/<name>.txt; for a page, its bytes as they
+ * came at evidence/archive/<name>.html; for a fetch, the HTTP exchange at
+ * evidence/archive/<name>.response.json. The snapshot is written first and
+ * the source record last, so a record never pins a file that is not there.
+ */
+export function archiveFiles(name: string, article: CapturedArticle): { files: ArchiveFile[]; snapshot: Record<string, unknown> } {
+  const { capture } = article;
+  // A text file is kept byte for byte; an article's text is the extraction, in UTF-8.
+  const text = capture.media === 'text' ? capture.bytes : new TextEncoder().encode(article.text);
+  const files: ArchiveFile[] = [{ path: `evidence/snapshots/${name}.txt`, content: text }];
+  const snapshot: Record<string, unknown> = { path: files[0]!.path, sha256: sha256(text) };
+  if (capture.retrieved) snapshot.retrieved = capture.retrieved;
+  if (capture.response) {
+    const path = `evidence/archive/${name}.response.json`;
+    files.push({ path, content: `${JSON.stringify(responseRecord(article), null, 2)}\n` });
+    snapshot.response = path;
+  }
+  if (capture.media === 'html') {
+    const path = `evidence/archive/${name}.html`;
+    files.push({ path, content: capture.bytes });
+    snapshot.extracted_by = EXTRACTOR;
+    snapshot.page = { path, sha256: sha256(capture.bytes) };
+  }
+  return { files, snapshot };
+}
+
+/** The HTTP exchange, as it happened: what was asked, each redirect, the status and every header. */
+function responseRecord(article: CapturedArticle): Record<string, unknown> {
+  const { capture } = article;
+  return {
+    requested: capture.requested,
+    url: capture.url,
+    retrieved: capture.retrieved,
+    redirects: capture.response!.redirects,
+    status: capture.response!.status,
+    headers: capture.response!.headers,
+  };
+}

@@ -1,0 +1,17 @@
+// The worker thread that extracts an article (extract-in-worker.ts): a page
+// that makes Readability or the HTML parser slow is stopped from outside.
+import { parentPort } from 'node:worker_threads';
+import { extractArticle } from './extract-article.js';
+
+export interface ExtractRequest {
+  html: string;
+  url?: string;
+}
+
+parentPort?.on('message', (request: ExtractRequest) => {
+  try {
+    parentPort!.postMessage({ ok: true, result: extractArticle(request.html, request.url) ?? null });
+  } catch (error) {
+    parentPort!.postMessage({ ok: false, message: (error as Error).message });
+  }
+});
