@@ -1,5 +1,6 @@
 import { VERSION } from '../pipeline.js';
 import type { Command } from './command.js';
+import { archiveCommand } from './commands/archive.js';
 import { citeCommand } from './commands/cite.js';
 import { evalCommand } from './commands/eval.js';
 import { explainCommand } from './commands/explain.js';
@@ -13,7 +14,7 @@ import { verifyCommand } from './commands/verify.js';
 import { watchCommand } from './commands/watch.js';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [initCommand, newCommand, verifyCommand, explainCommand, lintCommand, citeCommand, reportCommand, testCommand, evalCommand, mergeCommand, watchCommand];
+export const COMMANDS: readonly Command[] = [initCommand, newCommand, archiveCommand, verifyCommand, explainCommand, lintCommand, citeCommand, reportCommand, testCommand, evalCommand, mergeCommand, watchCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -32,7 +32,7 @@ export async function schemasFolder(root: string): Promise<string> {
 }
 
 /** Writes a project file, refusing a folder on the way that is a link out of the project (one a pull request could have added). */
-export async function writeNew(root: string, path: string, content: Buffer | string): Promise<void> {
+export async function writeNew(root: string, path: string, content: Uint8Array | string): Promise<void> {
   // The nearest folder that exists is checked before any is made, so nothing is made through a link either.
   const folder = dirname(path);
   let existing = folder;
