@@ -2,6 +2,7 @@ import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,8 +42,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process, capturing its output. */
-export async function runCli(args: string[], cwd: string = REPO, env: Record<string, string> = {}): Promise<CliRun> {
+/** Runs the CLI in-process, capturing its output; `io` sets the clock, or a terminal with scripted answers. */
+export async function runCli(args: string[], cwd: string = REPO, env: Record<string, string> = {}, io: Pick<CliIO, 'now' | 'ask' | 'isTTY'> = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main({
@@ -53,6 +54,7 @@ export async function runCli(args: string[], cwd: string = REPO, env: Record<str
     isTTY: false,
     // The cache's signing key stays where vitest.config puts it: the CLI reads only the env it is given.
     env: { ...(process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}), ...env },
+    ...io,
   });
   return { code, stdout, stderr };
 }
