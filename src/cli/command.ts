@@ -31,8 +31,9 @@ export const CACHE_OPTION = { 'no-cache': { type: 'boolean' } } as const satisfi
  * Load options from the command line and environment: the cache is on unless
  * --no-cache; FACTCHECK_WORKERS sets the parse threads (0: none).
  */
-export function loadOptions(values: Parsed['values'], io: Pick<CliIO, 'env'>): { cache: boolean; workers?: number; env?: Readonly<Record<string, string | undefined>> } {
-  const env = io.env ? { env: io.env } : {};
+export function loadOptions(values: Parsed['values'], io: Pick<CliIO, 'env'>): { cache: boolean; workers?: number; fastYaml?: boolean; env?: Readonly<Record<string, string | undefined>> } {
+  // FACTCHECK_FAST_YAML=0 parses every file the full way: the same output, slower; for checking the fast path.
+  const env = { ...(io.env ? { env: io.env } : {}), ...(io.env?.FACTCHECK_FAST_YAML === '0' ? { fastYaml: false } : {}) };
   const workers = io.env?.FACTCHECK_WORKERS;
   if (workers === undefined || workers === '') return { cache: !values['no-cache'], ...env };
   if (!/^[0-9]+$/.test(workers)) throw new UsageError(`FACTCHECK_WORKERS takes a whole number of threads, such as 0 or 2; found "${workers}"`);

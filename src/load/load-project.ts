@@ -29,6 +29,8 @@ export interface LoadOptions {
   env?: Environment;
   /** Worker threads to parse with when there is enough YAML to be worth it; 0 parses in this thread. Default: one per core. */
   workers?: number;
+  /** false: parse every file with yaml's parseDocument, never the fast path (which gives the same). Default true. */
+  fastYaml?: boolean;
   /** Told how many files are parsed so far, as they are. */
   onProgress?: (progress: { stage: 'parse'; done: number; total: number }) => void;
   /**
@@ -106,6 +108,7 @@ async function parseAll(files: readonly TextFile[], options: WithCache): Promise
   let done = files.length - misses.length;
   onProgress?.({ stage: 'parse', done, total: files.length });
   const fresh = await processFiles(misses.map((i) => files[i]!), options.workers ?? defaultWorkers(), {
+    fast: options.fastYaml !== false,
     onResult: (j, { json }) => {
       const i = misses[j]!;
       if (cache && json !== undefined) writes.push(cache.set(files[i]!.kind, hashes[i]!, json));

@@ -42,12 +42,14 @@ export async function processFiles(
     batchBytes?: number;
     workerUrl?: URL;
     stats?: { workerBatches: number; threadBatches: number };
+    /** false: every file by the full parse, never the fast path (to prove the two give the same). */
+    fast?: boolean;
   } = {},
 ): Promise<Processed[]> {
   const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
   if (workers < 1 || files.length < 2 || bytes < (options.minBytes ?? WORKER_MIN_BYTES)) {
     return files.map((file, i) => {
-      const result = inThread(file);
+      const result = inThread(file, options.fast);
       options.onResult?.(i, result);
       return result;
     });
@@ -88,7 +90,7 @@ export async function processFiles(
         if (settled) return;
         try {
           const here = (i: number) => {
-            take(i, batches[i]!.files.map(inThread));
+            take(i, batches[i]!.files.map((file) => inThread(file, options.fast)));
             if (options.stats) options.stats.threadBatches++;
           };
           if (pending !== undefined) here(pending);
@@ -113,7 +115,7 @@ export async function processFiles(
           return;
         }
         pending = next++;
-        worker.postMessage({ batch: pending, files: batches[pending]!.files } satisfies ParseRequest);
+        worker.postMessage({ batch: pending, files: batches[pending]!.files, fast: options.fast !== false } satisfies ParseRequest);
       };
       worker.on('message', (reply: unknown) => {
         // A reply that is not the answer to the batch sent is a failed worker: its batch is redone here.
@@ -164,7 +166,7 @@ function checked(value: unknown): ProcessedFile {
   return p as ProcessedFile;
 }
 
-function inThread(file: TextFile): Processed {
-  const processed = processFile(file);
+function inThread(file: TextFile, fast = true): Processed {
+  const processed = processFile(file, fast);
   return { processed, json: processedJson(processed) };
 }

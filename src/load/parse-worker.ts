@@ -6,6 +6,8 @@ import type { TextFile } from './read-files.js';
 export interface ParseRequest {
   batch: number;
   files: TextFile[];
+  /** Whether plain data may take the fast path. */
+  fast: boolean;
 }
 
 /** Each file's result as JSON, which is cheaper to pass back and parse than a structured clone, or as is when JSON would change it. */
@@ -13,7 +15,7 @@ export type ParseReply = { batch: number; results: ({ json: string } | { process
 
 parentPort?.on('message', (request: ParseRequest) => {
   const results = request.files.map((file) => {
-    const processed = processFile(file);
+    const processed = processFile(file, request.fast);
     const json = processedJson(processed);
     return json === undefined ? { processed } : { json };
   });

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { validateSchema } from '../validate/validate-schema.js';
+import { parseFast } from './fast-yaml.js';
 import { parseYaml, type ParsedFile } from './parse-yaml.js';
 import type { TextFile } from './read-files.js';
 
@@ -19,17 +20,26 @@ export interface ProcessedFile {
   positions: Record<string, [number, number]>;
 }
 
-/** Parses and schema-checks one file. Pure: runs the same in a worker thread. */
-export function processFile(text: TextFile): ProcessedFile {
-  const { file, diagnostics: parseProblems } = parseYaml(text);
+/**
+ * Parses and schema-checks one file. Pure: runs the same in a worker thread.
+ * Plain data takes the fast path (fast-yaml.ts), which gives the same values
+ * and positions; anything else, and every file when `fast` is false, the full one.
+ */
+export function processFile(text: TextFile, fast = true): ProcessedFile {
+  const quick = fast ? parseFast(text.text) : undefined;
+  // On the fast path a position below those kept (for a schema error) comes from the full parse, when asked.
+  let full: ReturnType<typeof parseYaml> | undefined;
+  const { file, diagnostics: parseProblems } = quick
+    ? { file: { path: text.path, kind: text.kind, value: quick.value, locate: (path: readonly (string | number)[], where?: 'key' | 'value') => (full ??= parseYaml(text)).file.locate(path, where) }, diagnostics: [] }
+    : parseYaml(text);
   const schema = file.value === undefined ? { diagnostics: [], invalidItems: new Set<number>(), fileInvalid: true } : validateSchema(file);
-  const positions: ProcessedFile['positions'] = {};
+  const positions: ProcessedFile['positions'] = quick ? { ...quick.positions } : {};
   const at = (path: (string | number)[]) => {
     const p = file.locate(path);
     positions[path.join('/')] = [p.line, p.col];
   };
-  at([]);
-  if (file.value && typeof file.value === 'object' && !Array.isArray(file.value)) {
+  if (!quick) at([]);
+  if (!quick && file.value && typeof file.value === 'object' && !Array.isArray(file.value)) {
     for (const [key, value] of Object.entries(file.value)) {
       at([key]);
       if (Array.isArray(value)) value.forEach((_, i) => at([key, i]));

@@ -6,6 +6,7 @@ import { DIAGNOSTIC_CODES } from '../../src/diagnostics.js';
 import { kindOf } from '../../src/load/layout.js';
 import { processFile } from '../../src/load/process-file.js';
 import { readProjectFiles } from '../../src/load/read-files.js';
+import { mutate, mutation } from '../helpers/mutations.js';
 import { cleanProjects, makeProject, REPO, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
@@ -21,31 +22,6 @@ const seed = Number(process.env.FACTCHECK_SEED ?? 20261122);
 const HANG_MS = 10_000;
 
 const bundled = (await readProjectFiles(REPO)).files;
-
-/** Characters that mean something to YAML, and some that mean something to JavaScript. */
-const SIGNIFICANT = [':', '-', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', ' ', '\t', '\n', '\r', '\\', '\u0000', '\uFEFF', '__proto__', 'constructor', '<<', '? ', '---', '...', '&a', '*a', '!!binary', '!!js/function'];
-
-/** A random edit of a text: delete, duplicate or insert at a random place, or re-indent a line. */
-const mutation = fc.oneof(
-  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...SIGNIFICANT), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })) }),
-  fc.record({ op: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 6 }) }),
-);
-type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
-
-function mutate(text: string, m: Mutation): string {
-  if (m.op === 'indent') {
-    const lines = text.split('\n');
-    const i = m.line % Math.max(1, lines.length);
-    lines[i] = m.by >= 0 ? ' '.repeat(m.by) + lines[i] : lines[i]!.replace(new RegExp(`^ {0,${-m.by}}`), '');
-    return lines.join('\n');
-  }
-  const at = m.at % (text.length + 1);
-  if (m.op === 'delete') return text.slice(0, at) + text.slice(at + m.length);
-  if (m.op === 'duplicate') return text.slice(0, at) + text.slice(at, at + m.length) + text.slice(at);
-  return text.slice(0, at) + m.text + text.slice(at);
-}
 
 const CODES = new Set(Object.keys(DIAGNOSTIC_CODES));
 
