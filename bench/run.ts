@@ -58,12 +58,12 @@ for (const size of sizes) {
   git(root, 'commit', '-q', '-m', 'corpus');
   const extra = join(root, corpus.extra.path);
 
-  const samples: Record<string, number[]> = { floor: [], cold: [], warm: [], incremental: [], incrementalChangedSince: [] };
+  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], cold: [], warm: [], incremental: [], incrementalChangedSince: [] };
   const rss: number[] = [];
   let summary = '';
   for (let i = 1; i <= repeat; i++) {
     process.stderr.write(`bench: ${size}, repetition ${i} of ${repeat}\n`);
-    samples.floor!.push(measure('floor', root).ms);
+    for (const floor of ['floor', 'read', 'jsyaml', 'lexer']) samples[floor]!.push(measure(floor, root).ms);
     await rm(join(root, '.factcheck-cache'), { recursive: true, force: true });
     const cold = measure('verify', root);
     if (cold.code !== 0) throw new Error(`cold verify exited ${String(cold.code)}`);
