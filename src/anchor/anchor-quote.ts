@@ -4,6 +4,7 @@ import { fitsHint } from './disambiguate-occurrence.js';
 import { exactOccurrences, normalisedOccurrences, WORD } from './find-occurrences.js';
 import { normalise, normaliseQuote, type Normalised } from './normalise-text.js';
 import { codePointOffset } from './text-positions.js';
+import { lineAt, lineStarts } from '../model/line-index.js';
 import { invisiblesIn, isComposed, isMark } from './unicode-chars.js';
 import type { Anchor } from '../types.js';
 
@@ -49,18 +50,8 @@ export interface PreparedSnapshot {
 }
 
 export function prepareSnapshot(text: string): PreparedSnapshot {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const starts = lineStarts(text);
+  const lineOf = (offset: number) => lineAt(starts, offset);
   let normalised: Normalised | undefined;
   let words: WordIndex | undefined;
   // Without surrogate pairs, code points and UTF-16 units count alike.

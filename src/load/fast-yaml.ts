@@ -1,4 +1,5 @@
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, SCALAR_STYLE } from 'js-yaml';
+import { lineAt, lineStarts } from '../model/line-index.js';
 import { LIMITS } from './layout.js';
 
 /** What processFile keeps of a parse: the data, and the positions of the document, its top-level keys and their list items. */
@@ -104,19 +105,7 @@ function startOf(event: Event): number | undefined {
   return undefined;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 function linePos(starts: readonly number[], offset: number): [number, number] {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return [lo + 1, offset - starts[lo]! + 1];
+  const line = lineAt(starts, offset);
+  return [line, offset - starts[line - 1]! + 1];
 }
