@@ -17,6 +17,8 @@ export interface RunOptions {
   /** The parse cache (and, for a plain run, the result cache). */
   cache?: boolean;
   workers?: number;
+  /** false: never the fast YAML path (see LoadOptions). */
+  fastYaml?: boolean;
   /** The environment to read (where the cache's key is kept): the CLI passes its own. */
   env?: Environment;
   /** The clock, for the result cache's stamps. */
@@ -56,6 +58,7 @@ export async function runVerify(root: string, options: RunOptions = {}): Promise
   if (options.cache && !options.check && !options.update && options.changedSince === undefined) {
     const run = await verifyWithCache(root, {
       ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
       ...(options.env ? { env: options.env } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.select ? { select: options.select } : {}),
@@ -69,6 +72,7 @@ export async function runVerify(root: string, options: RunOptions = {}): Promise
   const loaded = await loadProject(root, {
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
     ...(options.env ? { env: options.env } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

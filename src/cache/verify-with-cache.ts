@@ -18,6 +18,8 @@ import { compareIds } from '../model/compare.js';
 export interface CachedVerifyOptions {
   /** Parse threads; see LoadOptions. */
   workers?: number;
+  /** false: never the fast YAML path; see LoadOptions. */
+  fastYaml?: boolean;
   /** The environment to read; see LoadOptions. */
   env?: Environment;
   /** The clock, in milliseconds: what a run's stamps are compared with. Date.now when absent. */
@@ -75,6 +77,7 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   const loaded = await loadWith(root, diagnostics, {
     cache,
     ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
     ...(since ? { unchanged: since.unchanged } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

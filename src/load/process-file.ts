@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { validateSchema } from '../validate/validate-schema.js';
-import { parseFast } from './fast-yaml.js';
+import { fastPathUse, parseFast } from './fast-yaml.js';
 import { parseYaml, type ParsedFile } from './parse-yaml.js';
 import type { TextFile } from './read-files.js';
 
@@ -27,6 +27,7 @@ export interface ProcessedFile {
  */
 export function processFile(text: TextFile, fast = true): ProcessedFile {
   const quick = fast ? parseFast(text.text) : undefined;
+  if (fast) fastPathUse[quick ? 'taken' : 'declined']++;
   // On the fast path a position below those kept (for a schema error) comes from the full parse, when asked.
   let full: ReturnType<typeof parseYaml> | undefined;
   const { file, diagnostics: parseProblems } = quick

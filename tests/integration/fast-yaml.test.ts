@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, SIZES } from '../../bench/generate-corpus.js';
-import { parseFast } from '../../src/load/fast-yaml.js';
+import { fastPathUse, parseFast } from '../../src/load/fast-yaml.js';
 import { kindOf, type FileKind } from '../../src/load/layout.js';
 import { processFile } from '../../src/load/process-file.js';
 import { mutate, mutation } from '../helpers/mutations.js';
@@ -94,10 +94,12 @@ describe('verify with and without the fast path', () => {
     await generateCorpus(bench, SIZES.tiny, 11, REPO);
     for (const dir of [await copyBundled(), bench]) {
       for (const args of [['verify', '--format', 'json'], ['verify'], ['lint', '--format', 'json']]) {
-        const [fast, full] = await Promise.all([
-          runCli([...args, '--no-cache', '--root', dir], dir),
-          runCli([...args, '--no-cache', '--root', dir], dir, { FACTCHECK_FAST_YAML: '0' }),
-        ]);
+        // One after the other, so that each run's use of the fast path is counted apart.
+        const before = fastPathUse.taken;
+        const full = await runCli([...args, '--no-cache', '--root', dir], dir, { FACTCHECK_FAST_YAML: '0' });
+        expect(fastPathUse.taken, 'FACTCHECK_FAST_YAML=0 reaches the parser').toBe(before);
+        const fast = await runCli([...args, '--no-cache', '--root', dir], dir);
+        expect(fastPathUse.taken, 'the fast path is taken').toBeGreaterThan(before);
         expect(fast.code).toBe(full.code);
         expect(fast.stdout).toBe(full.stdout);
         expect(fast.stderr).toBe(full.stderr);
