@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, stringify, type YAMLMap } from 'yaml';
+import { LIMITS } from '../load/layout.js';
 
 /**
  * Adds a revision to one source in a sources file, as text: the lines are
@@ -32,11 +33,13 @@ export function addRevision(text: string, sourceId: string, revision: Record<str
   const lineEnd = text.indexOf('\n', Math.max(at - 1, 0));
   const insertAt = lineEnd === -1 ? text.length : lineEnd + 1;
   const pad = ' '.repeat(indent);
-  const block = body.trimEnd().split('\n').map((l) => pad + l).join('\n');
+  // In the file's own line ending: a CRLF file stays CRLF throughout.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const block = body.trimEnd().split('\n').map((l) => pad + l).join(eol);
   const before = text.slice(0, insertAt);
-  const updated = `${before}${before.endsWith('\n') || before === '' ? '' : '\n'}${block}\n${text.slice(insertAt)}`;
+  const updated = `${before}${before.endsWith('\n') || before === '' ? '' : eol}${block}${eol}${text.slice(insertAt)}`;
 
-  const sources = (parseDocument(updated).toJS({ maxAliasCount: 0 }) as { sources?: unknown } | null)?.sources;
+  const sources = (parseDocument(updated).toJS({ maxAliasCount: LIMITS.maxAliasCount }) as { sources?: unknown } | null)?.sources;
   const check = Array.isArray(sources) ? (sources as { id?: unknown; revisions?: unknown[] }[]).find((s) => s?.id === sourceId) : undefined;
   if (JSON.stringify(check?.revisions?.at(-1)) !== JSON.stringify(revision)) return { problem: `the revision could not be placed in source "${sourceId}" without changing the rest of the file` };
   return { text: updated };

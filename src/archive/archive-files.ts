@@ -16,8 +16,7 @@ export interface ArchiveFile {
  */
 export function archiveFiles(name: string, article: CapturedArticle): { files: ArchiveFile[]; snapshot: Record<string, unknown> } {
   const { capture } = article;
-  // A text file is kept byte for byte; an article's text is the extraction, in UTF-8.
-  const text = capture.media === 'text' ? capture.bytes : new TextEncoder().encode(article.text);
+  const text = article.snapshot;
   const files: ArchiveFile[] = [{ path: `evidence/snapshots/${name}.txt`, content: text }];
   const snapshot: Record<string, unknown> = { path: files[0]!.path, sha256: sha256(text) };
   if (capture.retrieved) snapshot.retrieved = capture.retrieved;

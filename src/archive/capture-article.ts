@@ -2,10 +2,10 @@ import { lstat, open } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { problem, type ArchiveProblem } from './archive-problem.js';
 import type { Capture, CaptureLimits } from './capture.js';
-import { extractArticle, MAX_DEPTH } from './extract-article.js';
-import { extractInWorker, type Extraction } from './extract-in-worker.js';
+import { MAX_DEPTH } from './extract-article.js';
+import { extractInWorker } from './extract-in-worker.js';
 import { fetchPage } from './fetch-page.js';
-import { decodePage, mediaOf } from './media-type.js';
+import { decodePage, isPlainUtf8, mediaOf } from './media-type.js';
 import type { PageMetadata } from './page-metadata.js';
 
 /** A capture, and the text to archive from it. */
@@ -13,6 +13,8 @@ export interface CapturedArticle {
   capture: Capture;
   /** The snapshot: the extracted article, or a text file's own text. */
   text: string;
+  /** Its bytes as written: UTF-8, as the loader reads snapshots. */
+  snapshot: Uint8Array;
   metadata: PageMetadata;
   byline?: string;
 }
@@ -39,22 +41,19 @@ export async function articleOf(capture: Capture, extractMs: number): Promise<Ca
   const decoded = decodePage(capture.bytes, capture.media, capture.charset);
   if (capture.media === 'text') {
     if (!decoded.trim()) return problem('archive/no-text', `${where}: the text is empty; nothing was written`);
-    return { ok: true, article: { capture, text: decoded, metadata: {} } };
+    // Kept byte for byte when it is UTF-8 as snapshots must be; a text the server declared in another charset is kept as UTF-8.
+    if (isPlainUtf8(capture.bytes)) return { ok: true, article: { capture, text: decoded, snapshot: capture.bytes, metadata: {} } };
+    if (!capture.charset || capture.bytes.includes(0)) return problem('archive/unreadable', `${where}: expected UTF-8 text, found ${capture.bytes.includes(0) ? 'a NUL byte (a binary file)' : 'bytes that are not valid UTF-8'}; convert it to UTF-8 first (iconv -f <charset> -t UTF-8); nothing was written`);
+    return { ok: true, article: { capture, text: decoded, snapshot: new TextEncoder().encode(decoded), metadata: {} } };
   }
-  // A small page is read here: even built to be slow, it takes Readability well under a second.
-  const extraction = capture.bytes.byteLength <= IN_THREAD_BYTES ? inThread(decoded, capture.url) : await extractInWorker(decoded, capture.url, extractMs);
-  if (!extraction.ok) return problem('archive/too-complex', `${where}: ${extraction.message}, the page is too large or too odd to read as an article; save its text and archive the .txt file; nothing was written`);
+  const extraction = await extractInWorker(decoded, capture.url, extractMs);
+  if (!extraction.ok && extraction.reason === 'timeout') return problem('archive/too-complex', `${where}: ${extraction.message}; the page is too large or too odd to read as an article: save its text and archive the .txt file; nothing was written`);
+  // Readability refuses a page with no document to read (an empty body, no element at all).
+  if (!extraction.ok) return problem('archive/no-text', `${where}: no article text found in the page (${extraction.message}); nothing was written`);
   const article = extraction.result;
   if (article && 'tooDeep' in article) return problem('archive/too-complex', `${where}: its elements nest more than ${MAX_DEPTH} deep, past what any article needs; save its text and archive the .txt file; nothing was written`);
   if (!article) return problem('archive/no-text', `${where}: no article text found in the page (only navigation, forms or scripts); save the text by hand and archive the .txt file; nothing was written`);
-  return { ok: true, article: { capture, text: article.text, metadata: article.metadata, ...(article.byline ? { byline: article.byline } : {}) } };
-}
-
-/** Pages up to this size are extracted in this thread; larger ones in a worker, under the time limit. */
-export const IN_THREAD_BYTES = 128 * 1024;
-
-function inThread(html: string, url: string | undefined): Extraction {
-  return { ok: true, result: extractArticle(html, url) };
+  return { ok: true, article: { capture, text: article.text, snapshot: new TextEncoder().encode(article.text), metadata: article.metadata, ...(article.byline ? { byline: article.byline } : {}) } };
 }
 
 async function readSaved(target: string, options: CaptureOptions): Promise<{ ok: true; capture: Capture } | { ok: false; problem: ArchiveProblem }> {

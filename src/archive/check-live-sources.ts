@@ -24,7 +24,7 @@ export async function checkLiveSources(project: Project, options: CaptureOptions
       out.push(diagnostic('snapshot/unreachable', at, `source "${source.id}" could not be fetched again: ${captured.problem.message.replace(/; nothing was written$/, '')}`, 'warning'));
       continue;
     }
-    if (captured.article.text !== archived) out.push(diagnostic('snapshot/revised', at, revisedMessage(source, latest.path, archived, captured.article.text), 'warning'));
+    if (diffLines(archived, captured.article.text).some((l) => l.op !== ' ')) out.push(diagnostic('snapshot/revised', at, revisedMessage(source, latest.path, archived, captured.article.text), 'warning'));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { blocksOf, type TextNode } from './page-text.js';
+import { blocksOf, withoutControls, type TextNode } from './page-text.js';
 import { bylineNames, readMetadata, type MetaDocument, type PageMetadata } from './page-metadata.js';
 
 export interface ExtractedArticle {
@@ -37,7 +37,10 @@ export function extractArticle(html: string, url?: string): ExtractedArticle | {
   const blocks = content ? blocksOf(content) : [];
   if (!blocks.join('').trim()) return undefined;
 
-  const headline = oneLine(original.querySelector('h1')?.textContent) ?? metadata.title?.value ?? oneLine(article?.title);
+  // The article's own h1, not the first on the page (a site's logo is often one).
+  const h1s = original.querySelectorAll('h1');
+  const ownH1 = original.querySelector('article h1') ?? original.querySelector('main h1') ?? (h1s.length === 1 ? h1s[0] : null);
+  const headline = oneLine(ownH1?.textContent) ?? metadata.title?.value ?? oneLine(article?.title);
   const byline = visibleByline(original, article?.byline ?? undefined);
   const lines: string[] = [];
   if (headline && !blocks.slice(0, 3).some((b) => same(b, headline))) lines.push(headline);
@@ -61,7 +64,8 @@ function visibleByline(doc: { querySelectorAll(s: string): ArrayLike<{ textConte
   const candidates = doc.querySelectorAll('[class*="byline" i], [rel="author"], [itemprop="author"], [class*="author" i]');
   for (let i = 0; i < candidates.length; i++) {
     const text = oneLine(candidates[i]!.textContent);
-    if (text && text.length <= 200 && names.some((n) => text.includes(n))) return text;
+    // A byline is a few words ("By Natalie Huet"); an author's biography is not one.
+    if (text && text.split(' ').length <= 12 && !/^about\b/i.test(text) && names.some((n) => text.includes(n))) return text;
   }
   return undefined;
 }
@@ -83,7 +87,7 @@ function depthOf(root: TextNode): number {
 }
 
 function oneLine(text: string | null | undefined): string | undefined {
-  const line = text?.replace(/[ \t\n\r\f]+/g, ' ').trim();
+  const line = text === null || text === undefined ? undefined : withoutControls(text).replace(/[ \t\n\r\f]+/g, ' ').trim();
   return line || undefined;
 }
 

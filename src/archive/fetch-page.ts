@@ -31,9 +31,11 @@ export async function fetchPage(address: string, limits: CaptureLimits, now: () 
         url = next.url;
         continue;
       }
-      if (response.status >= 400) {
+      // Only a whole page is archived: not a part (206), an empty answer (204, 304) or a redirect with nowhere to go.
+      if (response.status !== 200 && response.status !== 203) {
         await response.body?.cancel();
-        return problem('archive/status', `${url.href}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}; nothing was written`);
+        const why = response.status >= 400 ? '' : response.status === 206 ? ' (part of the page only)' : response.status < 300 ? ' (no page)' : ' (a redirect with no address to follow)';
+        return problem('archive/status', `${url.href}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${why}; expected 200 with the page; nothing was written`);
       }
       const contentType = response.headers.get('content-type');
       const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -68,7 +70,8 @@ export async function fetchPage(address: string, limits: CaptureLimits, now: () 
 }
 
 function tooLarge(url: string, limits: CaptureLimits, found: string) {
-  return problem('archive/too-large', `${url}: the page is over the ${Math.round(limits.maxBytes / 1024 / 1024)} MiB limit (${found}); nothing was written`);
+  const mib = limits.maxBytes / 1024 / 1024;
+  return problem('archive/too-large', `${url}: the page is over the ${Number.isInteger(mib) ? mib : mib.toFixed(3)} MiB limit (${found}); nothing was written`);
 }
 
 function parseHttpUrl(address: string): URL | undefined {

@@ -13,9 +13,17 @@ export function mediaOf(contentType: string | null, body: Uint8Array): { ok: tru
   return { ok: true, media: found, ...(charset ? { charset: charset.toLowerCase() } : {}) };
 }
 
-/** The page's text, in the charset its response declared or its own <meta charset>, else UTF-8. */
+/**
+ * The page's text, decoded as browsers do: a byte-order mark wins, then the
+ * charset the response declared, then the page's own <meta charset> (where
+ * UTF-16 means UTF-8: a page that could read its meta tag is not UTF-16),
+ * else UTF-8.
+ */
 export function decodePage(bytes: Uint8Array, media: 'html' | 'text', charset?: string): string {
-  const declared = charset ?? (media === 'html' ? metaCharset(bytes) : undefined);
+  const bom = bomOf(bytes);
+  if (bom) return new TextDecoder(bom).decode(bytes);
+  const meta = media === 'html' ? metaCharset(bytes) : undefined;
+  const declared = charset ?? (meta && /^utf-?16/.test(meta) ? 'utf-8' : meta);
   try {
     const decoder = new TextDecoder(declared ?? 'utf-8');
     // The web reads Latin-1 as windows-1252; Node 20's decoder gives C1 controls for 0x80–0x9F instead of “ ” ‘ ’ – € ….
@@ -24,6 +32,24 @@ export function decodePage(bytes: Uint8Array, media: 'html' | 'text', charset?: 
   } catch {
     // A charset TextDecoder does not know: UTF-8, the web's default.
     return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+function bomOf(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Whether the bytes are UTF-8 text as the loader reads snapshots: valid, with no byte-order mark and no NUL. */
+export function isPlainUtf8(bytes: Uint8Array): boolean {
+  if (bomOf(bytes) || bytes.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,3 +1,5 @@
+import { withoutControls } from './page-text.js';
+
 /** A field the page states, and where on the page it says so. */
 export interface Stated {
   value: string;
@@ -33,9 +35,10 @@ const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsAr
  * a field the page does not state is left out, to be asked for.
  */
 export function readMetadata(doc: MetaDocument): PageMetadata {
-  const ld = articleJsonLd(doc);
+  const ld = articleJsonLd(doc, [doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), doc.querySelector('title')?.textContent, doc.querySelector('link[rel="canonical"]')?.getAttribute('href')]);
   const meta = (attr: 'property' | 'name', key: string) => {
-    const content = doc.querySelector(`meta[${attr}="${key}"]`)?.getAttribute('content')?.trim();
+    const raw = doc.querySelector(`meta[${attr}="${key}"]`)?.getAttribute('content');
+    const content = raw ? withoutControls(raw).trim() : undefined;
     return content ? { content, basis: `the page's <meta ${attr}="${key}">` } : undefined;
   };
   const out: PageMetadata = {};
@@ -63,6 +66,7 @@ export function readMetadata(doc: MetaDocument): PageMetadata {
     meta('name', 'citation_publication_date'),
     meta('name', 'dc.date'),
     meta('name', 'date'),
+    itemprop(doc),
     timeElement(doc),
   ].find((p) => p && /^\d{4}-\d{2}-\d{2}/.test(p.content));
   if (published) out.published = { value: published.content, date: published.content.slice(0, 10), basis: published.basis };
@@ -77,8 +81,22 @@ export function readMetadata(doc: MetaDocument): PageMetadata {
   return out;
 }
 
-/** The page's schema.org article, from any JSON-LD block, @graph included; blocks that do not parse are skipped. */
-function articleJsonLd(doc: MetaDocument): Json | undefined {
+/**
+ * The page's schema.org article, from its JSON-LD blocks, @graph included;
+ * blocks that do not parse are skipped. A page with several (a sidebar's
+ * stories) names its own by a headline or address that its <title>, Open
+ * Graph title or canonical link repeats; when none does, none is taken.
+ */
+function articleJsonLd(doc: MetaDocument, own: (string | null | undefined)[]): Json | undefined {
+  const found = jsonLdArticles(doc);
+  if (found.length <= 1) return found[0];
+  const marks = own.filter((m): m is string => Boolean(m)).map((m) => m.replace(/\s+/g, ' ').trim());
+  const matching = found.filter((a) => [text(a.headline), text(a.url), text(a['@id'])].some((v) => v && marks.some((m) => m === v || m.includes(v))));
+  return matching.length === 1 ? matching[0] : undefined;
+}
+
+function jsonLdArticles(doc: MetaDocument): Json[] {
+  const found: Json[] = [];
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   for (let i = 0; i < scripts.length; i++) {
     let data: unknown;
@@ -94,17 +112,18 @@ function articleJsonLd(doc: MetaDocument): Json | undefined {
       if (Array.isArray(item)) queue.push(...item);
       else if (item && typeof item === 'object') {
         const types = [(item as Json)['@type']].flat();
-        if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)) && (item as Json).headline !== undefined) return item as Json;
+        if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)) && (item as Json).headline !== undefined) found.push(item as Json);
         if (Array.isArray((item as Json)['@graph'])) queue.push((item as Json)['@graph']);
       }
     }
   }
-  return undefined;
+  return found;
 }
 
 function text(value: unknown): string | undefined {
   if (Array.isArray(value)) return text(value[0]);
-  return typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : undefined;
+  const clean = typeof value === 'string' ? withoutControls(value).replace(/\s+/g, ' ').trim() : '';
+  return clean || undefined;
 }
 
 function names(value: unknown): string[] {
@@ -116,8 +135,16 @@ function splitNames(byline: string): string[] {
   return byline.split(/\s*(?:,|\band\b|&)\s*/).map((n) => n.trim()).filter(Boolean);
 }
 
+/** A date marked as the publication date with microdata. */
+function itemprop(doc: MetaDocument): { content: string; basis: string } | undefined {
+  const el = doc.querySelector('[itemprop="datePublished"]');
+  const content = (el?.getAttribute('content') ?? el?.getAttribute('datetime'))?.trim();
+  return content ? { content, basis: `the page's itemprop="datePublished"` } : undefined;
+}
+
+/** A <time> marked as the publication (pubdate), or the first in the article: never one in a header or sidebar ("Today is …"). */
 function timeElement(doc: MetaDocument): { content: string; basis: string } | undefined {
-  const time = doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]');
+  const time = doc.querySelector('time[pubdate][datetime]') ?? doc.querySelector('article time[datetime]');
   const content = time?.getAttribute('datetime')?.trim();
   return content ? { content, basis: `the page's <time datetime="${content}">${(time!.textContent ?? '').replace(/\s+/g, ' ').trim()}</time>` } : undefined;
 }

@@ -23,7 +23,7 @@ export function blocksOf(root: TextNode): string[] {
   const blocks: string[] = [];
   let current = '';
   const flush = () => {
-    const lines = current.split('\n').map((line) => line.replace(/[ \t\n\r\f]+/g, ' ').trim()).filter(Boolean);
+    const lines = current.split('\n').map((line) => withoutControls(line).replace(/[ \t\n\r\f]+/g, ' ').trim()).filter(Boolean);
     if (lines.length) blocks.push(lines.join('\n'));
     current = '';
   };
@@ -48,4 +48,9 @@ export function blocksOf(root: TextNode): string[] {
   walk(root);
   flush();
   return blocks;
+}
+
+/** Control characters are never text a reader sees (and a NUL would make the snapshot unreadable): dropped. Tabs and line ends are white space. */
+export function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '');
 }

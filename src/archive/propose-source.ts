@@ -1,4 +1,5 @@
 import type { Entity } from '../types.js';
+import { readPublished } from '../validate/read-date.js';
 import { slug } from '../authoring/check-ids.js';
 import { shortSlug } from '../authoring/field-types.js';
 import type { CapturedArticle } from './capture-article.js';
@@ -39,9 +40,11 @@ export function proposeSource(article: CapturedArticle, entities: Iterable<Entit
     out.given.url = url;
     out.basis.url = article.capture.url ? (article.capture.response?.redirects.length ? `the address fetched, after ${article.capture.response.redirects.length} redirect(s) from ${article.capture.requested}` : 'the address fetched') : "the page's <link rel=\"canonical\">";
   }
-  if (m.published) {
+  if (m.published && readPublished(m.published.date).ok) {
     out.given.date = m.published.date;
     out.published = { on: m.published.date, basis: `${m.published.basis}: "${m.published.value}"` };
+  } else if (m.published) {
+    out.notes.push(`the page states it was published "${m.published.value}" (${m.published.basis}), which is not a real date: give --date`);
   }
   if (m.publisher) {
     const id = entityNamed(m.publisher.value, known);

@@ -11,7 +11,7 @@ import { proposeSource } from '../archive/propose-source.js';
 import type { Project } from '../types.js';
 import { validatorFor } from '../validate/compile-schemas.js';
 import { EXIT, type CliIO } from './io.js';
-import { readExisting, schemasFolder, writeNew } from './write-new-item.js';
+import { checkWritable, readExisting, schemasFolder, writeNew } from './write-new-item.js';
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -76,6 +76,7 @@ export async function archiveNew(article: CapturedArticle, project: Project, fla
     say(`factcheck archive: cannot add to ${target}: ${added.problem}; nothing was written`);
     return EXIT.invalid;
   }
+  await checkWritable(project.root, [...files.map((f) => f.path), target]);
   for (const f of files) await writeNew(project.root, f.path, f.content);
   await writeNew(project.root, target, added.text);
 

@@ -11,7 +11,7 @@ import { readProjectText } from '../load/read-files.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Project, Source } from '../types.js';
 import { EXIT, type CliIO } from './io.js';
-import { writeNew } from './write-new-item.js';
+import { checkWritable, writeNew } from './write-new-item.js';
 
 /**
  * Fetches a source again. When its text changed: shows the diff, keeps every
@@ -38,7 +38,8 @@ export async function archiveRefresh(sourceId: string, project: Project, options
   if (!captured.ok) return fail(`${captured.problem.code}: ${captured.problem.message}`);
   const { article } = captured;
   const since = latest.retrieved ? `fetched ${latest.retrieved}` : 'archived';
-  if (article.text === before) {
+  // Paragraphs compared, not bytes: a snapshot laid out otherwise (a line per paragraph, saved by hand) has not changed.
+  if (!diffLines(before, article.text).some((l) => l.op !== ' ')) {
     io.stdout(`${sourceId}: unchanged since ${since} (${latest.path}); nothing was written\n`);
     return EXIT.ok;
   }
@@ -54,8 +55,9 @@ export async function archiveRefresh(sourceId: string, project: Project, options
   io.stdout(`\nQuotes of ${sourceId} in the new text (the records go on quoting ${source.snapshot.path}; nothing was moved):\n`);
   for (const r of results) io.stdout(`  ${r.file}:${r.line}  ${r.what} ${r.id}: ${describeResult(r)}\n`);
   const lost = results.filter((r) => !stillAnchors(r));
-  io.stdout(`${results.length} quote${results.length === 1 ? '' : 's'}: ${results.length - lost.length} still anchor, ${count(results, 'changed')} changed, ${count(results, 'ambiguous')} ambiguous, ${count(results, 'orphaned')} orphaned\n`);
+  io.stdout(`${results.length} quote${results.length === 1 ? '' : 's'}: ${results.length - lost.length} still anchor, ${count(results, 'changed')} changed, ${count(results, 'ambiguous') + count(results, 'context-changed')} ambiguous or with another context, ${count(results, 'orphaned')} orphaned\n`);
 
+  await checkWritable(project.root, [...files.map((f) => f.path), source.ref.file]);
   for (const f of files) await writeNew(project.root, f.path, f.content);
   await writeNew(project.root, source.ref.file, added.text);
   io.stdout(`wrote ${files.map((f) => f.path).join(', ')}; revision added to ${source.ref.file}\n`);
@@ -72,6 +74,8 @@ function describeResult(r: Reanchored): string {
       return `CHANGED: not found; the closest passage (line ${r.at}, ${pct(r.similarity)} alike) is "${r.passage}"`;
     case 'ambiguous':
       return `AMBIGUOUS: found ${r.count} times, and its prefix or suffix does not tell which`;
+    case 'context-changed':
+      return `CONTEXT CHANGED: found (line ${r.at}), but not with the prefix or suffix the record gives`;
     case 'orphaned':
       return `ORPHANED: not in the new text${r.closest ? `; nothing at least ${pct(FUZZY_THRESHOLD)} alike (closest, ${pct(r.closest.similarity)}: "${r.closest.passage}")` : ''}`;
   }
@@ -110,6 +114,7 @@ async function readLatest(root: string, path: string): Promise<string | undefine
 async function freeName(root: string, id: string, day: string): Promise<string> {
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${id}.${day}` : `${id}.${day}-${n}`;
-    if (!(await lstat(join(root, `evidence/snapshots/${name}.txt`)).catch(() => undefined))) return name;
+    const taken = await Promise.all([`evidence/snapshots/${name}.txt`, `evidence/archive/${name}.html`, `evidence/archive/${name}.response.json`].map((p) => lstat(join(root, p)).catch(() => undefined)));
+    if (!taken.some(Boolean)) return name;
   }
 }

@@ -59,3 +59,11 @@ export function pickFormat<T extends object>(value: string | boolean | undefined
   }
   return format as keyof T & string;
 }
+
+/** A time limit in seconds from a flag, as whole milliseconds; at most a day. */
+export function secondsFlag(value: string | boolean | undefined, flag: string, fallbackSeconds: number): number {
+  if (value === undefined) return fallbackSeconds * 1000;
+  const n = Number(value);
+  if (typeof value !== 'string' || !(n > 0) || n > 86_400) throw new UsageError(`${flag} takes a number of seconds above 0 and at most 86400 (a day); found "${String(value)}"`);
+  return Math.ceil(n * 1000);
+}

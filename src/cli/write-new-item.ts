@@ -31,15 +31,26 @@ export async function schemasFolder(root: string): Promise<string> {
   return 'schemas';
 }
 
+/**
+ * Refuses (UsageError) when any of the paths could not be written: a folder
+ * on the way that is a link out of the project. For writing several files
+ * all or none: checked before the first is written.
+ */
+export async function checkWritable(root: string, paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    // The nearest folder that exists is checked before any is made, so nothing is made through a link either.
+    let existing = dirname(path);
+    while (existing !== '.' && !(await lstat(join(root, existing)).catch(() => undefined))) existing = dirname(existing);
+    const parent = await resolveInside(root, existing);
+    if (!parent.ok) throw new UsageError(`cannot write ${path}: ${parent.reason}; nothing was written`);
+  }
+}
+
 /** Writes a project file, refusing a folder on the way that is a link out of the project (one a pull request could have added). */
 export async function writeNew(root: string, path: string, content: Uint8Array | string): Promise<void> {
-  // The nearest folder that exists is checked before any is made, so nothing is made through a link either.
+  await checkWritable(root, [path]);
   const folder = dirname(path);
-  let existing = folder;
-  while (existing !== '.' && !(await lstat(join(root, existing)).catch(() => undefined))) existing = dirname(existing);
   const refuse = (reason: string) => new UsageError(`cannot write ${path}: ${reason}`);
-  const parent = await resolveInside(root, existing);
-  if (!parent.ok) throw refuse(parent.reason);
   await makeFolder(join(root, folder));
   const inside = await resolveInside(root, folder);
   if (!inside.ok) throw refuse(inside.reason);

@@ -107,6 +107,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         return;
       }
       case '/image.png': return send(res, 200, { 'content-type': 'image/png' }, PNG);
+      // Odd answers that are not errors, and text in another charset.
+      case '/empty-200': return send(res, 200, { 'content-type': HTML }, '');
+      case '/no-content': return send(res, 204, {}, '');
+      case '/partial': return send(res, 206, { 'content-type': HTML, 'content-range': 'bytes 0-99/8042' }, '<!doctype html><html><body><p>The first hundred bytes of a page…</p></body></html>');
+      case '/latin1.txt': return send(res, 200, { 'content-type': 'text/plain; charset=iso-8859-1' }, Buffer.from('Le caf\xe9 a ferm\xe9 ses portes.\n', 'latin1'));
       case '/no-content-type': return file(res, 'no-content-type.html', undefined);
       case '/empty': return file(res, 'empty.html', HTML);
       case '/revised': return file(res, `revised-${revision}.html`, HTML);

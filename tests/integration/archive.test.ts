@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +154,10 @@ describe('factcheck archive <url>', () => {
     ['a page over a smaller --max-size', ['/article', '--max-size', '0.001'], 'archive/too-large', /over the 0 MiB limit|over the/],
     ['a page slower than --timeout', ['/slow', '--timeout', '0.5'], 'archive/timeout', /within 0.5 s/],
     ['an image', ['/image.png'], 'archive/not-html', /Content-Type "image\/png"/],
+    ['part of a page (206)', ['/partial'], 'archive/status', /answered 206.*part of the page only/],
+    ['an answer with no page (204)', ['/no-content'], 'archive/status', /answered 204/],
+    ['an empty page', ['/empty-200'], 'archive/no-text', /no article text/],
+    ['a --timeout past a day', ['/article', '--timeout', '100000'], '--timeout takes a number of seconds', /at most 86400/],
     ['a page with no text', ['/empty'], 'archive/no-text', /no article text/],
   ];
   for (const [what, [path, ...args], code, message] of refused) {
@@ -168,6 +172,29 @@ describe('factcheck archive <url>', () => {
       expect(await tree(dir)).toEqual(before);
     });
   }
+
+  it('takes a fractional --timeout, and text in another charset as UTF-8', async () => {
+    const dir = await newsroom();
+    expect((await archive(dir, server.url('/article'), '--timeout', '1.5001', '--id', 'budget')).code).toBe(0);
+    const run = await archive(dir, server.url('/latin1.txt'), '--id', 'cafe', '--title', 'Le café', '--kind', 'news-report', '--date', 'unknown');
+    expect(run.code).toBe(0);
+    expect(await readFile(join(dir, 'evidence/snapshots/cafe.txt'), 'utf8')).toBe('Le café a fermé ses portes.\n');
+    const lint = await runCli(['lint', '--root', dir], dir);
+    expect([lint.code, lint.stderr]).toEqual([0, '']);
+  });
+
+  it('writes nothing at all when one of its folders is a link out of the project', async () => {
+    const dir = await newsroom();
+    const outside = await makeProject({}, { bare: true });
+    await mkdir(join(dir, 'evidence'), { recursive: true });
+    await symlink(outside, join(dir, 'evidence/archive'));
+    const before = await tree(dir);
+    const run = await archive(dir, server.url('/article'), '--id', 'budget');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write evidence\/archive\/budget\.(html|response\.json): .*; nothing was written/);
+    expect(await tree(dir)).toEqual(before);
+    expect(await readdir(outside)).toEqual([]);
+  });
 
   it('refuses what is not an http or https URL or an .html or .txt file, and a file that is not there', async () => {
     const dir = await newsroom();
@@ -214,6 +241,17 @@ describe('factcheck archive <file>', () => {
     expect(asked[0]).toMatch(/^Title/);
     expect(await readFile(join(dir, 'evidence/snapshots/council-note.txt'))).toEqual(await readFile(note));
     expect(await sourceRecord(dir, 'sources/council-note.yaml', 'council-note')).toMatchObject({ kind: 'official-statement', published: '2026-03', snapshot: { path: 'evidence/snapshots/council-note.txt' } });
+  });
+
+  it('refuses a .txt file that is not UTF-8, and writes nothing', async () => {
+    const dir = await newsroom();
+    const folder = await makeProject({ 'latin1.txt': '' }, { bare: true });
+    await writeFile(join(folder, 'latin1.txt'), Buffer.from('caf\xe9\n', 'latin1'));
+    const before = await tree(dir);
+    const run = await archive(dir, join(folder, 'latin1.txt'), '--id', 'x', '--title', 'X', '--kind', 'news-report', '--date', 'unknown');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/archive\/unreadable: .*not valid UTF-8; convert it to UTF-8 first/);
+    expect(await tree(dir)).toEqual(before);
   });
 
   it('refuses to write over an archived file, and writes nothing', async () => {
@@ -282,7 +320,7 @@ describe('factcheck archive --refresh', () => {
     expect(run.stdout).toMatch(/evidence record retyped: anchors after normalising typography/);
     expect(run.stdout).toMatch(/evidence record edited: CHANGED: .*"The first cars crossed the bridge at 6 am on Wednesday, an hour later than planned"/);
     expect(run.stdout).toMatch(/evidence record deleted: ORPHANED: not in the new text/);
-    expect(run.stdout).toContain('4 quotes: 2 still anchor, 1 changed, 0 ambiguous, 1 orphaned');
+    expect(run.stdout).toContain('4 quotes: 2 still anchor, 1 changed, 0 ambiguous or with another context, 1 orphaned');
     expect(run.stderr).toMatch(/2 quotes of bridge no longer anchor/);
 
     // Nothing moved: the records quote the same bytes; the new text is a revision beside them.
@@ -316,6 +354,24 @@ describe('factcheck archive --refresh', () => {
       'evidence/snapshots/bridge.2026-12-01.txt',
       'evidence/snapshots/bridge.2026-12-01-2.txt',
     ]);
+  });
+
+  it('calls a text laid out otherwise unchanged, and never writes over a file a revision would use', async () => {
+    const dir = await archivedStory();
+    // The same paragraphs, a line each, as a snapshot saved by hand would have them.
+    const snapshot = join(dir, 'evidence/snapshots/bridge.txt');
+    const relaid = (await readFile(snapshot, 'utf8')).replace(/\n\n/g, '\n');
+    await writeFile(snapshot, relaid);
+    const sources = join(dir, 'sources/bridge.yaml');
+    await writeFile(sources, (await readFile(sources, 'utf8')).replace(/sha256: [0-9a-f]{64}\n(\s+retrieved)/, `sha256: ${sha(relaid)}\n$1`));
+    const same = await archive(dir, '--refresh', 'bridge');
+    expect([same.code, same.stdout]).toEqual([0, 'bridge: unchanged since archived (evidence/snapshots/bridge.txt); nothing was written\n']);
+
+    await writeFile(join(dir, 'evidence/archive/bridge.2026-12-01.html'), 'PRECIOUS');
+    server.setRevision(2);
+    expect((await archive(dir, '--refresh', 'bridge')).code).toBe(1);
+    expect(await readFile(join(dir, 'evidence/archive/bridge.2026-12-01.html'), 'utf8')).toBe('PRECIOUS');
+    expect((await sourceRecord(dir, 'sources/bridge.yaml', 'bridge')).revisions[0].path).toBe('evidence/snapshots/bridge.2026-12-01-2.txt');
   });
 
   it('refuses a source it cannot refresh, with what to do', async () => {
@@ -380,6 +436,18 @@ describe('a large page', () => {
     expect((await archive(dir, large, '--id', 'large')).code).toBe(0);
     expect((await archive(dir, await savedArticle(), '--id', 'small')).code).toBe(0);
     expect(await readFile(join(dir, 'evidence/snapshots/large.txt'), 'utf8')).toBe(await readFile(join(dir, 'evidence/snapshots/small.txt'), 'utf8'));
+  });
+
+  it('small but built to be slow to read is stopped at --timeout too', async () => {
+    const dir = await newsroom();
+    const folder = await makeProject({}, { bare: true });
+    // 30 KB of line breaks: Readability's time grows far faster than the page (a minute at 40 KB).
+    await writeFile(join(folder, 'breaks.html'), `<!doctype html><html><body>${'a<br>'.repeat(6000)}</body></html>`);
+    const started = Date.now();
+    const run = await archive(dir, join(folder, 'breaks.html'), '--timeout', '1', '--id', 'breaks', '--kind', 'news-report', '--date', 'unknown');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/archive\/too-complex: .*took over 1 s/);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('nested past any article is refused before Readability reads it', async () => {

@@ -48,7 +48,33 @@ describe('readMetadata', () => {
   });
 });
 
+describe('readMetadata on pages that hold more than their own story', () => {
+  const ld = (headline: string, date: string) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline, datePublished: date })}</script>`;
+
+  it('takes the JSON-LD article the page names as its own, and none when it cannot tell', () => {
+    const both = ld('Other story in the sidebar', '2020-01-01') + ld('Our story', '2021-02-03');
+    expect(readMetadata(doc(`<meta property="og:title" content="Our story">${both}`))).toMatchObject({ title: { value: 'Our story' }, published: { date: '2021-02-03' } });
+    expect(readMetadata(doc(`<title>Site</title>${both}`))).toEqual({ title: { value: 'Site', basis: "the page's <title>" }, lang: 'en' });
+  });
+
+  it('dates it only by a <time> marked as its publication or in the article, never one in the header', () => {
+    expect(readMetadata(doc('', '<header>Today is <time datetime="2026-12-01">1 Dec</time></header><aside><time datetime="2019-05-05">x</time></aside>')).published).toBeUndefined();
+    expect(readMetadata(doc('', '<header><time datetime="2026-12-01">1 Dec</time></header><article><time datetime="2021-02-03">3 Feb</time></article>')).published).toMatchObject({ date: '2021-02-03' });
+    expect(readMetadata(doc('', '<span itemprop="datePublished" content="2022-04-05">5 April</span>')).published).toMatchObject({ date: '2022-04-05' });
+  });
+});
+
 describe('extractArticle', () => {
+  it("heads the text with the article's own h1, not the site's logo, and never takes an author's biography for a byline", () => {
+    const html = `<html><head><title>T</title><meta name="author" content="Clark Kent"></head><body><h1 class="logo">Daily Planet</h1>
+      <article><h1>Council votes</h1>${'<p>A paragraph of the story, long enough, with commas, to be the article. </p>'.repeat(4)}
+      <p class="author-bio">About the author: Clark Kent has covered City Hall since 2010, and before that the courts.</p></article></body></html>`;
+    const article = extractArticle(html) as { text: string; byline?: string };
+    expect(article.text.split('\n\n')[0]).toBe('Council votes');
+    expect(article.byline).toBeUndefined();
+    expect(article.text).not.toContain('Daily Planet');
+  });
+
   it('puts the headline and the byline the page shows above the article, and never a script or the menu', () => {
     const html = `<html><head><title>T</title><meta name="author" content="Jane Roe"></head><body><nav><a href="/">Home</a><a href="/w">World</a></nav>
       <article><h1>The headline</h1><p class="byline">By Jane Roe</p>${'<p>A paragraph of the story, long enough, with commas, to be the article. </p>'.repeat(4)}</article>
@@ -105,6 +131,15 @@ describe('addRevision', () => {
     expect(second.text.startsWith(first.text.slice(0, first.text.indexOf('\n\n')))).toBe(true);
   });
 
+  it('keeps a CRLF file CRLF, and reads a file with aliases', () => {
+    const crlf = file.replace(/\n/g, '\r\n');
+    const added = addRevision(crlf, 'one', { path: 'x.txt', sha256: 'x' });
+    if (!('text' in added)) throw new Error(added.problem);
+    expect(added.text.replace(/\r\n/g, '')).not.toContain('\n');
+    const aliased = 'sources:\n  - { id: a, kind: &k news-report, title: A, published: unknown }\n  - id: b\n    kind: *k\n    title: B\n';
+    expect(addRevision(aliased, 'b', { path: 'x.txt', sha256: 'x' })).toMatchObject({ text: expect.stringContaining('revisions:') });
+  });
+
   it('refuses a source it cannot edit as text, rather than rewrite the file', () => {
     expect(addRevision(file, 'flow', { path: 'x.txt', sha256: 'x' })).toEqual({ problem: 'source "flow" is not a block mapping in this file' });
     expect(addRevision(file, 'none', { path: 'x.txt', sha256: 'x' })).toMatchObject({ problem: expect.any(String) });
@@ -117,10 +152,11 @@ describe('reanchorQuotes', () => {
   it('finds each quote exactly, after normalising, as changed past the threshold, or as orphaned, and never moves one', () => {
     const text = 'The bridge reopened on Wednesday.\n\n“We’re glad,” she said.\n\nThe bridge reopened on Wednesday.\n';
     const found = reanchorQuotes(
-      [quote('exact', 'she said'), quote('typography', '"We\'re glad," she said'), quote('edited', 'the bridge reopened on Tuesday'), quote('gone', 'Buses will return from Monday, the operator said'), quote('twice', 'The bridge reopened on Wednesday')],
+      [{ ...quote('moved', 'reopened on Wednesday'), hint: { prefix: 'The old bridge ' } }, quote('exact', 'she said'), quote('typography', '"We\'re glad," she said'), quote('edited', 'the bridge reopened on Tuesday'), quote('gone', 'Buses will return from Monday, the operator said'), quote('twice', 'The bridge reopened on Wednesday')],
       text,
     );
     expect(found.map((r) => [r.id, r.status])).toEqual([
+      ['moved', 'context-changed'],
       ['exact', 'exact'],
       ['typography', 'normalised'],
       ['edited', 'changed'],

@@ -8,7 +8,7 @@ import { loadProject } from '../../pipeline.js';
 import { formatDiagnostics } from '../../report/formatters/index.js';
 import { ARCHIVE_FIELD_FLAGS, archiveNew } from '../archive-new.js';
 import { archiveRefresh } from '../archive-refresh.js';
-import { CACHE_OPTION, COMMON_HELP, loadOptions, ROOT_OPTION, type Command } from '../command.js';
+import { CACHE_OPTION, COMMON_HELP, loadOptions, ROOT_OPTION, secondsFlag, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { locateRoot } from '../open-project.js';
 import { fileOption } from '../resolve-project-path.js';
@@ -70,7 +70,7 @@ invalid field, or bad usage.`,
     if (refresh !== undefined && positionals.length) throw new UsageError('archive --refresh takes a source id and no URL or file: the source record has its url');
     if (refresh === undefined && positionals.length !== 1) throw new UsageError(`archive takes one URL or file${positionals.length ? `; found ${positionals.length}: quote values with spaces` : ''}`);
     if (refresh !== undefined) for (const flag of [...ARCHIVE_FIELD_FLAGS, 'file']) if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to --refresh`);
-    const options: CaptureOptions = { cwd: io.cwd, now: io.now ?? Date.now, limits: { ...DEFAULT_LIMITS, timeoutMs: seconds(values.timeout, '--timeout', DEFAULT_LIMITS.timeoutMs / 1000) * 1000, maxBytes: seconds(values['max-size'], '--max-size', DEFAULT_LIMITS.maxBytes / 1024 / 1024) * 1024 * 1024 } };
+    const options: CaptureOptions = { cwd: io.cwd, now: io.now ?? Date.now, limits: { ...DEFAULT_LIMITS, timeoutMs: secondsFlag(values.timeout, '--timeout', DEFAULT_LIMITS.timeoutMs / 1000), maxBytes: mebibytes(values['max-size']) } };
 
     const root = await locateRoot(io.cwd, values.root as string | undefined);
     const loaded = await loadProject(root, loadOptions(values, io));
@@ -93,10 +93,11 @@ invalid field, or bad usage.`,
   },
 };
 
-/** A positive number from a flag, or the default. */
-function seconds(value: string | boolean | undefined, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
+/** --max-size in MiB, as bytes: a positive number, at most the 10 MiB every file is capped at. */
+function mebibytes(value: string | boolean | undefined): number {
+  if (value === undefined) return DEFAULT_LIMITS.maxBytes;
   const n = Number(value);
-  if (typeof value !== 'string' || !(n > 0) || !Number.isFinite(n)) throw new UsageError(`${flag} takes a positive number; found "${String(value)}"`);
-  return n;
+  const cap = DEFAULT_LIMITS.maxBytes / 1024 / 1024;
+  if (typeof value !== 'string' || !(n > 0) || n > cap) throw new UsageError(`--max-size takes a number of MiB above 0 and at most ${cap}; found "${String(value)}"`);
+  return Math.max(1, Math.floor(n * 1024 * 1024));
 }

@@ -5,7 +5,7 @@ import { loadWithEvalSets } from '../../eval/run-eval.js';
 import { EVAL_FOLDER } from '../../load/layout.js';
 import { assembleResult, exitCodeOf } from '../../pipeline.js';
 import { countProblems, formatDiagnostics } from '../../report/formatters/index.js';
-import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
+import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, secondsFlag, type Command } from '../command.js';
 import { UsageError } from '../io.js';
 import { locateRoot } from '../open-project.js';
 
@@ -42,10 +42,9 @@ Exit codes: 0 no errors (warnings allowed); 2 errors or bad usage; 3 internal er
     const { loaded, diagnostics: evalProblems } = await loadWithEvalSets(root, loadOptions(values, io));
     const seen = new Set(loaded.diagnostics);
     const archived = loaded.project ? await checkArchivedFiles(loaded.project) : [];
-    const timeout = values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs / 1000 : Number(values.timeout);
-    if (!(timeout > 0)) throw new UsageError(`--timeout takes a positive number of seconds; found "${String(values.timeout)}"`);
+    const timeoutMs = secondsFlag(values.timeout, '--timeout', DEFAULT_LIMITS.timeoutMs / 1000);
     if (values.timeout !== undefined && !values.live) throw new UsageError('--timeout applies only with --live');
-    const live = loaded.project && values.live ? await checkLiveSources(loaded.project, { cwd: io.cwd, now: io.now ?? Date.now, limits: { ...DEFAULT_LIMITS, timeoutMs: timeout * 1000 } }) : [];
+    const live = loaded.project && values.live ? await checkLiveSources(loaded.project, { cwd: io.cwd, now: io.now ?? Date.now, limits: { ...DEFAULT_LIMITS, timeoutMs } }) : [];
     const result = assembleResult(loaded.project, [], [...loaded.diagnostics, ...evalProblems.filter((d) => !seen.has(d)), ...archived, ...live]);
     if (format === 'json') {
       io.stdout(`${JSON.stringify({ tool: result.tool, diagnostics: result.diagnostics }, null, 2)}\n`);
