@@ -53,7 +53,8 @@ switch (task) {
       stdout: (t) => void (stdout += t.length),
       stderr: (t) => void (stderr += t),
       isTTY: false,
-      env: {},
+      // Only the switch the bench sets: everything else as a user's default run.
+      env: process.env.FACTCHECK_FAST_YAML ? { FACTCHECK_FAST_YAML: process.env.FACTCHECK_FAST_YAML } : {},
     });
     out.ms = performance.now() - start;
     out.code = code;

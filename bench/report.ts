@@ -63,6 +63,7 @@ const ROWS: [key: string, label: string][] = [
   ['read', 'below the floor: read every file, parse nothing'],
   ['lexer', "below the floor: read, and run yaml's lexer alone"],
   ['jsyaml', 'below the floor: read, and parse with js-yaml'],
+  ['coldFull', 'cold, every file by the full parse (FACTCHECK_FAST_YAML=0)'],
   ['cold', 'cold: verify, empty cache'],
   ['warm', 'warm: verify again, nothing changed'],
   ['incremental', 'incremental: one evidence file added, cache'],

@@ -34,8 +34,13 @@ if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a w
 const seed = Number(values.seed);
 
 function measure(task: string, root: string, ...args: string[]): Record<string, unknown> & { ms: number; maxRssBytes: number } {
+  return measureWith({}, task, root, ...args);
+}
+
+function measureWith(env: Record<string, string>, task: string, root: string, ...args: string[]): Record<string, unknown> & { ms: number; maxRssBytes: number } {
   const run = spawnSync(process.execPath, [join(REPO, 'bench', 'measure.mjs'), task, root, ...args], {
     cwd: REPO,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -58,12 +63,15 @@ for (const size of sizes) {
   git(root, 'commit', '-q', '-m', 'corpus');
   const extra = join(root, corpus.extra.path);
 
-  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], cold: [], warm: [], incremental: [], incrementalChangedSince: [] };
+  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], coldFull: [], cold: [], warm: [], incremental: [], incrementalChangedSince: [] };
   const rss: number[] = [];
   let summary = '';
   for (let i = 1; i <= repeat; i++) {
     process.stderr.write(`bench: ${size}, repetition ${i} of ${repeat}\n`);
     for (const floor of ['floor', 'read', 'jsyaml', 'lexer']) samples[floor]!.push(measure(floor, root).ms);
+    // Cold as it was before the fast YAML path, in the same run: what the fast path is worth here.
+    await rm(join(root, '.factcheck-cache'), { recursive: true, force: true });
+    samples.coldFull!.push(measureWith({ FACTCHECK_FAST_YAML: '0' }, 'verify', root).ms);
     await rm(join(root, '.factcheck-cache'), { recursive: true, force: true });
     const cold = measure('verify', root);
     if (cold.code !== 0) throw new Error(`cold verify exited ${String(cold.code)}`);
