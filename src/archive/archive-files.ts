@@ -1,6 +1,6 @@
 import { sha256 } from '../model/hash.js';
 import type { CapturedArticle } from './capture-article.js';
-import { EXTRACTOR } from './extract-article.js';
+import { EXTRACTOR } from './capture.js';
 
 export interface ArchiveFile {
   path: string;

@@ -1,8 +1,7 @@
 import { lstat, open } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { problem, type ArchiveProblem } from './archive-problem.js';
-import type { Capture, CaptureLimits } from './capture.js';
-import { MAX_DEPTH } from './extract-article.js';
+import { MAX_DEPTH, type Capture, type CaptureLimits } from './capture.js';
 import { extractInWorker } from './extract-in-worker.js';
 import { fetchPage } from './fetch-page.js';
 import { decodePage, isPlainUtf8, mediaOf } from './media-type.js';

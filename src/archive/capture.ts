@@ -27,3 +27,9 @@ export interface CaptureLimits {
 }
 
 export const DEFAULT_LIMITS: CaptureLimits = { maxBytes: 10 * 1024 * 1024, timeoutMs: 30_000, maxRedirects: 5 };
+
+/** The library and version that pick the article out of the page, as the source record names them. */
+export const EXTRACTOR = '@mozilla/readability 0.6 on linkedom 0.18';
+
+/** Deeper than any real page nests its elements (they stay well under 100). */
+export const MAX_DEPTH = 1000;

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { EXTRACTOR, MAX_DEPTH } from './capture.js';
 import { blocksOf, withoutControls, type TextNode } from './page-text.js';
 import { bylineNames, readMetadata, type MetaDocument, type PageMetadata } from './page-metadata.js';
 
@@ -11,8 +12,7 @@ export interface ExtractedArticle {
   byline?: string;
 }
 
-/** The library and version that pick the article out of the page, as the source record names them. */
-export const EXTRACTOR = '@mozilla/readability 0.6 on linkedom 0.18';
+export { EXTRACTOR, MAX_DEPTH };
 
 /**
  * The article in a page: Mozilla's Readability (Firefox Reader View) picks it
@@ -70,8 +70,6 @@ function visibleByline(doc: { querySelectorAll(s: string): ArrayLike<{ textConte
   return undefined;
 }
 
-/** Deeper than any real page nests its elements (they stay well under 100). */
-export const MAX_DEPTH = 1000;
 
 /** How deep the elements nest, counted without recursion, stopping just past the limit. */
 function depthOf(root: TextNode): number {
