@@ -29,8 +29,10 @@ Run factcheck <command> --help for a command's options.
 Options: -h, --help  this help;  -V, --version  the version
 
 Exit codes: 0 success; 1 a recorded verdict changed (verify --check), a rule
-test failed (test), or a false confirmation or a score under min_score (eval);
-2 invalid input or bad usage; 3 internal error (a bug: please report it).
+test failed (test), a false confirmation or a score under min_score (eval),
+or a quote no longer anchors in a source's new text (archive --refresh);
+2 invalid input, a refused page, or bad usage; 3 internal error (a bug: please
+report it).
 `;
 }
 
