@@ -70,6 +70,7 @@ function positionsOf(text: string, events: readonly Event[]): Map<string, number
       continue;
     }
     if (event.tagStart !== -1 || event.anchorStart !== -1) return undefined;
+    if (event.type === EVENT_ID.SCALAR && !plainEnough(text, event)) return undefined;
     const parent = stack.at(-1);
     // A map's children alternate: key, value. Keys of the top-level map name the paths below it.
     const isKey = parent?.map === true && parent.children % 2 === 0;
@@ -81,6 +82,8 @@ function positionsOf(text: string, events: readonly Event[]): Map<string, number
       if (event.type !== EVENT_ID.SCALAR || event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) return undefined;
       const key = text.slice(event.valueStart, event.valueEnd);
       if (event.style === SCALAR_STYLE.PLAIN && (key === '' || NOT_A_STRING.test(key))) return undefined;
+      // yaml refuses an implicit key over 1,024 characters; __proto__ is left to the full path's handling.
+      if (keyReach(text, event) > MAX_KEY || key.includes('__proto__')) return undefined;
       if (parent.path === '') {
         if (event.style !== SCALAR_STYLE.PLAIN || !PLAIN_KEY.test(key)) return undefined;
         parent.key = key;
@@ -99,6 +102,34 @@ function positionsOf(text: string, events: readonly Event[]): Map<string, number
     }
   }
   return documents === 1 ? out : undefined;
+}
+
+/** Keys longer than this (in UTF-16 units, so well under yaml's 1,024 characters) take the full path. */
+const MAX_KEY = 500;
+
+/**
+ * Scalars on which the two parsers were found to differ take the full path:
+ * a flow scalar (plain or quoted) over more than one line, whose folding
+ * around blank lines and escaped line breaks differs; a double-quoted one
+ * with an escape (yaml refuses some that js-yaml takes, such as \U00110000);
+ * and a number written with an exponent (1e400 is Infinity to yaml, text to js-yaml).
+ */
+function plainEnough(text: string, event: Extract<Event, { type: typeof EVENT_ID.SCALAR }>): boolean {
+  const raw = text.slice(event.valueStart, event.valueEnd);
+  if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) return true;
+  if (raw.includes('\n')) return false;
+  if (event.style === SCALAR_STYLE.DOUBLE_QUOTED && raw.includes('\\')) return false;
+  if (event.style === SCALAR_STYLE.PLAIN && NUMBER.test(raw) && (/[eE]/.test(raw) || raw.length > 15)) return false;
+  return true;
+}
+
+/** What the core schema reads as a number; one with an exponent or many digits may overflow, and the two read that differently. */
+const NUMBER = /^[-+]?((\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
+
+/** The spaces between a key and its ":" count toward yaml's 1,024-character limit on implicit keys. */
+function keyReach(text: string, event: Extract<Event, { type: typeof EVENT_ID.SCALAR }>): number {
+  const after = /^["']? */.exec(text.slice(event.valueEnd, event.valueEnd + MAX_KEY + 2))![0].length;
+  return event.valueEnd - event.valueStart + after;
 }
 
 /** Where parseDocument's range starts for a node: a collection's first character, or a plain scalar's; undefined otherwise. */

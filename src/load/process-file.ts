@@ -37,7 +37,8 @@ export function processFile(text: TextFile, fast = true): ProcessedFile {
   const positions: ProcessedFile['positions'] = quick ? { ...quick.positions } : {};
   const at = (path: (string | number)[]) => {
     const p = file.locate(path);
-    positions[path.join('/')] = [p.line, p.col];
+    // Defined, not assigned: a key named "__proto__" is a position like any other, never the object's prototype.
+    Object.defineProperty(positions, path.join('/'), { value: [p.line, p.col], enumerable: true, writable: true, configurable: true });
   };
   if (!quick) at([]);
   if (!quick && file.value && typeof file.value === 'object' && !Array.isArray(file.value)) {

@@ -66,7 +66,19 @@ describe('the fast YAML path', () => {
       '# only a comment\n',
       'claims: "quoted"\n',
       'claims: |\n  block\n',
+      // Where an outside hunt found the two parsers differ: each now takes the full path.
+      'claims:\n  - text: 1e400\n',
+      'claims:\n  - text: "\\U00110000"\n',
+      'claims:\n  - text: "a\\\n\n    b"\n',
+      'claims:\n  - text: a\n\n      b\n',
+      `claims:\n  - ${'k'.repeat(1100)}: 1\n`,
+      'claims:\n  - __proto__: 1\n',
+      `claims:\n  - text: 2${'0'.repeat(308)}\n`,
+      `claims:\n  - text: 0x${'F'.repeat(256)}\n`,
+      `claims:\n  - a${' '.repeat(1024)}: 1\n`,
     ];
+    // A top-level "__proto__" is a key like any other to the full path too: the same result each time.
+    same('claims/x.yaml', '__proto__: 1\n');
     for (const text of declined) {
       expect(parseFast(text), JSON.stringify(text)).toBeUndefined();
       same('claims/x.yaml', text);
