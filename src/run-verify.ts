@@ -1,5 +1,4 @@
-import type { Environment } from './cache/cache-stamp.js';
-import { verifyWithCache } from './cache/verify-with-cache.js';
+import { verifyWithCache, type CachedVerifyOptions } from './cache/verify-with-cache.js';
 import type { Diagnostic } from './diagnostics.js';
 import { claimsChangedSince } from './incremental/changed-since.js';
 import { loadProject } from './load/load-project.js';
@@ -7,34 +6,21 @@ import { LOCK_FILE, lockLines, serializeLock, updateLock, type Lock } from './lo
 import { readLock } from './lock/read-lock.js';
 import { checkRecorded, recordVerdicts, staleClaims } from './lock/record-verdicts.js';
 import { assembleResult } from './results/assemble-result.js';
-import { inShard, type Shard } from './results/shard.js';
+import { inShard } from './results/shard.js';
 import type { VerifyReport } from './results/verify-report.js';
-import type { Claim, LoadResult, Project } from './types.js';
+import type { LoadResult, Project } from './types.js';
 import { verifyProject, type ProjectVerification } from './verdict/verify-project.js';
 
-/** Everything `factcheck verify` can be asked to do, for a program as for the CLI. */
-export interface RunOptions {
+/** Everything `factcheck verify` can be asked to do, for a program as for the CLI: what a cached run takes, and more. */
+export interface RunOptions extends CachedVerifyOptions {
   /** The parse cache (and, for a plain run, the result cache). */
   cache?: boolean;
-  workers?: number;
-  /** false: never the fast YAML path (see LoadOptions). */
-  fastYaml?: boolean;
-  /** The environment to read (where the cache's key is kept): the CLI passes its own. */
-  env?: Environment;
-  /** The clock, for the result cache's stamps. */
-  now?: () => number;
-  /** Verify only the claims this accepts (the CLI's paths). */
-  select?: (claim: Claim) => boolean;
-  shard?: Shard;
   /** Compare with the recorded verdicts (--check). */
   check?: boolean;
   /** Record the verdicts (--update): the run returns the lock to write. */
   update?: boolean;
   /** Verify only the claims a change since this git ref could affect (--changed-since). */
   changedSince?: string;
-  /** Whole results will be printed, not only the verdict table. */
-  whole?: boolean;
-  onProgress?: (progress: { stage: 'parse' | 'verify'; done: number; total: number }) => void;
 }
 
 /** What a run found, and what it asks its caller to do: print the report and notices, write the lock. */
@@ -56,16 +42,9 @@ export interface VerifyRun {
 export async function runVerify(root: string, options: RunOptions = {}): Promise<VerifyRun | { problem: string }> {
   const notices: string[] = [];
   if (options.cache && !options.check && !options.update && options.changedSince === undefined) {
-    const run = await verifyWithCache(root, {
-      ...(options.workers === undefined ? {} : { workers: options.workers }),
-      ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
-      ...(options.env ? { env: options.env } : {}),
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.select ? { select: options.select } : {}),
-      ...(options.shard ? { shard: options.shard } : {}),
-      whole: Boolean(options.whole),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
+    // Everything but what only a fresh run takes: a new option reaches the cached run without being copied by name.
+    const { cache: _cache, check: _check, update: _update, changedSince: _since, ...cached } = options;
+    const run = await verifyWithCache(root, { ...cached, whole: Boolean(options.whole) });
     return { report: { result: run.result }, ...(run.project ? { loaded: { project: run.project, diagnostics: run.result.diagnostics, inputs: new Map(), stamps: new Map() } } : {}), notices };
   }
 
