@@ -14,19 +14,25 @@ export interface ArchiveFile {
  * evidence/archive/<name>.response.json. The snapshot is written first and
  * the source record last, so a record never pins a file that is not there.
  */
+/** Where one capture's files go: the names archiveFiles writes, for a caller that must find free ones first. */
+export function archivePaths(name: string): { snapshot: string; response: string; page: string } {
+  return { snapshot: `evidence/snapshots/${name}.txt`, response: `evidence/archive/${name}.response.json`, page: `evidence/archive/${name}.html` };
+}
+
 export function archiveFiles(name: string, article: CapturedArticle): { files: ArchiveFile[]; snapshot: Record<string, unknown> } {
   const { capture } = article;
   const text = article.snapshot;
-  const files: ArchiveFile[] = [{ path: `evidence/snapshots/${name}.txt`, content: text }];
+  const paths = archivePaths(name);
+  const files: ArchiveFile[] = [{ path: paths.snapshot, content: text }];
   const snapshot: Record<string, unknown> = { path: files[0]!.path, sha256: sha256(text) };
   if (capture.retrieved) snapshot.retrieved = capture.retrieved;
   if (capture.response) {
-    const path = `evidence/archive/${name}.response.json`;
+    const path = paths.response;
     files.push({ path, content: `${JSON.stringify(responseRecord(article), null, 2)}\n` });
     snapshot.response = path;
   }
   if (capture.media === 'html') {
-    const path = `evidence/archive/${name}.html`;
+    const path = paths.page;
     files.push({ path, content: capture.bytes });
     snapshot.extracted_by = EXTRACTOR;
     snapshot.page = { path, sha256: sha256(capture.bytes) };

@@ -11,9 +11,7 @@ import { proposeSource } from '../archive/propose-source.js';
 import type { Project } from '../types.js';
 import { validatorFor } from '../validate/compile-schemas.js';
 import { EXIT, type CliIO } from './io.js';
-import { checkWritable, readExisting, schemasFolder, writeNew } from './write-new-item.js';
-import { lstat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { checkWritable, existingPaths, readExisting, schemasFolder, writeNew } from './write-new-item.js';
 
 /** `new source` without its snapshot question: archive makes the snapshot. */
 const ARCHIVED_SOURCE: ItemSpec = { ...SOURCE, fields: SOURCE.fields.filter((f) => f.flag !== 'snapshot') };
@@ -60,8 +58,7 @@ export async function archiveNew(article: CapturedArticle, project: Project, fla
 
   // Nothing is written until every path is known to be free.
   const target = file ?? ARCHIVED_SOURCE.defaultFile(collected.answers);
-  const taken = [];
-  for (const f of files) if (await lstat(join(project.root, f.path)).catch(() => undefined)) taken.push(f.path);
+  const taken = await existingPaths(project.root, files.map((f) => f.path));
   if (taken.length) {
     say(`factcheck archive: ${taken.join(', ')} already ${taken.length === 1 ? 'exists' : 'exist'}: give another --id; nothing was written`);
     return EXIT.invalid;

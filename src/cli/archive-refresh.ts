@@ -1,8 +1,6 @@
-import { lstat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { addRevision } from '../archive/add-revision.js';
-import { archiveFiles } from '../archive/archive-files.js';
+import { archiveFiles, archivePaths } from '../archive/archive-files.js';
 import { captureArticle, type CaptureOptions } from '../archive/capture-article.js';
 import { diffLines, formatDiff } from '../archive/diff-lines.js';
 import { FUZZY_THRESHOLD, reanchorQuotes, stillAnchors, type QuoteToFind, type Reanchored } from '../archive/reanchor-quotes.js';
@@ -11,7 +9,7 @@ import { readProjectText } from '../load/read-files.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Project, Source } from '../types.js';
 import { EXIT, type CliIO } from './io.js';
-import { checkWritable, writeNew } from './write-new-item.js';
+import { checkWritable, existingPaths, writeNew } from './write-new-item.js';
 
 /**
  * Fetches a source again. When its text changed: shows the diff, keeps every
@@ -114,7 +112,6 @@ async function readLatest(root: string, path: string): Promise<string | undefine
 async function freeName(root: string, id: string, day: string): Promise<string> {
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${id}.${day}` : `${id}.${day}-${n}`;
-    const taken = await Promise.all([`evidence/snapshots/${name}.txt`, `evidence/archive/${name}.html`, `evidence/archive/${name}.response.json`].map((p) => lstat(join(root, p)).catch(() => undefined)));
-    if (!taken.some(Boolean)) return name;
+    if (!(await existingPaths(root, Object.values(archivePaths(name)))).length) return name;
   }
 }

@@ -31,6 +31,12 @@ export async function schemasFolder(root: string): Promise<string> {
   return 'schemas';
 }
 
+/** Those of the paths that exist already in the project (as anything: a file, a folder, a link). */
+export async function existingPaths(root: string, paths: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(paths.map((p) => lstat(join(root, p)).then(() => true, () => false)));
+  return paths.filter((_, i) => found[i]);
+}
+
 /**
  * Refuses (UsageError) when any of the paths could not be written: a folder
  * on the way that is a link out of the project. For writing several files
