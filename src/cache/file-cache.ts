@@ -1,44 +1,61 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { lstat, readdir, rm } from 'node:fs/promises';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FileKind } from '../load/layout.js';
 import type { ProcessedFile } from '../load/process-file.js';
 import { removeAbandoned, temporaryFor } from '../load/write-atomic.js';
 import { sha256 } from '../model/hash.js';
+import { entryText, PackWriter, readPack, type Pack, type Signer } from './cache-pack.js';
+
+/** What the cache keeps: each kind of entry in packs of its own, read only by a run that needs that kind. */
+export type Family = 'parse' | 'kept' | 'results';
+/** Kinds of content found by their own SHA-256: kept results, named in the run manifest. */
+export type ContentFamily = Exclude<Family, 'parse'>;
 
 export interface FileCache {
   /** A file's parse and schema result, by its kind and the SHA-256 of its text. */
-  get(kind: FileKind, hash: string): Promise<ProcessedFile | undefined>;
+  get(kind: FileKind, hash: string): ProcessedFile | undefined;
   /** Stores a file's result, given as JSON (processedJson). */
-  set(kind: FileKind, hash: string, json: string): Promise<void>;
-  /** Named data kept between runs (results, the last run's inputs), signed like every entry. */
+  set(kind: FileKind, hash: string, json: string): void;
+  /** Content stored by `putContent`, by the SHA-256 it returned. */
+  getContent(family: ContentFamily, hash: string): string | undefined;
+  /** Stores content to be found by its SHA-256, which it returns. */
+  putContent(family: ContentFamily, text: string): string;
+  /** Keeps stored content through `finish` without reading it (content a later run may read). */
+  keepContent(family: ContentFamily, hash: string): void;
+  /** Named data kept between runs (the last run's manifest), signed like every entry. */
   getBlob(name: string): string | undefined;
-  setBlob(name: string, text: string): Promise<void>;
-  /** Keeps a blob through prune without reading it (one that may be read later, or by a later run). */
-  keepBlob(name: string): void;
+  /** Written by `finish`, after the packs: a blob may name their content, never content not there yet. */
+  setBlob(name: string, text: string): void;
   /**
-   * Removes parse entries this run did not use, so the cache does not grow
-   * without end; with `blobs`, unused blobs too. Only a full verify knows
-   * which blobs are still wanted: other commands keep them all.
+   * Writes this run's new entries, one pack per family, and removes what this
+   * run did not use, so the cache does not grow without end: parse entries
+   * always; content and blobs only with `blobs`, since only a full verify
+   * knows which of them are still wanted.
    */
-  prune(options?: { blobs?: boolean }): Promise<void>;
+  finish(options?: { blobs?: boolean }): Promise<void>;
 }
 
 export const CACHE_DIR = '.factcheck-cache';
-const FORMAT = 2;
+const FORMAT = 3;
 export const CACHE_FOLDER = `${CACHE_DIR}/v${FORMAT}`;
 /** Far above any entry a project file within the size cap produces; a bigger file is not read. */
 const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+/** More packs than this in a family, or more unused bytes than used ones, and its packs are merged into one. */
+const MAX_PACKS = 8;
+const FAMILIES: readonly Family[] = ['parse', 'kept', 'results'];
+const PACK_NAME = /^(parse|kept|results)-[0-9a-f]{16}\.pack$/;
 
 /**
  * A content-hash cache on disk: an unchanged file is not parsed again. Entries
  * are keyed by the file's kind and bytes, stamped with what made them (tool
  * version, code and schemas), and signed with a key kept outside the project,
- * so an entry that a pull request slips into the project is never trusted. An
- * entry that is corrupt, stale or unsigned is ignored and rewritten. Writes are
- * atomic, so two runs at once at worst both write the same entry.
+ * so an entry that a pull request slips into the project is never trusted. A
+ * pack that is corrupt, stale or unsigned is ignored and its entries made
+ * again. Writes are atomic, so two runs at once at worst both write the same
+ * entries, each in its own pack.
  *
  * The cache folder must be a real folder in the project: a link is refused,
  * since writing and pruning through it would touch files elsewhere.
@@ -57,14 +74,80 @@ export async function openFileCache(
     }
   }
   const dir = join(root, CACHE_FOLDER);
-  const used = new Set<string>();
   const keyOf = (kind: string, hash: string) => sha256(`${kind}\0${hash}`);
-  // Blobs are named apart from parse entries, so a prune that keeps blobs can tell them apart.
+  // Blobs are named apart from packs, so a prune that keeps blobs can tell them apart.
   const blobKey = (name: string) => `blob-${keyOf('blob', name)}`;
-  const macOf = (key: string, payload: string) => createHmac('sha256', secret).update(`${FORMAT}\n${key}\n${stamp}\n`).update(payload).digest();
+  const signer: Signer = (context) => createHmac('sha256', secret).update(`${FORMAT}\n${context}\n${stamp}\n`);
+  const macOf = (key: string, payload: string) => signer(key).update(payload).digest();
 
-  const read = (key: string): string | undefined => {
-    used.add(key);
+  let ready = false;
+  const makeDir = () => {
+    if (!ready) mkdirSync(dir, { recursive: true });
+    ready = true;
+  };
+  let listing: string[] | undefined;
+  const listed = () => {
+    try {
+      listing ??= readdirSync(dir);
+    } catch {
+      listing = [];
+    }
+    return listing;
+  };
+
+  // Each family's packs, read on first use; the entries this run used; the pack this run writes.
+  const packs = new Map<Family, Pack[]>();
+  // Packs that failed their check (corrupt, from another build or key): removed when their family is pruned.
+  const rejected = new Map<Family, string[]>();
+  const found = new Map<Family, Map<string, Pack>>();
+  const used = new Map<Family, Set<string>>(FAMILIES.map((f) => [f, new Set()]));
+  const writers = new Map<Family, PackWriter>();
+  const usedBlobs = new Set<string>();
+  const pendingBlobs = new Map<string, string>();
+
+  const load = (family: Family): Map<string, Pack> => {
+    let index = found.get(family);
+    if (index) return index;
+    const loaded: Pack[] = [];
+    const refused: string[] = [];
+    index = new Map();
+    for (const name of listed()) {
+      if (!PACK_NAME.test(name) || !name.startsWith(`${family}-`)) continue;
+      const pack = readPack(join(dir, name), name, family, signer);
+      if (!pack) {
+        refused.push(name);
+        continue;
+      }
+      loaded.push(pack);
+      for (const key of pack.entries.keys()) if (!index.has(key)) index.set(key, pack);
+    }
+    packs.set(family, loaded);
+    rejected.set(family, refused);
+    found.set(family, index);
+    return index;
+  };
+  const readEntry = (family: Family, key: string): string | undefined => {
+    used.get(family)!.add(key);
+    const pack = load(family).get(key);
+    return pack ? entryText(pack, key) : undefined;
+  };
+  const writeEntry = (family: Family, key: string, text: string) => {
+    used.get(family)!.add(key);
+    if (load(family).has(key)) return;
+    let writer = writers.get(family);
+    if (!writer) {
+      try {
+        makeDir();
+      } catch {
+        return; // a cache that cannot be written (a read-only checkout) only costs speed
+      }
+      writers.set(family, (writer = new PackWriter(join(dir, packName(family)), family, signer)));
+    }
+    writer.add(key, text);
+  };
+
+  const readBlob = (key: string): string | undefined => {
+    usedBlobs.add(key);
     const path = join(dir, `${key}.json`);
     try {
       // A regular file of sane size only: never a FIFO or device that would hang the read.
@@ -81,17 +164,12 @@ export async function openFileCache(
       return undefined;
     }
   };
-  let ready = false;
-  const write = async (key: string, payload: string) => {
-    used.add(key);
-    // Synchronous: thousands of small writes cost less CPU this way than through promises, and
-    // they happen while worker threads parse, when this thread would only wait.
+  const writeBlob = (key: string, payload: string) => {
+    usedBlobs.add(key);
     const path = join(dir, `${key}.json`);
     const temporary = temporaryFor(path);
     try {
-      if (!ready) mkdirSync(dir, { recursive: true });
-      ready = true;
-      // A torn entry after a power cut fails its check, so no fsync: atomic rename is enough.
+      makeDir();
       writeFileSync(temporary, `${macOf(key, payload).toString('hex')}\n${payload}`, { flag: 'wx' });
       renameSync(temporary, path);
     } catch {
@@ -100,9 +178,38 @@ export async function openFileCache(
     }
   };
 
+  /** Merges a family's packs into one when most of their bytes are unused or there are too many; drops packs nothing uses. */
+  const prune = (family: Family, fresh: Pack | undefined) => {
+    // A regular file only: whatever else has a pack's name is left alone, as it was never read.
+    for (const name of rejected.get(family) ?? []) if (lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile()) rmSync(join(dir, name), { force: true });
+    const all = [...(packs.get(family) ?? []), ...(fresh ? [fresh] : [])];
+    const wanted = used.get(family)!;
+    let live = 0;
+    let total = 0;
+    const seen = new Set<string>();
+    for (const pack of all) {
+      for (const [key, { start, end }] of pack.entries) {
+        total += end - start;
+        if (wanted.has(key) && !seen.has(key)) {
+          seen.add(key);
+          live += end - start;
+        }
+      }
+    }
+    if (all.length > MAX_PACKS || total - live > live) {
+      const writer = new PackWriter(join(dir, packName(family)), family, signer);
+      for (const pack of all) for (const [key, { start, end }] of pack.entries) if (wanted.has(key)) writer.add(key, pack.bytes.subarray(start, end));
+      // Only a merged pack in place may replace the packs it holds.
+      if (!writer.finish() && writer.size) return;
+      for (const pack of all) rmSync(join(dir, pack.name), { force: true });
+      return;
+    }
+    for (const pack of all) if (![...pack.entries.keys()].some((key) => wanted.has(key))) rmSync(join(dir, pack.name), { force: true });
+  };
+
   const cache: FileCache = {
-    async get(kind, hash) {
-      const payload = read(keyOf(kind, hash));
+    get(kind, hash) {
+      const payload = readEntry('parse', keyOf(kind, hash));
       if (payload === undefined) return undefined;
       try {
         const entry: unknown = JSON.parse(payload);
@@ -111,33 +218,58 @@ export async function openFileCache(
         return undefined;
       }
     },
-    async set(kind, hash, payload) {
-      await write(keyOf(kind, hash), payload);
+    set(kind, hash, payload) {
+      writeEntry('parse', keyOf(kind, hash), payload);
+    },
+    getContent(family, hash) {
+      return readEntry(family, hash);
+    },
+    putContent(family, text) {
+      const hash = sha256(text);
+      writeEntry(family, hash, text);
+      return hash;
+    },
+    keepContent(family, hash) {
+      used.get(family)!.add(hash);
     },
     getBlob(name) {
-      return read(blobKey(name));
+      return readBlob(blobKey(name));
     },
-    async setBlob(name, text) {
-      await write(blobKey(name), text);
+    setBlob(name, text) {
+      usedBlobs.add(blobKey(name));
+      pendingBlobs.set(blobKey(name), text);
     },
-    keepBlob(name) {
-      used.add(blobKey(name));
-    },
-    async prune(options = {}) {
+    async finish(options = {}) {
+      const fresh = new Map<Family, Pack | undefined>();
+      for (const [family, writer] of writers) {
+        const name = writer.name;
+        fresh.set(family, writer.finish() ? readPack(join(dir, name), name, family, signer) : undefined);
+      }
+      writers.clear();
+      for (const [key, text] of pendingBlobs) writeBlob(key, text);
+      pendingBlobs.clear();
       await removeAbandoned(dir);
-      const prunable = options.blobs ? /^(blob-)?[0-9a-f]{64}\.json$/ : /^[0-9a-f]{64}\.json$/;
-      try {
-        for (const name of await readdir(dir)) {
-          const key = name.replace(/\.json$/, '');
-          // Only finished entries: another run's temporary file is its own to rename or remove.
-          if (!used.has(key) && prunable.test(name)) await rm(join(dir, name), { force: true });
-        }
-      } catch {
-        // Nothing to prune.
+      // Content nobody read may still be wanted by a later run: only a full verify knows, and it reads every family it prunes.
+      for (const family of FAMILIES) {
+        if (family !== 'parse' && !options.blobs) continue;
+        if (family === 'parse' && !found.has(family)) continue;
+        load(family);
+        prune(family, fresh.get(family));
+      }
+      if (!options.blobs) return;
+      for (const name of listed()) {
+        // Only finished blobs: another run's temporary file is its own to rename or remove.
+        const key = name.replace(/\.json$/, '');
+        if (/^blob-[0-9a-f]{64}\.json$/.test(name) && !usedBlobs.has(key)) rmSync(join(dir, name), { force: true });
       }
     },
   };
   return { cache, diagnostics: [] };
+}
+
+/** A new pack's name: random, so that runs at once never write the same file. */
+function packName(family: Family): string {
+  return `${family}-${randomBytes(8).toString('hex')}.pack`;
 }
 
 function isProcessedFile(value: unknown): value is ProcessedFile {

@@ -6,7 +6,7 @@ import { sha256 } from '../model/hash.js';
 
 /**
  * What the last full verify read and printed, kept in the cache: when no input
- * has changed since, its result is printed again without loading anything.
+ * has changed since, its result is printed again from this alone.
  */
 export interface RunManifest {
   format: typeof FORMAT;
@@ -18,26 +18,30 @@ export interface RunManifest {
   listed: string[];
   /** Files it tried and could not read (too large, not text, missing, outside the project): nothing proves them unchanged. */
   missing: string[];
-  /** By claims file, the claims whose results are kept and the hash of the kept blob that holds them. */
-  claimsFiles: Record<string, { ids: string[]; kept: string }>;
+  /**
+   * By claims file, the claims whose results are kept, and the SHA-256 of the
+   * cache content that holds their footprints and, when any were kept, their
+   * whole results.
+   */
+  claimsFiles: Record<string, { ids: string[]; kept: string; results?: string }>;
+  /** Every kept claim's table entry, with its field order as an index into `fields`: what a run with nothing changed prints. */
+  heads: { fields: string[][]; claims: Record<string, KeptHead> };
   /** Everything of the result but its claims. */
   result: Omit<VerifyResult, 'claims'>;
 }
 
-const FORMAT = 2;
+/** A kept claim's table entry: its summary, its fields' order, its diagnostics, and the hash of its whole result if one was kept. */
+interface KeptHead {
+  summary: KeptClaim['summary'];
+  fields: number;
+  diagnostics: KeptClaim['diagnostics'];
+  whole: string | null;
+}
+
+const FORMAT = 3;
 export const MANIFEST_BLOB = 'run-manifest';
 /** Stamps newer than this before the manifest are not trusted: coarse file systems tick in seconds. */
 export const RACY_MS = 2000;
-
-/**
- * Kept results live in two blobs per claims file: the kept claims (the
- * table's fields, diagnostics and footprints, written together so that they
- * always belong together) and the whole results, which only runs printing
- * them write or read.
- */
-export function keptBlobs(claimsFile: string): { kept: string; results: string } {
-  return { kept: `kept:${claimsFile}`, results: `results:${claimsFile}` };
-}
 
 export function serializeManifest(manifest: Omit<RunManifest, 'format'>): string {
   return JSON.stringify({ format: FORMAT, ...manifest });
@@ -55,7 +59,11 @@ export function parseManifest(text: string | undefined): RunManifest | undefined
       Array.isArray(m.listed) &&
       Array.isArray(m.missing) &&
       isObject(m.claimsFiles) &&
-      Object.values(m.claimsFiles).every((f) => isObject(f) && Array.isArray(f.ids) && typeof f.kept === 'string') &&
+      Object.values(m.claimsFiles).every((f) => isObject(f) && Array.isArray(f.ids) && typeof f.kept === 'string' && (f.results === undefined || typeof f.results === 'string')) &&
+      isObject(m.heads) &&
+      Array.isArray(m.heads.fields) &&
+      m.heads.fields.every((f) => Array.isArray(f)) &&
+      isObject(m.heads.claims) &&
       isObject(m.result) &&
       Array.isArray(m.result.diagnostics);
     return ok ? (m as RunManifest) : undefined;
@@ -64,14 +72,49 @@ export function parseManifest(text: string | undefined): RunManifest | undefined
   }
 }
 
+/** Builds the manifest's table entries: field orders are shared, since nearly every claim has one of a few. */
+export function headsOf(claims: Iterable<[string, StoredClaim, string | null]>): RunManifest['heads'] {
+  const orders = new Map<string, number>();
+  const fields: string[][] = [];
+  const heads: Record<string, KeptHead> = {};
+  for (const [id, claim, whole] of claims) {
+    const head = headOf(claim);
+    const order = head.fields.join('\0');
+    let index = orders.get(order);
+    if (index === undefined) {
+      orders.set(order, (index = fields.length));
+      fields.push(head.fields);
+    }
+    heads[id] = { summary: head.summary, fields: index, diagnostics: head.diagnostics, whole };
+  }
+  return { fields, claims: heads };
+}
+
 /**
- * Writes a claims file's kept claims as its blobs' texts. With `whole`, the
- * whole results too; without, the results blob is left as it was, and each
- * claim names by hash the whole result that belongs to it, if any.
+ * A kept claim's table entry from the manifest; undefined if the manifest has
+ * none that holds together. With `whole`, its whole result from `results`,
+ * kept only if it is the one the entry names.
  */
-export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: boolean): { kept: string; results?: string } {
+export function keptHead(manifest: RunManifest, id: string, whole: boolean, results: Record<string, unknown> | undefined): Omit<KeptClaim, 'footprint'> | undefined {
+  const head = manifest.heads.claims[id];
+  const fields = isObject(head) ? manifest.heads.fields[head.fields] : undefined;
+  if (!isObject(head) || !isObject(head.summary) || !Array.isArray(head.diagnostics) || !fields) return undefined;
+  const wholeHash = typeof head.whole === 'string' ? head.whole : null;
+  if (!whole) return { summary: head.summary, fields, diagnostics: head.diagnostics, wholeHash, json: undefined };
+  const json = results?.[id];
+  const own = typeof json === 'string' && wholeHash !== null && hashText(json) === wholeHash;
+  return { summary: head.summary, fields, diagnostics: head.diagnostics, wholeHash: own ? wholeHash : null, json: own ? () => json : undefined };
+}
+
+/**
+ * A claims file's kept claims as cache content: their footprints and, with
+ * `whole`, their whole results. Without `whole` no results are written, and
+ * each claim keeps the hash of the whole result it had, if any.
+ */
+export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: boolean): { kept: string; results?: string; wholes: Map<string, string | null> } {
   const kept: Record<string, unknown> = {};
   const results: Record<string, string> = {};
+  const wholes = new Map<string, string | null>();
   // Files by their place in one table, with their whole SHA-256: the same paths recur in every
   // claim. One hash per path is right for every claim kept: a footprint holds only while it matches.
   const paths = new Map<string, number>();
@@ -91,60 +134,53 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
       results[id] = json;
       wholeHash = hashText(json);
     }
+    wholes.set(id, wholeHash);
     const f = claim.footprint!;
-    kept[id] = { ...headOf(claim), whole: wholeHash, footprint: { ...f, files: f.files.map(([path, hash]) => indexOf(path, hash)) } };
+    kept[id] = { ...f, files: f.files.map(([path, hash]) => indexOf(path, hash)) };
   }
-  return { kept: JSON.stringify({ files: table, claims: kept }), ...(whole ? { results: JSON.stringify(results) } : {}) };
+  return { kept: JSON.stringify({ files: table, claims: kept }), ...(whole ? { results: JSON.stringify(results) } : {}), wholes };
 }
 
 export function hashText(text: string): string {
   return sha256(text);
 }
 
+/** One claims file's whole results as kept, by claim id; undefined when there are none or they cannot be read. */
+export function readResults(cache: { getContent(family: 'results', hash: string): string | undefined }, hash: string | undefined): Record<string, unknown> | undefined {
+  return hash === undefined ? undefined : parseObject(cache.getContent('results', hash));
+}
+
 /**
- * Reads the claims kept for one claims file. With `whole`, the whole results
- * too, each checked against the hash its claim names: a claim whose result is
- * missing or is not its own comes back without one, to be verified again.
+ * Reads the claims kept for one claims file of the manifest's run. With
+ * `whole`, their whole results too, each checked against the hash its claim
+ * names: a claim whose result is missing or is not its own comes back
+ * without one, to be verified again.
  */
 export function readKept(
-  cache: { getBlob(name: string): string | undefined; keepBlob(name: string): void },
+  cache: { getContent(family: 'kept' | 'results', hash: string): string | undefined },
+  manifest: RunManifest,
   claimsFile: string,
   whole: boolean,
-): { claims: Map<string, KeptClaim>; text: string } | undefined {
-  const names = keptBlobs(claimsFile);
-  // Read or not, the two go together: pruning one would leave the other naming what is gone.
-  for (const name of Object.values(names)) cache.keepBlob(name);
-  const text = cache.getBlob(names.kept);
-  const data = parseObject(text) as { files?: unknown; claims?: unknown } | undefined;
-  if (!data || text === undefined || !Array.isArray(data.files) || !isObject(data.claims)) return undefined;
+): Map<string, KeptClaim> | undefined {
+  const entry = manifest.claimsFiles[claimsFile];
+  if (!entry) return undefined;
+  const data = parseObject(cache.getContent('kept', entry.kept)) as { files?: unknown; claims?: unknown } | undefined;
+  if (!data || !Array.isArray(data.files) || !isObject(data.claims)) return undefined;
   const files = data.files as [string, string][];
-  const results = whole ? parseObject(cache.getBlob(names.results)) : undefined;
+  const results = whole ? readResults(cache, entry.results) : undefined;
   const claims = new Map<string, KeptClaim>();
-  for (const [id, head] of Object.entries(data.claims as Record<string, Record<string, unknown>>)) {
-    const footprint = head?.footprint as (Omit<Footprint, 'files'> & { files?: unknown }) | undefined;
+  for (const [id, footprint] of Object.entries(data.claims as Record<string, Omit<Footprint, 'files'> & { files?: unknown }>)) {
     const ok =
-      isObject(head) &&
-      isObject(head.summary) &&
-      Array.isArray(head.fields) &&
-      Array.isArray(head.diagnostics) &&
       isObject(footprint) &&
       Array.isArray(footprint.files) &&
       isObject(footprint.queries) &&
       isObject(footprint.contradictions) &&
       Array.isArray(footprint.absent);
-    if (!ok) return undefined;
-    const wholeHash = typeof head.whole === 'string' ? head.whole : null;
-    const json = wholeHash !== null && typeof results?.[id] === 'string' && hashText(results[id] as string) === wholeHash ? (results[id] as string) : undefined;
-    claims.set(id, {
-      summary: head.summary as KeptClaim['summary'],
-      fields: head.fields as string[],
-      diagnostics: head.diagnostics as KeptClaim['diagnostics'],
-      footprint: { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? ['', '']) } as Footprint,
-      wholeHash: json === undefined ? null : wholeHash,
-      json: json === undefined ? undefined : () => json,
-    });
+    const head = ok ? keptHead(manifest, id, whole, results) : undefined;
+    if (!head) return undefined;
+    claims.set(id, { ...head, footprint: { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? ['', '']) } as Footprint });
   }
-  return { claims, text };
+  return claims;
 }
 
 function parseObject(text: string | undefined): Record<string, unknown> | undefined {

@@ -6,7 +6,7 @@ import { listProjectFiles } from '../load/list-files.js';
 import { decodeText, readProjectBytes, stampProjectFile, type FileStamp } from '../load/read-files.js';
 import { hydrate, isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { inShard, type Shard } from '../results/shard.js';
-import { hashText, keptBlobs, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
+import { headsOf, keptHead, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, readResults, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
 import type { Claim, LoadResult, Project, VerifyResult } from '../types.js';
 import { openCache, type Environment } from './cache-stamp.js';
 import { loadWith } from '../load/load-project.js';
@@ -86,7 +86,7 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   // With an id defined twice, which definition wins can change without any file a result read
   // changing: nothing kept is reused until the project is whole again.
   const ambiguous = loaded.diagnostics.some((d) => d.code === 'ref/duplicate-id');
-  const previous = cache && project ? readAllKept(cache, claimsFiles, whole) : undefined;
+  const previous = cache && project && manifest ? readAllKept(cache, manifest, claimsFiles, whole) : undefined;
   const verification: ProjectVerification = project
     ? await verifyProject(project, {
         select: selector(options),
@@ -99,26 +99,25 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   const result = assembleResult(project, verification.claims, [...loaded.diagnostics, ...verification.diagnostics], options.shard);
 
   if (cache && project && full && verification.stored) {
-    await keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous ? { previous } : {}) });
+    keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
   }
   // A partial run leaves the kept results and manifest as they were; only a full run replaces them.
-  if (cache && full) await cache.prune({ blobs: true });
+  await cache?.finish({ blobs: full });
   return { result, ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
 }
 
-/** The last full run's result again, when every claim it kept is there (and whole, if asked): the same JSON, byte for byte. */
+/** The last full run's result again, from its manifest, when it kept every claim (and whole, if asked): the same JSON, byte for byte. */
 function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): VerifyResult | undefined {
-  const kept = readAllKept(cache, Object.keys(manifest.claimsFiles), whole);
-  // The kept claims must be those the manifest's run wrote: another run may have written since.
-  const same = Object.entries(manifest.claimsFiles).every(([file, { kept: hash }]) => kept.texts.has(file) && hashText(kept.texts.get(file)!) === hash);
+  const results = whole ? Object.values(manifest.claimsFiles).map((f) => readResults(cache, f.results) ?? {}) : [];
+  const merged: Record<string, unknown> = Object.assign({}, ...results);
   const claims = Object.values(manifest.claimsFiles)
     .flatMap((f) => f.ids)
     .sort(compareIds)
-    .map((id) => kept.claims.get(id));
-  if (!same || !claims.every((c) => c !== undefined && (!whole || c.json))) return undefined;
+    .map((id) => keptHead(manifest, id, whole, merged));
+  if (!claims.every((c) => c !== undefined && (!whole || c.json))) return undefined;
   const { tool, scale, totals, diagnostics } = manifest.result;
   // The fields in assembleResult's order.
-  return { tool, scale, claims: claims.map((c) => hydrate(c!)), totals, diagnostics };
+  return { tool, scale, claims: claims.map((c) => hydrate({ ...c!, footprint: undefined })), totals, diagnostics };
 }
 
 interface FullRun {
@@ -130,10 +129,12 @@ interface FullRun {
   whole: boolean;
   stored: ReadonlyMap<string, StoredClaim>;
   previous?: ReturnType<typeof readAllKept>;
+  /** The manifest the previous results were kept with. */
+  manifest?: RunManifest;
 }
 
-/** Keeps a full run's results, claims file by claims file, and a manifest of its inputs for the next run. */
-async function keepResults(cache: FileCache, run: FullRun): Promise<void> {
+/** Keeps a full run's results, claims file by claims file, and a manifest of its inputs and table for the next run. */
+function keepResults(cache: FileCache, run: FullRun): void {
   const { project, loaded, listing, result } = run;
   const byFile = new Map<string, Map<string, StoredClaim>>();
   for (const claim of [...project.claims].sort((a, b) => compareIds(a.id, b.id))) {
@@ -142,8 +143,9 @@ async function keepResults(cache: FileCache, run: FullRun): Promise<void> {
     if (!byFile.has(claim.ref.file)) byFile.set(claim.ref.file, new Map());
     byFile.get(claim.ref.file)!.set(claim.id, kept);
   }
-  const keptHashes = new Map<string, string>();
-  for (const [file, claims] of byFile) keptHashes.set(file, await keepFile(cache, file, claims, run));
+  const wholes = new Map<string, string | null>();
+  const claimsFiles: RunManifest['claimsFiles'] = {};
+  for (const [file, claims] of byFile) claimsFiles[file] = keepFile(cache, file, claims, run, wholes);
   const inputs: RunManifest['inputs'] = {};
   for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
     const stamp = loaded.stamps.get(path);
@@ -152,30 +154,39 @@ async function keepResults(cache: FileCache, run: FullRun): Promise<void> {
   // Files that could not be read have no stamp to compare: while any is missing, no run is warm.
   const tried = [...listing.paths.map((p) => p.path), ...[...project.sources.values()].flatMap((s) => (s.snapshot ? [s.snapshot.path] : []))];
   const { claims: _claims, ...rest } = result;
-  await cache.setBlob(
+  cache.setBlob(
     MANIFEST_BLOB,
     serializeManifest({
       written: run.started,
       inputs,
       listed: listing.paths.map((p) => p.path),
       missing: [...new Set(tried.filter((path) => !loaded.inputs.has(path)))].sort(compareIds),
-      claimsFiles: Object.fromEntries([...byFile].map(([file, claims]) => [file, { ids: [...claims.keys()], kept: keptHashes.get(file)! }])),
+      claimsFiles,
+      heads: headsOf([...byFile.values()].flatMap((claims) => [...claims].map(([id, claim]) => [id, claim, wholes.get(id) ?? null] as [string, StoredClaim, string | null]))),
       result: rest,
     }),
   );
 }
 
-/** One claims file's kept results, written unless they are as kept already; the hash of what is kept. */
-async function keepFile(cache: FileCache, file: string, claims: Map<string, StoredClaim>, run: FullRun): Promise<string> {
+/** Keeps one claims file's claims, unless they are kept as they are already: what the manifest says of the file. */
+function keepFile(cache: FileCache, file: string, claims: Map<string, StoredClaim>, run: FullRun, wholes: Map<string, string | null>): RunManifest['claimsFiles'][string] {
+  const ids = [...claims.keys()];
+  const before = run.manifest?.claimsFiles[file];
+  const keptBefore = run.previous?.files.get(file);
   // A file whose claims were all reused as kept, and are the same claims, is kept as it is.
-  const before = run.previous?.texts.get(file);
-  if (before !== undefined && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(run.previous!.files.get(file)!, claims)) return hashText(before);
+  if (before && keptBefore && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(keptBefore, claims)) {
+    for (const [id, claim] of claims) wholes.set(id, (claim as KeptClaim).wholeHash);
+    cache.keepContent('kept', before.kept);
+    if (before.results) cache.keepContent('results', before.results);
+    return { ids, kept: before.kept, ...(before.results ? { results: before.results } : {}) };
+  }
   const texts = serializeKept(claims, run.whole);
-  const names = keptBlobs(file);
-  // Results first: kept claims name theirs by hash, so they must not name what is not there yet.
-  if (texts.results !== undefined) await cache.setBlob(names.results, texts.results);
-  await cache.setBlob(names.kept, texts.kept);
-  return hashText(texts.kept);
+  for (const [id, hash] of texts.wholes) wholes.set(id, hash);
+  const kept = cache.putContent('kept', texts.kept);
+  // Without whole results of its own, a file keeps those it had: its kept claims still name theirs by hash.
+  const results = texts.results !== undefined ? cache.putContent('results', texts.results) : before?.results;
+  if (texts.results === undefined && results) cache.keepContent('results', results);
+  return { ids, kept, ...(results ? { results } : {}) };
 }
 
 function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {
@@ -224,23 +235,22 @@ async function unchangedSince(
   return { all, unchanged };
 }
 
-/** The claims kept for these claims files, which claims each file had, and each file's kept blob as read. */
+/** The claims kept by the manifest's run for these claims files, and which claims each file had. */
 function readAllKept(
   cache: FileCache,
+  manifest: RunManifest,
   claimsFiles: readonly string[],
   whole: boolean,
-): { claims: Map<string, KeptClaim>; files: Map<string, ReadonlySet<string>>; texts: Map<string, string> } {
+): { claims: Map<string, KeptClaim>; files: Map<string, ReadonlySet<string>> } {
   const claims = new Map<string, KeptClaim>();
   const files = new Map<string, ReadonlySet<string>>();
-  const texts = new Map<string, string>();
   for (const file of claimsFiles) {
-    const kept = readKept(cache, file, whole);
+    const kept = readKept(cache, manifest, file, whole);
     if (!kept) continue;
-    files.set(file, new Set(kept.claims.keys()));
-    texts.set(file, kept.text);
-    for (const [id, claim] of kept.claims) claims.set(id, claim);
+    files.set(file, new Set(kept.keys()));
+    for (const [id, claim] of kept) claims.set(id, claim);
   }
-  return { claims, files, texts };
+  return { claims, files };
 }
 
 function sameKeys(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): boolean {

@@ -51,7 +51,7 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
   const diagnostics: Diagnostic[] = [];
   const cache = options.cache ? await openCache(root, diagnostics, options.env) : undefined;
   const loaded = await loadWith(root, diagnostics, { ...options, cache });
-  await cache?.prune();
+  await cache?.finish();
   return loaded;
 }
 
@@ -101,22 +101,20 @@ async function parseAll(files: readonly TextFile[], options: WithCache): Promise
   const hashes = files.map((text) => text.hash ?? sha256(text.text));
   const inputs = new Map(files.map((text, i) => [text.path, hashes[i]!]));
   const stamps = new Map(files.flatMap((text) => (text.stamp ? [[text.path, text.stamp] as const] : [])));
-  if (cache) for (const [i, text] of files.entries()) results[i] = await cache.get(text.kind, hashes[i]!);
+  if (cache) for (const [i, text] of files.entries()) results[i] = cache.get(text.kind, hashes[i]!);
   const misses = files.flatMap((_, i) => (results[i] ? [] : [i]));
-  // Each result is written to the cache as it arrives, while the workers go on parsing.
-  const writes: Promise<void>[] = [];
+  // Each result goes to the cache's pack as it arrives, while the workers go on parsing.
   let done = files.length - misses.length;
   onProgress?.({ stage: 'parse', done, total: files.length });
   const fresh = await processFiles(misses.map((i) => files[i]!), options.workers ?? defaultWorkers(), {
     fast: options.fastYaml !== false,
     onResult: (j, { json }) => {
       const i = misses[j]!;
-      if (cache && json !== undefined) writes.push(cache.set(files[i]!.kind, hashes[i]!, json));
+      if (cache && json !== undefined) cache.set(files[i]!.kind, hashes[i]!, json);
       onProgress?.({ stage: 'parse', done: ++done, total: files.length });
     },
   });
   for (const [j, i] of misses.entries()) results[i] = fresh[j]!.processed;
-  await Promise.all(writes);
   return { results: results as ProcessedFile[], inputs, stamps };
 }
 

@@ -51,7 +51,7 @@ describe('nothing lost', () => {
 
   it('keeps the cache usable when the process dies while writing an entry', async () => {
     const dir = await gitProject();
-    const killed = await cli(['verify', '--root', dir], '.json');
+    const killed = await cli(['verify', '--root', dir], '.pack');
     expect(killed.signal).toBe('SIGKILL');
     const names = await readdir(join(dir, CACHE_FOLDER));
     expect(names.some((n) => n.endsWith('.tmp'))).toBe(true);

@@ -1,16 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheKeyPath } from '../../src/cache/cache-key.js';
 import { CACHE_DIR, CACHE_FOLDER } from '../../src/cache/file-cache.js';
-import { kindOf } from '../../src/load/layout.js';
-import { cacheStamp } from '../../src/pipeline.js';
 import { LOCK_FILE } from '../../src/lock/lock-file.js';
 import { COUNT_EVIDENCE, COUNT_SOURCE, edit, git, gitProject } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
+import { packEntries, parseKey, readPacks, removePacks, writePack } from '../helpers/cache-packs.js';
 
 afterAll(cleanProjects);
 
@@ -198,70 +195,76 @@ describe('recorded verdicts', () => {
 });
 
 describe('the cache', () => {
-  const sign = async (key: string, payload: string, stamp = cacheStamp()) => {
-    const secret = await readFile(cacheKeyPath());
-    return `${createHmac('sha256', secret).update(`2\n${key}\n${stamp}\n`).update(payload).digest('hex')}\n${payload}`;
-  };
-  const entryOf = async (dir: string, path: string) => {
-    const text = await readFile(join(dir, path), 'utf8');
-    const kind = kindOf(path)!;
-    const hash = createHash('sha256').update(text).digest('hex');
-    const key = createHash('sha256').update(`${kind}\0${hash}`).digest('hex');
-    return { key, file: join(dir, CACHE_FOLDER, `${key}.json`) };
-  };
   const claimIds = (stdout: string) => (JSON.parse(stdout) as { claims: { id: string }[] }).claims.map((c) => c.id);
   // --check loads the project every time: what it prints comes through the parse cache, never from kept results.
   const load = (dir: string, ...extra: string[]) => runCli(['verify', '--check', '--format', 'json', '--root', dir, ...extra]);
+  /** Replaces the parse packs with one pack holding these entries, signed as given. */
+  const replaceParsePacks = async (dir: string, entries: Map<string, string>, sign?: Parameters<typeof writePack>[3]) => {
+    await removePacks(dir, 'parse');
+    await writePack(dir, 'parse', entries, sign);
+  };
 
   it('is used: an entry signed with this machine\'s key stands in for parsing its file', async () => {
     const dir = await gitProject();
     const first = await load(dir);
     expect(claimIds(first.stdout)).toContain('pence-denies-wikileaks-connection');
-    const { key, file } = await entryOf(dir, 'claims/statements.yaml');
-    const entry = JSON.parse((await readFile(file, 'utf8')).split('\n')[1]!);
+    const entries = await packEntries(dir, 'parse');
+    const key = await parseKey(dir, 'claims/statements.yaml');
+    const entry = JSON.parse(entries.get(key)!);
     entry.value = { claims: [] };
-    await writeFile(file, await sign(key, JSON.stringify(entry)));
+    entries.set(key, JSON.stringify(entry));
+    await replaceParsePacks(dir, entries);
     const fooled = await load(dir);
     expect(claimIds(fooled.stdout)).not.toContain('pence-denies-wikileaks-connection');
   });
 
-  it('ignores corrupt, tampered, forged and stale entries, rebuilds them, and gives the same output', async () => {
+  it('ignores corrupt, tampered, forged and stale packs, rebuilds their entries, and gives the same output', async () => {
     const dir = await gitProject();
     const first = await load(dir);
-    const entries = await Promise.all(['claims/statements.yaml', 'claims/reporting.yaml', 'rules/quantity.yaml', 'evidence/euronews-trump-jr-wikileaks.yaml', 'sources/news.yaml'].map((p) => entryOf(dir, p)));
-    const [corrupt, tampered, forged, stale, empty] = entries;
-    await writeFile(corrupt!.file, 'not json');
-    const [mac, payload] = (await readFile(tampered!.file, 'utf8')).split('\n');
-    await writeFile(tampered!.file, `${mac}\n${payload!.replace('"claims":[{', '"claims":[{"x":1,')}`);
-    // What a pull request could add: a well-formed entry, signed with a key that is not this machine's.
-    const forgedPayload = JSON.stringify({ value: { rules: [] }, diagnostics: [], invalidItems: [], fileInvalid: false, positions: {} });
-    const wrongKey = createHmac('sha256', 'guessed').update(`2\n${forged!.key}\n${cacheStamp()}\n`).update(forgedPayload).digest('hex');
-    await writeFile(forged!.file, `${wrongKey}\n${forgedPayload}`);
-    // Signed here, but by another build: what it parsed is not to be trusted by this one.
-    const stalePayload = JSON.parse((await readFile(stale!.file, 'utf8')).split('\n')[1]!);
-    await writeFile(stale!.file, await sign(stale!.key, JSON.stringify({ ...stalePayload, value: { evidence: [] } }), '0.0.0:old'));
-    await writeFile(empty!.file, '');
+    const genuine = await packEntries(dir, 'parse');
+    const key = await parseKey(dir, 'claims/statements.yaml');
+    const lie = new Map([[key, JSON.stringify({ ...JSON.parse(genuine.get(key)!), value: { claims: [] } })]]);
+    await removePacks(dir, 'parse');
+    const packs = [
+      // Not a pack at all, and an empty file.
+      await writeFile(join(dir, CACHE_FOLDER, 'parse-0000000000000001.pack'), 'not a pack').then(() => 'corrupt'),
+      await writeFile(join(dir, CACHE_FOLDER, 'parse-0000000000000002.pack'), '').then(() => 'empty'),
+      // What a pull request could add: a well-formed pack, signed with a key that is not this machine's.
+      await writePack(dir, 'parse', lie, { secret: 'guessed' }),
+      // Signed here, but by another build: what it parsed is not to be trusted by this one.
+      await writePack(dir, 'parse', lie, { stamp: '0.0.0:old' }),
+      // Signed for another kind of entry.
+      await writePack(dir, 'kept', lie, { name: 'parse-0000000000000003.pack' }),
+    ];
+    // Signed here and then altered: one byte of the entry.
+    const tampered = await writePack(dir, 'parse', genuine);
+    const bytes = await readFile(tampered);
+    await writeFile(tampered, bytes.toString('utf8').replace('"claims":[{', '"claims":[{"x":1,'));
+    expect(packs).toHaveLength(5);
     const second = await load(dir);
     expect(second.stdout).toBe(first.stdout);
-    for (const { key, file } of entries) {
-      const [mac, payload] = (await readFile(file, 'utf8')).split('\n');
-      expect(`${mac}\n${payload}`).toBe(await sign(key, payload!));
-    }
+    // The packs that failed their check are gone, and every entry is back, signed.
+    const now = await readPacks(dir, 'parse');
+    expect(now.every((p) => p.signed)).toBe(true);
+    const entries = await packEntries(dir, 'parse');
+    expect(entries.size).toBe(genuine.size);
+    for (const [k, text] of genuine) expect(entries.get(k)).toBe(text);
     const uncached = await load(dir, '--no-cache');
     expect(uncached.stdout).toBe(first.stdout);
   });
 
-  it('refuses a cache folder that is a link, and never hangs on an entry that is not a file', async () => {
+  it('refuses a cache folder that is a link, and never hangs on a pack that is not a file', async () => {
     const dir = await gitProject();
     const first = await load(dir);
-    const { file } = await entryOf(dir, 'claims/statements.yaml');
-    await rm(file);
-    execFileSync('mkfifo', [file]);
-    const fifo = await load(dir);
-    expect(fifo.stdout).toBe(first.stdout);
+    const fifo = join(dir, CACHE_FOLDER, 'parse-00000000000000ff.pack');
+    execFileSync('mkfifo', [fifo]);
+    const withFifo = await load(dir);
+    expect(withFifo.stdout).toBe(first.stdout);
+    // Never read, and never removed: it is not a file the cache wrote.
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
 
     const elsewhere = await mkdtemp(join(tmpdir(), 'factcheck-elsewhere-'));
-    await writeFile(join(elsewhere, `${'0'.repeat(64)}.json`), 'keep me');
+    await writeFile(join(elsewhere, 'parse-0000000000000000.pack'), 'keep me');
     await rm(join(dir, CACHE_DIR), { recursive: true });
     await symlink(elsewhere, join(dir, CACHE_DIR));
     const linked = await load(dir);
@@ -269,8 +272,36 @@ describe('the cache', () => {
     expect(result.claims).toEqual(JSON.parse(first.stdout).claims);
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'cache/refused', file: '.factcheck-cache', severity: 'warning' }));
     expect((await runCli(['verify', '--root', dir])).stderr).toContain('.factcheck-cache:1:1  warning  cache/refused');
-    expect(await readdir(elsewhere)).toEqual([`${'0'.repeat(64)}.json`]);
+    expect(await readdir(elsewhere)).toEqual(['parse-0000000000000000.pack']);
     expect(linked.code).toBe(0);
+  });
+
+  it('stays a few packs through many edits, each entry once, merged when most of it is out of use', async () => {
+    const dir = await gitProject();
+    await runCli(['verify', '--root', dir]);
+    const files = ['claims/statements.yaml', 'claims/reporting.yaml', 'rules/quantity.yaml', 'rules/event.yaml', 'sources/news.yaml', 'evidence/euronews-trump-jr-wikileaks.yaml', 'evidence/the-week-trump-jr-wikileaks.yaml', 'entities/people.yaml'];
+    const old = new Set<string>();
+    let most = 0;
+    // Each run changes another file: its pack holds one entry, and every older pack still holds some in use.
+    for (let n = 0; n < 20; n++) {
+      const path = files[n % files.length]!;
+      old.add(await parseKey(dir, path));
+      await writeFile(join(dir, path), `${await readFile(join(dir, path), 'utf8')}# edit ${n}\n`);
+      expect((await runCli(['verify', '--root', dir])).code).toBe(0);
+      const packs = await readPacks(dir, 'parse');
+      most = Math.max(most, packs.length);
+      expect(packs.length, `after edit ${n}`).toBeLessThanOrEqual(8);
+      const keys = packs.flatMap((p) => [...p.entries.keys()]);
+      expect(new Set(keys).size, 'each entry once').toBe(keys.length);
+      const bytes = (stale: boolean) => packs.flatMap((p) => [...p.entries].filter(([k]) => old.has(k) === stale).map(([, t]) => Buffer.byteLength(t))).reduce((a, b) => a + b, 0);
+      expect(bytes(true), `after edit ${n}`).toBeLessThanOrEqual(bytes(false));
+    }
+    // Packs did pile up, and were merged before they passed eight.
+    expect(most).toBe(8);
+    const entries = await packEntries(dir, 'parse');
+    for (const file of files) expect(entries.has(await parseKey(dir, file)), file).toBe(true);
+    expect((await readPacks(dir, 'kept')).length).toBeLessThanOrEqual(8);
+    expect((await runCli(['verify', '--root', dir])).stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
   });
 
   it('is safe under two runs at once', async () => {
@@ -280,10 +311,8 @@ describe('the cache', () => {
     for (const run of runs) expect(run.stdout).toBe(runs[0]!.stdout);
     const names = await readdir(join(dir, CACHE_FOLDER));
     expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    // Every entry is complete and signed: no reader could have seen a half-written one.
-    for (const name of names) {
-      const [mac, payload] = (await readFile(join(dir, CACHE_FOLDER, name), 'utf8')).split('\n');
-      expect(`${mac}\n${payload}`).toBe(await sign(name.replace('.json', ''), payload!));
-    }
+    // Every pack is complete and signed: no reader could have seen a half-written one.
+    for (const family of ['parse', 'kept', 'results'] as const) for (const pack of await readPacks(dir, family)) expect(pack.signed, pack.file).toBe(true);
+    expect((await packEntries(dir, 'parse')).get(await parseKey(dir, 'claims/statements.yaml'))).toBeDefined();
   });
 });

@@ -1,28 +1,16 @@
-import { createHash, createHmac } from 'node:crypto';
-import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheKeyPath } from '../../src/cache/cache-key.js';
-import { CACHE_FOLDER } from '../../src/cache/file-cache.js';
-import { cacheStamp, verifyWithCache } from '../../src/pipeline.js';
+import { verifyWithCache } from '../../src/pipeline.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
-import { keptBlobs } from '../../src/cache/run-manifest.js';
+import { MANIFEST_BLOB } from '../../src/cache/run-manifest.js';
+import { blob, removePacks } from '../helpers/cache-packs.js';
 import { EDITS, pick, random } from '../helpers/edits.js';
 import { edit, git, gitProject } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
-
-/** A blob's file in the cache, and the same blob signed anew, as this machine signs them. */
-async function blob(dir: string, name: string) {
-  const key = `blob-${createHash('sha256').update(`blob\0${name}`).digest('hex')}`;
-  const file = join(dir, CACHE_FOLDER, `${key}.json`);
-  const secret = await readFile(cacheKeyPath());
-  const sign = (payload: string) => `${createHmac('sha256', secret).update(`2\n${key}\n${cacheStamp()}\n`).update(payload).digest('hex')}\n${payload}`;
-  const payload = async () => (await readFile(file, 'utf8')).slice((await readFile(file, 'utf8')).indexOf('\n') + 1);
-  return { file, sign, payload };
-}
 
 describe('the result cache', () => {
   it('gives byte for byte what a run without the cache gives, through any sequence of edits', async () => {
@@ -60,7 +48,7 @@ describe('the result cache', () => {
     const dir = await gitProject();
     const first = await runCli(['verify', '--root', dir]);
     // A kept table row changed behind the tool's back, but signed: the next run shows it, so it was reused whole.
-    const heads = await blob(dir, keptBlobs('claims/statements.yaml').kept);
+    const heads = await blob(dir, MANIFEST_BLOB);
     const text = await heads.payload();
     await writeFile(heads.file, heads.sign(text.replace('The count of', 'REUSED: the count of')));
     expect((await runCli(['verify', '--root', dir])).stdout).toContain('REUSED: the count of');
@@ -80,7 +68,7 @@ describe('the result cache', () => {
   it('verifies again only the claims a new evidence file can change', async () => {
     const dir = await gitProject();
     await runCli(['verify', '--root', dir]);
-    const heads = await blob(dir, keptBlobs('claims/reporting.yaml').kept);
+    const heads = await blob(dir, MANIFEST_BLOB);
     const text = await heads.payload();
     await writeFile(heads.file, heads.sign(text.replaceAll('Confirmed by', 'KEPT: confirmed by')));
     // A record about Mike Pence bears on no claim in reporting.yaml: their kept results stand.
@@ -133,7 +121,7 @@ describe('the result cache', () => {
   it('verifies again when a kept whole result is missing, rather than failing', async () => {
     const dir = await gitProject();
     await runCli(['verify', '--format', 'json', '--root', dir]);
-    await rm((await blob(dir, keptBlobs('claims/statements.yaml').results)).file);
+    await removePacks(dir, 'results');
     const run = await runCli(['verify', '--format', 'json', '--root', dir]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe((await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir])).stdout);
@@ -153,22 +141,25 @@ describe('the result cache', () => {
     }
   });
 
-  it('keeps results through other commands, and through kept blobs another run replaced', async () => {
+  it('keeps results through other commands, and verifies again what it lost', async () => {
     const dir = await gitProject();
     await verifyWithCache(dir);
     for (const command of [['lint'], ['explain', 'pence-denies-wikileaks-connection'], ['verify', '--check']]) await runCli([...command, '--root', dir]);
     expect((await verifyWithCache(dir)).reused.whole).toBe(true);
-    // A kept blob that is not the one the last full run wrote (another run's, at the same time): not warm.
-    const kept = await blob(dir, keptBlobs('claims/statements.yaml').kept);
-    await writeFile(kept.file, kept.sign((await kept.payload()).replace('The count of', 'Another run: the count of')));
+    // The footprints lost (another run's prune, a disk cleaned): a run with nothing changed needs only the manifest.
+    await removePacks(dir, 'kept');
+    expect((await verifyWithCache(dir)).reused.whole).toBe(true);
+    // After an edit nothing kept can be checked, so every claim is verified again, and the output is a fresh run's.
+    await edit(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', /value: 15\n/, 'value: 16\n');
     const next = await verifyWithCache(dir);
-    expect(next.reused.whole).toBe(false);
+    expect(next.reused).toEqual({ whole: false, claims: 0 });
+    expect(VERIFY_FORMATS.text({ result: next.result }, PLAIN)).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
   });
 
   it('ignores kept results it did not sign', async () => {
     const dir = await gitProject();
     const first = await runCli(['verify', '--root', dir]);
-    const heads = await blob(dir, keptBlobs('claims/statements.yaml').kept);
+    const heads = await blob(dir, MANIFEST_BLOB);
     const text = await heads.payload();
     await writeFile(heads.file, `${'0'.repeat(64)}\n${text.replace('The count of', 'FORGED: the count of')}`);
     const run = await runCli(['verify', '--root', dir]);

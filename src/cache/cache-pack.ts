@@ -1,0 +1,162 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { closeSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename } from 'node:path';
+import { temporaryFor } from '../load/write-atomic.js';
+
+/**
+ * A pack: many cache entries in one file, signed once. One run writes one
+ * pack per kind of entry instead of a file per entry: creating thousands of
+ * small files cost more than parsing them. The layout lets a run append
+ * entries as they come and sign them as it goes:
+ *
+ *   entry bytes, back to back
+ *   header: JSON [[key, byte length], ...] in the entries' order
+ *   "\n" header byte length " " HMAC-SHA256 in hex "\n"
+ *
+ * The HMAC covers the context (format, kind, stamp), every entry, the header
+ * and its length, so a pack from another machine, another build or another
+ * kind of entry, or altered in any byte, is not read at all.
+ */
+export interface Pack {
+  /** The file's name in the cache folder. */
+  name: string;
+  bytes: Buffer;
+  /** Each entry's place in `bytes`. */
+  entries: Map<string, { start: number; end: number }>;
+}
+
+/** Far above any pack a project within the size caps produces; a bigger file is not read. */
+const MAX_PACK_BYTES = 1024 * 1024 * 1024;
+
+export type Signer = (context: string) => ReturnType<typeof createHmac>;
+
+/** Reads and checks a pack; undefined for anything that is not a complete pack signed here for this context. */
+export function readPack(path: string, name: string, context: string, sign: Signer): Pack | undefined {
+  let bytes: Buffer;
+  try {
+    // A regular file of sane size only: never a FIFO or device that would hang the read.
+    const info = lstatSync(path, { throwIfNoEntry: false });
+    if (!info?.isFile() || info.size > MAX_PACK_BYTES) return undefined;
+    bytes = readFileSync(path);
+  } catch {
+    return undefined; // gone since it was listed (another run pruned it), or unreadable
+  }
+  if (bytes.length < 2 || bytes[bytes.length - 1] !== 0x0a) return undefined;
+  const lineStart = bytes.lastIndexOf(0x0a, bytes.length - 2);
+  if (lineStart === -1) return undefined;
+  const trailer = /^(\d{1,10}) ([0-9a-f]{64})$/.exec(bytes.toString('latin1', lineStart + 1, bytes.length - 1));
+  if (!trailer) return undefined;
+  const headerLength = Number(trailer[1]);
+  const headerStart = lineStart - headerLength;
+  if (headerStart < 0) return undefined;
+  const expected = sign(context).update(bytes.subarray(0, lineStart)).update(`\n${headerLength}`).digest();
+  const mac = Buffer.from(trailer[2]!, 'hex');
+  if (!timingSafeEqual(mac, expected)) return undefined;
+  let header: unknown;
+  try {
+    header = JSON.parse(bytes.toString('utf8', headerStart, lineStart));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(header)) return undefined;
+  const entries = new Map<string, { start: number; end: number }>();
+  let at = 0;
+  for (const item of header as unknown[]) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !Number.isSafeInteger(item[1]) || (item[1] as number) < 0) return undefined;
+    const end = at + (item[1] as number);
+    entries.set(item[0], { start: at, end });
+    at = end;
+  }
+  return at === headerStart ? { name, bytes, entries } : undefined;
+}
+
+/** The text of one entry of a pack. */
+export function entryText(pack: Pack, key: string): string | undefined {
+  const place = pack.entries.get(key);
+  return place ? pack.bytes.toString('utf8', place.start, place.end) : undefined;
+}
+
+/**
+ * Writes a pack as its entries come: to a temporary file beside it, renamed
+ * into place when finished, so a reader only ever sees a whole pack. A write
+ * that fails (a read-only checkout) drops the pack: a cache only costs speed.
+ */
+export class PackWriter {
+  private fd: number | undefined;
+  private failed = false;
+  private readonly temporary: string;
+  private readonly mac: ReturnType<typeof createHmac>;
+  private readonly header: [string, number][] = [];
+  private readonly keys = new Set<string>();
+
+  /** The pack's file name. */
+  readonly name: string;
+
+  constructor(
+    private readonly path: string,
+    context: string,
+    sign: Signer,
+  ) {
+    this.name = basename(path);
+    this.temporary = temporaryFor(path);
+    this.mac = sign(context);
+  }
+
+  get size(): number {
+    return this.header.length;
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  add(key: string, text: string | Uint8Array): void {
+    if (this.failed || this.keys.has(key)) return;
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    try {
+      this.fd ??= openSync(this.temporary, 'wx');
+      writeAll(this.fd, bytes);
+    } catch {
+      this.abandon();
+      return;
+    }
+    this.mac.update(bytes);
+    this.header.push([key, bytes.length]);
+    this.keys.add(key);
+  }
+
+  /** Finishes the pack and puts it in place; false when nothing was written. */
+  finish(): boolean {
+    if (this.failed || this.fd === undefined) return false;
+    const header = Buffer.from(JSON.stringify(this.header), 'utf8');
+    const digest = this.mac.update(header).update(`\n${header.length}`).digest('hex');
+    try {
+      writeAll(this.fd, Buffer.concat([header, Buffer.from(`\n${header.length} ${digest}\n`, 'latin1')]));
+      closeSync(this.fd);
+      this.fd = undefined;
+      // A torn pack after a power cut fails its check, so no fsync: atomic rename is enough.
+      renameSync(this.temporary, this.path);
+      return true;
+    } catch {
+      this.abandon();
+      return false;
+    }
+  }
+
+  private abandon(): void {
+    this.failed = true;
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = undefined;
+    }
+    rmSync(this.temporary, { force: true });
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
