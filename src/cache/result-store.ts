@@ -16,9 +16,9 @@ export interface KeptClaim {
   fields: string[];
   diagnostics: Diagnostic[];
   footprint: Footprint | undefined;
-  /** The whole result as JSON, read when first needed; undefined when a run that printed only the table kept it. */
+  /** The whole result as JSON, read when first needed; undefined when it was not kept or not read. */
   json: (() => string) | undefined;
-  /** The hash of that JSON, or null. */
+  /** The hash of the whole result kept for it, or null when none was. */
   wholeHash: string | null;
 }
 
@@ -50,29 +50,48 @@ export function jsonOf(claim: StoredClaim): string | undefined {
   return isFresh(claim) ? JSON.stringify(claim.result) : claim.json?.();
 }
 
-/** The kept result as a ClaimResult: summary fields at once, the rest parsed on first read. */
+/**
+ * The kept result as a ClaimResult: summary fields at once, the rest parsed on
+ * first read. A proxy, not an object of accessors: a table of ten thousand
+ * reused results must cost next to nothing to build. The first read past the
+ * summary, or any write, makes it a plain object for good.
+ */
 export function hydrate(kept: KeptClaim): ClaimResult {
-  let whole: Record<string, unknown> | undefined;
-  const out = {} as Record<string, unknown>;
-  for (const field of kept.fields) {
-    if ((SUMMARY as readonly string[]).includes(field)) {
-      out[field] = kept.summary[field as SummaryField];
-      continue;
+  let plain: Record<string, unknown> | undefined;
+  const whole = (): Record<string, unknown> => {
+    if (!plain) {
+      // Reused only when kept whole, if anything was to read the whole result.
+      const parsed = JSON.parse(kept.json!()) as Record<string, unknown>;
+      plain = {};
+      for (const field of kept.fields) plain[field] = summaryField(field) ? kept.summary[field as SummaryField] : parsed[field];
     }
-    Object.defineProperty(out, field, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        // Reused only when kept whole, if anything was to read the whole result.
-        whole ??= JSON.parse(kept.json!()) as Record<string, unknown>;
-        const value = whole[field];
-        // From now on a plain value: later reads cost nothing.
-        Object.defineProperty(out, field, { value, enumerable: true, writable: true, configurable: true });
-        return value;
-      },
-    });
-  }
-  return out as unknown as ClaimResult;
+    return plain;
+  };
+  const has = (key: string | symbol) => typeof key === 'string' && kept.fields.includes(key);
+  const get = (key: string | symbol): unknown => {
+    if (plain) return plain[key as string];
+    if (typeof key === 'string' && summaryField(key)) return kept.fields.includes(key) ? kept.summary[key as SummaryField] : undefined;
+    return has(key) ? whole()[key as string] : undefined;
+  };
+  return new Proxy({} as Record<string, unknown>, {
+    get: (_, key) => get(key),
+    has: (_, key) => (plain ? key in plain : has(key)),
+    ownKeys: () => (plain ? Reflect.ownKeys(plain) : [...kept.fields]),
+    getOwnPropertyDescriptor: (_, key) => {
+      if (plain) return Reflect.getOwnPropertyDescriptor(plain, key);
+      if (!has(key)) return undefined;
+      // Listing the keys must not parse the whole result: past the summary, an accessor.
+      if (summaryField(key as string)) return { value: get(key), enumerable: true, writable: true, configurable: true };
+      return { get: () => get(key), set: (value: unknown) => Reflect.set(whole(), key, value), enumerable: true, configurable: true };
+    },
+    set: (_, key, value) => Reflect.set(whole(), key, value),
+    defineProperty: (_, key, descriptor) => Reflect.defineProperty(whole(), key, descriptor),
+    deleteProperty: (_, key) => Reflect.deleteProperty(whole(), key),
+  }) as unknown as ClaimResult;
+}
+
+function summaryField(field: string): boolean {
+  return (SUMMARY as readonly string[]).includes(field);
 }
 
 /**

@@ -22,10 +22,20 @@ describe('kept results', () => {
     };
     const rebuilt = hydrate(kept);
     expect([rebuilt.id, rebuilt.rating_label, rebuilt.explanation]).toEqual([result!.id, result!.rating_label, result!.explanation]);
+    // Listing its fields, and asking whether it has one, read nothing either.
+    expect(Object.keys(rebuilt)).toEqual(Object.keys(result!));
+    expect('citations' in rebuilt && !('nothing' in rebuilt)).toBe(true);
     expect(reads).toBe(0);
     expect(JSON.stringify(rebuilt)).toBe(json);
     expect(rebuilt.citations).toEqual(result!.citations);
+    expect({ ...rebuilt }).toEqual(result);
     expect(reads).toBe(1);
+    // A write makes it a plain object, the write kept and the rest as it was.
+    const written = hydrate(kept) as unknown as Record<string, unknown>;
+    written.rating = 'changed';
+    expect(written.rating).toBe('changed');
+    expect(JSON.parse(JSON.stringify(written))).toEqual({ ...JSON.parse(json), rating: 'changed' });
+    expect(reads).toBe(2);
   });
 
   it('holds a footprint only while every file, query, contradiction and missing item is as it was', async () => {
