@@ -213,7 +213,7 @@ async function unchangedSince(
     listed.every((p, i) => p === manifest.listed[i]);
   const trustedBefore = BigInt(manifest.written - RACY_MS) * 1_000_000n;
   for (const [path, { hash, stamp }] of Object.entries(manifest.inputs)) {
-    const now = await stampProjectFile(root, path);
+    const now = stampProjectFile(root, path);
     const same = now !== undefined && now.size === stamp.size && now.ino === stamp.ino && now.mtimeNs === stamp.mtimeNs && now.ctimeNs === stamp.ctimeNs;
     if (same && BigInt(now.mtimeNs) < trustedBefore && BigInt(now.ctimeNs) < trustedBefore) {
       unchanged.set(path, { hash, stamp: now });

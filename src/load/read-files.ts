@@ -4,7 +4,7 @@ import { LIMITS, type FileKind } from './layout.js';
 import type { FileStamp } from '../types.js';
 import { sha256 } from '../model/hash.js';
 import { listProjectFiles } from './list-files.js';
-import { resolveInside, resolveInsideSync } from './resolve-inside.js';
+import { resolveInsideSync } from './resolve-inside.js';
 
 export type { FileStamp };
 
@@ -106,7 +106,7 @@ function readBytesSync(root: string, path: string, maxBytes: number): ReadBytes 
   const inside = resolveInsideSync(root, path);
   if (!inside.ok) return { diagnostic: diagnostic('file/outside-project', at, inside.reason) };
   try {
-    const info = lstatSync(inside.path, { bigint: true });
+    const info = inside.info ?? lstatSync(inside.path, { bigint: true });
     if (!info.isFile()) return { diagnostic: diagnostic('file/unreadable', at, `expected a file, found ${describeKind(info)}`) };
     if (info.size > BigInt(maxBytes)) {
       return {
@@ -130,10 +130,10 @@ function stampOf(info: BigIntStats): FileStamp {
 }
 
 /** A project file's stamp now, resolved as a read resolves it; undefined when it cannot be read. */
-export async function stampProjectFile(root: string, path: string): Promise<FileStamp | undefined> {
-  const inside = await resolveInside(root, path);
+export function stampProjectFile(root: string, path: string): FileStamp | undefined {
+  const inside = resolveInsideSync(root, path);
   if (!inside.ok) return undefined;
-  const info = lstatSync(inside.path, { bigint: true, throwIfNoEntry: false });
+  const info = inside.info ?? lstatSync(inside.path, { bigint: true, throwIfNoEntry: false });
   return info?.isFile() ? stampOf(info) : undefined;
 }
 

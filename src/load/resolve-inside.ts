@@ -1,30 +1,34 @@
-import { lstatSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { lstatSync, realpathSync, type BigIntStats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { insideRoot } from '../model/paths.js';
 
-type Inside = { ok: true; path: string } | { ok: false; reason: string };
+type Inside = { ok: true; path: string; info?: BigIntStats } | { ok: false; reason: string };
 
 /** Resolves a project-relative path, following symlinks, and checks it stays in the project. */
 export async function resolveInside(root: string, path: string): Promise<Inside> {
   return resolveInsideSync(root, path);
 }
 
-/** resolveInside for the synchronous reads. */
+/**
+ * resolveInside for the synchronous reads. For a path that is not itself a
+ * link, `info` is the lstat taken on the way (with bigint times), so a caller
+ * that wants the file's stamp need not take another.
+ */
 export function resolveInsideSync(root: string, path: string): Inside {
   if (isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) {
     return { ok: false, reason: `expected a path relative to the project, found absolute path "${path}"` };
   }
   const joined = join(root, path);
   if (!isWithin(root, joined)) return { ok: false, reason: `path "${path}" leads outside the project` };
-  let real: string;
+  let real: { path: string; info?: BigIntStats };
   try {
     real = realPath(joined);
   } catch {
     // A missing file is reported by the reader; the lexical check above already passed.
     return { ok: true, path: joined };
   }
-  if (!isWithin(root, real)) return { ok: false, reason: `path "${path}" is a link that leads outside the project` };
-  return { ok: true, path: real };
+  if (!isWithin(root, real.path)) return { ok: false, reason: `path "${path}" is a link that leads outside the project` };
+  return real.info ? { ok: true, path: real.path, info: real.info } : { ok: true, path: real.path };
 }
 
 // Folders' real paths for a moment: thousands of files share a few folders, and realpath walks every
@@ -32,9 +36,9 @@ export function resolveInsideSync(root: string, path: string): Inside {
 let folders: Map<string, string> | undefined;
 
 /** realpath, with the folder's part looked up once per folder: a file that is not itself a link lives where its folder does. */
-function realPath(path: string): string {
-  const info = lstatSync(path);
-  if (info.isSymbolicLink()) return realpathSync(path);
+function realPath(path: string): { path: string; info?: BigIntStats } {
+  const info = lstatSync(path, { bigint: true });
+  if (info.isSymbolicLink()) return { path: realpathSync(path) };
   if (!folders) {
     folders = new Map();
     setImmediate(() => (folders = undefined));
@@ -45,9 +49,14 @@ function realPath(path: string): string {
     real = realpathSync(dir);
     folders.set(dir, real);
   }
-  return join(real, basename(path));
+  return { path: join(real, basename(path)), info };
 }
 
 function isWithin(root: string, path: string): boolean {
+  // Both are normalised here (join's and realpath's output): a prefix at a separator settles it
+  // for the thousands of files inside; anything else gets the general test.
+  if (path.startsWith(root) && path.charCodeAt(root.length) === SEP && !root.endsWith(sep)) return true;
   return insideRoot(root, path) !== undefined;
 }
+
+const SEP = sep.charCodeAt(0);

@@ -1,5 +1,5 @@
 import type { Rating } from '../../types.js';
-import { showControls } from '../control-chars.js';
+import { CONTROL, showControls } from '../control-chars.js';
 
 /** What a formatter may know about where its output goes. Formatters never touch process or files. */
 export interface FormatContext {
@@ -46,9 +46,14 @@ export function paint(ctx: FormatContext, style: keyof typeof CODES, text: strin
  * Line breaks stay unless `oneLine`, which turns every run of white space into a space.
  */
 export function clean(text: string, oneLine = false): string {
-  const flat = oneLine ? text.replace(/\s+/g, ' ') : text;
-  return showControls(flat);
+  // Most cells have nothing to change: a test costs less than a replace that changes nothing.
+  const flat = oneLine && SPACING.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return HAS_CONTROL.test(flat) ? showControls(flat) : flat;
 }
+
+/** Whitespace that one line would write otherwise: other than a space, or more than one. */
+const SPACING = /[^\S ]| {2}/;
+const HAS_CONTROL = new RegExp(CONTROL.source);
 
 /**
  * Text broken into lines of at most `width` characters at spaces; a word
