@@ -125,9 +125,9 @@ export class PackWriter {
     this.keys.add(key);
   }
 
-  /** Finishes the pack and puts it in place; false when nothing was written. */
-  finish(): boolean {
-    if (this.failed || this.fd === undefined) return false;
+  /** Finishes the pack and puts it in place: each entry's place in it, or undefined when nothing was written. */
+  finish(): Map<string, { start: number; end: number }> | undefined {
+    if (this.failed || this.fd === undefined) return undefined;
     const header = Buffer.from(JSON.stringify(this.header), 'utf8');
     const digest = this.mac.update(header).update(`\n${header.length}`).digest('hex');
     try {
@@ -136,11 +136,14 @@ export class PackWriter {
       this.fd = undefined;
       // A torn pack after a power cut fails its check, so no fsync: atomic rename is enough.
       renameSync(this.temporary, this.path);
-      return true;
     } catch {
       this.abandon();
-      return false;
+      return undefined;
     }
+    const entries = new Map<string, { start: number; end: number }>();
+    let at = 0;
+    for (const [key, length] of this.header) entries.set(key, { start: at, end: (at += length) });
+    return entries;
   }
 
   private abandon(): void {

@@ -102,6 +102,8 @@ export async function openFileCache(
   const found = new Map<Family, Map<string, Pack>>();
   const used = new Map<Family, Set<string>>(FAMILIES.map((f) => [f, new Set()]));
   const writers = new Map<Family, PackWriter>();
+  // Entries found but unusable: written again, and the new one wins a merge.
+  const broken = new Set<string>();
   const usedBlobs = new Set<string>();
   const pendingBlobs = new Map<string, string>();
 
@@ -133,7 +135,7 @@ export async function openFileCache(
   };
   const writeEntry = (family: Family, key: string, text: string) => {
     used.get(family)!.add(key);
-    if (load(family).has(key)) return;
+    if (load(family).has(key) && !broken.has(key)) return;
     let writer = writers.get(family);
     if (!writer) {
       try {
@@ -178,11 +180,16 @@ export async function openFileCache(
     }
   };
 
-  /** Merges a family's packs into one when most of their bytes are unused or there are too many; drops packs nothing uses. */
-  const prune = (family: Family, fresh: Pack | undefined) => {
+  /**
+   * Merges a family's packs into one when there are too many or most of their
+   * bytes are unused; drops packs nothing uses. This run's own pack is read
+   * back, and checked like any other, only to be merged.
+   */
+  const prune = (family: Family, fresh: { name: string; entries: Pack['entries'] } | undefined) => {
     // A regular file only: whatever else has a pack's name is left alone, as it was never read.
     for (const name of rejected.get(family) ?? []) if (lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile()) rmSync(join(dir, name), { force: true });
-    const all = [...(packs.get(family) ?? []), ...(fresh ? [fresh] : [])];
+    const older = packs.get(family) ?? [];
+    const all = [...(fresh ? [fresh] : []), ...older];
     const wanted = used.get(family)!;
     let live = 0;
     let total = 0;
@@ -198,7 +205,9 @@ export async function openFileCache(
     }
     if (all.length > MAX_PACKS || total - live > live) {
       const writer = new PackWriter(join(dir, packName(family)), family, signer);
-      for (const pack of all) for (const [key, { start, end }] of pack.entries) if (wanted.has(key)) writer.add(key, pack.bytes.subarray(start, end));
+      // This run's entries first: where an older pack holds a broken copy of one, the new one wins.
+      const sources = [...(fresh ? [readPack(join(dir, fresh.name), fresh.name, family, signer)] : []), ...older];
+      for (const pack of sources) if (pack) for (const [key, { start, end }] of pack.entries) if (wanted.has(key)) writer.add(key, pack.bytes.subarray(start, end));
       // Only a merged pack in place may replace the packs it holds.
       if (!writer.finish() && writer.size) return;
       for (const pack of all) rmSync(join(dir, pack.name), { force: true });
@@ -213,10 +222,12 @@ export async function openFileCache(
       if (payload === undefined) return undefined;
       try {
         const entry: unknown = JSON.parse(payload);
-        return isProcessedFile(entry) ? entry : undefined;
+        if (isProcessedFile(entry)) return entry;
       } catch {
-        return undefined;
+        // as below
       }
+      broken.add(keyOf(kind, hash));
+      return undefined;
     },
     set(kind, hash, payload) {
       writeEntry('parse', keyOf(kind, hash), payload);
@@ -240,10 +251,10 @@ export async function openFileCache(
       pendingBlobs.set(blobKey(name), text);
     },
     async finish(options = {}) {
-      const fresh = new Map<Family, Pack | undefined>();
+      const fresh = new Map<Family, { name: string; entries: Pack['entries'] }>();
       for (const [family, writer] of writers) {
-        const name = writer.name;
-        fresh.set(family, writer.finish() ? readPack(join(dir, name), name, family, signer) : undefined);
+        const entries = writer.finish();
+        if (entries) fresh.set(family, { name: writer.name, entries });
       }
       writers.clear();
       for (const [key, text] of pendingBlobs) writeBlob(key, text);

@@ -236,6 +236,9 @@ describe('the cache', () => {
       // Signed for another kind of entry.
       await writePack(dir, 'kept', lie, { name: 'parse-0000000000000003.pack' }),
     ];
+    // Signed here, but holding an entry that is not a parse result: that file is parsed again, and its entry written anew.
+    const rulesKey = await parseKey(dir, 'rules/quantity.yaml');
+    await writePack(dir, 'parse', [[rulesKey, 'not json']]);
     // Signed here and then altered: one byte of the entry.
     const tampered = await writePack(dir, 'parse', genuine);
     const bytes = await readFile(tampered);
@@ -246,9 +249,7 @@ describe('the cache', () => {
     // The packs that failed their check are gone, and every entry is back, signed.
     const now = await readPacks(dir, 'parse');
     expect(now.every((p) => p.signed)).toBe(true);
-    const entries = await packEntries(dir, 'parse');
-    expect(entries.size).toBe(genuine.size);
-    for (const [k, text] of genuine) expect(entries.get(k)).toBe(text);
+    for (const [k, text] of genuine) expect(now.some((p) => p.entries.get(k) === text), k).toBe(true);
     const uncached = await load(dir, '--no-cache');
     expect(uncached.stdout).toBe(first.stdout);
   });
