@@ -9,7 +9,7 @@ import type { ParsedFile } from './parse-yaml.js';
 import { defaultWorkers, processFiles } from './parse-pool.js';
 import { toParsedFile, type ProcessedFile } from './process-file.js';
 import { type FileCache } from '../cache/file-cache.js';
-import { readProjectFiles, type FileStamp, type TextFile } from './read-files.js';
+import { readProjectFiles, releaseText, type FileStamp, type TextFile } from './read-files.js';
 import { checkBrokenRules, checkRules } from '../rules/check-rules.js';
 import { findUnloaded } from '../validate/find-unloaded.js';
 import type { LoadResult, Locator, Project, Unloaded } from '../types.js';
@@ -62,7 +62,12 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
   const read = await readProjectFiles(root, options.unchanged);
   diagnostics.push(...read.diagnostics);
   const { results, inputs, stamps } = await parseAll(read.files, options);
-  const files = collectFiles(read.files, results, options.extra ?? [], diagnostics);
+  const files = collectFiles(
+    read.files.map((file) => releaseText(root, file, inputs.get(file.path)!)),
+    results,
+    options.extra ?? [],
+    diagnostics,
+  );
   const locate: Locator = (ref, ...sub) => files.parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
 
   const built = buildModel(files.usable);

@@ -111,7 +111,7 @@ export async function processFiles(
       const feed = () => {
         if (next >= batches.length) {
           settle();
-          void worker.terminate();
+          release(worker);
           return;
         }
         pending = next++;
@@ -164,6 +164,18 @@ function checked(value: unknown): ProcessedFile {
   const p = value as Partial<ProcessedFile> | null;
   if (typeof p !== 'object' || p === null || !Array.isArray(p.diagnostics) || !Array.isArray(p.invalidItems) || typeof p.positions !== 'object') throw new Error('not a parse result');
   return p as ProcessedFile;
+}
+
+/**
+ * Stops a worker that is done and lets go of its listeners: a terminated
+ * worker is held until it exits, and its listeners with it, and they hold
+ * every result of the run (all the JSON text the workers sent).
+ */
+function release(worker: Worker): void {
+  worker.removeAllListeners();
+  // An error after the end is of no interest, but an 'error' with no listener would throw.
+  worker.on('error', () => {});
+  void worker.terminate();
 }
 
 function inThread(file: TextFile, fast = true): Processed {

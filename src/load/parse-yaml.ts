@@ -32,9 +32,11 @@ export function parseYaml(input: TextFile): ParseResult {
     return { file: input.path, line, col };
   };
 
+  // Read before the parser's guard: a file that changed since the run read it stops the run, never reads as a syntax error.
+  const source = input.text;
   let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(input.text, {
+    doc = parseDocument(source, {
       lineCounter,
       uniqueKeys: true,
       prettyErrors: false,
@@ -66,7 +68,7 @@ export function parseYaml(input: TextFile): ParseResult {
       }
     }
     // Only a file with a "!" can hold a tag: most are spared the walk.
-    if (doc.errors.length === 0 && input.text.includes('!')) diagnostics.push(...foreignTags(doc, input.text, at));
+    if (doc.errors.length === 0 && source.includes('!')) diagnostics.push(...foreignTags(doc, source, at));
     if (doc.errors.length === 0 && diagnostics.length === 0) {
       const depth = maxDepth(doc.contents, LIMITS.maxDepth);
       if (depth.tooDeep) {

@@ -46,6 +46,16 @@ export async function readProjectFiles(
   return { files, diagnostics };
 }
 
+/**
+ * The file without its text in memory: read again, and checked against its
+ * hash, only if something asks for it (a diagnostic's position deeper than
+ * the parse kept). A large project's YAML text is tens of megabytes that
+ * verification never reads.
+ */
+export function releaseText(root: string, file: TextFile, hash: string): TextFile {
+  return file.stamp ? lazyFile(root, file.path, file.kind, { hash, stamp: file.stamp }) : file;
+}
+
 /** A file changed between the moment the run took stock of it and the moment it read it: not a bug, and nothing to trust. */
 export class FileChangedError extends Error {
   constructor(readonly path: string) {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileChangedError, readProjectFiles, readProjectText } from '../../src/load/read-files.js';
-import { cleanProjects, makeProject } from '../helpers/project.js';
+import { loadProject } from '../../src/load/load-project.js';
+import { cleanProjects, copyBundled, makeProject } from '../helpers/project.js';
 
 afterAll(cleanProjects);
 
@@ -71,5 +72,19 @@ describe('readProjectFiles', () => {
     await rm(join(dir, 'claims/a.yaml'));
     await symlink(join(outside, 'evil.yaml'), join(dir, 'claims/a.yaml'));
     expect(() => linked.text).toThrow(FileChangedError);
+  });
+
+  it("lets a loaded project give its files' text back, reading it again, checked, for a position the parse did not keep", async () => {
+    const dir = await copyBundled();
+    const { project } = await loadProject(dir);
+    const claim = project!.claims.find((c) => c.id === 'pence-denies-wikileaks-connection')!;
+    // Deeper than a list item: the file is parsed again, from the disk.
+    const deep = project!.locate(claim.ref, 'asserts', 'kind');
+    expect(deep).toMatchObject({ file: claim.ref.file });
+    expect(deep.line).toBeGreaterThan(project!.locate(claim.ref).line);
+    // Changed since it was loaded: the run stops rather than point into another version of the file.
+    const entity = project!.entities.get('mike-pence')!;
+    await writeFile(join(dir, entity.ref.file), `${await readFile(join(dir, entity.ref.file), 'utf8')}# edited\n`);
+    expect(() => project!.locate(entity.ref, 'name')).toThrow(FileChangedError);
   });
 });
