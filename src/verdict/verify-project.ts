@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { type FactScalar } from '../facts/fact-types.js';
 import { KIND_FOLDERS, kindOf } from '../load/layout.js';
 import { createRunner, type RulesRunner } from '../rules/run-rules.js';
-import { createFootprintCheck, hydrate, type KeptClaim, type StoredClaim } from '../cache/result-store.js';
+import { createFootprintCheck, hydrate, tableOnly, type KeptClaim, type StoredClaim } from '../cache/result-store.js';
 import type { Claim, ClaimResult, Project } from '../types.js';
 import { buildClaimResult } from './build-claim-result.js';
 import { summarise } from '../facts/claim-facts.js';
@@ -16,7 +16,11 @@ export interface VerifyOptions {
   previous?: ReadonlyMap<string, KeptClaim>;
   /** Keep every result with its footprint (in `stored`), for a later run to reuse. */
   store?: boolean;
-  /** Whole results will be read (not only the table's fields): reuse only earlier results kept whole. */
+  /**
+   * Whole results will be read (not only the table's fields): reuse only
+   * earlier results kept whole. false: only the table's fields, and results
+   * come back with those alone. Default: whole, and any earlier result reused.
+   */
   whole?: boolean;
   /** Told how many claims are verified (or reused) so far. */
   onProgress?: (progress: { stage: 'verify'; done: number; total: number }) => void;
@@ -94,13 +98,14 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
       summary: summarise(claim.asserts, reads.names),
     });
     const own: Diagnostic[] = [];
+    const kept = options.whole === false ? tableOnly(result) : result;
     if (result.rule === null) {
       own.push(diagnostic('verify/no-rule-fired', at, `no rule in ruleset "${ruleset.id}" fired for claim "${claim.id}"; rated "${config.fallback_rating}"`, 'warning'));
     }
     diagnostics.push(...own);
-    results.push(result);
+    results.push(kept);
     dependencies.set(claim.id, reads.keys);
-    stored?.set(claim.id, { result, diagnostics: own, footprint: reads.footprint([config.ref.file, ruleset.ref.file, claim.ref.file], project.inputs) });
+    stored?.set(claim.id, { result: kept, diagnostics: own, footprint: reads.footprint([config.ref.file, ruleset.ref.file, claim.ref.file], project.inputs) });
   }
   options.onProgress?.({ stage: 'verify', done, total: claims.length });
   return { claims: results, diagnostics, dependencies, reused, ...(stored ? { stored } : {}) };

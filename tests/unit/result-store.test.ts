@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProject, verifyProject } from '../../src/pipeline.js';
-import { createFootprintCheck, hydrate, type KeptClaim } from '../../src/cache/result-store.js';
+import { createFootprintCheck, hydrate, SUMMARY, type KeptClaim } from '../../src/cache/result-store.js';
 import { REPO } from '../helpers/project.js';
 
 describe('kept results', () => {
@@ -36,6 +36,15 @@ describe('kept results', () => {
     expect(written.rating).toBe('changed');
     expect(JSON.parse(JSON.stringify(written))).toEqual({ ...JSON.parse(json), rating: 'changed' });
     expect(reads).toBe(2);
+  });
+
+  it("gives a table run results with the table's fields alone, and says so if anything reads further", async () => {
+    const { project } = await loadProject(REPO);
+    const whole = (await verifyProject(project!)).claims;
+    const table = (await verifyProject(project!, { whole: false, store: true })).claims;
+    expect(table.map((c) => Object.keys(c))).toEqual(whole.map((c) => Object.keys(c)));
+    for (const [i, c] of table.entries()) for (const f of SUMMARY) expect(c[f], `${c.id} ${f}`).toEqual(whole[i]![f]);
+    expect(() => table[0]!.citations).toThrow(`only the table's fields of the result for claim "${table[0]!.id}" were kept`);
   });
 
   it('holds a footprint only while every file, query, contradiction and missing item is as it was', async () => {
