@@ -44,7 +44,7 @@ export async function runVerify(root: string, options: RunOptions = {}): Promise
   if (options.cache && !options.check && !options.update && options.changedSince === undefined) {
     // Everything but what only a fresh run takes: a new option reaches the cached run without being copied by name.
     const { cache: _cache, check: _check, update: _update, changedSince: _since, ...cached } = options;
-    const run = await verifyWithCache(root, { ...cached, whole: Boolean(options.whole) });
+    const run = await verifyWithCache(root, cached);
     return { report: { result: run.result }, ...(run.project ? { loaded: { project: run.project, diagnostics: run.result.diagnostics, inputs: new Map(), stamps: new Map() } } : {}), notices };
   }
 

@@ -28,6 +28,9 @@ export interface Pack {
 /** Far above any pack a project within the size caps produces; a bigger file is not read. */
 const MAX_PACK_BYTES = 1024 * 1024 * 1024;
 
+/** Ten digits, a space and 64 hex digits. */
+const TRAILER_MAX = 75;
+
 export type Signer = (context: string) => ReturnType<typeof createHmac>;
 
 /** Reads and checks a pack; undefined for anything that is not a complete pack signed here for this context. */
@@ -43,7 +46,8 @@ export function readPack(path: string, name: string, context: string, sign: Sign
   }
   if (bytes.length < 2 || bytes[bytes.length - 1] !== 0x0a) return undefined;
   const lineStart = bytes.lastIndexOf(0x0a, bytes.length - 2);
-  if (lineStart === -1) return undefined;
+  // The trailer is a length and a hex HMAC: anything longer is not one, and is not decoded.
+  if (lineStart === -1 || bytes.length - 2 - lineStart > TRAILER_MAX) return undefined;
   const trailer = /^(\d{1,10}) ([0-9a-f]{64})$/.exec(bytes.toString('latin1', lineStart + 1, bytes.length - 1));
   if (!trailer) return undefined;
   const headerLength = Number(trailer[1]);
@@ -83,7 +87,7 @@ export function entryText(pack: Pack, key: string): string | undefined {
  */
 export class PackWriter {
   private fd: number | undefined;
-  private failed = false;
+  private broke = false;
   private readonly temporary: string;
   private readonly mac: ReturnType<typeof createHmac>;
   private readonly header: [string, number][] = [];
@@ -111,7 +115,7 @@ export class PackWriter {
   }
 
   add(key: string, text: string | Uint8Array): void {
-    if (this.failed || this.keys.has(key)) return;
+    if (this.broke || this.keys.has(key)) return;
     const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     try {
       this.fd ??= openSync(this.temporary, 'wx');
@@ -127,7 +131,7 @@ export class PackWriter {
 
   /** Finishes the pack and puts it in place: each entry's place in it, or undefined when nothing was written. */
   finish(): Map<string, { start: number; end: number }> | undefined {
-    if (this.failed || this.fd === undefined) return undefined;
+    if (this.broke || this.fd === undefined) return undefined;
     const header = Buffer.from(JSON.stringify(this.header), 'utf8');
     const digest = this.mac.update(header).update(`\n${header.length}`).digest('hex');
     try {
@@ -146,8 +150,14 @@ export class PackWriter {
     return entries;
   }
 
-  private abandon(): void {
-    this.failed = true;
+  /** Some write failed: the pack was dropped. */
+  get failed(): boolean {
+    return this.broke;
+  }
+
+  /** Drops the pack: its temporary file is closed and removed (a run that stopped half-way). */
+  abandon(): void {
+    this.broke = true;
     if (this.fd !== undefined) {
       try {
         closeSync(this.fd);

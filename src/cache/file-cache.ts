@@ -36,6 +36,8 @@ export interface FileCache {
    * knows which of them are still wanted.
    */
   finish(options?: { blobs?: boolean }): Promise<void>;
+  /** Drops what this run would have written: for a run that stopped before it could finish. */
+  abandon(): void;
 }
 
 export const CACHE_DIR = '.factcheck-cache';
@@ -186,8 +188,7 @@ export async function openFileCache(
    * back, and checked like any other, only to be merged.
    */
   const prune = (family: Family, fresh: { name: string; entries: Pack['entries'] } | undefined) => {
-    // A regular file only: whatever else has a pack's name is left alone, as it was never read.
-    for (const name of rejected.get(family) ?? []) if (lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile()) rmSync(join(dir, name), { force: true });
+    for (const name of rejected.get(family) ?? []) remove(name);
     const older = packs.get(family) ?? [];
     const all = [...(fresh ? [fresh] : []), ...older];
     const wanted = used.get(family)!;
@@ -209,11 +210,20 @@ export async function openFileCache(
       const sources = [...(fresh ? [readPack(join(dir, fresh.name), fresh.name, family, signer)] : []), ...older];
       for (const pack of sources) if (pack) for (const [key, { start, end }] of pack.entries) if (wanted.has(key)) writer.add(key, pack.bytes.subarray(start, end));
       // Only a merged pack in place may replace the packs it holds.
-      if (!writer.finish() && writer.size) return;
-      for (const pack of all) rmSync(join(dir, pack.name), { force: true });
+      writer.finish();
+      if (writer.failed) return;
+      for (const pack of all) remove(pack.name);
       return;
     }
-    for (const pack of all) if (![...pack.entries.keys()].some((key) => wanted.has(key))) rmSync(join(dir, pack.name), { force: true });
+    for (const pack of all) if (![...pack.entries.keys()].some((key) => wanted.has(key))) remove(pack.name);
+  };
+  /** Removes a file of the cache folder, if it is a regular file; clearing up never fails a run, whatever the folder holds. */
+  const remove = (name: string) => {
+    try {
+      if (lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile()) rmSync(join(dir, name), { force: true });
+    } catch {
+      // a folder this run may read but not write, or a file gone already
+    }
   };
 
   const cache: FileCache = {
@@ -252,12 +262,15 @@ export async function openFileCache(
     },
     async finish(options = {}) {
       const fresh = new Map<Family, { name: string; entries: Pack['entries'] }>();
+      let complete = true;
       for (const [family, writer] of writers) {
         const entries = writer.finish();
         if (entries) fresh.set(family, { name: writer.name, entries });
+        if (writer.failed) complete = false;
       }
       writers.clear();
-      for (const [key, text] of pendingBlobs) writeBlob(key, text);
+      // A blob may name content in the packs: none is written that could name what a failed pack lost.
+      if (complete) for (const [key, text] of pendingBlobs) writeBlob(key, text);
       pendingBlobs.clear();
       await removeAbandoned(dir);
       // Content nobody read may still be wanted by a later run: only a full verify knows, and it reads every family it prunes.
@@ -271,8 +284,13 @@ export async function openFileCache(
       for (const name of listed()) {
         // Only finished blobs: another run's temporary file is its own to rename or remove.
         const key = name.replace(/\.json$/, '');
-        if (/^blob-[0-9a-f]{64}\.json$/.test(name) && !usedBlobs.has(key)) rmSync(join(dir, name), { force: true });
+        if (/^blob-[0-9a-f]{64}\.json$/.test(name) && !usedBlobs.has(key)) remove(name);
       }
+    },
+    abandon() {
+      for (const writer of writers.values()) writer.abandon();
+      writers.clear();
+      pendingBlobs.clear();
     },
   };
   return { cache, diagnostics: [] };

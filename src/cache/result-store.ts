@@ -69,14 +69,15 @@ export function hydrate(kept: KeptClaim): ClaimResult {
     return plain;
   };
   const has = (key: string | symbol) => typeof key === 'string' && kept.fields.includes(key);
+  const target: Record<string, unknown> = {};
   const get = (key: string | symbol): unknown => {
-    if (plain) return plain[key as string];
-    if (typeof key === 'string' && summaryField(key)) return kept.fields.includes(key) ? kept.summary[key as SummaryField] : undefined;
-    return has(key) ? whole()[key as string] : undefined;
+    if (plain) return Reflect.get(plain, key);
+    if (!has(key)) return Reflect.get(target, key); // what every object has: hasOwnProperty, toString
+    return summaryField(key as string) ? kept.summary[key as SummaryField] : whole()[key as string];
   };
-  return new Proxy({} as Record<string, unknown>, {
+  return new Proxy(target, {
     get: (_, key) => get(key),
-    has: (_, key) => (plain ? key in plain : has(key)),
+    has: (_, key) => (plain ? key in plain : has(key) || key in target),
     ownKeys: () => (plain ? Reflect.ownKeys(plain) : [...kept.fields]),
     getOwnPropertyDescriptor: (_, key) => {
       if (plain) return Reflect.getOwnPropertyDescriptor(plain, key);

@@ -29,9 +29,10 @@ export interface CachedVerifyOptions {
   /** Set when the selection is one shard of a sharded run. */
   shard?: Shard;
   /**
-   * The output shows whole results, not only the verdict table. A run that
-   * prints the table keeps only what it needs; a later run that needs whole
-   * results verifies again the claims it lacks them for, once.
+   * The output shows whole results, not only the verdict table (the default).
+   * false: only the table's fields are read, and results come back with those
+   * alone. A run that prints the table keeps only what it needs; a later run
+   * that needs whole results verifies again the claims it lacks them for, once.
    */
   whole?: boolean;
   /** Told how far parsing, then verifying, has got. */
@@ -62,11 +63,22 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   const started = (options.now ?? Date.now)();
   const diagnostics: Diagnostic[] = [];
   const cache = await openCache(root, diagnostics, options.env);
+  try {
+    return await verifyThrough(root, cache, diagnostics, started, options);
+  } catch (error) {
+    // Stopped half-way (a file changed while it was read): nothing half-made is left in the cache.
+    cache?.abandon();
+    throw error;
+  }
+}
+
+async function verifyThrough(root: string, cache: FileCache | undefined, diagnostics: Diagnostic[], started: number, options: CachedVerifyOptions): Promise<CachedVerification> {
   const full = !options.select && !options.shard;
   const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB)) : undefined;
   const listing = await listProjectFiles(root);
   const since = manifest ? await unchangedSince(root, manifest, listing) : undefined;
-  const whole = Boolean(options.whole);
+  // A program asks for whole results unless it says otherwise; the CLI asks for the table alone when it prints one.
+  const whole = options.whole !== false;
 
   if (cache && manifest && full && since?.all) {
     const result = reuseWhole(cache, manifest, whole);

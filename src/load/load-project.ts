@@ -50,7 +50,14 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
   const root = await realpath(projectRoot);
   const diagnostics: Diagnostic[] = [];
   const cache = options.cache ? await openCache(root, diagnostics, options.env) : undefined;
-  const loaded = await loadWith(root, diagnostics, { ...options, cache });
+  let loaded: LoadResult;
+  try {
+    loaded = await loadWith(root, diagnostics, { ...options, cache });
+  } catch (error) {
+    // Stopped half-way (a file changed while it was read): nothing half-made is left in the cache.
+    cache?.abandon();
+    throw error;
+  }
   await cache?.finish();
   return loaded;
 }

@@ -113,7 +113,9 @@ export async function removeAbandoned(dir: string, name?: string): Promise<void>
     if (!match || (name !== undefined && match[1] !== name)) continue;
     const pid = Number(match[2]);
     if (pid === process.pid || isAlive(pid)) continue;
-    await rm(join(dir, entry), { force: true });
+    // Only a regular file: whatever else has such a name was not left by a writer, and clearing up never fails a run.
+    const info = await lstat(join(dir, entry)).catch(() => undefined);
+    if (info?.isFile()) await rm(join(dir, entry), { force: true }).catch(() => undefined);
   }
 }
 

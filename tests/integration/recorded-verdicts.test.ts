@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -303,6 +303,23 @@ describe('the cache', () => {
     for (const file of files) expect(entries.has(await parseKey(dir, file)), file).toBe(true);
     expect((await readPacks(dir, 'kept')).length).toBeLessThanOrEqual(8);
     expect((await runCli(['verify', '--root', dir])).stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
+  });
+
+  it('never fails a run over what else the cache folder holds', async () => {
+    const dir = await gitProject();
+    await runCli(['verify', '--root', dir]);
+    // Folders and a FIFO with the names of a blob, a pack and a dead writer's temporary file: none is read or removed.
+    const strays = [`blob-${'0'.repeat(64)}.json`, 'parse-0000000000000abc.pack', `kept-0000000000000abc.pack.999999.abcdefabcdef.tmp`];
+    for (const name of strays) await mkdir(join(dir, CACHE_FOLDER, name));
+    execFileSync('mkfifo', [join(dir, CACHE_FOLDER, `x.999999.abcdefabcdef.tmp`)]);
+    await edit(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', /value: 15\n/, 'value: 16\n');
+    for (const command of [['verify'], ['lint'], ['verify', '--format', 'json']]) {
+      const run = await runCli([...command, '--root', dir]);
+      expect(run.code, `${command.join(' ')}: ${run.stderr}`).toBe(0);
+    }
+    expect((await runCli(['verify', '--root', dir])).stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
+    for (const name of strays) expect((await lstat(join(dir, CACHE_FOLDER, name))).isDirectory(), name).toBe(true);
+    expect((await lstat(join(dir, CACHE_FOLDER, 'x.999999.abcdefabcdef.tmp'))).isFIFO()).toBe(true);
   });
 
   it('is safe under two runs at once', async () => {

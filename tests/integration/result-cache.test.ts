@@ -1,7 +1,7 @@
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyWithCache } from '../../src/pipeline.js';
+import { runVerify, verifyWithCache } from '../../src/pipeline.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
 import { MANIFEST_BLOB } from '../../src/cache/run-manifest.js';
@@ -139,6 +139,18 @@ describe('the result cache', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
     }
+  });
+
+  it('gives a program whole results unless it asks for the table alone', async () => {
+    const dir = await gitProject();
+    const fresh = (await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir])).stdout;
+    // Cold, then warm: both whole, as the JSON output a fresh run prints.
+    for (let i = 0; i < 2; i++) {
+      const run = await runVerify(dir, { cache: true });
+      expect('report' in run && VERIFY_FORMATS.json(run.report, PLAIN)).toBe(fresh);
+    }
+    const table = await verifyWithCache(dir, { whole: false });
+    expect(() => JSON.stringify(table.result)).toThrow(/only the table's fields/);
   });
 
   it('keeps results through other commands, and verifies again what it lost', async () => {

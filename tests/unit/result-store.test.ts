@@ -25,6 +25,9 @@ describe('kept results', () => {
     // Listing its fields, and asking whether it has one, read nothing either.
     expect(Object.keys(rebuilt)).toEqual(Object.keys(result!));
     expect('citations' in rebuilt && !('nothing' in rebuilt)).toBe(true);
+    // What every object has, it has too.
+    expect(Object.prototype.hasOwnProperty.call(rebuilt, 'rating') && rebuilt.hasOwnProperty('citations')).toBe(true);
+    expect(String(rebuilt)).toBe('[object Object]');
     expect(reads).toBe(0);
     expect(JSON.stringify(rebuilt)).toBe(json);
     expect(rebuilt.citations).toEqual(result!.citations);
