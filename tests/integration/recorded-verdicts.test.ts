@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CACHE_DIR, CACHE_FOLDER } from '../../src/cache/file-cache.js';
 import { LOCK_FILE } from '../../src/lock/lock-file.js';
 import { COUNT_EVIDENCE, COUNT_SOURCE, edit, git, gitProject } from '../helpers/git.js';
-import { cleanProjects, runCli } from '../helpers/project.js';
+import { cleanProjects, REPO, runCli } from '../helpers/project.js';
 import { packEntries, parseKey, readPacks, removePacks, writePack } from '../helpers/cache-packs.js';
 
 afterAll(cleanProjects);
@@ -194,6 +194,16 @@ describe('recorded verdicts', () => {
   });
 });
 
+/** The built CLI in a child process of its own. */
+function spawnCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [join(REPO, 'bin/factcheck.js'), ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end();
+  });
+}
+
 describe('the cache', () => {
   const claimIds = (stdout: string) => (JSON.parse(stdout) as { claims: { id: string }[] }).claims.map((c) => c.id);
   // --check loads the project every time: what it prints comes through the parse cache, never from kept results.
@@ -320,6 +330,31 @@ describe('the cache', () => {
     expect((await runCli(['verify', '--root', dir])).stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
     for (const name of strays) expect((await lstat(join(dir, CACHE_FOLDER, name))).isDirectory(), name).toBe(true);
     expect((await lstat(join(dir, CACHE_FOLDER, 'x.999999.abcdefabcdef.tmp'))).isFIFO()).toBe(true);
+  });
+
+  it("gives every run a fresh run's output while others prune and merge the same packs", async () => {
+    const dir = await gitProject();
+    await runCli(['verify', '--root', dir]);
+    const files = ['claims/statements.yaml', 'rules/quantity.yaml', 'evidence/euronews-trump-jr-wikileaks.yaml', 'entities/people.yaml'];
+    for (let round = 0; round < 3; round++) {
+      // Each round changes another file, so every run has packs to prune, and some rounds merge.
+      const path = files[round]!;
+      await writeFile(join(dir, path), `${await readFile(join(dir, path), 'utf8')}# round ${round}\n`);
+      const expected = {
+        text: (await runCli(['verify', '--no-cache', '--root', dir])).stdout,
+        json: (await runCli(['verify', '--no-cache', '--format', 'json', '--root', dir])).stdout,
+      };
+      // Separate processes, so that reading, writing and pruning really overlap.
+      const runs = await Promise.all(
+        [['verify'], ['verify', '--format', 'json'], ['lint'], ['verify']].map((args) => spawnCli([...args, '--root', dir])),
+      );
+      for (const [i, run] of runs.entries()) {
+        expect(run.code, `round ${round}, run ${i}: ${run.stderr}`).toBe(0);
+        if (i !== 2) expect(run.stdout, `round ${round}, run ${i}`).toBe(i === 1 ? expected.json : expected.text);
+      }
+      // (The children run the built code, whose stamp is not the one these tests sign with: packs are checked by the runs themselves.)
+      expect((await readdir(join(dir, CACHE_FOLDER))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    }
   });
 
   it('is safe under two runs at once', async () => {
