@@ -1,13 +1,15 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FileKind } from '../load/layout.js';
 import type { ProcessedFile } from '../load/process-file.js';
-import { removeAbandoned, temporaryFor } from '../load/write-atomic.js';
+import { removeAbandoned } from '../load/write-atomic.js';
 import { sha256 } from '../model/hash.js';
+import { readBlob, writeBlob } from './signed-blob.js';
 import { entryText, PackWriter, readPack, type Pack, type Signer } from './cache-pack.js';
+import { packName, prunePacks, removeFile } from './prune-packs.js';
 
 /** What the cache keeps: each kind of entry in packs of its own, read only by a run that needs that kind. */
 export type Family = 'parse' | 'kept' | 'results';
@@ -43,10 +45,6 @@ export interface FileCache {
 export const CACHE_DIR = '.factcheck-cache';
 const FORMAT = 3;
 export const CACHE_FOLDER = `${CACHE_DIR}/v${FORMAT}`;
-/** Far above any entry a project file within the size cap produces; a bigger file is not read. */
-const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
-/** More packs than this in a family, or more unused bytes than used ones, and its packs are merged into one. */
-const MAX_PACKS = 8;
 const FAMILIES: readonly Family[] = ['parse', 'kept', 'results'];
 const PACK_NAME = /^(parse|kept|results)-[0-9a-f]{16}\.pack$/;
 
@@ -150,82 +148,6 @@ export async function openFileCache(
     writer.add(key, text);
   };
 
-  const readBlob = (key: string): string | undefined => {
-    usedBlobs.add(key);
-    const path = join(dir, `${key}.json`);
-    try {
-      // A regular file of sane size only: never a FIFO or device that would hang the read.
-      const info = lstatSync(path, { throwIfNoEntry: false });
-      if (!info?.isFile() || info.size > MAX_ENTRY_BYTES) return undefined;
-      const raw = readFileSync(path, 'utf8');
-      const newline = raw.indexOf('\n');
-      if (newline === -1) return undefined;
-      const mac = Buffer.from(raw.slice(0, newline), 'hex');
-      const payload = raw.slice(newline + 1);
-      const expected = macOf(key, payload);
-      return mac.length === expected.length && timingSafeEqual(mac, expected) ? payload : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const writeBlob = (key: string, payload: string) => {
-    usedBlobs.add(key);
-    const path = join(dir, `${key}.json`);
-    const temporary = temporaryFor(path);
-    try {
-      makeDir();
-      writeFileSync(temporary, `${macOf(key, payload).toString('hex')}\n${payload}`, { flag: 'wx' });
-      renameSync(temporary, path);
-    } catch {
-      // A cache that cannot be written (a read-only checkout) only costs speed.
-      rmSync(temporary, { force: true });
-    }
-  };
-
-  /**
-   * Merges a family's packs into one when there are too many or most of their
-   * bytes are unused; drops packs nothing uses. This run's own pack is read
-   * back, and checked like any other, only to be merged.
-   */
-  const prune = (family: Family, fresh: { name: string; entries: Pack['entries'] } | undefined) => {
-    for (const name of rejected.get(family) ?? []) remove(name);
-    const older = packs.get(family) ?? [];
-    const all = [...(fresh ? [fresh] : []), ...older];
-    const wanted = used.get(family)!;
-    let live = 0;
-    let total = 0;
-    const seen = new Set<string>();
-    for (const pack of all) {
-      for (const [key, { start, end }] of pack.entries) {
-        total += end - start;
-        if (wanted.has(key) && !seen.has(key)) {
-          seen.add(key);
-          live += end - start;
-        }
-      }
-    }
-    if (all.length > MAX_PACKS || total - live > live) {
-      const writer = new PackWriter(join(dir, packName(family)), family, signer);
-      // This run's entries first: where an older pack holds a broken copy of one, the new one wins.
-      const sources = [...(fresh ? [readPack(join(dir, fresh.name), fresh.name, family, signer)] : []), ...older];
-      for (const pack of sources) if (pack) for (const [key, { start, end }] of pack.entries) if (wanted.has(key)) writer.add(key, pack.bytes.subarray(start, end));
-      // Only a merged pack in place may replace the packs it holds.
-      writer.finish();
-      if (writer.failed) return;
-      for (const pack of all) remove(pack.name);
-      return;
-    }
-    for (const pack of all) if (![...pack.entries.keys()].some((key) => wanted.has(key))) remove(pack.name);
-  };
-  /** Removes a file of the cache folder, if it is a regular file; clearing up never fails a run, whatever the folder holds. */
-  const remove = (name: string) => {
-    try {
-      if (lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile()) rmSync(join(dir, name), { force: true });
-    } catch {
-      // a folder this run may read but not write, or a file gone already
-    }
-  };
-
   const cache: FileCache = {
     get(kind, hash) {
       const payload = readEntry('parse', keyOf(kind, hash));
@@ -254,7 +176,8 @@ export async function openFileCache(
       used.get(family)!.add(hash);
     },
     getBlob(name) {
-      return readBlob(blobKey(name));
+      usedBlobs.add(blobKey(name));
+      return readBlob(dir, blobKey(name), macOf);
     },
     setBlob(name, text) {
       usedBlobs.add(blobKey(name));
@@ -270,7 +193,14 @@ export async function openFileCache(
       }
       writers.clear();
       // A blob may name content in the packs: none is written that could name what a failed pack lost.
-      if (complete) for (const [key, text] of pendingBlobs) writeBlob(key, text);
+      if (complete && pendingBlobs.size) {
+        try {
+          makeDir();
+          for (const [key, text] of pendingBlobs) writeBlob(dir, key, text, macOf);
+        } catch {
+          // a cache that cannot be written only costs speed
+        }
+      }
       pendingBlobs.clear();
       await removeAbandoned(dir);
       // Content nobody read may still be wanted by a later run: only a full verify knows, and it reads every family it prunes.
@@ -278,13 +208,13 @@ export async function openFileCache(
         if (family !== 'parse' && !options.blobs) continue;
         if (family === 'parse' && !found.has(family)) continue;
         load(family);
-        prune(family, fresh.get(family));
+        prunePacks({ dir, family, signer, older: packs.get(family) ?? [], fresh: fresh.get(family), rejected: rejected.get(family) ?? [], wanted: used.get(family)! });
       }
       if (!options.blobs) return;
       for (const name of listed()) {
         // Only finished blobs: another run's temporary file is its own to rename or remove.
         const key = name.replace(/\.json$/, '');
-        if (/^blob-[0-9a-f]{64}\.json$/.test(name) && !usedBlobs.has(key)) remove(name);
+        if (/^blob-[0-9a-f]{64}\.json$/.test(name) && !usedBlobs.has(key)) removeFile(dir, name);
       }
     },
     abandon() {
@@ -294,11 +224,6 @@ export async function openFileCache(
     },
   };
   return { cache, diagnostics: [] };
-}
-
-/** A new pack's name: random, so that runs at once never write the same file. */
-function packName(family: Family): string {
-  return `${family}-${randomBytes(8).toString('hex')}.pack`;
 }
 
 function isProcessedFile(value: unknown): value is ProcessedFile {

@@ -1,18 +1,16 @@
 import { realpath } from 'node:fs/promises';
 import { type Diagnostic } from '../diagnostics.js';
-import { kindOf, LIMITS } from '../load/layout.js';
 import { type FileCache } from './file-cache.js';
 import { listProjectFiles } from '../load/list-files.js';
-import { decodeText, readProjectBytes, stampProjectFile, type FileStamp } from '../load/read-files.js';
+import { unchangedSince } from './unchanged-since.js';
 import { hydrate, isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { inShard, type Shard } from '../results/shard.js';
-import { headsOf, keptHead, MANIFEST_BLOB, parseManifest, RACY_MS, readKept, readResults, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
+import { headsOf, keptHead, MANIFEST_BLOB, parseManifest, readKept, readResults, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
 import type { Claim, LoadResult, Project, VerifyResult } from '../types.js';
 import { openCache, type Environment } from './cache-stamp.js';
 import { loadWith } from '../load/load-project.js';
 import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
 import { assembleResult } from '../results/assemble-result.js';
-import { sha256 } from '../model/hash.js';
 import { compareIds } from '../model/compare.js';
 
 export interface CachedVerifyOptions {
@@ -205,46 +203,6 @@ function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | u
   const { select, shard } = options;
   if (!select && !shard) return undefined;
   return (claim) => (select?.(claim) ?? true) && (!shard || inShard(claim.id, shard));
-}
-
-/**
- * The manifest run's inputs that are as they were, with their hash and stamp,
- * and whether that is all of them, with no YAML file added or removed.
- */
-async function unchangedSince(
-  root: string,
-  manifest: RunManifest,
-  listing: Awaited<ReturnType<typeof listProjectFiles>>,
-): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }> }> {
-  const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();
-  const listed = listing.paths.map((p) => p.path);
-  let all =
-    !listing.diagnostics.length &&
-    !manifest.missing.length &&
-    listed.length === manifest.listed.length &&
-    listed.every((p, i) => p === manifest.listed[i]);
-  const trustedBefore = BigInt(manifest.written - RACY_MS) * 1_000_000n;
-  for (const [path, { hash, stamp }] of Object.entries(manifest.inputs)) {
-    const now = stampProjectFile(root, path);
-    const same = now !== undefined && now.size === stamp.size && now.ino === stamp.ino && now.mtimeNs === stamp.mtimeNs && now.ctimeNs === stamp.ctimeNs;
-    if (same && BigInt(now.mtimeNs) < trustedBefore && BigInt(now.ctimeNs) < trustedBefore) {
-      unchanged.set(path, { hash, stamp: now });
-      continue;
-    }
-    // A changed stamp, or one too recent to prove anything: compare the content, hashed as a load
-    // hashes it (YAML as its decoded text, snapshots as bytes).
-    const read = now ? await readProjectBytes(root, path, LIMITS.maxSnapshotBytes) : undefined;
-    let nowHash: string | undefined;
-    if (read && 'bytes' in read) {
-      if (kindOf(path)) {
-        const text = decodeText(read.bytes, { file: path, line: 1, col: 1 });
-        if ('text' in text) nowHash = sha256(text.text);
-      } else nowHash = sha256(read.bytes);
-    }
-    if (read && 'bytes' in read && nowHash === hash) unchanged.set(path, { hash, stamp: read.stamp });
-    else all = false;
-  }
-  return { all, unchanged };
 }
 
 /** The claims kept by the manifest's run for these claims files, and which claims each file had. */

@@ -1,0 +1,43 @@
+import { timingSafeEqual } from 'node:crypto';
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporaryFor } from '../load/write-atomic.js';
+
+/** Far above any blob a project within the size caps produces; a bigger file is not read. */
+const MAX_BLOB_BYTES = 256 * 1024 * 1024;
+
+type Mac = (key: string, payload: string) => Buffer;
+
+/**
+ * A named blob: one file, a line with its HMAC in hex, then the payload. Read
+ * only if it is a regular file of sane size (never a FIFO or device that would
+ * hang the read) and its HMAC checks.
+ */
+export function readBlob(dir: string, key: string, macOf: Mac): string | undefined {
+  const path = join(dir, `${key}.json`);
+  try {
+    const info = lstatSync(path, { throwIfNoEntry: false });
+    if (!info?.isFile() || info.size > MAX_BLOB_BYTES) return undefined;
+    const raw = readFileSync(path, 'utf8');
+    const newline = raw.indexOf('\n');
+    if (newline === -1) return undefined;
+    const mac = Buffer.from(raw.slice(0, newline), 'hex');
+    const payload = raw.slice(newline + 1);
+    const expected = macOf(key, payload);
+    return mac.length === expected.length && timingSafeEqual(mac, expected) ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a blob atomically; a blob that cannot be written (a read-only checkout) only costs speed. */
+export function writeBlob(dir: string, key: string, payload: string, macOf: Mac): void {
+  const path = join(dir, `${key}.json`);
+  const temporary = temporaryFor(path);
+  try {
+    writeFileSync(temporary, `${macOf(key, payload).toString('hex')}\n${payload}`, { flag: 'wx' });
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}

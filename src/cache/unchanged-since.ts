@@ -1,0 +1,45 @@
+import { kindOf, LIMITS } from '../load/layout.js';
+import type { listProjectFiles } from '../load/list-files.js';
+import { decodeText, readProjectBytes, stampProjectFile, type FileStamp } from '../load/read-files.js';
+import { sha256 } from '../model/hash.js';
+import { RACY_MS, type RunManifest } from './run-manifest.js';
+
+/**
+ * The manifest run's inputs that are as they were, with their hash and stamp,
+ * and whether that is all of them, with no YAML file added or removed.
+ */
+export async function unchangedSince(
+  root: string,
+  manifest: RunManifest,
+  listing: Awaited<ReturnType<typeof listProjectFiles>>,
+): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }> }> {
+  const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();
+  const listed = listing.paths.map((p) => p.path);
+  let all =
+    !listing.diagnostics.length &&
+    !manifest.missing.length &&
+    listed.length === manifest.listed.length &&
+    listed.every((p, i) => p === manifest.listed[i]);
+  const trustedBefore = BigInt(manifest.written - RACY_MS) * 1_000_000n;
+  for (const [path, { hash, stamp }] of Object.entries(manifest.inputs)) {
+    const now = stampProjectFile(root, path);
+    const same = now !== undefined && now.size === stamp.size && now.ino === stamp.ino && now.mtimeNs === stamp.mtimeNs && now.ctimeNs === stamp.ctimeNs;
+    if (same && BigInt(now.mtimeNs) < trustedBefore && BigInt(now.ctimeNs) < trustedBefore) {
+      unchanged.set(path, { hash, stamp: now });
+      continue;
+    }
+    // A changed stamp, or one too recent to prove anything: compare the content, hashed as a load
+    // hashes it (YAML as its decoded text, snapshots as bytes).
+    const read = now ? await readProjectBytes(root, path, LIMITS.maxSnapshotBytes) : undefined;
+    let nowHash: string | undefined;
+    if (read && 'bytes' in read) {
+      if (kindOf(path)) {
+        const text = decodeText(read.bytes, { file: path, line: 1, col: 1 });
+        if ('text' in text) nowHash = sha256(text.text);
+      } else nowHash = sha256(read.bytes);
+    }
+    if (read && 'bytes' in read && nowHash === hash) unchanged.set(path, { hash, stamp: read.stamp });
+    else all = false;
+  }
+  return { all, unchanged };
+}
