@@ -68,13 +68,8 @@ type WithCache = Omit<LoadOptions, 'cache'> & { cache: FileCache | undefined; un
 export async function loadWith(root: string, diagnostics: Diagnostic[], options: WithCache): Promise<LoadResult> {
   const read = await readProjectFiles(root, options.unchanged);
   diagnostics.push(...read.diagnostics);
-  const { results, inputs, stamps } = await parseAll(read.files, options);
-  const files = collectFiles(
-    read.files.map((file) => releaseText(root, file, inputs.get(file.path)!)),
-    results,
-    options.extra ?? [],
-    diagnostics,
-  );
+  const { results, inputs, stamps } = await parseAll(root, read.files, options);
+  const files = collectFiles(read.files, results, options.extra ?? [], diagnostics);
   const locate: Locator = (ref, ...sub) => files.parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
 
   const built = buildModel(files.usable);
@@ -84,6 +79,13 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
   const checked = checkModel(model, files.brokenRules, locate, diagnostics);
   const snapshots = await readSnapshots(root, model.sources, locate, diagnostics, inputs, stamps);
   const evidence = anchorEvidence(model, checked.references, snapshots, locate, diagnostics);
+
+  // Which items did not load is asked of files with errors alone: the other files' parsed values,
+  // tens of megabytes that the model has copied what it needs from, are let go.
+  const loadDiagnostics = sortDiagnostics(diagnostics);
+  const failed = new Set(loadDiagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const ownFiles = new Set(read.files.map((f) => f.path));
+  for (const file of files.parsed.values()) if (ownFiles.has(file.path) && !failed.has(file.path)) file.value = undefined;
 
   const project: Project = {
     root,
@@ -101,13 +103,17 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
     index: evidence.index,
     locate,
     inputs,
-    unloaded: () => unloadedOf(project, model, files.parsed, diagnostics),
+    unloaded: () => unloadedOf(project, model, files.parsed, loadDiagnostics),
   };
-  return { project, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
+  return { project, diagnostics: loadDiagnostics, inputs, stamps };
 }
 
-/** Every file parsed and schema-checked: from the cache when it has them, the rest in worker threads when there is enough of it. */
-async function parseAll(files: readonly TextFile[], options: WithCache): Promise<{ results: ProcessedFile[]; inputs: Map<string, string>; stamps: Map<string, FileStamp> }> {
+/**
+ * Every file parsed and schema-checked: from the cache when it has them, the
+ * rest in worker threads when there is enough of it. Each file's text is let
+ * go as soon as its result is in.
+ */
+async function parseAll(root: string, files: readonly TextFile[], options: WithCache): Promise<{ results: ProcessedFile[]; inputs: Map<string, string>; stamps: Map<string, FileStamp> }> {
   const { cache, onProgress } = options;
   const results = new Array<ProcessedFile | undefined>(files.length);
   const hashes = files.map((text) => text.hash ?? sha256(text.text));
@@ -115,6 +121,7 @@ async function parseAll(files: readonly TextFile[], options: WithCache): Promise
   const stamps = new Map(files.flatMap((text) => (text.stamp ? [[text.path, text.stamp] as const] : [])));
   if (cache) for (const [i, text] of files.entries()) results[i] = cache.get(text.kind, hashes[i]!);
   const misses = files.flatMap((_, i) => (results[i] ? [] : [i]));
+  for (const [i, file] of files.entries()) if (results[i]) releaseText(root, file, hashes[i]!);
   // Each result goes to the cache's pack as it arrives, while the workers go on parsing.
   let done = files.length - misses.length;
   onProgress?.({ stage: 'parse', done, total: files.length });
@@ -123,10 +130,11 @@ async function parseAll(files: readonly TextFile[], options: WithCache): Promise
     onResult: (j, { json }) => {
       const i = misses[j]!;
       if (cache && json !== undefined) cache.set(files[i]!.kind, hashes[i]!, json);
+      releaseText(root, files[i]!, hashes[i]!);
       onProgress?.({ stage: 'parse', done: ++done, total: files.length });
     },
   });
-  for (const [j, i] of misses.entries()) results[i] = fresh[j]!.processed;
+  for (const [j, i] of misses.entries()) results[i] = fresh[j]!;
   return { results: results as ProcessedFile[], inputs, stamps };
 }
 

@@ -29,7 +29,9 @@ export const MAX_WORKERS = 32;
  * Parses and schema-checks files, in worker threads when there are enough
  * bytes to be worth it, else in this thread. Results come back in the files'
  * order. A worker that fails leaves its batch to this thread: the result is
- * the same, only slower.
+ * the same, only slower. Each result's JSON goes to `onResult` alone, and a
+ * batch's files are let go once its results are in: at tens of megabytes
+ * each, neither is held to the end.
  */
 export async function processFiles(
   files: readonly TextFile[],
@@ -45,13 +47,13 @@ export async function processFiles(
     /** false: every file by the full parse, never the fast path (to prove the two give the same). */
     fast?: boolean;
   } = {},
-): Promise<Processed[]> {
+): Promise<ProcessedFile[]> {
   const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
   if (workers < 1 || files.length < 2 || bytes < (options.minBytes ?? WORKER_MIN_BYTES)) {
     return files.map((file, i) => {
       const result = inThread(file, options.fast);
       options.onResult?.(i, result);
-      return result;
+      return result.processed;
     });
   }
 
@@ -68,14 +70,16 @@ export async function processFiles(
     }
   });
 
-  const out = new Array<Processed>(files.length);
+  const out = new Array<ProcessedFile>(files.length);
   let next = 0;
-  const take = (batch: number, results: Processed[]) =>
+  const take = (batch: number, results: Processed[]) => {
     results.forEach((r, j) => {
       const index = batches[batch]!.start + j;
-      out[index] = r;
+      out[index] = r.processed;
       options.onResult?.(index, r);
     });
+    batches[batch]!.files = [];
+  };
   const run = () =>
     new Promise<void>((resolve, reject) => {
       let settled = false;

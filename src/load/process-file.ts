@@ -59,12 +59,14 @@ export function processFile(text: TextFile, fast = true): ProcessedFile {
 /** A parsed file rebuilt from its processed form; positions deeper than a list item come from parsing again, on demand. */
 export function toParsedFile(text: TextFile, processed: ProcessedFile): { file: ParsedFile; diagnostics: Diagnostic[] } {
   let parsed: ParsedFile | undefined;
+  // locate holds the positions alone, so that the value can be let go without it.
+  const { positions } = processed;
   const file: ParsedFile = {
     path: text.path,
     kind: text.kind,
     value: processed.value === null ? undefined : processed.value,
     locate(path, where = 'value') {
-      const stored = where === 'value' ? processed.positions[path.join('/')] : undefined;
+      const stored = where === 'value' ? positions[path.join('/')] : undefined;
       if (stored) return { file: text.path, line: stored[0], col: stored[1] };
       parsed ??= parseYaml(text).file;
       return parsed.locate(path, where);

@@ -47,13 +47,16 @@ export async function readProjectFiles(
 }
 
 /**
- * The file without its text in memory: read again, and checked against its
- * hash, only if something asks for it (a diagnostic's position deeper than
- * the parse kept). A large project's YAML text is tens of megabytes that
- * verification never reads.
+ * Lets go of a file's text once it is parsed: read again, and checked against
+ * its hash, only if something asks for it (a diagnostic's position deeper than
+ * the parse kept). In place, so that every holder of the file lets go: a large
+ * project's YAML text is tens of megabytes that verification never reads.
  */
-export function releaseText(root: string, file: TextFile, hash: string): TextFile {
-  return file.stamp ? lazyFile(root, file.path, file.kind, { hash, stamp: file.stamp }) : file;
+export function releaseText(root: string, file: TextFile, hash: string): void {
+  if (!file.stamp || Object.getOwnPropertyDescriptor(file, 'text')?.get) return;
+  const lazy = lazyFile(root, file.path, file.kind, { hash, stamp: file.stamp });
+  Object.defineProperty(file, 'text', { get: () => lazy.text, enumerable: true, configurable: true });
+  file.hash = hash;
 }
 
 /** A file changed between the moment the run took stock of it and the moment it read it: not a bug, and nothing to trust. */

@@ -14,11 +14,17 @@ const files = async () => {
 describe('the parse pool', () => {
   it('gives exactly what parsing in this thread gives, in the files\' order', async () => {
     const input = await files();
-    const inThread = await processFiles(input, 0);
+    // The JSON for the cache goes to onResult, once per file, the same from either.
+    const json = (into: (string | undefined)[]) => (i: number, r: { json: string | undefined }) => void (into[i] = r.json);
+    const threadJson: (string | undefined)[] = [];
+    const pooledJson: (string | undefined)[] = [];
+    const inThread = await processFiles(input, 0, { onResult: json(threadJson) });
     const stats = { workerBatches: 0, threadBatches: 0 };
-    const pooled = await processFiles(input, 2, { minBytes: 0, batchBytes: 4096, stats });
+    const pooled = await processFiles(input, 2, { minBytes: 0, batchBytes: 4096, stats, onResult: json(pooledJson) });
     expect(pooled).toEqual(inThread);
-    expect(pooled.at(-1)!.processed.diagnostics[0]).toMatchObject({ code: 'yaml/syntax' });
+    expect(pooledJson).toEqual(threadJson);
+    expect(pooledJson.filter((j) => typeof j === 'string')).toHaveLength(input.length);
+    expect(pooled.at(-1)!.diagnostics[0]).toMatchObject({ code: 'yaml/syntax' });
     expect(stats).toEqual({ workerBatches: expect.any(Number), threadBatches: 0 });
     expect(stats.workerBatches).toBeGreaterThan(3);
   });
