@@ -78,7 +78,7 @@ export async function openFileCache(
   // Blobs are named apart from packs, so a prune that keeps blobs can tell them apart.
   const blobKey = (name: string) => `blob-${keyOf('blob', name)}`;
   const signer: Signer = (context) => createHmac('sha256', secret).update(`${FORMAT}\n${context}\n${stamp}\n`);
-  const macOf = (key: string, payload: string) => signer(key).update(payload).digest();
+  const macOf = (key: string, payload: string | Buffer) => signer(key).update(payload).digest();
 
   let ready = false;
   const makeDir = () => {

@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporaryFor } from '../load/write-atomic.js';
 
 /** Far above any blob a project within the size caps produces; a bigger file is not read. */
 const MAX_BLOB_BYTES = 256 * 1024 * 1024;
 
-type Mac = (key: string, payload: string) => Buffer;
+type Mac = (key: string, payload: string | Buffer) => Buffer;
 
 /**
  * A named blob: one file, a line with its HMAC in hex, then the payload. Read
@@ -35,7 +35,16 @@ export function writeBlob(dir: string, key: string, payload: string, macOf: Mac)
   const path = join(dir, `${key}.json`);
   const temporary = temporaryFor(path);
   try {
-    writeFileSync(temporary, `${macOf(key, payload).toString('hex')}\n${payload}`, { flag: 'wx' });
+    // Encoded once, signed and written as bytes: a manifest is megabytes, and a copy of it joined
+    // to its MAC line, then encoded again to write, was the largest thing a run allocated at its end.
+    const bytes = Buffer.from(payload, 'utf8');
+    const fd = openSync(temporary, 'wx');
+    try {
+      writeFileSync(fd, `${macOf(key, bytes).toString('hex')}\n`);
+      writeFileSync(fd, bytes);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path);
   } catch {
     rmSync(temporary, { force: true });

@@ -103,6 +103,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
         ...(previous && !ambiguous ? { previous: previous.claims } : {}),
         store: Boolean(cache),
         whole,
+        dependencies: false,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       })
     : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };

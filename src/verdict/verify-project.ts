@@ -22,6 +22,12 @@ export interface VerifyOptions {
    * come back with those alone. Default: whole, and any earlier result reused.
    */
   whole?: boolean;
+  /**
+   * Keep each verified claim's inputs, as lock keys, in `dependencies` (the
+   * default). false: none are kept, for a run that records no verdicts; each
+   * holds everything its claim read, megabytes in all at scale.
+   */
+  dependencies?: boolean;
   /** Told how many claims are verified (or reused) so far. */
   onProgress?: (progress: { stage: 'verify'; done: number; total: number }) => void;
 }
@@ -104,7 +110,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
     }
     diagnostics.push(...own);
     results.push(kept);
-    dependencies.set(claim.id, reads.keys);
+    if (options.dependencies !== false) dependencies.set(claim.id, reads.keys);
     stored?.set(claim.id, { result: kept, diagnostics: own, footprint: reads.footprint([config.ref.file, ruleset.ref.file, claim.ref.file], project.inputs) });
   }
   options.onProgress?.({ stage: 'verify', done, total: claims.length });
