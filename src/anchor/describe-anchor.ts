@@ -10,8 +10,10 @@ export function describe(snapshot: PreparedSnapshot, o: Occurrence, match: Ancho
   // Twice the context in UTF-16 units always holds that many code points.
   const before = (n: number) => takeEnd(text.slice(Math.max(0, o.from - 2 * n), o.from), n, snapshot.astral);
   const after = (n: number) => takeStart(text.slice(o.to, o.to + 2 * n), n, snapshot.astral);
+  // One string for both: a hundred thousand anchors are held to the end of a run.
+  const exact = text.slice(o.from, o.to);
   return {
-    exact: text.slice(o.from, o.to),
+    exact,
     prefix: before(SELECTOR_CONTEXT),
     suffix: after(SELECTOR_CONTEXT),
     start: snapshot.codePointAt(o.from),
@@ -19,7 +21,7 @@ export function describe(snapshot: PreparedSnapshot, o: Occurrence, match: Ancho
     match,
     context: {
       prefix: cutAtWord(before(SNIPPET_CONTEXT), 'start', snapshot.astral),
-      exact: text.slice(o.from, o.to),
+      exact,
       suffix: cutAtWord(after(SNIPPET_CONTEXT), 'end', snapshot.astral),
     },
     line: o.line,

@@ -103,7 +103,8 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
     index: evidence.index,
     locate,
     inputs,
-    unloaded: () => unloadedOf(project, model, files.parsed, loadDiagnostics),
+    // Not the model: its map of every record, ruled out or not, is not held to the end of the run.
+    unloaded: () => unloadedOf(project, files.parsed, loadDiagnostics),
   };
   return { project, diagnostics: loadDiagnostics, inputs, stamps };
 }
@@ -188,6 +189,12 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
   const referenced = [...dated.evidence.values()];
   const anchoring = anchorAll(referenced, model.claims.filter((c) => !references.invalidClaims.has(c.id)), model.sources, snapshots, locate);
   diagnostics.push(...anchoring.diagnostics);
+  // A quote found as written is the snapshot's own words: the record shares the anchor's string,
+  // which the snapshot holds anyway, rather than keep a copy of its own to the end of the run.
+  for (const r of referenced) {
+    const exact = anchoring.records.get(r.id)?.exact;
+    if (exact === r.quote) r.quote = exact;
+  }
   const evidence = new Map(referenced.filter((r) => !anchoring.misquotedRecords.has(r.id)).map((r) => [r.id, r]));
   const index = buildIndex(evidence.values(), model.config!.vocabulary);
   const contradictions = detectContradictions([...evidence.values()], index, model.entities);
@@ -201,7 +208,7 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
 }
 
 /** What did not load, for comparing with recorded verdicts: worked out only when asked. */
-function unloadedOf(project: Project, model: Model, parsed: ReadonlyMap<string, ParsedFile>, diagnostics: readonly Diagnostic[]): Unloaded {
+function unloadedOf(project: Project, parsed: ReadonlyMap<string, ParsedFile>, diagnostics: readonly Diagnostic[]): Unloaded {
   // Files that could not be read at all (too large, not UTF-8) were never parsed: their items are unknown.
   const unread = diagnostics.filter((d) => d.severity === 'error' && !parsed.has(d.file) && kindOf(d.file));
   const files = [...parsed.values(), ...unread.map((d) => ({ path: d.file, kind: kindOf(d.file)!, value: undefined, locate: () => d }))];
@@ -210,8 +217,8 @@ function unloadedOf(project: Project, model: Model, parsed: ReadonlyMap<string, 
     const [kind, id = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
     if (kind === 'claim') return claims.has(id);
     if (kind === 'evidence') return project.evidence.has(id);
-    if (kind === 'source') return model.sources.has(id);
-    if (kind === 'entity') return model.entities.has(id);
+    if (kind === 'source') return project.sources.has(id);
+    if (kind === 'entity') return project.entities.has(id);
     return project.rulesets.has(id);
   };
   return findUnloaded(files, diagnostics, loaded);

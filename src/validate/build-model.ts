@@ -4,7 +4,7 @@ import type { Claim, ConditionNode, Config, DateInfo, Entity, EvidenceRecord, No
 import { readAssertion } from './read-assertion.js';
 import { readConfig } from './read-config.js';
 import { readDate, readPublished, type DateInput } from './read-date.js';
-import { readRecord } from './read-record.js';
+import { readRecord, type Intern } from './read-record.js';
 
 /** The typed model before cross-file references are checked. */
 export interface Model {
@@ -34,6 +34,7 @@ interface Builder {
   date(ref: NodeRef, field: string, input: DateInput | undefined): DateInfo | undefined;
   /** Adds an item to its map, or reports its id as a duplicate at the second definition (its `idKey`, `id` but for a ruleset). */
   define<T extends { id: string; ref: NodeRef }>(map: Map<string, T>, item: T, what: string, idKey?: string): void;
+  intern: Intern;
 }
 
 /** Builds typed objects from schema-checked files, leaving out the items that failed. */
@@ -69,6 +70,11 @@ export function buildModel(usable: readonly UsableFile[]): { model: Model; diagn
 
 function createBuilder(at: Builder['at']): Builder {
   const diagnostics: Diagnostic[] = [];
+  // A hundred thousand records name the same few thousand entities, measures, units and dates:
+  // each parsed copy of one is tens of bytes held to the end of the run, so records share one.
+  // Dates are never changed once read (a resolved date is a new object), so one can be shared.
+  const strings = new Map<string, string>();
+  const dates = new Map<string, DateInfo>();
   return {
     model: { entities: new Map(), sources: new Map(), evidence: new Map(), claims: [], rulesets: new Map() },
     diagnostics,
@@ -76,11 +82,23 @@ function createBuilder(at: Builder['at']): Builder {
     at,
     date(ref, field, input) {
       if (input === undefined) return undefined;
+      const known = typeof input === 'string' ? dates.get(input) : undefined;
+      if (known) return known;
       const outcome = readDate(input);
-      if (outcome.ok) return outcome.date;
+      if (outcome.ok) {
+        if (typeof input === 'string') dates.set(input, outcome.date);
+        return outcome.date;
+      }
       const sub = outcome.field && typeof input === 'object' ? [field, outcome.field] : [field];
       diagnostics.push(diagnostic(outcome.code, at(ref, ...sub), outcome.message));
       return undefined;
+    },
+    intern(value) {
+      if (typeof value !== 'string') return value;
+      const known = strings.get(value);
+      if (known !== undefined) return known as typeof value;
+      strings.set(value, value);
+      return value;
     },
     define(map, item, what, idKey = 'id') {
       const first = map.get(item.id);
@@ -133,7 +151,7 @@ function archived(s: Raw): Pick<Source, 'pinned' | 'revisions'> {
 
 function addRecord(b: Builder, e: Raw, ref: NodeRef): void {
   const before = b.diagnostics.length;
-  const record = readRecord(e, ref, (field, input) => b.date(ref, field, input));
+  const record = readRecord(e, ref, (field, input) => b.date(ref, field, input), b.intern);
   // A record with an unreadable date is reported and left out, never guessed at.
   if (b.diagnostics.length === before) b.define(b.model.evidence, record, 'evidence record');
 }
