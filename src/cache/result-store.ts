@@ -57,40 +57,62 @@ export function jsonOf(claim: StoredClaim): string | undefined {
  * summary, or any write, makes it a plain object for good.
  */
 export function hydrate(kept: KeptClaim): ClaimResult {
-  let plain: Record<string, unknown> | undefined;
-  const whole = (): Record<string, unknown> => {
-    if (!plain) {
-      // Reused only when kept whole, if anything was to read the whole result.
-      if (!kept.json) throw new Error(`only the table's fields of the result for claim "${kept.summary.id}" were kept`);
-      const parsed = JSON.parse(kept.json()) as Record<string, unknown>;
-      plain = {};
-      for (const field of kept.fields) plain[field] = summaryField(field) ? kept.summary[field as SummaryField] : parsed[field];
-    }
-    return plain;
-  };
-  const has = (key: string | symbol) => typeof key === 'string' && kept.fields.includes(key);
-  const target: Record<string, unknown> = {};
-  const get = (key: string | symbol): unknown => {
-    if (plain) return Reflect.get(plain, key);
-    if (!has(key)) return Reflect.get(target, key); // what every object has: hasOwnProperty, toString
-    return summaryField(key as string) ? kept.summary[key as SummaryField] : whole()[key as string];
-  };
-  return new Proxy(target, {
-    get: (_, key) => get(key),
-    has: (_, key) => (plain ? key in plain : has(key) || key in target),
-    ownKeys: () => (plain ? Reflect.ownKeys(plain) : [...kept.fields]),
-    getOwnPropertyDescriptor: (_, key) => {
-      if (plain) return Reflect.getOwnPropertyDescriptor(plain, key);
-      if (!has(key)) return undefined;
-      // Listing the keys must not parse the whole result: past the summary, an accessor.
-      if (summaryField(key as string)) return { value: get(key), enumerable: true, writable: true, configurable: true };
-      return { get: () => get(key), set: (value: unknown) => Reflect.set(whole(), key, value), enumerable: true, configurable: true };
-    },
-    set: (_, key, value) => Reflect.set(whole(), key, value),
-    defineProperty: (_, key, descriptor) => Reflect.defineProperty(whole(), key, descriptor),
-    deleteProperty: (_, key) => Reflect.deleteProperty(whole(), key),
-  }) as unknown as ClaimResult;
+  const target: Hydrated = { [STATE]: { kept, plain: undefined } };
+  return new Proxy(target, HANDLER) as unknown as ClaimResult;
 }
+
+// One handler for every proxy, its state on the target under a symbol nobody else holds: a
+// handler of closures for each was a kilobyte a result, ten megabytes for a table of 10,000.
+const STATE = Symbol('kept result');
+interface Hydrated {
+  [STATE]: { kept: KeptClaim; plain: Record<string, unknown> | undefined };
+}
+
+function wholeOf(t: Hydrated): Record<string, unknown> {
+  const state = t[STATE];
+  if (!state.plain) {
+    const { kept } = state;
+    // Reused only when kept whole, if anything was to read the whole result.
+    if (!kept.json) throw new Error(`only the table's fields of the result for claim "${kept.summary.id}" were kept`);
+    const parsed = JSON.parse(kept.json()) as Record<string, unknown>;
+    const plain: Record<string, unknown> = {};
+    for (const field of kept.fields) plain[field] = summaryField(field) ? kept.summary[field as SummaryField] : parsed[field];
+    state.plain = plain;
+  }
+  return state.plain;
+}
+
+const isField = (t: Hydrated, key: string | symbol) => typeof key === 'string' && t[STATE].kept.fields.includes(key);
+
+function read(t: Hydrated, key: string | symbol): unknown {
+  const { plain, kept } = t[STATE];
+  if (plain) return Reflect.get(plain, key);
+  if (!isField(t, key)) return key === STATE ? undefined : Reflect.get(t, key); // what every object has: hasOwnProperty, toString
+  return summaryField(key as string) ? kept.summary[key as SummaryField] : wholeOf(t)[key as string];
+}
+
+const HANDLER: ProxyHandler<Hydrated> = {
+  get: (t, key) => read(t, key),
+  has: (t, key) => {
+    const { plain } = t[STATE];
+    return plain ? key in plain : isField(t, key) || (key !== STATE && key in t);
+  },
+  ownKeys: (t) => {
+    const { plain, kept } = t[STATE];
+    return plain ? Reflect.ownKeys(plain) : [...kept.fields];
+  },
+  getOwnPropertyDescriptor: (t, key) => {
+    const { plain } = t[STATE];
+    if (plain) return Reflect.getOwnPropertyDescriptor(plain, key);
+    if (!isField(t, key)) return undefined;
+    // Listing the keys must not parse the whole result: past the summary, an accessor.
+    if (summaryField(key as string)) return { value: read(t, key), enumerable: true, writable: true, configurable: true };
+    return { get: () => read(t, key), set: (value: unknown) => Reflect.set(wholeOf(t), key, value), enumerable: true, configurable: true };
+  },
+  set: (t, key, value) => Reflect.set(wholeOf(t), key, value),
+  defineProperty: (t, key, descriptor) => Reflect.defineProperty(wholeOf(t), key, descriptor),
+  deleteProperty: (t, key) => Reflect.deleteProperty(wholeOf(t), key),
+};
 
 /**
  * A result as a run that prints only the table needs it: its summary fields,
@@ -99,7 +121,16 @@ export function hydrate(kept: KeptClaim): ClaimResult {
  */
 export function tableOnly(result: ClaimResult): ClaimResult {
   const summary = Object.fromEntries(SUMMARY.map((f) => [f, result[f]])) as KeptClaim['summary'];
-  return hydrate({ summary, fields: Object.keys(result), diagnostics: [], footprint: undefined, json: undefined, wholeHash: null });
+  return hydrate({ summary, fields: sharedFields(Object.keys(result)), diagnostics: [], footprint: undefined, json: undefined, wholeHash: null });
+}
+
+// Results have a handful of shapes: one list of fields for each, never changed, not one per result.
+const FIELD_LISTS = new Map<string, string[]>();
+function sharedFields(fields: string[]): string[] {
+  const key = fields.join('\0');
+  let known = FIELD_LISTS.get(key);
+  if (!known) FIELD_LISTS.set(key, (known = fields));
+  return known;
 }
 
 function summaryField(field: string): boolean {
