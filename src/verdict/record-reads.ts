@@ -194,7 +194,8 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
   }
   // Whole SHA-256s: a contributor controls both versions of a file, and 64 bits would let one
   // find two with the same hash in an afternoon. Kept blobs store each path's hash once.
-  const files = [...paths].sort().map((path) => fileEntry(inputs, path));
+  const shared = fileEntries(inputs);
+  const files = [...paths].sort().map((path) => shared(path));
   const queries: Record<string, string> = {};
   for (const [query, list] of [...log.buckets].sort(([a], [b]) => (a < b ? -1 : 1))) queries[query] = idsHash(list);
   const contradictions: Record<string, string> = {};
@@ -208,13 +209,16 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
  * few, and a pair each was megabytes held to the end of the run. Never mutated.
  */
 const entries = new WeakMap<ReadonlyMap<string, string>, Map<string, [string, string]>>();
-function fileEntry(inputs: ReadonlyMap<string, string>, path: string): [string, string] {
+function fileEntries(inputs: ReadonlyMap<string, string>): (path: string) => [string, string] {
   let byPath = entries.get(inputs);
   if (!byPath) entries.set(inputs, (byPath = new Map()));
-  const hash = inputs.get(path) ?? '';
-  let entry = byPath.get(path);
-  if (entry?.[1] !== hash) byPath.set(path, (entry = [path, hash]));
-  return entry;
+  const known = byPath;
+  return (path) => {
+    const hash = inputs.get(path) ?? '';
+    let entry = known.get(path);
+    if (entry?.[1] !== hash) known.set(path, (entry = [path, hash]));
+    return entry;
+  };
 }
 
 /** A record's source, the source it relays and the entities it names. */
