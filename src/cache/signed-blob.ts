@@ -18,13 +18,14 @@ export function readBlob(dir: string, key: string, macOf: Mac): string | undefin
   try {
     const info = lstatSync(path, { throwIfNoEntry: false });
     if (!info?.isFile() || info.size > MAX_BLOB_BYTES) return undefined;
-    const raw = readFileSync(path, 'utf8');
-    const newline = raw.indexOf('\n');
+    // Checked as bytes and decoded once: a manifest is megabytes, read by every warm run.
+    const raw = readFileSync(path);
+    const newline = raw.indexOf(10);
     if (newline === -1) return undefined;
-    const mac = Buffer.from(raw.slice(0, newline), 'hex');
-    const payload = raw.slice(newline + 1);
+    const mac = Buffer.from(raw.subarray(0, newline).toString('latin1'), 'hex');
+    const payload = raw.subarray(newline + 1);
     const expected = macOf(key, payload);
-    return mac.length === expected.length && timingSafeEqual(mac, expected) ? payload : undefined;
+    return mac.length === expected.length && timingSafeEqual(mac, expected) ? payload.toString('utf8') : undefined;
   } catch {
     return undefined;
   }

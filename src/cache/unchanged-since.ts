@@ -20,11 +20,11 @@ export async function unchangedSince(
     !manifest.missing.length &&
     listed.length === manifest.listed.length &&
     listed.every((p, i) => p === manifest.listed[i]);
-  const trustedBefore = BigInt(manifest.written - RACY_MS) * 1_000_000n;
+  const trustedBefore = String(BigInt(manifest.written - RACY_MS) * 1_000_000n);
   for (const [path, { hash, stamp }] of Object.entries(manifest.inputs)) {
     const now = stampProjectFile(root, path);
     const same = now !== undefined && now.size === stamp.size && now.ino === stamp.ino && now.mtimeNs === stamp.mtimeNs && now.ctimeNs === stamp.ctimeNs;
-    if (same && BigInt(now.mtimeNs) < trustedBefore && BigInt(now.ctimeNs) < trustedBefore) {
+    if (same && before(now.mtimeNs, trustedBefore) && before(now.ctimeNs, trustedBefore)) {
       unchanged.set(path, { hash, stamp: now });
       continue;
     }
@@ -42,4 +42,10 @@ export async function unchangedSince(
     else all = false;
   }
   return { all, unchanged };
+}
+
+/** a < b for integers in decimal as String(bigint) writes them, b not negative: no BigInt for each of 11,000 files. */
+function before(a: string, b: string): boolean {
+  if (a.startsWith('-')) return true;
+  return a.length !== b.length ? a.length < b.length : a < b;
 }

@@ -18,7 +18,8 @@ export function resolveInsideSync(root: string, path: string): Inside {
   if (isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) {
     return { ok: false, reason: `expected a path relative to the project, found absolute path "${path}"` };
   }
-  const joined = join(root, path);
+  // A plain relative path (what listings and manifests hold) joins as it is; anything else is normalised.
+  const joined = PLAIN.test(path) && !root.endsWith(sep) ? root + sep + path : join(root, path);
   if (!isWithin(root, joined)) return { ok: false, reason: `path "${path}" leads outside the project` };
   let real: { path: string; info?: BigIntStats };
   try {
@@ -49,7 +50,7 @@ function realPath(path: string): { path: string; info?: BigIntStats } {
     real = realpathSync(dir);
     folders.set(dir, real);
   }
-  return { path: join(real, basename(path)), info };
+  return { path: real === dir ? path : join(real, basename(path)), info };
 }
 
 function isWithin(root: string, path: string): boolean {
@@ -60,3 +61,5 @@ function isWithin(root: string, path: string): boolean {
 }
 
 const SEP = sep.charCodeAt(0);
+/** Segments of word characters, dots, dashes and spaces, none of them `.` or `..`, joined by `/`: nothing for join to normalise. */
+const PLAIN = sep === '/' ? /^(?!\.\.?(?:\/|$))[\w\- .]+(?:\/(?!\.\.?(?:\/|$))[\w\- .]+)*$/ : /^$/;
