@@ -83,7 +83,9 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
   // Which items did not load is asked of files with errors alone: the other files' parsed values,
   // tens of megabytes that the model has copied what it needs from, are let go.
   const loadDiagnostics = sortDiagnostics(diagnostics);
-  const failed = new Set(loadDiagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  // In the order they were found: findUnloaded names the first error inside each item.
+  const found = [...diagnostics];
+  const failed = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
   const ownFiles = new Set(read.files.map((f) => f.path));
   for (const file of files.parsed.values()) if (ownFiles.has(file.path) && !failed.has(file.path)) file.value = undefined;
 
@@ -104,7 +106,7 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
     locate,
     inputs,
     // Not the model: its map of every record, ruled out or not, is not held to the end of the run.
-    unloaded: () => unloadedOf(project, files.parsed, loadDiagnostics),
+    unloaded: () => unloadedOf(project, files.parsed, found),
   };
   return { project, diagnostics: loadDiagnostics, inputs, stamps };
 }

@@ -29,9 +29,8 @@ export const MAX_WORKERS = 32;
  * Parses and schema-checks files, in worker threads when there are enough
  * bytes to be worth it, else in this thread. Results come back in the files'
  * order. A worker that fails leaves its batch to this thread: the result is
- * the same, only slower. Each result's JSON goes to `onResult` alone, and a
- * batch's files are let go once its results are in: at tens of megabytes
- * each, neither is held to the end.
+ * the same, only slower. Each result's JSON goes to `onResult` alone, not
+ * held to the end: tens of megabytes at scale.
  */
 export async function processFiles(
   files: readonly TextFile[],
@@ -78,7 +77,6 @@ export async function processFiles(
       out[index] = r.processed;
       options.onResult?.(index, r);
     });
-    batches[batch]!.files = [];
   };
   const run = () =>
     new Promise<void>((resolve, reject) => {

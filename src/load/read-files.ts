@@ -53,7 +53,8 @@ export async function readProjectFiles(
  * project's YAML text is tens of megabytes that verification never reads.
  */
 export function releaseText(root: string, file: TextFile, hash: string): void {
-  if (!file.stamp || Object.getOwnPropertyDescriptor(file, 'text')?.get) return;
+  // A file read lazily already is released too: a parse that missed the cache read its text into it.
+  if (!file.stamp) return;
   const lazy = lazyFile(root, file.path, file.kind, { hash, stamp: file.stamp });
   Object.defineProperty(file, 'text', { get: () => lazy.text, enumerable: true, configurable: true });
   file.hash = hash;

@@ -38,6 +38,9 @@ let folders: Map<string, string> | undefined;
 
 /** realpath, with the folder's part looked up once per folder: a file that is not itself a link lives where its folder does. */
 function realPath(path: string): { path: string; info?: BigIntStats } {
+  // With a trailing separator lstat follows a link to a folder, which would then pass for a plain
+  // folder here: such a path is resolved whole.
+  if (path.endsWith(sep) || path.endsWith('/')) return { path: realpathSync(path) };
   const info = lstatSync(path, { bigint: true });
   if (info.isSymbolicLink()) return { path: realpathSync(path) };
   if (!folders) {
@@ -62,4 +65,4 @@ function isWithin(root: string, path: string): boolean {
 
 const SEP = sep.charCodeAt(0);
 /** Segments of word characters, dots, dashes and spaces, none of them `.` or `..`, joined by `/`: nothing for join to normalise. */
-const PLAIN = sep === '/' ? /^(?!\.\.?(?:\/|$))[\w\- .]+(?:\/(?!\.\.?(?:\/|$))[\w\- .]+)*$/ : /^$/;
+const PLAIN = sep === '/' ? /^(?!\.\.?(?:\/|$))[\w\- .]+(?:\/(?!\.\.?(?:\/|$))[\w\- .]+)*$/ : /(?!)/;

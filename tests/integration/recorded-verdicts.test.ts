@@ -147,6 +147,16 @@ describe('recorded verdicts', () => {
     expect(await readFile(join(dir, LOCK_FILE), 'utf8')).toBe(lock);
   });
 
+  it('names the first error found inside a claim that did not load, not the first by line', async () => {
+    // The claimant is checked before the event, so its error, lower in the file, is found first.
+    const dir = await gitProject();
+    await edit(dir, 'claims/statements.yaml', '    claimant: mike-pence\n', '');
+    await edit(dir, 'claims/statements.yaml', '        actor: trump-team\n        action: contact\n        target: wikileaks\n        mutual: true\n', '        actor: nobody-else\n        action: contact\n        target: wikileaks\n        mutual: true\n    claimant: nobody-at-all\n');
+    const { result } = await checkJson(dir);
+    const blocked = result.diff.uncompared.find((u: { id: string }) => u.id === 'pence-denies-wikileaks-connection');
+    expect(blocked.because[0].problem).toMatchObject({ code: 'ref/unknown-entity', line: 25, message: expect.stringContaining('"nobody-at-all"') });
+  });
+
   it('passes when an unused source is deleted', async () => {
     const dir = await gitProject();
     await edit(dir, 'sources/primary.yaml', /  - id: twitter-dms-trump-jr-wikileaks[\s\S]*?(?=\n  - id:)\n/, '');

@@ -22,7 +22,9 @@ describe('resolveInsideSync', () => {
     for (const path of ['evidence/b c.yaml', 'evidence/...yaml', 'evidence/.hidden.yaml', 'evidence/missing.yaml', './evidence//missing.yaml']) {
       expect(inside(path), path).toMatchObject({ ok: true, path: join(root, path) });
     }
-    for (const path of ['../secret.yaml', 'evidence/../../secret.yaml', '..', 'linked/out.yaml', 'away/secret.yaml', '/etc/passwd']) {
+    // A trailing separator makes lstat follow a link to a folder: it must not pass for a plain folder.
+    expect(inside('evidence/')).toMatchObject({ ok: true, path: join(root, 'evidence') });
+    for (const path of ['../secret.yaml', 'evidence/../../secret.yaml', '..', 'linked/out.yaml', 'away/secret.yaml', 'away/', 'away//', './away/', '/etc/passwd']) {
       expect(inside(path), path).toMatchObject({ ok: false });
     }
   });
