@@ -33,3 +33,21 @@ export function contradictionsHash(list: readonly Contradiction[]): string {
   }
   return known;
 }
+
+/**
+ * One [path, hash] pair per path for the whole run, shared by every footprint
+ * that names it: 10,000 claims name 300,000 files between them, mostly the same
+ * few, and a pair each was megabytes held to the end of the run. Never mutated.
+ */
+const entries = new WeakMap<ReadonlyMap<string, string>, Map<string, [string, string]>>();
+export function fileEntries(inputs: ReadonlyMap<string, string>): (path: string) => [string, string] {
+  let byPath = entries.get(inputs);
+  if (!byPath) entries.set(inputs, (byPath = new Map()));
+  const known = byPath;
+  return (path) => {
+    const hash = inputs.get(path) ?? '';
+    let entry = known.get(path);
+    if (entry?.[1] !== hash) known.set(path, (entry = [path, hash]));
+    return entry;
+  };
+}

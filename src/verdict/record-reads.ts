@@ -1,4 +1,4 @@
-import { contradictionsHash, filesOf, idsHash } from './hash-reads.js';
+import { contradictionsHash, fileEntries, filesOf, idsHash } from './hash-reads.js';
 import { watchedMap } from './watched-map.js';
 import type { EvidenceIndex } from '../evidence/build-index.js';
 import { createNames, type Names } from '../facts/fact-types.js';
@@ -201,24 +201,6 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
   const contradictions: Record<string, string> = {};
   for (const id of [...log.consulted].sort()) contradictions[id] = contradictionsHash(base.contradictionsOf(id));
   return { files, queries, contradictions, absent: absent.sort() };
-}
-
-/**
- * One [path, hash] pair per path for the whole run, shared by every footprint
- * that names it: 10,000 claims name 300,000 files between them, mostly the same
- * few, and a pair each was megabytes held to the end of the run. Never mutated.
- */
-const entries = new WeakMap<ReadonlyMap<string, string>, Map<string, [string, string]>>();
-function fileEntries(inputs: ReadonlyMap<string, string>): (path: string) => [string, string] {
-  let byPath = entries.get(inputs);
-  if (!byPath) entries.set(inputs, (byPath = new Map()));
-  const known = byPath;
-  return (path) => {
-    const hash = inputs.get(path) ?? '';
-    let entry = known.get(path);
-    if (entry?.[1] !== hash) known.set(path, (entry = [path, hash]));
-    return entry;
-  };
 }
 
 /** A record's source, the source it relays and the entities it names. */
