@@ -21,9 +21,9 @@ export async function unchangedSince(
     listed.length === manifest.listed.length &&
     listed.every((p, i) => p === manifest.listed[i]);
   const trustedBefore = String(BigInt(manifest.written - RACY_MS) * 1_000_000n);
-  for (const [path, { hash, stamp }] of Object.entries(manifest.inputs)) {
+  for (const [path, hash, size, ino, mtimeNs, ctimeNs] of manifest.inputs) {
     const now = stampProjectFile(root, path);
-    const same = now !== undefined && now.size === stamp.size && now.ino === stamp.ino && now.mtimeNs === stamp.mtimeNs && now.ctimeNs === stamp.ctimeNs;
+    const same = now !== undefined && now.size === size && now.ino === ino && now.mtimeNs === mtimeNs && now.ctimeNs === ctimeNs;
     if (same && before(now.mtimeNs, trustedBefore) && before(now.ctimeNs, trustedBefore)) {
       unchanged.set(path, { hash, stamp: now });
       continue;

@@ -5,7 +5,7 @@ import { listProjectFiles } from '../load/list-files.js';
 import { unchangedSince } from './unchanged-since.js';
 import { hydrate, isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { inShard, type Shard } from '../results/shard.js';
-import { headsOf, keptHead, MANIFEST_BLOB, parseManifest, readKept, readResults, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
+import { headsOf, inputEntry, keptHead, MANIFEST_BLOB, parseManifest, readKept, readResults, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
 import type { Claim, LoadResult, Project, VerifyResult } from '../types.js';
 import { openCache, type Environment } from './cache-stamp.js';
 import { loadWith } from '../load/load-project.js';
@@ -157,10 +157,10 @@ function keepResults(cache: FileCache, run: FullRun): void {
   const wholes = new Map<string, string | null>();
   const claimsFiles: RunManifest['claimsFiles'] = {};
   for (const [file, claims] of byFile) claimsFiles[file] = keepFile(cache, file, claims, run, wholes);
-  const inputs: RunManifest['inputs'] = {};
+  const inputs: RunManifest['inputs'] = [];
   for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
     const stamp = loaded.stamps.get(path);
-    if (stamp) inputs[path] = { hash, stamp };
+    if (stamp) inputs.push(inputEntry(path, hash, stamp));
   }
   // Files that could not be read have no stamp to compare: while any is missing, no run is warm.
   const tried = [...listing.paths.map((p) => p.path), ...[...project.sources.values()].flatMap((s) => (s.snapshot ? [s.snapshot.path] : []))];
