@@ -5,22 +5,19 @@ import { buildIndex } from '../evidence/build-index.js';
 import { detectContradictions } from '../evidence/detect-contradictions.js';
 import { createNames } from '../facts/fact-types.js';
 import { kindOf } from './layout.js';
-import type { ParsedFile } from './parse-yaml.js';
-import { defaultWorkers, processFiles } from './parse-pool.js';
-import { toParsedFile, type ProcessedFile } from './process-file.js';
 import { type FileCache } from '../cache/file-cache.js';
-import { readProjectFiles, releaseText, type FileStamp, type TextFile } from './read-files.js';
+import type { ParsedFile } from './parse-yaml.js';
+import { readProjectFiles, type FileStamp } from './read-files.js';
+import { fileIntake, parseAll } from './parse-all.js';
 import { checkBrokenRules, checkRules } from '../rules/check-rules.js';
 import { findUnloaded } from '../validate/find-unloaded.js';
 import type { LoadResult, Locator, Project, Unloaded } from '../types.js';
-import { buildModel, type Model, type UsableFile } from '../validate/build-model.js';
-import { validateSchema } from '../validate/validate-schema.js';
+import { createModelBuilder, type Model } from '../validate/build-model.js';
 import { checkReferences, type ReferenceCheck } from '../validate/check-references.js';
 import { resolveRecordDates } from '../validate/resolve-record-dates.js';
 import { describeContradiction } from '../verdict/describe-contradiction.js';
 import { openCache, type Environment } from '../cache/cache-stamp.js';
 import { readSnapshots } from './read-snapshots.js';
-import { sha256 } from '../model/hash.js';
 
 export interface LoadOptions {
   /** Keep parse and schema results in a content-hash cache under the project root (.factcheck-cache). */
@@ -62,17 +59,20 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
   return loaded;
 }
 
-type WithCache = Omit<LoadOptions, 'cache'> & { cache: FileCache | undefined; unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }> };
+export type WithCache = Omit<LoadOptions, 'cache'> & { cache: FileCache | undefined; unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }> };
 
 /** loadProject with the cache, if any, opened by the caller, who prunes it when done with it. */
 export async function loadWith(root: string, diagnostics: Diagnostic[], options: WithCache): Promise<LoadResult> {
   const read = await readProjectFiles(root, options.unchanged);
   diagnostics.push(...read.diagnostics);
-  const { results, inputs, stamps } = await parseAll(root, read.files, options);
-  const files = collectFiles(read.files, results, options.extra ?? [], diagnostics);
+  const builder = createModelBuilder();
+  const files = fileIntake(builder);
+  const { inputs, stamps } = await parseAll(root, read.files, options, (i, processed) => files.own(read.files[i]!, processed));
+  for (const file of options.extra ?? []) files.extra(file);
+  diagnostics.push(...files.diagnostics);
   const locate: Locator = (ref, ...sub) => files.parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
 
-  const built = buildModel(files.usable);
+  const built = builder.finish();
   diagnostics.push(...built.diagnostics);
   const { model } = built;
   if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
@@ -109,58 +109,6 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
     unloaded: () => unloadedOf(project, files.parsed, found),
   };
   return { project, diagnostics: loadDiagnostics, inputs, stamps };
-}
-
-/**
- * Every file parsed and schema-checked: from the cache when it has them, the
- * rest in worker threads when there is enough of it. Each file's text is let
- * go as soon as its result is in.
- */
-async function parseAll(root: string, files: readonly TextFile[], options: WithCache): Promise<{ results: ProcessedFile[]; inputs: Map<string, string>; stamps: Map<string, FileStamp> }> {
-  const { cache, onProgress } = options;
-  const results = new Array<ProcessedFile | undefined>(files.length);
-  const hashes = files.map((text) => text.hash ?? sha256(text.text));
-  const inputs = new Map(files.map((text, i) => [text.path, hashes[i]!]));
-  const stamps = new Map(files.flatMap((text) => (text.stamp ? [[text.path, text.stamp] as const] : [])));
-  if (cache) for (const [i, text] of files.entries()) results[i] = cache.get(text.kind, hashes[i]!);
-  const misses = files.flatMap((_, i) => (results[i] ? [] : [i]));
-  for (const [i, file] of files.entries()) if (results[i]) releaseText(root, file, hashes[i]!);
-  // Each result goes to the cache's pack as it arrives, while the workers go on parsing.
-  let done = files.length - misses.length;
-  onProgress?.({ stage: 'parse', done, total: files.length });
-  const fresh = await processFiles(misses.map((i) => files[i]!), options.workers ?? defaultWorkers(), {
-    fast: options.fastYaml !== false,
-    onResult: (j, { json }) => {
-      const i = misses[j]!;
-      if (cache && json !== undefined) cache.set(files[i]!.kind, hashes[i]!, json);
-      releaseText(root, files[i]!, hashes[i]!);
-      onProgress?.({ stage: 'parse', done: ++done, total: files.length });
-    },
-  });
-  for (const [j, i] of misses.entries()) results[i] = fresh[j]!;
-  return { results: results as ProcessedFile[], inputs, stamps };
-}
-
-/** The parsed files by path, those the model is built from, and rules files their schema kept out (still read for their other problems). */
-function collectFiles(files: readonly TextFile[], results: readonly ProcessedFile[], extra: readonly ParsedFile[], diagnostics: Diagnostic[]) {
-  const usable: UsableFile[] = [];
-  const parsed = new Map<string, ParsedFile>();
-  const brokenRules: ParsedFile[] = [];
-  for (const [i, text] of files.entries()) {
-    const processed = results[i]!;
-    const { file, diagnostics: problems } = toParsedFile(text, processed);
-    parsed.set(file.path, file);
-    diagnostics.push(...problems);
-    if (file.value !== undefined && !processed.fileInvalid) usable.push({ file, skip: new Set(processed.invalidItems) });
-    else if (file.kind === 'rules') brokenRules.push(file);
-  }
-  for (const file of extra) {
-    const check = validateSchema(file);
-    parsed.set(file.path, file);
-    diagnostics.push(...check.diagnostics);
-    if (!check.fileInvalid) usable.push({ file, skip: check.invalidItems });
-  }
-  return { usable, parsed, brokenRules };
 }
 
 /** References across files, then the rules' names and paths, each place reported once. */

@@ -30,7 +30,8 @@ export const MAX_WORKERS = 32;
  * bytes to be worth it, else in this thread. Results come back in the files'
  * order. A worker that fails leaves its batch to this thread: the result is
  * the same, only slower. Each result's JSON goes to `onResult` alone, not
- * held to the end: tens of megabytes at scale.
+ * held to the end: tens of megabytes at scale. With `keep: false` the results
+ * themselves go to `onResult` alone too.
  */
 export async function processFiles(
   files: readonly TextFile[],
@@ -38,6 +39,8 @@ export async function processFiles(
   options: {
     /** Called with each result as it arrives, so that the caller can use the wait (to write it to the cache). */
     onResult?: (index: number, result: Processed) => void;
+    /** false: results are not held to be returned (an empty array is), so each can go once onResult is done with it. */
+    keep?: boolean;
     /** For tests: a lower threshold, smaller batches, another worker module, and counts of who did the work. */
     minBytes?: number;
     batchBytes?: number;
@@ -49,10 +52,10 @@ export async function processFiles(
 ): Promise<ProcessedFile[]> {
   const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
   if (workers < 1 || files.length < 2 || bytes < (options.minBytes ?? WORKER_MIN_BYTES)) {
-    return files.map((file, i) => {
+    return files.flatMap((file, i) => {
       const result = inThread(file, options.fast);
       options.onResult?.(i, result);
-      return result.processed;
+      return options.keep === false ? [] : [result.processed];
     });
   }
 
@@ -69,12 +72,12 @@ export async function processFiles(
     }
   });
 
-  const out = new Array<ProcessedFile>(files.length);
+  const out = new Array<ProcessedFile>(options.keep === false ? 0 : files.length);
   let next = 0;
   const take = (batch: number, results: Processed[]) => {
     results.forEach((r, j) => {
       const index = batches[batch]!.start + j;
-      out[index] = r.processed;
+      if (options.keep !== false) out[index] = r.processed;
       options.onResult?.(index, r);
     });
   };

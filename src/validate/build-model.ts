@@ -39,33 +39,52 @@ interface Builder {
 
 /** Builds typed objects from schema-checked files, leaving out the items that failed. */
 export function buildModel(usable: readonly UsableFile[]): { model: Model; diagnostics: Diagnostic[] } {
-  const byFile = new Map(usable.map((u) => [u.file.path, u.file]));
+  const builder = createModelBuilder();
+  for (const file of usable) builder.add(file);
+  return builder.finish();
+}
+
+/** buildModel a file at a time, in the files' order: a load builds each file's part as its parse comes in. */
+export interface ModelBuilder {
+  add(file: UsableFile): void;
+  finish(): { model: Model; diagnostics: Diagnostic[] };
+}
+
+export function createModelBuilder(): ModelBuilder {
+  const byFile = new Map<string, ParsedFile>();
   const b = createBuilder((ref, ...sub) => byFile.get(ref.file)!.locate([...ref.path, ...sub]));
-  for (const { file, skip } of usable) {
-    const data = file.value as Raw;
-    const items = (listKey: string) => (data[listKey] as Raw[]).flatMap((raw, i) => (skip.has(i) ? [] : [{ raw, ref: { file: file.path, path: [listKey, i] } as NodeRef }]));
-    switch (file.kind) {
-      case 'config':
-        b.model.config = readConfig(data, { file: file.path, path: [] });
-        break;
-      case 'entities':
-        for (const { raw, ref } of items('entities')) b.define(b.model.entities, readEntity(raw, ref), 'entity');
-        break;
-      case 'sources':
-        for (const { raw, ref } of items('sources')) b.define(b.model.sources, readSource(b, raw, ref), 'source');
-        break;
-      case 'evidence':
-        for (const { raw, ref } of items('evidence')) addRecord(b, raw, ref);
-        break;
-      case 'claims':
-        for (const { raw, ref } of items('claims')) addClaim(b, raw, ref);
-        break;
-      case 'rules':
-        b.define(b.model.rulesets, readRuleset(data, file.path), 'ruleset', 'ruleset');
-        break;
-    }
+  return {
+    add({ file, skip }) {
+      byFile.set(file.path, file);
+      addFile(b, file, skip);
+    },
+    finish: () => ({ model: b.model, diagnostics: b.diagnostics }),
+  };
+}
+
+function addFile(b: Builder, file: ParsedFile, skip: ReadonlySet<number>): void {
+  const data = file.value as Raw;
+  const items = (listKey: string) => (data[listKey] as Raw[]).flatMap((raw, i) => (skip.has(i) ? [] : [{ raw, ref: { file: file.path, path: [listKey, i] } as NodeRef }]));
+  switch (file.kind) {
+    case 'config':
+      b.model.config = readConfig(data, { file: file.path, path: [] });
+      break;
+    case 'entities':
+      for (const { raw, ref } of items('entities')) b.define(b.model.entities, readEntity(raw, ref), 'entity');
+      break;
+    case 'sources':
+      for (const { raw, ref } of items('sources')) b.define(b.model.sources, readSource(b, raw, ref), 'source');
+      break;
+    case 'evidence':
+      for (const { raw, ref } of items('evidence')) addRecord(b, raw, ref);
+      break;
+    case 'claims':
+      for (const { raw, ref } of items('claims')) addClaim(b, raw, ref);
+      break;
+    case 'rules':
+      b.define(b.model.rulesets, readRuleset(data, file.path), 'ruleset', 'ruleset');
+      break;
   }
-  return { model: b.model, diagnostics: b.diagnostics };
 }
 
 function createBuilder(at: Builder['at']): Builder {

@@ -53,3 +53,18 @@ export function findUnloaded(files: Iterable<ParsedFile>, diagnostics: readonly 
   }
   return { items, files: unreadable };
 }
+
+/**
+ * The part of a file's value that findUnloaded reads: its items' ids, or its
+ * ruleset's name. A load keeps this in place of the value once the model has
+ * what it needs, so that the values can go while the rest is parsed.
+ */
+export function outlineOf(kind: ParsedFile['kind'], value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const v = value as Record<string, unknown>;
+  if (kind === 'rules') return { ruleset: v.ruleset };
+  const spec = LISTS[kind];
+  const list = spec && !Array.isArray(value) ? v[spec.list] : undefined;
+  if (!spec || !Array.isArray(list)) return {};
+  return { [spec.list]: list.map((item) => ({ id: (item as { id?: unknown } | null)?.id })) };
+}

@@ -3,7 +3,7 @@ import { diagnostic } from '../../src/diagnostics.js';
 import { countChanges, diffExitCode, diffVerdicts } from '../../src/lock/diff-verdicts.js';
 import type { Lock, LockEntry } from '../../src/lock/lock-file.js';
 import type { Unloaded } from '../../src/types.js';
-import { findUnloaded } from '../../src/validate/find-unloaded.js';
+import { findUnloaded, outlineOf } from '../../src/validate/find-unloaded.js';
 import { memoryProject } from '../helpers/memory-project.js';
 
 /** A recorded verdict; its whole-entry hash plays no part in the comparison. */
@@ -213,6 +213,9 @@ describe('diffVerdicts with inputs that did not load', () => {
       'claims/b.yaml': 'claims:\n  - id: x\n   text: misaligned\n',
     });
     const unloaded = findUnloaded(project.parsed.values(), project.diagnostics, (key) => key === 'claim:loads');
+    // A load keeps only each file's outline once the model has it: that tells the same.
+    const outlined = [...project.parsed.values()].map((f) => ({ ...f, value: outlineOf(f.kind, f.value) }));
+    expect(findUnloaded(outlined, project.diagnostics, (key) => key === 'claim:loads')).toEqual(unloaded);
     const lock = lockOf({ loads: entry(INPUTS), 'no-text': entry(INPUTS), x: entry(INPUTS) });
     const diff = diffVerdicts(lock, runOf({ loads: entry(INPUTS) }), ids('loads'), hashesOf(INPUTS), unloaded);
     expect(diff.removed).toEqual([]);
