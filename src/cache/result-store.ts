@@ -163,7 +163,7 @@ export function createFootprintCheck(project: Project, contradictionsOf: (id: st
   };
   return (footprint) => {
     for (const [path, hash] of footprint.files) if ((project.inputs.get(path) ?? '') !== hash) return false;
-    for (const [query, hash] of Object.entries(footprint.queries)) {
+    for (const [query, hash] of footprint.queries) {
       let now = queries.get(query);
       if (now === undefined) {
         now = idsHash(runQuery(project.index, JSON.parse(query) as Query));
@@ -171,7 +171,7 @@ export function createFootprintCheck(project: Project, contradictionsOf: (id: st
       }
       if (now !== hash) return false;
     }
-    for (const [id, hash] of Object.entries(footprint.contradictions)) {
+    for (const [id, hash] of footprint.contradictions) {
       let now = contradictions.get(id);
       if (now === undefined) {
         now = contradictionsHash(contradictionsOf(id));

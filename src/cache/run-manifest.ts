@@ -200,8 +200,8 @@ export function readKept(
     const ok =
       isObject(footprint) &&
       Array.isArray(footprint.files) &&
-      isObject(footprint.queries) &&
-      isObject(footprint.contradictions) &&
+      pairs(footprint.queries) &&
+      pairs(footprint.contradictions) &&
       Array.isArray(footprint.absent);
     const head = ok ? keptHead(manifest, id, whole, results) : undefined;
     if (!head) return undefined;
@@ -218,6 +218,10 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
   } catch {
     return undefined;
   }
+}
+
+function pairs(value: unknown): boolean {
+  return Array.isArray(value) && value.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -29,10 +29,12 @@ export interface RecordedReads {
 export interface Footprint {
   /** Every file an input was read from, snapshots included, with its SHA-256; by path. */
   files: [path: string, hash: string][];
-  /** Every index query made (a JSON array: method, then arguments), with a hash of the record ids it returned. */
-  queries: Record<string, string>;
-  /** Every record whose contradictions were consulted, with a hash of them. */
-  contradictions: Record<string, string>;
+  // Pairs, not objects keyed by query or id: thousands of distinct keys made each object one of
+  // thousands of shapes, and building them was most of what a footprint cost.
+  /** Every index query made (a JSON array: method, then arguments), with a hash of the record ids it returned; by query. */
+  queries: [query: string, hash: string][];
+  /** Every record whose contradictions were consulted, with a hash of them; by id. */
+  contradictions: [id: string, hash: string][];
   /** Items looked up and not found, as lock/hash-inputs keys: if one appears, the result may change. */
   absent: string[];
 }
@@ -196,10 +198,8 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
   // find two with the same hash in an afternoon. Kept blobs store each path's hash once.
   const shared = fileEntries(inputs);
   const files = [...paths].sort().map((path) => shared(path));
-  const queries: Record<string, string> = {};
-  for (const [query, list] of [...log.buckets].sort(([a], [b]) => (a < b ? -1 : 1))) queries[query] = idsHash(list);
-  const contradictions: Record<string, string> = {};
-  for (const id of [...log.consulted].sort()) contradictions[id] = contradictionsHash(base.contradictionsOf(id));
+  const queries = [...log.buckets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([query, list]): [string, string] => [query, idsHash(list)]);
+  const contradictions = [...log.consulted].sort().map((id): [string, string] => [id, contradictionsHash(base.contradictionsOf(id))]);
   return { files, queries, contradictions, absent: absent.sort() };
 }
 

@@ -53,15 +53,15 @@ describe('kept results', () => {
   it('holds a footprint only while every file, query, contradiction and missing item is as it was', async () => {
     const { project } = await loadProject(REPO);
     const check = createFootprintCheck(project!, (id) => project!.contradictions.filter((c) => c.records.includes(id)));
-    const base = { files: [] as [string, string][], queries: {}, contradictions: {}, absent: [] as string[] };
+    const base = { files: [] as [string, string][], queries: [] as [string, string][], contradictions: [] as [string, string][], absent: [] as string[] };
     expect(check(base)).toBe(true);
     const config = project!.inputs.get('factcheck.config.yaml')!;
     expect(check({ ...base, files: [['factcheck.config.yaml', config]] })).toBe(true);
     expect(check({ ...base, files: [['factcheck.config.yaml', '0'.repeat(64)]] })).toBe(false);
     expect(check({ ...base, files: [['claims/gone.yaml', '0'.repeat(64)]] })).toBe(false);
-    expect(check({ ...base, queries: { '["statements","donald-trump"]': 'not the hash' } })).toBe(false);
-    expect(check({ ...base, queries: { '["noSuchQuery","x"]': 'anything' } })).toBe(false);
-    expect(check({ ...base, contradictions: { 'euronews-link-message': 'not the hash' } })).toBe(false);
+    expect(check({ ...base, queries: [['["statements","donald-trump"]', 'not the hash']] })).toBe(false);
+    expect(check({ ...base, queries: [['["noSuchQuery","x"]', 'anything']] })).toBe(false);
+    expect(check({ ...base, contradictions: [['euronews-link-message', 'not the hash']] })).toBe(false);
     expect(check({ ...base, absent: ['evidence:no-such-record', 'entity:no-such-entity', 'source:no-such-source'] })).toBe(true);
     for (const key of ['evidence:euronews-link-message', 'entity:mike-pence', 'source:the-week-trump-jr-wikileaks', 'unknown:x']) {
       expect(check({ ...base, absent: [key] }), key).toBe(false);
