@@ -1,9 +1,10 @@
-// Part of `npm test` (vitest's globalSetup): builds dist/ with the build script's
-// tsc only when it is out of date, so that a test run after an unchanged build
-// does not pay for another. The tests that run bin/factcheck.js, the bench's
-// measurements and the package test use dist/; the rest import src/ directly.
+// Part of `npm test` (vitest's globalSetup): builds dist/ as the build script
+// does (tsc, then the precompiled validators) only when it is out of date, so
+// that a test run after an unchanged build does not pay for another. The tests
+// that run bin/factcheck.js, the bench's measurements and the package test use
+// dist/; the rest import src/ directly.
 //
-// dist/ is current when every src/*.ts has its .js and none of src/,
+// dist/ is current when every src/*.ts has its .js and none of src/, schemas/,
 // tsconfig.json or package.json changed after the oldest of those .js files
 // (tsc rewrites every output on each build). Also runnable on its own:
 // `node scripts/ensure-dist.mjs`.
@@ -11,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildValidators } from './build-validators.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,10 +21,11 @@ function sourcesOf(repo) {
   return readdirSync(join(repo, 'src'), { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'));
 }
 
-/** The input changed last: a source, or the configuration tsc reads. */
+/** The input changed last: a source, the configuration tsc reads, or a schema (the build compiles them). */
 function newestInput(repo, sources) {
   let newest = { path: '', ms: 0 };
-  for (const path of [...sources.map((p) => join('src', p)), 'tsconfig.json', 'package.json']) {
+  const schemas = readdirSync(join(repo, 'schemas')).filter((n) => n.endsWith('.json')).map((n) => join('schemas', n));
+  for (const path of [...sources.map((p) => join('src', p)), ...schemas, 'tsconfig.json', 'package.json']) {
     const ms = statSync(join(repo, path)).mtimeMs;
     if (ms > newest.ms) newest = { path, ms };
   }
@@ -53,7 +56,7 @@ function markStale(repo) {
 }
 
 /** Builds dist/ when it is out of date; throws when the build fails. */
-export function ensureDist(repo = REPO) {
+export async function ensureDist(repo = REPO) {
   const reason = staleReason(repo);
   if (!reason) return;
   process.stderr.write(`npm test: building dist/ (${reason})\n`);
@@ -65,18 +68,20 @@ export function ensureDist(repo = REPO) {
     markStale(repo);
     throw new Error(`the build failed (tsc exited ${run.status ?? run.signal}); fix it, then run the tests again`);
   }
+  // As the build script does after tsc; without it dist/ would still work, compiling the schemas each run.
+  await buildValidators(repo);
   // A source saved while tsc ran may be older than the outputs and still not in them.
   if (newestInput(repo, sourcesOf(repo)).ms > started) markStale(repo);
 }
 
 /** vitest's globalSetup: once per test run, before any test file. */
-export function setup() {
-  ensureDist();
+export async function setup() {
+  await ensureDist();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    ensureDist();
+    await ensureDist();
   } catch (error) {
     console.error(`npm test: ${error.message}`);
     process.exit(1);

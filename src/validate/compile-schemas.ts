@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { FileKind } from '../load/layout.js';
+import { sha256 } from '../model/hash.js';
 
 /** The published schemas in schemas/ are the loader's schemas: one source for editors and validation. */
 const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
@@ -47,17 +49,64 @@ export function validateResult(): ValidateFunction {
 export function validatorFor(kind: FileKind | ExtraSchema): ValidateFunction {
   let validate = compiled.get(kind);
   if (!validate) {
-    if (!ajv) {
-      // strictRequired is off: if/then branches test which fields are present without redeclaring them.
-      ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, verbose: true });
-      // An annotation for error messages: what a value should look like, in words.
-      ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-      // Added, not compiled: one schema may refer to another's definitions (an evaluation set's
-      // claims are the claims schema's), and each is compiled once, on first use.
-      for (const file of ['common.schema.json', ...Object.values(SCHEMA_FILES), ...Object.values(EXTRA_SCHEMAS)]) ajv.addSchema(readSchema(file));
-    }
-    validate = ajv.getSchema(kind in EXTRA_SCHEMAS ? EXTRA_SCHEMAS[kind as ExtraSchema] : SCHEMA_FILES[kind as FileKind])!;
+    precompiled ??= loadPrecompiled() ?? null;
+    validate = precompiled?.[EXPORTS[kind]] ?? (ajv ??= schemaCompiler()).getSchema(schemaFile(kind))!;
     compiled.set(kind, validate);
   }
   return validate;
+}
+
+const COMPILER_OPTIONS = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, verbose: true } as const;
+const ALL_SCHEMAS = ['common.schema.json', ...Object.values(SCHEMA_FILES), ...Object.values(EXTRA_SCHEMAS)];
+
+/** Every kind a validator is kept for, by the name its precompiled module exports it under. */
+export const EXPORTS: Record<FileKind | ExtraSchema, string> = {
+  config: 'config',
+  entities: 'entities',
+  sources: 'sources',
+  evidence: 'evidence',
+  claims: 'claims',
+  rules: 'rules',
+  'rule-tests': 'ruleTests',
+  eval: 'evalSet',
+};
+
+export function schemaFile(kind: FileKind | ExtraSchema): string {
+  return kind in EXTRA_SCHEMAS ? EXTRA_SCHEMAS[kind as ExtraSchema] : SCHEMA_FILES[kind as FileKind];
+}
+
+/** Ajv as the loader's validators are compiled with, every schema added; `source` keeps their code, to write it out at build time. */
+export function schemaCompiler(source = false): Ajv {
+  // strictRequired is off: if/then branches test which fields are present without redeclaring them.
+  const compiler = new Ajv({ ...COMPILER_OPTIONS, ...(source ? { code: { source: true } } : {}) });
+  // An annotation for error messages: what a value should look like, in words.
+  compiler.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+  // Added, not compiled: one schema may refer to another's definitions (an evaluation set's
+  // claims are the claims schema's), and each is compiled once, on first use.
+  for (const file of ALL_SCHEMAS) compiler.addSchema(readSchema(file));
+  return compiler;
+}
+
+/** What precompiled validators must have been made from to be used: these schemas, options and Ajv. */
+export function compilerHash(): string {
+  const version = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
+  return sha256(JSON.stringify([version, COMPILER_OPTIONS, ALL_SCHEMAS.map(readSchema)]));
+}
+
+/** The module name `npm run build` writes the validators to, beside this file in dist/. */
+export const PRECOMPILED = 'validators.cjs';
+
+let precompiled: Record<string, ValidateFunction> | null | undefined;
+
+// Compiling the schemas cost every run that parses (and every parse worker) about 0.3 s; loading
+// them compiled at build time costs 40 ms. Only a module made from these very schemas is used:
+// after an edit to a schema without a build, they are compiled here as before.
+function loadPrecompiled(): Record<string, ValidateFunction> | undefined {
+  try {
+    const module = createRequire(import.meta.url)(`./${PRECOMPILED}`) as Record<string, unknown>;
+    const ok = module.compilerHash === compilerHash() && Object.values(EXPORTS).every((name) => typeof module[name] === 'function');
+    return ok ? (module as Record<string, ValidateFunction>) : undefined;
+  } catch {
+    return undefined; // not built (running from src/), or unreadable
+  }
 }

@@ -57,7 +57,7 @@ describe('the npm package', () => {
     const paths = packed.files.map((f) => f.path);
     const schemas = (await readdir(join(REPO, 'schemas'))).map((name) => `schemas/${name}`);
     expect(paths).toEqual(
-      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/factcheck.js', 'dist/index.js', 'dist/index.d.ts', 'dist/load/parse-worker.js', 'docs/facts.md', 'docs/diagnostics.md', 'rules/quantity.yaml', ...schemas]),
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/factcheck.js', 'dist/index.js', 'dist/index.d.ts', 'dist/load/parse-worker.js', 'dist/validate/validators.cjs', 'docs/facts.md', 'docs/diagnostics.md', 'rules/quantity.yaml', ...schemas]),
     );
     // init copies the rulesets and their portable tests; the bundled corpus's own rule tests (rules/tests/) stay here.
     expect(paths.filter((p) => !/^(bin|dist|schemas|docs|methodology)\/|^rules\/[^/]+\.yaml$/.test(p) && !['LICENSE', 'README.md', 'package.json'].includes(p))).toEqual([]);
