@@ -19,6 +19,8 @@ export type ContentFamily = Exclude<Family, 'parse'>;
 export interface FileCache {
   /** A file's parse and schema result, by its kind and the SHA-256 of its text. */
   get(kind: FileKind, hash: string): ProcessedFile | undefined;
+  /** Whether a pack holds an entry for it, not yet read: get may still find it unusable. */
+  has(kind: FileKind, hash: string): boolean;
   /** Stores a file's result, given as JSON (processedJson). */
   set(kind: FileKind, hash: string, json: string): void;
   /** Content stored by `putContent`, by the SHA-256 it returned. */
@@ -160,6 +162,10 @@ export async function openFileCache(
       }
       broken.add(keyOf(kind, hash));
       return undefined;
+    },
+    has(kind, hash) {
+      const key = keyOf(kind, hash);
+      return load('parse').has(key) && !broken.has(key);
     },
     set(kind, hash, payload) {
       writeEntry('parse', keyOf(kind, hash), payload);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { WithCache } from './load-project.js';
 import type { ParsedFile } from './parse-yaml.js';
-import { defaultWorkers, processFiles } from './parse-pool.js';
+import { defaultWorkers, inThread, processFiles } from './parse-pool.js';
 import { toParsedFile, type ProcessedFile } from './process-file.js';
 import { releaseText, type FileStamp, type TextFile } from './read-files.js';
 import { sha256 } from '../model/hash.js';
@@ -12,8 +12,9 @@ import { validateSchema } from '../validate/validate-schema.js';
 /**
  * Every file parsed and schema-checked: from the cache when it has them, the
  * rest in worker threads when there is enough of it. Each goes to `take` in
- * the files' order as soon as it and those before it are in, and its text is
- * let go as soon as its result is in.
+ * the files' order as soon as it and those before it are in; a cached one is
+ * read from the cache only then, so that its values die young too. A file's
+ * text is let go as soon as its result is in.
  */
 export async function parseAll(
   root: string,
@@ -22,17 +23,27 @@ export async function parseAll(
   take: (index: number, processed: ProcessedFile) => void,
 ): Promise<{ inputs: Map<string, string>; stamps: Map<string, FileStamp> }> {
   const { cache, onProgress } = options;
+  const fast = options.fastYaml !== false;
   const ready = new Array<ProcessedFile | undefined>(files.length);
   const hashes = files.map((text) => text.hash ?? sha256(text.text));
   const inputs = new Map(files.map((text, i) => [text.path, hashes[i]!]));
   const stamps = new Map(files.flatMap((text) => (text.stamp ? [[text.path, text.stamp] as const] : [])));
-  if (cache) for (const [i, text] of files.entries()) ready[i] = cache.get(text.kind, hashes[i]!);
-  const misses = files.flatMap((_, i) => (ready[i] ? [] : [i]));
-  for (const [i, file] of files.entries()) if (ready[i]) releaseText(root, file, hashes[i]!);
+  const cached = files.map((text, i) => cache?.has(text.kind, hashes[i]!) ?? false);
+  const misses = files.flatMap((_, i) => (cached[i] ? [] : [i]));
+  for (const [i, file] of files.entries()) if (cached[i]) releaseText(root, file, hashes[i]!);
+  // An entry that turns out unusable when read is parsed here, and written again.
+  const fromCache = (i: number) => {
+    const file = files[i]!;
+    const found = cache!.get(file.kind, hashes[i]!);
+    if (found) return found;
+    const { processed, json } = inThread(file, fast);
+    if (json !== undefined) cache!.set(file.kind, hashes[i]!, json);
+    return processed;
+  };
   let next = 0;
   const advance = () => {
-    for (; next < files.length && ready[next]; next++) {
-      const processed = ready[next]!;
+    for (; next < files.length && (ready[next] || cached[next]); next++) {
+      const processed = ready[next] ?? fromCache(next);
       ready[next] = undefined;
       take(next, processed);
     }
@@ -41,18 +52,22 @@ export async function parseAll(
   // Each result goes to the cache's pack as it arrives, while the workers go on parsing.
   let done = files.length - misses.length;
   onProgress?.({ stage: 'parse', done, total: files.length });
-  await processFiles(misses.map((i) => files[i]!), options.workers ?? defaultWorkers(), {
-    fast: options.fastYaml !== false,
-    keep: false,
-    onResult: (j, { processed, json }) => {
-      const i = misses[j]!;
-      if (cache && json !== undefined) cache.set(files[i]!.kind, hashes[i]!, json);
-      releaseText(root, files[i]!, hashes[i]!);
-      onProgress?.({ stage: 'parse', done: ++done, total: files.length });
-      ready[i] = processed;
-      advance();
+  await processFiles(
+    misses.map((i) => files[i]!),
+    options.workers ?? defaultWorkers(),
+    {
+      fast,
+      keep: false,
+      onResult: (j, { processed, json }) => {
+        const i = misses[j]!;
+        if (cache && json !== undefined) cache.set(files[i]!.kind, hashes[i]!, json);
+        releaseText(root, files[i]!, hashes[i]!);
+        onProgress?.({ stage: 'parse', done: ++done, total: files.length });
+        ready[i] = processed;
+        advance();
+      },
     },
-  });
+  );
   if (next !== files.length) throw new Error(`no parse result for ${files[next]!.path}`);
   return { inputs, stamps };
 }

@@ -183,7 +183,8 @@ function release(worker: Worker): void {
   void worker.terminate();
 }
 
-function inThread(file: TextFile, fast = true): Processed {
+/** One file parsed and schema-checked in this thread, with its JSON for the cache. */
+export function inThread(file: TextFile, fast = true): Processed {
   const processed = processFile(file, fast);
   return { processed, json: processedJson(processed) };
 }
