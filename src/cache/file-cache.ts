@@ -135,7 +135,10 @@ export async function openFileCache(
     const pack = load(family).get(key);
     return pack ? entryText(pack, key) : undefined;
   };
+  // After abandon nothing more is written: a parse still coming in must not start a pack no one finishes.
+  let abandoned = false;
   const writeEntry = (family: Family, key: string, text: string) => {
+    if (abandoned) return;
     used.get(family)!.add(key);
     if (load(family).has(key) && !broken.has(key)) return;
     let writer = writers.get(family);
@@ -186,6 +189,7 @@ export async function openFileCache(
       return readBlob(dir, blobKey(name), macOf);
     },
     setBlob(name, text) {
+      if (abandoned) return;
       usedBlobs.add(blobKey(name));
       pendingBlobs.set(blobKey(name), text);
     },
@@ -224,6 +228,7 @@ export async function openFileCache(
       }
     },
     abandon() {
+      abandoned = true;
       for (const writer of writers.values()) writer.abandon();
       writers.clear();
       pendingBlobs.clear();

@@ -74,6 +74,8 @@ export async function processFiles(
 
   const out = new Array<ProcessedFile>(options.keep === false ? 0 : files.length);
   let next = 0;
+  // Once taking a result has failed, the run has failed: no worker goes on, and nothing more is taken.
+  let stopped = false;
   const take = (batch: number, results: Processed[]) => {
     results.forEach((r, j) => {
       const index = batches[batch]!.start + j;
@@ -93,6 +95,7 @@ export async function processFiles(
       // from worker events: an error here must reject the run, never escape as an uncaught one.
       const fallBack = () => {
         if (settled) return;
+        if (stopped) return settle();
         try {
           const here = (i: number) => {
             take(i, batches[i]!.files.map((file) => inThread(file, options.fast)));
@@ -103,7 +106,7 @@ export async function processFiles(
           while (next < batches.length) here(next++);
           settle();
         } catch (error) {
-          settled = true;
+          settled = stopped = true;
           reject(error);
         }
       };
@@ -114,7 +117,7 @@ export async function processFiles(
         return fallBack();
       }
       const feed = () => {
-        if (next >= batches.length) {
+        if (stopped || next >= batches.length) {
           settle();
           release(worker);
           return;
@@ -123,6 +126,11 @@ export async function processFiles(
         worker.postMessage({ batch: pending, files: batches[pending]!.files, fast: options.fast !== false } satisfies ParseRequest);
       };
       worker.on('message', (reply: unknown) => {
+        if (stopped) {
+          settle();
+          release(worker);
+          return;
+        }
         // A reply that is not the answer to the batch sent is a failed worker: its batch is redone here.
         const results = pending === undefined ? undefined : readReply(reply, pending, batches[pending]!.files.length);
         if (!results) {
@@ -137,8 +145,8 @@ export async function processFiles(
         try {
           take(done, results);
         } catch (error) {
-          settled = true;
-          void worker.terminate();
+          settled = stopped = true;
+          release(worker);
           reject(error);
         }
       });

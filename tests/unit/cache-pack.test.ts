@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryText, PackWriter, readPack, type Signer } from '../../src/cache/cache-pack.js';
+import { openFileCache } from '../../src/cache/file-cache.js';
 
 const signer =
   (secret: string): Signer =>
@@ -63,5 +64,16 @@ describe('cache packs', () => {
     expect(writer.finish()).toBeUndefined();
     expect(await readdir(dir)).toEqual([]);
     expect(readPack(join(dir, 'nothing.pack'), 'p', 'kept', signer('key'))).toBeUndefined();
+  });
+
+  it('are not started by an entry that comes in after the cache was abandoned', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'factcheck-abandon-'));
+    const { cache } = await openFileCache(root, 'stamp', Buffer.alloc(32, 1));
+    cache!.set('claims', 'a'.repeat(64), '{"value":1}');
+    cache!.abandon();
+    // A parse that was still on its way when the run stopped.
+    cache!.set('claims', 'b'.repeat(64), '{"value":2}');
+    await cache!.finish();
+    expect(await readdir(join(root, '.factcheck-cache/v3')).catch(() => [])).toEqual([]);
   });
 });

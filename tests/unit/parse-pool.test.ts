@@ -50,4 +50,17 @@ describe('the parse pool', () => {
     const workerUrl = pathToFileURL(join(REPO, 'tests/fixtures/workers', 'crash.mjs'));
     await expect(processFiles(input, 2, { minBytes: 0, batchBytes: 4096, onResult: boom, workerUrl })).rejects.toThrow('boom');
   });
+
+  it('takes nothing more, in any worker, once taking a result has failed', async () => {
+    const input = await files();
+    let calls = 0;
+    const failOnFirst = () => {
+      calls++;
+      throw new Error('boom');
+    };
+    await expect(processFiles(input, 2, { minBytes: 0, batchBytes: 1024, onResult: failOnFirst })).rejects.toThrow('boom');
+    // The other worker's replies still arrive after the failure: they are dropped, not taken.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(calls).toBe(1);
+  });
 });
