@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic } from '../diagnostics.js';
 import { cacheKeyPath, loadCacheKey } from './cache-key.js';
@@ -20,7 +20,9 @@ export function cacheStamp(): string {
     const require = createRequire(import.meta.url);
     const libraries = ['yaml', 'ajv', 'json-rules-engine'].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
     const schemas = hashOf([...Object.values(SCHEMA_FILES), 'common.schema.json'].map(readSchema));
-    stamp = `${VERSION}:${hashCode(dirname(fileURLToPath(import.meta.url)))}:${schemas}:${libraries.join(',')}`;
+    // All of factcheck's code (dist/, or src/ when run from source), not this folder's alone: a
+    // change to parsing or verifying must not reuse what the code before it cached.
+    stamp = `${VERSION}:${hashCode(join(dirname(fileURLToPath(import.meta.url)), '..'))}:${schemas}:${libraries.join(',')}`;
   }
   return stamp;
 }

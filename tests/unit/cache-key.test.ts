@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKeyPath, loadCacheKey } from '../../src/cache/cache-key.js';
+import { cacheStamp } from '../../src/cache/cache-stamp.js';
 import { hashCode } from '../../src/load/hash-code.js';
+import { REPO } from '../helpers/project.js';
 
 describe('the cache key', () => {
   it('lives in the user cache folder, and is made once, private, even by runs racing to make it', async () => {
@@ -63,5 +65,10 @@ describe('hashCode', () => {
     expect(hashCode(dir)).toBe(first);
     await writeFile(join(dir, 'load', 'b.js'), 'export const b = 3;');
     expect(hashCode(dir)).not.toBe(first);
+  });
+
+  it('stamps the cache with all of factcheck\'s code, not one folder of it', () => {
+    // Run from source here: src/ as a whole, so a change to parsing or verifying makes new entries.
+    expect(cacheStamp().split(':')[1]).toBe(hashCode(join(REPO, 'src')));
   });
 });
