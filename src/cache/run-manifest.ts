@@ -59,7 +59,7 @@ export function asciiJson(value: unknown): string {
 }
 const NOT_ASCII = /[\u007f-\uffff]/g;
 
-// Its table entries by claim id, made once for each manifest read.
+// Its table entries by claim id, made once for each manifest.
 const headIndex = new WeakMap<RunManifest, Map<string, HeadEntry>>();
 
 /** A manifest read back; anything unexpected is no manifest at all, never a half-trusted one. */
@@ -83,10 +83,7 @@ export function parseManifest(text: string | undefined): RunManifest | undefined
       m.heads.claims.every((h) => Array.isArray(h) && h.length === HEAD_LENGTH && typeof h[0] === 'string') &&
       isObject(m.result) &&
       Array.isArray(m.result.diagnostics);
-    if (!ok) return undefined;
-    const manifest = m as RunManifest;
-    headIndex.set(manifest, new Map(manifest.heads.claims.map((h) => [h[0] as string, h])));
-    return manifest;
+    return ok ? (m as RunManifest) : undefined;
   } catch {
     return undefined;
   }
@@ -119,7 +116,9 @@ export function headsOf(claims: Iterable<[string, StoredClaim, string | null]>):
  * kept only if it is the one the entry names.
  */
 export function keptHead(manifest: RunManifest, id: string, whole: boolean, results: Record<string, unknown> | undefined): Omit<KeptClaim, 'footprint'> | undefined {
-  const head = headIndex.get(manifest)?.get(id);
+  let index = headIndex.get(manifest);
+  if (!index) headIndex.set(manifest, (index = new Map(manifest.heads.claims.map((h) => [h[0] as string, h]))));
+  const head = index.get(id);
   if (!head) return undefined;
   const [fieldsAt, diagnostics, wholeAt] = head.slice(SUMMARY.length);
   const fields = typeof fieldsAt === 'number' ? manifest.heads.fields[fieldsAt] : undefined;
