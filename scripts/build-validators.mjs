@@ -16,8 +16,9 @@ export async function buildValidators(repo = REPO) {
   const refs = Object.fromEntries(Object.entries(schemas.EXPORTS).map(([kind, name]) => [name, schemas.schemaFile(kind)]));
   const code = `${standaloneCode(schemas.schemaCompiler(true), refs)}\nexports.compilerHash = ${JSON.stringify(schemas.compilerHash())};\n`;
   const path = join(repo, 'dist/validate', schemas.PRECOMPILED);
-  writeFileSync(`${path}.tmp`, code);
-  renameSync(`${path}.tmp`, path);
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, code);
+  renameSync(temporary, path);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildValidators();

@@ -43,7 +43,10 @@ export function staleReason(repo = REPO) {
     oldestOutput = Math.min(oldestOutput, info.mtimeMs);
   }
   const input = newestInput(repo, sources);
-  return input.ms > oldestOutput ? `${input.path} changed after the last build` : undefined;
+  if (input.ms > oldestOutput) return `${input.path} changed after the last build`;
+  // Written after tsc: a build stopped between the two, or tsc run alone, leaves it out.
+  const validators = statSync(join(repo, 'dist/validate/validators.cjs'), { throwIfNoEntry: false });
+  return validators && validators.mtimeMs >= oldestOutput ? undefined : 'dist/validate/validators.cjs is missing or older than the build';
 }
 
 /** Dates an output back, so that the next run takes dist/ as out of date and builds again. */
@@ -69,7 +72,12 @@ export async function ensureDist(repo = REPO) {
     throw new Error(`the build failed (tsc exited ${run.status ?? run.signal}); fix it, then run the tests again`);
   }
   // As the build script does after tsc; without it dist/ would still work, compiling the schemas each run.
-  await buildValidators(repo);
+  try {
+    await buildValidators(repo);
+  } catch (error) {
+    markStale(repo);
+    throw error;
+  }
   // A source saved while tsc ran may be older than the outputs and still not in them.
   if (newestInput(repo, sourcesOf(repo)).ms > started) markStale(repo);
 }

@@ -30,15 +30,18 @@ export async function parseAll(
   const stamps = new Map(files.flatMap((text) => (text.stamp ? [[text.path, text.stamp] as const] : [])));
   const cached = files.map((text, i) => cache?.has(text.kind, hashes[i]!) ?? false);
   const misses = files.flatMap((_, i) => (cached[i] ? [] : [i]));
-  for (const [i, file] of files.entries()) if (cached[i]) releaseText(root, file, hashes[i]!);
-  // An entry that turns out unusable when read is parsed here, and written again.
+  // An entry that turns out unusable when read is parsed here, from the text already read, and
+  // written again. The text goes only once the entry is in.
   const fromCache = (i: number) => {
     const file = files[i]!;
-    const found = cache!.get(file.kind, hashes[i]!);
-    if (found) return found;
-    const { processed, json } = inThread(file, fast);
-    if (json !== undefined) cache!.set(file.kind, hashes[i]!, json);
-    return processed;
+    let found = cache!.get(file.kind, hashes[i]!);
+    if (!found) {
+      const { processed, json } = inThread(file, fast);
+      if (json !== undefined) cache!.set(file.kind, hashes[i]!, json);
+      found = processed;
+    }
+    releaseText(root, file, hashes[i]!);
+    return found;
   };
   let next = 0;
   const advance = () => {

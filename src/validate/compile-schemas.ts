@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type KeywordDefinition, type ValidateFunction } from 'ajv';
 import type { FileKind } from '../load/layout.js';
 import { sha256 } from '../model/hash.js';
 
@@ -57,6 +57,8 @@ export function validatorFor(kind: FileKind | ExtraSchema): ValidateFunction {
 }
 
 const COMPILER_OPTIONS = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, verbose: true } as const;
+// An annotation for error messages: what a value should look like, in words.
+const KEYWORDS: KeywordDefinition[] = [{ keyword: 'x-expected', schemaType: 'string' }];
 const ALL_SCHEMAS = ['common.schema.json', ...Object.values(SCHEMA_FILES), ...Object.values(EXTRA_SCHEMAS)];
 
 /** Every kind a validator is kept for, by the name its precompiled module exports it under. */
@@ -79,8 +81,7 @@ export function schemaFile(kind: FileKind | ExtraSchema): string {
 export function schemaCompiler(source = false): Ajv {
   // strictRequired is off: if/then branches test which fields are present without redeclaring them.
   const compiler = new Ajv({ ...COMPILER_OPTIONS, ...(source ? { code: { source: true } } : {}) });
-  // An annotation for error messages: what a value should look like, in words.
-  compiler.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+  for (const keyword of KEYWORDS) compiler.addKeyword(keyword);
   // Added, not compiled: one schema may refer to another's definitions (an evaluation set's
   // claims are the claims schema's), and each is compiled once, on first use.
   for (const file of ALL_SCHEMAS) compiler.addSchema(readSchema(file));
@@ -90,8 +91,11 @@ export function schemaCompiler(source = false): Ajv {
 /** What precompiled validators must have been made from to be used: these schemas, options and Ajv. */
 export function compilerHash(): string {
   const version = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
-  return sha256(JSON.stringify([version, COMPILER_OPTIONS, ALL_SCHEMAS.map(readSchema)]));
+  return sha256(JSON.stringify([COMPILER_REVISION, version, COMPILER_OPTIONS, KEYWORDS, EXPORTS, ALL_SCHEMAS.map(readSchema)]));
 }
+
+/** Raised whenever schemaCompiler changes in a way the hash above cannot see. */
+const COMPILER_REVISION = 1;
 
 /** The module name `npm run build` writes the validators to, beside this file in dist/. */
 export const PRECOMPILED = 'validators.cjs';
