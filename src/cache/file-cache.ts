@@ -4,7 +4,7 @@ import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FileKind } from '../load/layout.js';
-import type { ProcessedFile } from '../load/process-file.js';
+import { isProcessedFile, type ProcessedFile } from '../load/process-file.js';
 import { removeAbandoned } from '../load/write-atomic.js';
 import { sha256 } from '../model/hash.js';
 import { readBlob, writeBlob } from './signed-blob.js';
@@ -235,18 +235,4 @@ export async function openFileCache(
     },
   };
   return { cache, diagnostics: [] };
-}
-
-function isProcessedFile(value: unknown): value is ProcessedFile {
-  const v = value as Partial<ProcessedFile> | null;
-  return (
-    v !== null &&
-    typeof v === 'object' &&
-    'value' in v &&
-    Array.isArray(v.diagnostics) &&
-    Array.isArray(v.invalidItems) &&
-    typeof v.fileInvalid === 'boolean' &&
-    v.positions !== null &&
-    typeof v.positions === 'object'
-  );
 }

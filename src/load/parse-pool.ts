@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
-import { processedJson, processFile, type ProcessedFile } from './process-file.js';
+import { isProcessedFile, processedJson, processFile, type ProcessedFile } from './process-file.js';
 import type { TextFile } from './read-files.js';
 import { startWorker, workerUrl } from './start-worker.js';
 
@@ -174,9 +174,8 @@ function readReply(reply: unknown, batch: number, count: number): Processed[] | 
 }
 
 function checked(value: unknown): ProcessedFile {
-  const p = value as Partial<ProcessedFile> | null;
-  if (typeof p !== 'object' || p === null || !Array.isArray(p.diagnostics) || !Array.isArray(p.invalidItems) || typeof p.positions !== 'object') throw new Error('not a parse result');
-  return p as ProcessedFile;
+  if (!isProcessedFile(value)) throw new Error('not a parse result');
+  return value;
 }
 
 /**

@@ -96,3 +96,18 @@ function jsonSafe(value: unknown): boolean {
   }
   return true;
 }
+
+/** Whether a value read back (from the cache, or from a worker) has the shape of a processed file. */
+export function isProcessedFile(value: unknown): value is ProcessedFile {
+  const v = value as Partial<ProcessedFile> | null;
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    'value' in v &&
+    Array.isArray(v.diagnostics) &&
+    Array.isArray(v.invalidItems) &&
+    typeof v.fileInvalid === 'boolean' &&
+    v.positions !== null &&
+    typeof v.positions === 'object'
+  );
+}
