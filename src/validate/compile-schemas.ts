@@ -56,6 +56,7 @@ export function validatorFor(kind: FileKind | ExtraSchema): ValidateFunction {
   return validate;
 }
 
+// strictRequired is off: if/then branches test which fields are present without redeclaring them.
 const COMPILER_OPTIONS = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true, verbose: true } as const;
 // An annotation for error messages: what a value should look like, in words.
 const KEYWORDS: KeywordDefinition[] = [{ keyword: 'x-expected', schemaType: 'string' }];
@@ -79,7 +80,6 @@ export function schemaFile(kind: FileKind | ExtraSchema): string {
 
 /** Ajv as the loader's validators are compiled with, every schema added; `source` keeps their code, to write it out at build time. */
 export function schemaCompiler(source = false): Ajv {
-  // strictRequired is off: if/then branches test which fields are present without redeclaring them.
   const compiler = new Ajv({ ...COMPILER_OPTIONS, ...(source ? { code: { source: true } } : {}) });
   for (const keyword of KEYWORDS) compiler.addKeyword(keyword);
   // Added, not compiled: one schema may refer to another's definitions (an evaluation set's
