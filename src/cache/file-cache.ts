@@ -76,7 +76,14 @@ export async function openFileCache(
     }
   }
   const dir = join(root, CACHE_FOLDER);
-  const keyOf = (kind: string, hash: string) => sha256(`${kind}\0${hash}`);
+  // Remembered: a load asks has, then get, for each of thousands of files.
+  const keys = new Map<string, string>();
+  const keyOf = (kind: string, hash: string) => {
+    const name = `${kind}\0${hash}`;
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = sha256(name)));
+    return key;
+  };
   // Blobs are named apart from packs, so a prune that keeps blobs can tell them apart.
   const blobKey = (name: string) => `blob-${keyOf('blob', name)}`;
   const signer: Signer = (context) => createHmac('sha256', secret).update(`${FORMAT}\n${context}\n${stamp}\n`);
