@@ -8,6 +8,8 @@ import { seedPage } from './seed-pages.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'archive');
 const HTML = 'text/html; charset=utf-8';
+// Node stamps each answer with the current second; a fixed one keeps two fetches of a page alike however the clock falls.
+const DATE = 'Tue, 01 Dec 2026 06:40:00 GMT';
 
 // 64 KiB of 64-byte paragraphs: the filler for the pages too large to keep.
 const PARAGRAPH = '<p>Filler, repeated until the page is larger than the limit.</p>';
@@ -123,6 +125,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
+    res.sendDate = false;
+    res.setHeader('date', DATE);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { allow: 'GET, HEAD' });
     const path = new URL(req.url ?? '/', 'http://fixture.invalid').pathname;
     route(path, res, req.method === 'HEAD').catch((error: Error) => {
