@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type KeywordDefinition, type ValidateFunction } from 'ajv';
 import type { FileKind } from '../load/layout.js';
 import { sha256 } from '../model/hash.js';
@@ -27,6 +28,9 @@ export type ExtraSchema = 'rule-tests' | 'eval';
 const EXTRA_SCHEMAS: Record<ExtraSchema, string> = { 'rule-tests': RULE_TESTS_SCHEMA, eval: EVAL_SCHEMA };
 
 /** A schema of factcheck's own, read once: the one file the validate stage reads, and it is part of factcheck, not of the project. */
+/** Where a schema file lives: what the cache stamp's memo stats. */
+export const schemaPath = (file: string): string => fileURLToPath(new URL(file, SCHEMA_DIR));
+
 export function readSchema(file: string): Record<string, unknown> {
   let schema = schemas.get(file);
   if (!schema) schemas.set(file, (schema = JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Record<string, unknown>));
