@@ -61,6 +61,8 @@ export async function runVerify(root: string, options: RunOptions = {}): Promise
   const verification: ProjectVerification = project
     ? await verifyProject(project, {
         select: (c) => (options.select?.(c) ?? true) && (!options.shard || inShard(c.id, options.shard)) && (!changed || changed.has(c.id)),
+        // Recording verdicts reads whole results; a table alone needs only the table's fields.
+        ...(options.whole === false && !options.check && !options.update ? { whole: false } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       })
     : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };

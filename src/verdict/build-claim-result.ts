@@ -18,10 +18,11 @@ import type {
   Role,
   Source,
 } from '../types.js';
-import { byPriorityThenName, decide } from './decide.js';
+import { byPriorityThenName } from './decide.js';
+import { verdictOf } from './claim-head.js';
 import { describeContradiction } from './describe-contradiction.js';
 import { describeRecord } from './describe-record.js';
-import { fillExplanation, placeholders } from './fill-explanation.js';
+import { placeholders } from './fill-explanation.js';
 import { OPPOSITE } from '../rules/operators.js';
 
 export interface VerdictInput {
@@ -43,14 +44,9 @@ export interface VerdictInput {
 /** Turns rule outcomes into a verdict with its citation trail. Pure. */
 export function buildClaimResult(input: VerdictInput): ClaimResult {
   const { claim, facts, config, names } = input;
-  const decider = decide(input.outcomes);
-  const rating = decider?.rating ?? config.fallback_rating;
-  const explanation = decider
-    ? fillExplanation(decider.explanation, facts)
-    : `No rule in ruleset "${input.ruleset}" fired, so the fallback rating applies.`;
+  const { decider, rating, rating_label, explanation } = verdictOf(input.outcomes, facts, config, input.ruleset);
   const conditions = decider ? decider.leaves.map((leaf) => trail(leaf, facts)) : [];
   const appearance = input.sources.get(claim.appearance);
-  const rating_label = config.scale.find((r) => r.id === rating)?.label ?? rating;
   // The fields in the order every output shows them: the JSON result is byte for byte the same run to run.
   return {
     id: claim.id,
@@ -86,8 +82,18 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
       .filter((o) => !o.fired)
       .sort(byPriorityThenName)
       .map((o) => ({ rule: o.rule, rating: o.rating, priority: o.priority, failed: o.deciding.map((l) => trail(l, facts)), would_fire_if: o.nearMisses.map(needed) })),
-    facts: Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, { value: v.value, evidence: [...v.evidence] }])),
+    facts: copyFacts(facts),
   };
+}
+
+/** The facts as the result shows them. A loop: Object.fromEntries over sixty facts a claim cost a third more. */
+function copyFacts(facts: Record<string, FactValue>): Record<string, FactValue> {
+  const out: Record<string, FactValue> = {};
+  for (const name of Object.keys(facts)) {
+    const fact = facts[name]!;
+    out[name] = { value: fact.value, evidence: fact.evidence.slice() };
+  }
+  return out;
 }
 
 /** The evidence behind the deciding rule's conditions, then behind its explanation, with the facts each feeds. */

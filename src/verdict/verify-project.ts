@@ -2,9 +2,10 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { type FactScalar } from '../facts/fact-types.js';
 import { KIND_FOLDERS, kindOf } from '../load/layout.js';
 import { createRunner, type RulesRunner } from '../rules/run-rules.js';
-import { createFootprintCheck, hydrate, tableOnly, type KeptClaim, type StoredClaim } from '../cache/result-store.js';
+import { createFootprintCheck, hydrate, tableHead, type KeptClaim, type StoredClaim } from '../cache/result-store.js';
 import type { Claim, ClaimResult, Project } from '../types.js';
 import { buildClaimResult } from './build-claim-result.js';
+import { claimHead, RESULT_FIELDS, verdictOf } from './claim-head.js';
 import { summarise } from '../facts/claim-facts.js';
 import { workbench, evaluate } from './workbench.js';
 import { byId } from '../model/compare.js';
@@ -88,24 +89,27 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
       diagnostics.push(diagnostic('verify/engine-failure', at, `the rules engine failed on claim "${claim.id}": ${error instanceof Error ? error.message : String(error)}`));
       continue;
     }
-    const result = buildClaimResult({
-      claim,
-      at,
-      ruleset: ruleset.id,
-      facts,
-      found,
-      outcomes,
-      config,
-      names: reads.names,
-      evidence: project.evidence,
-      sources: reads.sources,
-      entities: reads.entities,
-      anchors: project.anchors,
-      summary: summarise(claim.asserts, reads.names),
-    });
+    // A run that prints only the table gets the table's fields alone, never the citation trail.
+    const kept =
+      options.whole === false
+        ? tableHead(claimHead(claim.id, at, verdictOf(outcomes, facts, config, ruleset.id)), RESULT_FIELDS as string[])
+        : buildClaimResult({
+            claim,
+            at,
+            ruleset: ruleset.id,
+            facts,
+            found,
+            outcomes,
+            config,
+            names: reads.names,
+            evidence: project.evidence,
+            sources: reads.sources,
+            entities: reads.entities,
+            anchors: project.anchors,
+            summary: summarise(claim.asserts, reads.names),
+          });
     const own: Diagnostic[] = [];
-    const kept = options.whole === false ? tableOnly(result) : result;
-    if (result.rule === null) {
+    if (kept.rule === null) {
       own.push(diagnostic('verify/no-rule-fired', at, `no rule in ruleset "${ruleset.id}" fired for claim "${claim.id}"; rated "${config.fallback_rating}"`, 'warning'));
     }
     diagnostics.push(...own);

@@ -1,7 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus, SIZES } from '../../bench/generate-corpus.js';
 import { loadProject, verifyProject } from '../../src/pipeline.js';
 import { createFootprintCheck, hydrate, SUMMARY, type KeptClaim } from '../../src/cache/result-store.js';
 import { REPO } from '../helpers/project.js';
+
+const made: string[] = [];
+afterAll(async () => {
+  for (const dir of made) await rm(dir, { recursive: true, force: true });
+});
 
 describe('kept results', () => {
   it('reads only the table fields until something reads further, and serialises as the original', async () => {
@@ -41,13 +50,23 @@ describe('kept results', () => {
     expect(reads).toBe(2);
   });
 
-  it("gives a table run results with the table's fields alone, and says so if anything reads further", async () => {
-    const { project } = await loadProject(REPO);
-    const whole = (await verifyProject(project!)).claims;
-    const table = (await verifyProject(project!, { whole: false, store: true })).claims;
-    expect(table.map((c) => Object.keys(c))).toEqual(whole.map((c) => Object.keys(c)));
-    for (const [i, c] of table.entries()) for (const f of SUMMARY) expect(c[f], `${c.id} ${f}`).toEqual(whole[i]![f]);
-    expect(() => table[0]!.citations).toThrow(`only the table's fields of the result for claim "${table[0]!.id}" were kept`);
+  // A table run never builds the whole result; what it makes instead must match the whole one's fields.
+  it.each([
+    ['the bundled project', async () => REPO],
+    ['a bench corpus, every claim kind', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'factcheck-table-'));
+      made.push(dir);
+      await generateCorpus(dir, SIZES.tiny, 5, REPO);
+      return dir;
+    }],
+  ])("gives a table run results with the table's fields alone, and says so if anything reads further: %s", async (_, root) => {
+    const { project } = await loadProject(await root());
+    const whole = await verifyProject(project!);
+    const table = await verifyProject(project!, { whole: false, store: true });
+    expect(table.claims.map((c) => Object.keys(c))).toEqual(whole.claims.map((c) => Object.keys(c)));
+    for (const [i, c] of table.claims.entries()) for (const f of SUMMARY) expect(c[f], `${c.id} ${f}`).toEqual(whole.claims[i]![f]);
+    expect(table.diagnostics).toEqual(whole.diagnostics);
+    expect(() => table.claims[0]!.citations).toThrow(`only the table's fields of the result for claim "${table.claims[0]!.id}" were kept`);
   });
 
   it('holds a footprint only while every file, query, contradiction and missing item is as it was', async () => {
