@@ -1,12 +1,11 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../../src/types.js';
 import { launch, watchedPage } from '../helpers/browser.js';
-import { cleanProjects, fromFixture, REPO, runCli } from '../helpers/project.js';
+import { cleanProjects, fromFixture, makeTempDir, REPO, runCli } from '../helpers/project.js';
 
 let browser: Browser;
 let reportUrl: string;
@@ -15,7 +14,7 @@ let result: VerifyResult;
 const SCREENSHOTS = join(REPO, 'test-output');
 
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'factcheck-browser-'));
+  const dir = await makeTempDir('browser');
   await writeFile(join(dir, 'report.html'), (await runCli(['report', '--format', 'html'])).stdout);
   reportUrl = pathToFileURL(join(dir, 'report.html')).href;
   const hostile = await fromFixture('hostile', { copy: ['sources', 'evidence', 'claims'] });

@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanProjects, fromFixture, REPO, runCli, type CliRun } from '../helpers/project.js';
+import { cleanProjects, fromFixture, makeTempDir, REPO, runCli, type CliRun } from '../helpers/project.js';
 
 const BUNDLED_IDS = [
   'euronews-direct-contacts-in-campaign',
@@ -26,7 +25,7 @@ const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
 let empty: string;
 let broken: string;
 beforeAll(async () => {
-  empty = await mkdtemp(join(tmpdir(), 'factcheck-empty-'));
+  empty = await makeTempDir('empty');
   broken = await fromFixture('broken-project');
 });
 afterAll(cleanProjects);

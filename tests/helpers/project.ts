@@ -32,6 +32,14 @@ export async function copyBundled(): Promise<string> {
   return makeProject({}, { copy: ['sources', 'evidence', 'claims'] });
 }
 
+/** An empty temporary folder, factcheck-<name>-…: registered with the projects, so cleanProjects removes it too. */
+export async function makeTempDir(name: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `factcheck-${name}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every project and temporary folder made so far; each test file calls it in afterAll. */
 export async function cleanProjects(): Promise<void> {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }

@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, SIZES } from '../../bench/generate-corpus.js';
-import { REPO, runCli } from '../helpers/project.js';
+import { cleanProjects, makeTempDir, REPO, runCli } from '../helpers/project.js';
+
+// The corpora and the bench's work folder are a few megabytes each: remove them, pass or fail.
+afterAll(cleanProjects);
 
 const exec = promisify(execFile);
 
@@ -21,7 +23,7 @@ async function treeHash(dir: string): Promise<string> {
 
 describe('the benchmark corpus', () => {
   it('is the same for the same seed, another for another, and a valid project in every claim kind', async () => {
-    const base = await mkdtemp(join(tmpdir(), 'factcheck-corpus-'));
+    const base = await makeTempDir('corpus');
     const a = await generateCorpus(join(base, 'a'), SIZES.tiny, 7, REPO);
     await generateCorpus(join(base, 'b'), SIZES.tiny, 7, REPO);
     await generateCorpus(join(base, 'c'), SIZES.tiny, 8, REPO);
@@ -41,7 +43,7 @@ describe('the benchmark corpus', () => {
 
 describe('npm run bench', () => {
   it('runs every measurement at a tiny size and reports each target', async () => {
-    const work = await mkdtemp(join(tmpdir(), 'factcheck-bench-'));
+    const work = await makeTempDir('bench');
     const out = join(work, 'results.json');
     const { stdout } = await exec(process.execPath, ['--import', 'tsx', join(REPO, 'bench/run.ts'), '--sizes', 'tiny', '--repeat', '1', '--no-docs', '--out', out, '--work-dir', work], {
       cwd: REPO,

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import * as draft04 from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNT_EVIDENCE, COUNT_SOURCE, edit, git, gitMonorepo, gitProject } from '../helpers/git.js';
-import { cleanProjects, REPO, runCli } from '../helpers/project.js';
+import { cleanProjects, makeTempDir, REPO, runCli } from '../helpers/project.js';
 import { validateJunit } from '../helpers/validate-junit.js';
 
 afterAll(cleanProjects);
@@ -116,7 +115,7 @@ describe('SARIF 2.1.0', () => {
 
   it('keeps fingerprints when lines move, and separates verdict from trail changes', async () => {
     const before = await sarifOf(changed);
-    const dir = await mkdtemp(join(tmpdir(), 'factcheck-moved-'));
+    const dir = await makeTempDir('moved');
     await cp(changed.repo, dir, { recursive: true });
     const file = join(dir, 'desk/claims/reporting.yaml');
     await writeFile(file, `# A comment that moves every line down.\n${await readFile(file, 'utf8')}`);
@@ -206,7 +205,7 @@ describe('GitHub Actions annotations', () => {
   });
 
   it('writes the Markdown summary to $GITHUB_STEP_SUMMARY, verdict changes counted apart from trail changes', async () => {
-    const summary = join(await mkdtemp(join(tmpdir(), 'factcheck-summary-')), 'summary.md');
+    const summary = join(await makeTempDir('summary'), 'summary.md');
     await writeFile(summary, '');
     await run(changed, 'github', { GITHUB_STEP_SUMMARY: summary });
     const md = await readFile(summary, 'utf8');

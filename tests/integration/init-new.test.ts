@@ -9,10 +9,11 @@ import { editorSettings } from '../../src/authoring/editor-settings.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { main } from '../../src/cli/main.js';
 import { loadProject } from '../../src/pipeline.js';
-import { copyBundled, REPO } from '../helpers/project.js';
+import { cleanProjects, copyBundled, REPO } from '../helpers/project.js';
 
 const made: string[] = [];
-afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+// Its own folders, and the copies of the bundled project copyBundled made.
+afterAll(() => Promise.all([...made.map((dir) => rm(dir, { recursive: true, force: true })), cleanProjects()]));
 
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'factcheck-init-'));

@@ -1,12 +1,11 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CACHE_DIR, CACHE_FOLDER } from '../../src/cache/file-cache.js';
 import { LOCK_FILE } from '../../src/lock/lock-file.js';
 import { COUNT_EVIDENCE, COUNT_SOURCE, edit, git, gitProject } from '../helpers/git.js';
-import { cleanProjects, REPO, runCli } from '../helpers/project.js';
+import { cleanProjects, makeTempDir, REPO, runCli } from '../helpers/project.js';
 import { packEntries, parseKey, readPacks, removePacks, writePack } from '../helpers/cache-packs.js';
 
 afterAll(cleanProjects);
@@ -284,7 +283,7 @@ describe('the cache', () => {
     // Never read, and never removed: it is not a file the cache wrote.
     expect((await lstat(fifo)).isFIFO()).toBe(true);
 
-    const elsewhere = await mkdtemp(join(tmpdir(), 'factcheck-elsewhere-'));
+    const elsewhere = await makeTempDir('elsewhere');
     await writeFile(join(elsewhere, 'parse-0000000000000000.pack'), 'keep me');
     await rm(join(dir, CACHE_DIR), { recursive: true });
     await symlink(elsewhere, join(dir, CACHE_DIR));

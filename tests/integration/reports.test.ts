@@ -1,16 +1,15 @@
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edit, gitProject } from '../helpers/git.js';
-import { cleanProjects, fromFixture, REPO, runCli } from '../helpers/project.js';
+import { cleanProjects, fromFixture, makeTempDir, REPO, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
 
 let out: string;
 let hostile: string;
 beforeAll(async () => {
-  out = await mkdtemp(join(tmpdir(), 'factcheck-reports-'));
+  out = await makeTempDir('reports');
   hostile = await fromFixture('hostile', { copy: ['sources', 'evidence', 'claims'] });
 });
 

@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { edit, gitProject } from '../helpers/git.js';
-import { cleanProjects, REPO, runCli } from '../helpers/project.js';
+import { cleanProjects, makeTempDir, REPO, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
 
 async function shardFiles(root: string, count: number, extra: string[] = []): Promise<string[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'factcheck-shards-'));
+  const dir = await makeTempDir('shards');
   const files: string[] = [];
   for (let i = 1; i <= count; i++) {
     const run = await runCli(['verify', '--format', 'json', '--shard', `${i}/${count}`, '--root', root, ...extra]);

@@ -1,15 +1,17 @@
-import { chmod, chown, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cacheKeyPath, loadCacheKey } from '../../src/cache/cache-key.js';
 import { cacheStamp } from '../../src/cache/cache-stamp.js';
 import { hashCode } from '../../src/load/hash-code.js';
-import { REPO } from '../helpers/project.js';
+import { cleanProjects, makeTempDir, REPO } from '../helpers/project.js';
+
+// The cache homes, projects and code folders below: removed however the tests end.
+afterAll(cleanProjects);
 
 describe('the cache key', () => {
   it('lives in the user cache folder, and is made once, private, even by runs racing to make it', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'factcheck-xdg-'));
+    const home = await makeTempDir('xdg');
     const path = cacheKeyPath({ XDG_CACHE_HOME: home });
     expect(path).toBe(join(home, 'factcheck', 'cache-key'));
     const keys = await Promise.all([1, 2, 3, 4, 5].map(() => loadCacheKey(path)));
@@ -20,7 +22,7 @@ describe('the cache key', () => {
   });
 
   it('is not used when it is damaged or cannot be made', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'factcheck-xdg-'));
+    const home = await makeTempDir('xdg');
     const path = join(home, 'factcheck', 'cache-key');
     await mkdir(join(home, 'factcheck'));
     await writeFile(path, 'short');
@@ -31,11 +33,11 @@ describe('the cache key', () => {
   });
 
   it('is not trusted inside the project, readable by others, or owned by someone else', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'factcheck-project-'));
+    const project = await makeTempDir('project');
     // An XDG_CACHE_HOME pointing into the project: a pull request could supply the key.
     expect(await loadCacheKey(cacheKeyPath({ XDG_CACHE_HOME: join(project, '.cache') }), project)).toBeUndefined();
     await expect(stat(join(project, '.cache'))).rejects.toThrow();
-    const home = await mkdtemp(join(tmpdir(), 'factcheck-xdg-'));
+    const home = await makeTempDir('xdg');
     const path = cacheKeyPath({ XDG_CACHE_HOME: home });
     expect(await loadCacheKey(path, project)).toHaveLength(32);
     await chmod(path, 0o644);
@@ -55,7 +57,7 @@ describe('the cache key', () => {
 
 describe('hashCode', () => {
   it('changes with any code file, and only with code files', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'factcheck-code-'));
+    const dir = await makeTempDir('code');
     await mkdir(join(dir, 'load'));
     await writeFile(join(dir, 'a.js'), 'export const a = 1;');
     await writeFile(join(dir, 'load', 'b.js'), 'export const b = 2;');

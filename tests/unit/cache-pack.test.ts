@@ -1,10 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { entryText, PackWriter, readPack, type Signer } from '../../src/cache/cache-pack.js';
 import { openFileCache } from '../../src/cache/file-cache.js';
+import { cleanProjects, makeTempDir } from '../helpers/project.js';
+
+// The pack folders and the abandoned cache's root: removed however the tests end.
+afterAll(cleanProjects);
 
 const signer =
   (secret: string): Signer =>
@@ -12,7 +15,7 @@ const signer =
     createHmac('sha256', secret).update(`${context}\n`);
 
 async function written(entries: [string, string][]): Promise<{ dir: string; path: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'factcheck-pack-'));
+  const dir = await makeTempDir('pack');
   const path = join(dir, 'parse-0123456789abcdef.pack');
   const writer = new PackWriter(path, 'parse', signer('key'));
   for (const [key, text] of entries) writer.add(key, text);
@@ -59,7 +62,7 @@ describe('cache packs', () => {
   });
 
   it('write nothing when given nothing, and report a missing file as no pack', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'factcheck-pack-'));
+    const dir = await makeTempDir('pack');
     const writer = new PackWriter(join(dir, 'kept-0123456789abcdef.pack'), 'kept', signer('key'));
     expect(writer.finish()).toBeUndefined();
     expect(await readdir(dir)).toEqual([]);
@@ -67,7 +70,7 @@ describe('cache packs', () => {
   });
 
   it('are not started by an entry that comes in after the cache was abandoned', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'factcheck-abandon-'));
+    const root = await makeTempDir('abandon');
     const { cache } = await openFileCache(root, 'stamp', Buffer.alloc(32, 1));
     cache!.set('claims', 'a'.repeat(64), '{"value":1}');
     cache!.abandon();

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileChangedError, readProjectFiles, readProjectText } from '../../src/load/read-files.js';
 import { loadProject } from '../../src/load/load-project.js';
-import { cleanProjects, copyBundled, makeProject } from '../helpers/project.js';
+import { cleanProjects, copyBundled, makeProject, makeTempDir } from '../helpers/project.js';
 
 afterAll(cleanProjects);
 
@@ -36,7 +35,7 @@ describe('readProjectText', () => {
   });
 
   it('refuses a symlink that leads outside the project', async () => {
-    const outside = await mkdtemp(join(tmpdir(), 'factcheck-outside-'));
+    const outside = await makeTempDir('outside');
     await writeFile(join(outside, 'secret.txt'), 'secret');
     const dir = await makeProject({}, { bare: true });
     await symlink(join(outside, 'secret.txt'), join(dir, 'link.txt'));
@@ -46,7 +45,7 @@ describe('readProjectText', () => {
 
 describe('readProjectFiles', () => {
   it('reads each kind from its folder, in a stable order, and skips symlinks out of the project', async () => {
-    const outside = await mkdtemp(join(tmpdir(), 'factcheck-outside-'));
+    const outside = await makeTempDir('outside');
     await writeFile(join(outside, 'evil.yaml'), 'claims: []\n');
     const dir = await makeProject({ 'claims/b.yaml': 'claims: []\n', 'claims/a/c.yml': 'claims: []\n', 'evidence/snapshots/x.yaml': 'not read\n' });
     await symlink(join(outside, 'evil.yaml'), join(dir, 'claims', 'evil.yaml'));
@@ -57,7 +56,7 @@ describe('readProjectFiles', () => {
   });
 
   it('reads a file known unchanged only when its text is asked for, and stops if it changed or became a link out', async () => {
-    const outside = await mkdtemp(join(tmpdir(), 'factcheck-outside-'));
+    const outside = await makeTempDir('outside');
     await writeFile(join(outside, 'evil.yaml'), 'claims: []\n');
     const dir = await makeProject({ 'claims/a.yaml': 'claims: []\n' });
     const first = (await readProjectFiles(dir)).files.find((f) => f.path === 'claims/a.yaml')!;
