@@ -37,7 +37,7 @@ export function remembered(files: readonly string[], memo: StampMemo, compute: (
 
 /** A hash of every file's path, size, inode and times; undefined when one cannot be statted. */
 function statsOf(files: readonly string[], now: number): { key: string; settled: boolean } | undefined {
-  const recent = BigInt(now - RACY_MS) * 1_000_000n;
+  const recent = BigInt(Math.floor(now - RACY_MS)) * 1_000_000n;
   let text = '';
   let settled = true;
   for (const file of files) {
@@ -71,6 +71,10 @@ function writeMemo(memo: StampMemo, key: string, value: string): void {
     renameSync(temporary, memo.path);
   } catch {
     // Only speed is lost: the next run hashes again.
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // left for the user's cache folder; never a failed run
+    }
   }
 }

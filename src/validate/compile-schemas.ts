@@ -27,10 +27,10 @@ export const EVAL_SCHEMA = 'eval.schema.json';
 export type ExtraSchema = 'rule-tests' | 'eval';
 const EXTRA_SCHEMAS: Record<ExtraSchema, string> = { 'rule-tests': RULE_TESTS_SCHEMA, eval: EVAL_SCHEMA };
 
-/** A schema of factcheck's own, read once: the one file the validate stage reads, and it is part of factcheck, not of the project. */
 /** Where a schema file lives: what the cache stamp's memo stats. */
 export const schemaPath = (file: string): string => fileURLToPath(new URL(file, SCHEMA_DIR));
 
+/** A schema of factcheck's own, read once: the one file the validate stage reads, and it is part of factcheck, not of the project. */
 export function readSchema(file: string): Record<string, unknown> {
   let schema = schemas.get(file);
   if (!schema) schemas.set(file, (schema = JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Record<string, unknown>));

@@ -47,7 +47,8 @@ export function buildClaimResult(input: VerdictInput): ClaimResult {
   const { decider, rating, rating_label, explanation } = verdictOf(input.outcomes, facts, config, input.ruleset);
   const conditions = decider ? decider.leaves.map((leaf) => trail(leaf, facts)) : [];
   const appearance = input.sources.get(claim.appearance);
-  // The fields in the order every output shows them: the JSON result is byte for byte the same run to run.
+  // The fields in the order every output shows them: the JSON result is byte for byte the same run to
+  // run. RESULT_FIELDS (claim-head.ts) lists them for table runs, which never build this object.
   return {
     id: claim.id,
     file: input.at.file,

@@ -2,7 +2,7 @@ import type { FactValue } from '../facts/fact-types.js';
 import type { RuleOutcome } from '../rules/run-rules.js';
 import type { Position } from '../diagnostics.js';
 import type { ClaimResult, Config } from '../types.js';
-import { SUMMARY, type KeptClaim } from '../cache/result-store.js';
+import type { KeptClaim } from '../cache/result-store.js';
 import { decide } from './decide.js';
 import { fillExplanation } from './fill-explanation.js';
 
@@ -28,7 +28,8 @@ export const RESULT_FIELDS: readonly (keyof ClaimResult)[] = [
  * them away (a tenth of a cold run's CPU at the large bench size).
  */
 export function claimHead(id: string, at: Position, verdict: ReturnType<typeof verdictOf>): KeptClaim['summary'] {
-  const values: Record<(typeof SUMMARY)[number], unknown> = {
+  // In SUMMARY's order, as headOf takes it from a whole result.
+  return {
     id,
     file: at.file,
     line: at.line,
@@ -38,6 +39,4 @@ export function claimHead(id: string, at: Position, verdict: ReturnType<typeof v
     rule: verdict.decider?.rule ?? null,
     explanation: verdict.explanation,
   };
-  // In SUMMARY's order, as headOf takes it from a whole result.
-  return Object.fromEntries(SUMMARY.map((f) => [f, values[f]])) as KeptClaim['summary'];
 }

@@ -1,9 +1,9 @@
-import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheKeyPath, loadCacheKey } from '../../src/cache/cache-key.js';
 import { cacheStamp } from '../../src/cache/cache-stamp.js';
-import { hashCode } from '../../src/load/hash-code.js';
+import { codeFiles, hashCode } from '../../src/load/hash-code.js';
 import { cleanProjects, makeTempDir, REPO } from '../helpers/project.js';
 
 // The cache homes, projects and code folders below: removed however the tests end.
@@ -66,6 +66,21 @@ describe('hashCode', () => {
     await writeFile(join(dir, 'a.d.ts'), 'export declare const a: number;');
     expect(hashCode(dir)).toBe(first);
     await writeFile(join(dir, 'load', 'b.js'), 'export const b = 3;');
+    expect(hashCode(dir)).not.toBe(first);
+  });
+
+  it('lists code in linked folders, as readdir\'s recursive listing did, and each real folder once', async () => {
+    const dir = await makeTempDir('code');
+    const elsewhere = await makeTempDir('code');
+    await mkdir(join(dir, 'sub'));
+    await writeFile(join(dir, 'sub', 'a.js'), 'export const a = 1;');
+    await writeFile(join(elsewhere, 'b.js'), 'export const b = 2;');
+    await symlink(elsewhere, join(dir, 'linked'));
+    // A link back up: followed once, never round and round.
+    await symlink(dir, join(dir, 'sub', 'up'));
+    expect(codeFiles(dir)).toEqual([join('linked', 'b.js'), join('sub', 'a.js')]);
+    const first = hashCode(dir);
+    await writeFile(join(elsewhere, 'b.js'), 'export const b = 3;');
     expect(hashCode(dir)).not.toBe(first);
   });
 

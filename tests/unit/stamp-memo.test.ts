@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,37 @@ describe('remembered', () => {
     expect(remembered(files, now, value('b'))).toBe('b-2');
     expect(computed()).toBe(2);
     expect(await readdir(dir)).not.toContain('memo');
+  });
+
+  it('works the value out again after a rewrite in place that keeps the size, the inode and the mtime', async () => {
+    const { files, memo, value, computed } = await setup();
+    // A whole second, so that utimes can put it back to the nanosecond.
+    const then = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await utimes(files[0]!, then, then);
+    expect(remembered(files, memo, value('a'))).toBe('a-1');
+    const before = await stat(files[0]!, { bigint: true });
+    await writeFile(files[0]!, 'export const x = 7;\n');
+    await utimes(files[0]!, then, then);
+    const after = await stat(files[0]!, { bigint: true });
+    expect([after.size, after.ino, after.mtimeNs]).toEqual([before.size, before.ino, before.mtimeNs]);
+    // Only the ctime tells: utimes cannot set it back.
+    expect(remembered(files, { ...memo, now: Date.now() + 10_000 }, value('b'))).toBe('b-2');
+    expect(computed()).toBe(2);
+  });
+
+  it('remembers nothing while a ctime is recent, however old the mtime, nor for a link, whose target can change under it', async () => {
+    const { dir, files, memo, value, computed } = await setup();
+    const old = new Date(Date.now() - 3_600_000);
+    for (const file of files) await utimes(file, old, old);
+    const now = { ...memo, now: Date.now() };
+    expect(remembered(files, now, value('a'))).toBe('a-1');
+    expect(remembered(files, now, value('b'))).toBe('b-2');
+    expect(await readdir(dir)).not.toContain('memo');
+    const link = join(dir, 'link.js');
+    await symlink(files[0]!, link);
+    expect(remembered([link], memo, value('c'))).toBe('c-3');
+    expect(remembered([link], memo, value('d'))).toBe('d-4');
+    expect(computed()).toBe(4);
   });
 
   it('believes no memo signed with another key, altered, or for other files, and none when a file is missing', async () => {
