@@ -7,12 +7,14 @@ import { RACY_MS, type RunManifest } from './run-manifest.js';
 /**
  * The manifest run's inputs that are as they were, with their hash and stamp,
  * and whether that is all of them, with no YAML file added or removed.
+ * `rechecked`: some were proved unchanged by their content, their stamps being
+ * new or too recent to trust, so the manifest's stamps are worth renewing.
  */
 export async function unchangedSince(
   root: string,
   manifest: RunManifest,
   listing: Awaited<ReturnType<typeof listProjectFiles>>,
-): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }> }> {
+): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; rechecked: boolean }> {
   const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();
   const listed = listing.paths.map((p) => p.path);
   let all =
@@ -20,6 +22,7 @@ export async function unchangedSince(
     !manifest.missing.length &&
     listed.length === manifest.listed.length &&
     listed.every((p, i) => p === manifest.listed[i]);
+  let rechecked = false;
   const trustedBefore = String(BigInt(manifest.written - RACY_MS) * 1_000_000n);
   for (const [path, hash, size, ino, mtimeNs, ctimeNs] of manifest.inputs) {
     const now = stampProjectFile(root, path);
@@ -30,6 +33,7 @@ export async function unchangedSince(
     }
     // A changed stamp, or one too recent to prove anything: compare the content, hashed as a load
     // hashes it (YAML as its decoded text, snapshots as bytes).
+    rechecked = true;
     const read = now ? await readProjectBytes(root, path, LIMITS.maxSnapshotBytes) : undefined;
     let nowHash: string | undefined;
     if (read && 'bytes' in read) {
@@ -41,7 +45,7 @@ export async function unchangedSince(
     if (read && 'bytes' in read && nowHash === hash) unchanged.set(path, { hash, stamp: read.stamp });
     else all = false;
   }
-  return { all, unchanged };
+  return { all, unchanged, rechecked };
 }
 
 /** a < b for integers in decimal as String(bigint) writes them, b not negative: no BigInt for each of 11,000 files. */

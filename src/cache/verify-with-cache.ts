@@ -7,6 +7,7 @@ import { hydrate, isFresh, type KeptClaim, type StoredClaim } from './result-sto
 import { inShard, type Shard } from '../results/shard.js';
 import { headsOf, inputEntry, keptHead, MANIFEST_BLOB, parseManifest, readKept, readResults, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
 import type { Claim, LoadResult, Project, VerifyResult } from '../types.js';
+import type { FileStamp } from '../load/read-files.js';
 import { openCache, type Environment } from './cache-stamp.js';
 import { loadWith } from '../load/load-project.js';
 import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
@@ -80,7 +81,15 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
 
   if (cache && manifest && full && since?.all) {
     const result = reuseWhole(cache, manifest, whole);
-    if (result) return { result, reused: { whole: true, claims: result.claims.length } };
+    if (result) {
+      // Files proved unchanged by their content (new stamps after a checkout, a copy, a touch): keep
+      // the stamps they have now, or every later run reads and hashes them all again.
+      if (since.rechecked) {
+        cache.setBlob(MANIFEST_BLOB, serializeManifest(restamped(manifest, since.unchanged, started)));
+        await cache.finish();
+      }
+      return { result, reused: { whole: true, claims: result.claims.length } };
+    }
   }
 
   // Unchanged files are read only if their parse is not in the cache.
@@ -129,6 +138,12 @@ function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): Ve
   const { tool, scale, totals, diagnostics } = manifest.result;
   // The fields in assembleResult's order.
   return { tool, scale, claims: claims.map((c) => hydrate({ ...c!, footprint: undefined })), totals, diagnostics };
+}
+
+/** The manifest again, with each input's stamp as it is now and the time of this run. */
+function restamped(manifest: RunManifest, unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }>, started: number): Omit<RunManifest, 'format'> {
+  const { format: _format, ...rest } = manifest;
+  return { ...rest, written: started, inputs: manifest.inputs.map(([path, hash]) => inputEntry(path, hash, unchanged.get(path)!.stamp)) };
 }
 
 interface FullRun {

@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runVerify, verifyWithCache } from '../../src/pipeline.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
-import { MANIFEST_BLOB } from '../../src/cache/run-manifest.js';
+import { MANIFEST_BLOB, parseManifest } from '../../src/cache/run-manifest.js';
+import { unchangedSince } from '../../src/cache/unchanged-since.js';
+import { listProjectFiles } from '../../src/load/list-files.js';
 import { blob, removePacks } from '../helpers/cache-packs.js';
 import { EDITS, pick, random } from '../helpers/edits.js';
 import { edit, git, gitProject } from '../helpers/git.js';
@@ -63,6 +65,26 @@ describe('the result cache', () => {
     expect(after.stdout).not.toContain('REUSED');
     expect(after.stdout).not.toBe(first.stdout);
     expect(after.stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
+  });
+
+  it('keeps the stamps files have now once their content proves them unchanged, so later runs need not read them', async () => {
+    const dir = await gitProject();
+    // A clock ahead of the files, so that no stamp is too recent to trust.
+    const start = Date.now() + 10_000;
+    const first = await verifyWithCache(dir, { whole: false, now: () => start });
+    const before = parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload())!;
+    // New times and the same content, as a checkout, a copy or a restored CI cache leaves them.
+    const touched = new Date();
+    for (const [path] of before.inputs) await utimes(join(dir, path), touched, touched);
+    const second = await verifyWithCache(dir, { whole: false, now: () => start + 10_000 });
+    expect(second.reused.whole).toBe(true);
+    expect(VERIFY_FORMATS.text({ result: second.result }, PLAIN)).toBe(VERIFY_FORMATS.text({ result: first.result }, PLAIN));
+    const after = parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload())!;
+    expect(after.written).toBe(start + 10_000);
+    expect(after.heads).toEqual(before.heads);
+    // Every stamp is as the manifest now says: nothing to read again.
+    expect(await unchangedSince(dir, after, await listProjectFiles(dir))).toMatchObject({ all: true, rechecked: false });
+    expect(await unchangedSince(dir, before, await listProjectFiles(dir))).toMatchObject({ all: true, rechecked: true });
   });
 
   it('verifies again only the claims a new evidence file can change', async () => {
