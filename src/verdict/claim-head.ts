@@ -1,5 +1,5 @@
 import type { FactValue } from '../facts/fact-types.js';
-import type { RuleOutcome } from '../rules/run-rules.js';
+import type { RuleFiring } from '../rules/run-rules.js';
 import type { Position } from '../diagnostics.js';
 import type { ClaimResult, Config } from '../types.js';
 import type { KeptClaim } from '../cache/result-store.js';
@@ -7,7 +7,7 @@ import { decide } from './decide.js';
 import { fillExplanation } from './fill-explanation.js';
 
 /** The rule that decided, the rating and the reason: what the verdict table shows of a result. */
-export function verdictOf(outcomes: RuleOutcome[], facts: Record<string, FactValue>, config: Config, ruleset: string) {
+export function verdictOf<T extends RuleFiring>(outcomes: readonly T[], facts: Record<string, FactValue>, config: Config, ruleset: string) {
   const decider = decide(outcomes);
   const rating = decider?.rating ?? config.fallback_rating;
   const explanation = decider ? fillExplanation(decider.explanation, facts) : `No rule in ruleset "${ruleset}" fired, so the fallback rating applies.`;

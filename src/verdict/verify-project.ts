@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { type FactScalar } from '../facts/fact-types.js';
 import { KIND_FOLDERS, kindOf } from '../load/layout.js';
-import { createRunner, type RulesRunner } from '../rules/run-rules.js';
+import { createRunner, type FiringRunner, type RuleOutcome } from '../rules/run-rules.js';
 import { createFootprintCheck, hydrate, tableHead, type KeptClaim, type StoredClaim } from '../cache/result-store.js';
 import type { Claim, ClaimResult, Project } from '../types.js';
 import { buildClaimResult } from './build-claim-result.js';
@@ -49,7 +49,9 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
   const diagnostics: Diagnostic[] = [];
   const { config } = project;
   const { ctx, rulesetOf } = workbench(project);
-  const runners = new Map<string, RulesRunner>();
+  // A table needs only which rules fired; whole results need every condition's outcome.
+  const table = options.whole === false;
+  const runners = new Map<string, FiringRunner>();
   const dependencies = new Map<string, () => string[]>();
   const stored = options.store ? new Map<string, StoredClaim>() : undefined;
   const reused = new Set<string>();
@@ -77,11 +79,11 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
       continue;
     }
     let runner = runners.get(ruleset.id);
-    if (!runner) runners.set(ruleset.id, (runner = createRunner(ruleset)));
+    if (!runner) runners.set(ruleset.id, (runner = table ? createRunner(ruleset, false) : createRunner(ruleset)));
 
     const { reads, found, facts } = evaluate(claim, ruleset, ctx);
     const values: Record<string, FactScalar> = {};
-    for (const [name, fact] of Object.entries(facts)) values[name] = fact.value;
+    for (const name of Object.keys(facts)) values[name] = facts[name]!.value;
     let outcomes;
     try {
       outcomes = await runner(values);
@@ -91,7 +93,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
     }
     // A run that prints only the table gets the table's fields alone, never the citation trail.
     const kept =
-      options.whole === false
+      table
         ? tableHead(claimHead(claim.id, at, verdictOf(outcomes, facts, config, ruleset.id)), RESULT_FIELDS as string[])
         : buildClaimResult({
             claim,
@@ -99,7 +101,8 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
             ruleset: ruleset.id,
             facts,
             found,
-            outcomes,
+            // From a runner made with every condition's outcome, as whole results are.
+            outcomes: outcomes as RuleOutcome[],
             config,
             names: reads.names,
             evidence: project.evidence,

@@ -146,6 +146,18 @@ describe('createRunner', () => {
     expect(decide(outcomes)?.rule).toBe('alpha');
   });
 
+  it('gives a table the same firings without the conditions, for any facts', async () => {
+    const full = createRunner(nested);
+    const firing = createRunner(nested, false);
+    for (const facts of [{ a: 1, b: 2, c: 0 }, { a: 1, b: 0, c: 3 }, { a: 0, b: 0, c: 0 }, { a: 1, b: 5, c: 3 }]) {
+      const outcomes = await full(facts);
+      const firings = await firing(facts);
+      expect(firings).toEqual(outcomes.map(({ rule, priority, rating, explanation, fired }) => ({ rule, priority, rating, explanation, fired })));
+      expect(firings.every((f) => !('leaves' in f))).toBe(true);
+      expect(decide(firings)?.rule).toBe(decide(outcomes)?.rule);
+    }
+  });
+
   it('never lets two runs share the engine, however many are in flight', async () => {
     let inFlight = 0;
     let most = 0;
