@@ -7,14 +7,17 @@ import { RACY_MS, type RunManifest } from './run-manifest.js';
 /**
  * The manifest run's inputs that are as they were, with their hash and stamp,
  * and whether that is all of them, with no YAML file added or removed.
- * `rechecked`: some were proved unchanged by their content, their stamps being
- * new or too recent to trust, so the manifest's stamps are worth renewing.
+ * `renewable`: some were proved unchanged by their content (their stamps new,
+ * or too recent to trust), and a manifest written at `started` would trust the
+ * stamp of at least one of them: worth writing again. A file dated in the
+ * future, or touched a moment ago, is never trusted, so it renews nothing.
  */
 export async function unchangedSince(
   root: string,
   manifest: RunManifest,
   listing: Awaited<ReturnType<typeof listProjectFiles>>,
-): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; rechecked: boolean }> {
+  started?: number,
+): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; renewable: boolean }> {
   const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();
   const listed = listing.paths.map((p) => p.path);
   let all =
@@ -22,8 +25,9 @@ export async function unchangedSince(
     !manifest.missing.length &&
     listed.length === manifest.listed.length &&
     listed.every((p, i) => p === manifest.listed[i]);
-  let rechecked = false;
+  let renewable = false;
   const trustedBefore = String(BigInt(manifest.written - RACY_MS) * 1_000_000n);
+  const trustedNext = started === undefined ? undefined : String(BigInt(Math.floor(started) - RACY_MS) * 1_000_000n);
   for (const [path, hash, size, ino, mtimeNs, ctimeNs] of manifest.inputs) {
     const now = stampProjectFile(root, path);
     const same = now !== undefined && now.size === size && now.ino === ino && now.mtimeNs === mtimeNs && now.ctimeNs === ctimeNs;
@@ -33,7 +37,6 @@ export async function unchangedSince(
     }
     // A changed stamp, or one too recent to prove anything: compare the content, hashed as a load
     // hashes it (YAML as its decoded text, snapshots as bytes).
-    rechecked = true;
     const read = now ? await readProjectBytes(root, path, LIMITS.maxSnapshotBytes) : undefined;
     let nowHash: string | undefined;
     if (read && 'bytes' in read) {
@@ -42,10 +45,12 @@ export async function unchangedSince(
         if ('text' in text) nowHash = sha256(text.text);
       } else nowHash = sha256(read.bytes);
     }
-    if (read && 'bytes' in read && nowHash === hash) unchanged.set(path, { hash, stamp: read.stamp });
-    else all = false;
+    if (read && 'bytes' in read && nowHash === hash) {
+      unchanged.set(path, { hash, stamp: read.stamp });
+      if (trustedNext !== undefined && before(read.stamp.mtimeNs, trustedNext) && before(read.stamp.ctimeNs, trustedNext)) renewable = true;
+    } else all = false;
   }
-  return { all, unchanged, rechecked };
+  return { all, unchanged, renewable };
 }
 
 /** a < b for integers in decimal as String(bigint) writes them, b not negative: no BigInt for each of 11,000 files. */

@@ -75,7 +75,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
   const full = !options.select && !options.shard;
   const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB)) : undefined;
   const listing = await listProjectFiles(root);
-  const since = manifest ? await unchangedSince(root, manifest, listing) : undefined;
+  const since = manifest ? await unchangedSince(root, manifest, listing, started) : undefined;
   // A program asks for whole results unless it says otherwise; the CLI asks for the table alone when it prints one.
   const whole = options.whole !== false;
 
@@ -84,7 +84,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     if (result) {
       // Files proved unchanged by their content (new stamps after a checkout, a copy, a touch): keep
       // the stamps they have now, or every later run reads and hashes them all again.
-      if (since.rechecked) {
+      if (since.renewable) {
         cache.setBlob(MANIFEST_BLOB, serializeManifest(restamped(manifest, since.unchanged, started)));
         await cache.finish();
       }

@@ -1,4 +1,4 @@
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runVerify, verifyWithCache } from '../../src/pipeline.js';
@@ -72,19 +72,39 @@ describe('the result cache', () => {
     // A clock ahead of the files, so that no stamp is too recent to trust.
     const start = Date.now() + 10_000;
     const first = await verifyWithCache(dir, { whole: false, now: () => start });
-    const before = parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload())!;
+    const manifestFile = (await blob(dir, MANIFEST_BLOB)).file;
+    const read = async () => parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload())!;
+    const written = async () => (await stat(manifestFile, { bigint: true })).mtimeNs;
+    const before = await read();
+    const table = (run: Awaited<ReturnType<typeof verifyWithCache>>) => VERIFY_FORMATS.text({ result: run.result }, PLAIN);
+
+    // Nothing touched: a warm run writes nothing.
+    const untouched = await written();
+    expect((await verifyWithCache(dir, { whole: false, now: () => start + 5_000 })).reused.whole).toBe(true);
+    expect(await written()).toBe(untouched);
+
     // New times and the same content, as a checkout, a copy or a restored CI cache leaves them.
     const touched = new Date();
     for (const [path] of before.inputs) await utimes(join(dir, path), touched, touched);
     const second = await verifyWithCache(dir, { whole: false, now: () => start + 10_000 });
     expect(second.reused.whole).toBe(true);
-    expect(VERIFY_FORMATS.text({ result: second.result }, PLAIN)).toBe(VERIFY_FORMATS.text({ result: first.result }, PLAIN));
-    const after = parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload())!;
+    expect(table(second)).toBe(table(first));
+    const after = await read();
     expect(after.written).toBe(start + 10_000);
     expect(after.heads).toEqual(before.heads);
     // Every stamp is as the manifest now says: nothing to read again.
-    expect(await unchangedSince(dir, after, await listProjectFiles(dir))).toMatchObject({ all: true, rechecked: false });
-    expect(await unchangedSince(dir, before, await listProjectFiles(dir))).toMatchObject({ all: true, rechecked: true });
+    const listing = await listProjectFiles(dir);
+    expect(await unchangedSince(dir, after, listing, start + 20_000)).toMatchObject({ all: true, renewable: false });
+    expect(await unchangedSince(dir, before, listing, start + 20_000)).toMatchObject({ all: true, renewable: true });
+
+    // A file dated in the future is never trusted: it is read each run, and renews nothing.
+    const future = new Date(start + 3_600_000);
+    await utimes(join(dir, before.inputs[0]![0]), future, future);
+    const rewritten = await written();
+    const third = await verifyWithCache(dir, { whole: false, now: () => start + 20_000 });
+    expect(third.reused.whole).toBe(true);
+    expect(table(third)).toBe(table(first));
+    expect(await written()).toBe(rewritten);
   });
 
   it('verifies again only the claims a new evidence file can change', async () => {
