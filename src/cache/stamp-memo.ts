@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { sha256 } from '../model/hash.js';
 import { temporaryFor } from '../load/write-atomic.js';
+// As for the run manifest: a file changed this recently may change again within the same clock tick.
+import { RACY_MS } from './run-manifest.js';
 
 export interface StampMemo {
   /** The memo file, beside the cache key. */
@@ -12,8 +14,6 @@ export interface StampMemo {
   now: number;
 }
 
-/** As the run manifest: a file changed this recently may change again within the same clock tick. */
-const RACY_MS = 2000;
 const MAX_MEMO_BYTES = 4096;
 
 /**
