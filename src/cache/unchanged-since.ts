@@ -16,7 +16,7 @@ export async function unchangedSince(
   root: string,
   manifest: RunManifest,
   listing: Awaited<ReturnType<typeof listProjectFiles>>,
-  started?: number,
+  started: number,
 ): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; renewable: boolean }> {
   const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();
   const listed = listing.paths.map((p) => p.path);
@@ -27,7 +27,7 @@ export async function unchangedSince(
     listed.every((p, i) => p === manifest.listed[i]);
   let renewable = false;
   const trustedBefore = String(BigInt(manifest.written - RACY_MS) * 1_000_000n);
-  const trustedNext = started === undefined ? undefined : String(BigInt(Math.floor(started) - RACY_MS) * 1_000_000n);
+  const trustedNext = String(BigInt(Math.floor(started) - RACY_MS) * 1_000_000n);
   for (const [path, hash, size, ino, mtimeNs, ctimeNs] of manifest.inputs) {
     const now = stampProjectFile(root, path);
     const same = now !== undefined && now.size === size && now.ino === ino && now.mtimeNs === mtimeNs && now.ctimeNs === ctimeNs;
@@ -47,7 +47,7 @@ export async function unchangedSince(
     }
     if (read && 'bytes' in read && nowHash === hash) {
       unchanged.set(path, { hash, stamp: read.stamp });
-      if (trustedNext !== undefined && before(read.stamp.mtimeNs, trustedNext) && before(read.stamp.ctimeNs, trustedNext)) renewable = true;
+      if (before(read.stamp.mtimeNs, trustedNext) && before(read.stamp.ctimeNs, trustedNext)) renewable = true;
     } else all = false;
   }
   return { all, unchanged, renewable };
