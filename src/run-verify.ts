@@ -30,6 +30,8 @@ export interface VerifyRun {
   loaded?: LoadResult;
   /** What to tell the user beside the report: "3 of 11 claims depend on what changed since main". */
   notices: string[];
+  /** With the `view` option, on a run through the cache: the view's text, made or kept (see cache/kept-view.ts). */
+  view?: string;
   /** With `update`: the lock file's new text, whether it differs, and how many verdicts it records; or the errors that keep it from being written. */
   lock?: { text: string; changed: boolean; verdicts: number } | { refused: number };
 }
@@ -45,7 +47,14 @@ export async function runVerify(root: string, options: RunOptions = {}): Promise
     // Everything but what only a fresh run takes: a new option reaches the cached run without being copied by name.
     const { cache: _cache, check: _check, update: _update, changedSince: _since, ...cached } = options;
     const run = await verifyWithCache(root, cached);
-    return { report: { result: run.result }, ...(run.project ? { loaded: { project: run.project, diagnostics: run.result.diagnostics, inputs: new Map(), stamps: new Map() } } : {}), notices };
+    // A kept view comes without the result read: it is read only if the report is.
+    const report: VerifyReport = {
+      get result() {
+        return run.result;
+      },
+    };
+    const loaded = run.project ? { loaded: { project: run.project, diagnostics: run.result.diagnostics, inputs: new Map(), stamps: new Map() } } : {};
+    return { report, ...loaded, ...(run.view !== undefined ? { view: run.view } : {}), notices };
   }
 
   const loaded = await loadProject(root, {

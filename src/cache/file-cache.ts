@@ -31,6 +31,8 @@ export interface FileCache {
   keepContent(family: ContentFamily, hash: string): void;
   /** Named data kept between runs (the last run's manifest), signed like every entry. */
   getBlob(name: string): string | undefined;
+  /** Marks a blob as wanted, unread: a full run's `finish` removes the blobs it neither read, wrote nor kept. */
+  keepBlob(name: string): void;
   /** Written by `finish`, after the packs: a blob may name their content, never content not there yet. */
   setBlob(name: string, text: string): void;
   /**
@@ -194,6 +196,9 @@ export async function openFileCache(
     getBlob(name) {
       usedBlobs.add(blobKey(name));
       return readBlob(dir, blobKey(name), macOf);
+    },
+    keepBlob(name) {
+      usedBlobs.add(blobKey(name));
     },
     setBlob(name, text) {
       if (abandoned) return;

@@ -1,12 +1,13 @@
 import type { FileStamp } from '../load/read-files.js';
-import type { VerifyResult } from '../types.js';
 import type { Footprint } from '../verdict/record-reads.js';
-import { headOf, isFresh, jsonOf, SUMMARY, type KeptClaim, type StoredClaim } from './result-store.js';
-import { sha256 } from '../model/hash.js';
+import { isFresh, jsonOf, type KeptClaim, type StoredClaim } from './result-store.js';
+import { hashText, isObject, keptHead, parseTable, type ManifestTable } from './manifest-table.js';
 
 /**
  * What the last full verify read and printed, kept in the cache: when no input
- * has changed since, its result is printed again from this alone.
+ * has changed since, its result is printed again from this alone. Two parts,
+ * a line each: the stamps, read by every run to tell whether anything changed,
+ * then the table (manifest-table.ts), parsed only when it is needed.
  */
 export interface RunManifest {
   format: typeof FORMAT;
@@ -24,21 +25,18 @@ export interface RunManifest {
    * whole results.
    */
   claimsFiles: Record<string, { ids: string[]; kept: string; results?: string }>;
-  /** Every kept claim's table entry, with its field order as an index into `fields`: what a run with nothing changed prints. */
-  heads: { fields: string[][]; claims: HeadEntry[] };
-  /** Everything of the result but its claims. */
-  result: Omit<VerifyResult, 'claims'>;
+  /** The SHA-256 of the table part: what a view kept beside the manifest names (kept-view.ts). */
+  table: string;
 }
 
 // Arrays, not objects: a run with nothing changed parses one for each of 11,000 files and 10,000
 // claims, and field names were a third of the manifest.
 /** A file read: path, SHA-256, then its stamp's size, inode, mtimeNs and ctimeNs. */
 export type InputEntry = [path: string, hash: string, size: number, ino: string, mtimeNs: string, ctimeNs: string];
-/** A kept claim's table entry: its summary's values in SUMMARY's order, its fields' order, its diagnostics, and the hash of its whole result if one was kept. */
-type HeadEntry = [...summary: unknown[], fields: number, diagnostics: KeptClaim['diagnostics'], whole: string | null];
 
-const FORMAT = 4;
+const FORMAT = 5;
 export const MANIFEST_BLOB = 'run-manifest';
+export const TABLE_BLOB = 'run-table';
 /** Stamps newer than this before the manifest are not trusted: coarse file systems tick in seconds. */
 export const RACY_MS = 2000;
 
@@ -48,10 +46,18 @@ export function inputEntry(path: string, hash: string, stamp: FileStamp): InputE
 
 /**
  * The manifest as JSON in ASCII, anything else escaped: a few curly quotes in explanations made
- * every warm run decode and parse megabytes of two-byte text, at twice the cost.
+ * every warm run decode and parse megabytes of two-byte text, at twice the cost. Two blobs: the
+ * stamps, which name the table by its SHA-256, and the table.
  */
-export function serializeManifest(manifest: Omit<RunManifest, 'format'>): string {
-  return asciiJson({ format: FORMAT, ...manifest });
+export function serializeManifest(stamps: Omit<RunManifest, 'format' | 'table'>, table: ManifestTable): { stamps: string; table: string; hash: string } {
+  const text = asciiJson(table);
+  const hash = hashText(text);
+  return { stamps: serializeStamps(stamps, hash), table: text, hash };
+}
+
+/** The stamps alone, naming a table already kept: for a run that only has new stamps to record. */
+export function serializeStamps(stamps: Omit<RunManifest, 'format' | 'table'>, table: string): string {
+  return asciiJson({ format: FORMAT, ...stamps, table });
 }
 
 export function asciiJson(value: unknown): string {
@@ -68,77 +74,50 @@ export function asciiJson(value: unknown): string {
   return last === 0 ? json : out + json.slice(last);
 }
 
-// Its table entries by claim id, made once for each manifest.
-const headIndex = new WeakMap<RunManifest, Map<string, HeadEntry>>();
+// How to read each manifest's table, then the table read (undefined if it is not the one named).
+const tables = new WeakMap<RunManifest, { read: () => string | undefined; parsed?: ManifestTable | undefined }>();
 
-/** A manifest read back; anything unexpected is no manifest at all, never a half-trusted one. */
-export function parseManifest(text: string | undefined): RunManifest | undefined {
+/**
+ * A manifest read back, with how to read its table when it is wanted;
+ * anything unexpected in its stamps is no manifest at all, never a
+ * half-trusted one.
+ */
+export function parseManifest(text: string | undefined, readTable: () => string | undefined): RunManifest | undefined {
   if (text === undefined) return undefined;
   try {
     const m = JSON.parse(text) as Partial<RunManifest>;
     const ok =
+      isObject(m) &&
       m.format === FORMAT &&
       typeof m.written === 'number' &&
+      typeof m.table === 'string' &&
       Array.isArray(m.inputs) &&
       m.inputs.every((e) => Array.isArray(e) && e.length === 6 && typeof e[0] === 'string' && typeof e[1] === 'string') &&
       Array.isArray(m.listed) &&
       Array.isArray(m.missing) &&
       isObject(m.claimsFiles) &&
-      Object.values(m.claimsFiles).every((f) => isObject(f) && Array.isArray(f.ids) && typeof f.kept === 'string' && (f.results === undefined || typeof f.results === 'string')) &&
-      isObject(m.heads) &&
-      Array.isArray(m.heads.fields) &&
-      m.heads.fields.every((f) => Array.isArray(f)) &&
-      Array.isArray(m.heads.claims) &&
-      m.heads.claims.every((h) => Array.isArray(h) && h.length === HEAD_LENGTH && typeof h[0] === 'string') &&
-      isObject(m.result) &&
-      Array.isArray(m.result.diagnostics);
-    return ok ? (m as RunManifest) : undefined;
+      Object.values(m.claimsFiles).every((f) => isObject(f) && Array.isArray(f.ids) && typeof f.kept === 'string' && (f.results === undefined || typeof f.results === 'string'));
+    if (!ok) return undefined;
+    tables.set(m as RunManifest, { read: readTable });
+    return m as RunManifest;
   } catch {
     return undefined;
   }
 }
 
-const HEAD_LENGTH = SUMMARY.length + 3;
-
-/** Builds the manifest's table entries: field orders are shared, since nearly every claim has one of a few. */
-export function headsOf(claims: Iterable<[string, StoredClaim, string | null]>): RunManifest['heads'] {
-  const orders = new Map<string, number>();
-  const fields: string[][] = [];
-  const heads: HeadEntry[] = [];
-  for (const [id, claim, whole] of claims) {
-    const head = headOf(claim);
-    const order = head.fields.join('\0');
-    let index = orders.get(order);
-    if (index === undefined) {
-      orders.set(order, (index = fields.length));
-      fields.push(head.fields);
-    }
-    // The id first, as the table entry's key; the summary's own id is the same.
-    heads.push([...SUMMARY.map((f) => (f === 'id' ? id : head.summary[f])), index, head.diagnostics, whole]);
-  }
-  return { fields, claims: heads };
-}
-
 /**
- * A kept claim's table entry from the manifest; undefined if the manifest has
- * none that holds together. With `whole`, its whole result from `results`,
- * kept only if it is the one the entry names.
+ * The manifest's table, read on first use. Undefined, and nothing reused,
+ * when it is not the table the stamps name (two runs' blobs crossed) or does
+ * not hold together.
  */
-export function keptHead(manifest: RunManifest, id: string, whole: boolean, results: Record<string, unknown> | undefined): Omit<KeptClaim, 'footprint'> | undefined {
-  let index = headIndex.get(manifest);
-  if (!index) headIndex.set(manifest, (index = new Map(manifest.heads.claims.map((h) => [h[0] as string, h]))));
-  const head = index.get(id);
-  if (!head) return undefined;
-  const [fieldsAt, diagnostics, wholeAt] = head.slice(SUMMARY.length);
-  const fields = typeof fieldsAt === 'number' ? manifest.heads.fields[fieldsAt] : undefined;
-  if (!fields || !Array.isArray(diagnostics)) return undefined;
-  const summary: Record<string, unknown> = {};
-  SUMMARY.forEach((f, i) => (summary[f] = head[i]));
-  const wholeHash = typeof wholeAt === 'string' ? wholeAt : null;
-  if (!whole) return { summary: summary as KeptClaim['summary'], fields, diagnostics, wholeHash, json: undefined };
-  const json = results?.[id];
-  const own = typeof json === 'string' && wholeHash !== null && hashText(json) === wholeHash;
-  return { summary: summary as KeptClaim['summary'], fields, diagnostics, wholeHash: own ? wholeHash : null, json: own ? () => json : undefined };
+export function tableOf(manifest: RunManifest): ManifestTable | undefined {
+  const part = tables.get(manifest);
+  if (!part) return undefined;
+  if (!('parsed' in part)) {
+    const text = part.read();
+    part.parsed = text !== undefined && hashText(text) === manifest.table ? parseTable(text) : undefined;
+  }
+  return part.parsed;
 }
 
 /**
@@ -176,10 +155,6 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
   return { kept: JSON.stringify({ files: table, claims: kept }), ...(whole ? { results: JSON.stringify(results) } : {}), wholes };
 }
 
-export function hashText(text: string): string {
-  return sha256(text);
-}
-
 /** One claims file's whole results as kept, by claim id; undefined when there are none or they cannot be read. */
 export function readResults(cache: { getContent(family: 'results', hash: string): string | undefined }, hash: string | undefined): Record<string, unknown> | undefined {
   return hash === undefined ? undefined : parseObject(cache.getContent('results', hash));
@@ -198,7 +173,8 @@ export function readKept(
   whole: boolean,
 ): Map<string, KeptClaim> | undefined {
   const entry = manifest.claimsFiles[claimsFile];
-  if (!entry) return undefined;
+  const table = tableOf(manifest);
+  if (!entry || !table) return undefined;
   const data = parseObject(cache.getContent('kept', entry.kept)) as { files?: unknown; claims?: unknown } | undefined;
   if (!data || !Array.isArray(data.files) || !isObject(data.claims)) return undefined;
   const files = data.files as [string, string][];
@@ -211,7 +187,7 @@ export function readKept(
       pairs(footprint.queries) &&
       pairs(footprint.contradictions) &&
       Array.isArray(footprint.absent);
-    const head = ok ? keptHead(manifest, id, whole, results) : undefined;
+    const head = ok ? keptHead(table, id, whole, results) : undefined;
     if (!head) return undefined;
     claims.set(id, { ...head, footprint: { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? ['', '']) } as Footprint });
   }
@@ -232,6 +208,3 @@ function pairs(value: unknown): boolean {
   return Array.isArray(value) && value.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

@@ -3,11 +3,13 @@ import { type Diagnostic } from '../diagnostics.js';
 import { type FileCache } from './file-cache.js';
 import { listProjectFiles } from '../load/list-files.js';
 import { unchangedSince } from './unchanged-since.js';
-import { hydrate, isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
+import { hydrate, type KeptClaim } from './result-store.js';
 import { inShard, type Shard } from '../results/shard.js';
-import { headsOf, inputEntry, keptHead, MANIFEST_BLOB, parseManifest, readKept, readResults, serializeKept, serializeManifest, type RunManifest } from './run-manifest.js';
-import type { Claim, LoadResult, Project, VerifyResult } from '../types.js';
-import type { FileStamp } from '../load/read-files.js';
+import { MANIFEST_BLOB, parseManifest, readKept, readResults, TABLE_BLOB, tableOf, type RunManifest } from './run-manifest.js';
+import { keptHead } from './manifest-table.js';
+import { keepResults, restamped } from './keep-run.js';
+import { keepView, readView, type ViewOption } from './kept-view.js';
+import type { Claim, Project, VerifyResult } from '../types.js';
 import { openCache, type Environment } from './cache-stamp.js';
 import { loadWith } from '../load/load-project.js';
 import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
@@ -36,10 +38,15 @@ export interface CachedVerifyOptions {
   whole?: boolean;
   /** Told how far parsing, then verifying, has got. */
   onProgress?: (progress: { stage: 'parse' | 'verify'; done: number; total: number }) => void;
+  /** What the caller will show of the result, made here and kept with a full run's results; see kept-view.ts. */
+  view?: ViewOption;
 }
 
 export interface CachedVerification {
+  /** Read only when asked for, when the run gives back a kept view. */
   result: VerifyResult;
+  /** With `view`: its text, made from this result or kept from a run with the same result. Absent when nothing was kept. */
+  view?: string;
   /** The project, when it had to be loaded. */
   project?: Project;
   /** What was reused: the whole last result when no input changed, else the results whose footprints still held. */
@@ -73,23 +80,17 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
 
 async function verifyThrough(root: string, cache: FileCache | undefined, diagnostics: Diagnostic[], started: number, options: CachedVerifyOptions): Promise<CachedVerification> {
   const full = !options.select && !options.shard;
-  const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB)) : undefined;
+  const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB), () => cache.getBlob(TABLE_BLOB)) : undefined;
+  // Read only when wanted, and wanted as long as the manifest is: a full run that keeps nothing new must not prune it.
+  if (manifest) cache!.keepBlob(TABLE_BLOB);
   const listing = await listProjectFiles(root);
   const since = manifest ? await unchangedSince(root, manifest, listing, started) : undefined;
   // A program asks for whole results unless it says otherwise; the CLI asks for the table alone when it prints one.
   const whole = options.whole !== false;
 
   if (cache && manifest && full && since?.all) {
-    const result = reuseWhole(cache, manifest, whole);
-    if (result) {
-      // Files proved unchanged by their content (new stamps after a checkout, a copy, a touch): keep
-      // the stamps they have now, or every later run reads and hashes them all again.
-      if (since.renewable) {
-        cache.setBlob(MANIFEST_BLOB, serializeManifest(restamped(manifest, since.unchanged, started)));
-        await cache.finish();
-      }
-      return { result, reused: { whole: true, claims: result.claims.length } };
-    }
+    const reused = await reuseKept(cache, manifest, since, started, whole, options.view);
+    if (reused) return reused;
   }
 
   // Unchanged files are read only if their parse is not in the cache.
@@ -118,101 +119,70 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
   const result = assembleResult(project, verification.claims, [...loaded.diagnostics, ...verification.diagnostics], options.shard);
 
+  let view: string | undefined;
   if (cache && project && full && verification.stored) {
-    keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
+    const table = keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
+    if (options.view) keepView(cache, table, options.view.key, (view = options.view.make(result)));
   }
   // A partial run leaves the kept results and manifest as they were; only a full run replaces them.
   await cache?.finish({ blobs: full });
-  return { result, ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
+  return { result, ...(view !== undefined ? { view } : {}), ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
+}
+
+/**
+ * Nothing changed since the manifest's run: its result again, or only the
+ * view kept of it, which needs none of the result read. Undefined when the
+ * result cannot be had whole from what was kept.
+ */
+async function reuseKept(
+  cache: FileCache,
+  manifest: RunManifest,
+  since: Awaited<ReturnType<typeof unchangedSince>>,
+  started: number,
+  whole: boolean,
+  asked: ViewOption | undefined,
+): Promise<CachedVerification | undefined> {
+  const kept = asked ? readView(cache, manifest.table, asked.key) : undefined;
+  // A whole result is read in any case: only a table can be left unread.
+  const result = kept === undefined || whole ? reuseWhole(cache, manifest, whole) : undefined;
+  if (kept === undefined && !result) return undefined;
+  // Files proved unchanged by their content (new stamps after a checkout, a copy, a touch): keep
+  // the stamps they have now, or every later run reads and hashes them all again.
+  const renewed = since.renewable ? restamped(manifest, since.unchanged, started) : undefined;
+  if (renewed !== undefined) cache.setBlob(MANIFEST_BLOB, renewed);
+  const made = asked && kept === undefined ? asked.make(result!) : undefined;
+  if (made !== undefined) keepView(cache, manifest.table, asked!.key, made);
+  if (renewed !== undefined || made !== undefined) await cache.finish();
+  const view = kept ?? made;
+  const claims = Object.values(manifest.claimsFiles).reduce((n, f) => n + f.ids.length, 0);
+  const reused = { whole: true, claims };
+  if (result) return { result, ...(view !== undefined ? { view } : {}), reused };
+  let later: VerifyResult | undefined;
+  return {
+    get result() {
+      later ??= reuseWhole(cache, manifest, false);
+      if (!later) throw new Error('the last run\'s kept table cannot be read; run `factcheck verify --no-cache`');
+      return later;
+    },
+    view: view!,
+    reused,
+  };
 }
 
 /** The last full run's result again, from its manifest, when it kept every claim (and whole, if asked): the same JSON, byte for byte. */
 function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): VerifyResult | undefined {
+  const table = tableOf(manifest);
+  if (!table) return undefined;
   const results = whole ? Object.values(manifest.claimsFiles).map((f) => readResults(cache, f.results) ?? {}) : [];
   const merged: Record<string, unknown> = Object.assign({}, ...results);
   const claims = Object.values(manifest.claimsFiles)
     .flatMap((f) => f.ids)
     .sort(compareIds)
-    .map((id) => keptHead(manifest, id, whole, merged));
+    .map((id) => keptHead(table, id, whole, merged));
   if (!claims.every((c) => c !== undefined && (!whole || c.json))) return undefined;
-  const { tool, scale, totals, diagnostics } = manifest.result;
+  const { tool, scale, totals, diagnostics } = table.result;
   // The fields in assembleResult's order.
   return { tool, scale, claims: claims.map((c) => hydrate({ ...c!, footprint: undefined })), totals, diagnostics };
-}
-
-/** The manifest again, with each input's stamp as it is now and the time of this run. */
-function restamped(manifest: RunManifest, unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }>, started: number): Omit<RunManifest, 'format'> {
-  const { format: _format, ...rest } = manifest;
-  return { ...rest, written: started, inputs: manifest.inputs.map(([path, hash]) => inputEntry(path, hash, unchanged.get(path)!.stamp)) };
-}
-
-interface FullRun {
-  project: Project;
-  loaded: LoadResult;
-  listing: Awaited<ReturnType<typeof listProjectFiles>>;
-  result: VerifyResult;
-  started: number;
-  whole: boolean;
-  stored: ReadonlyMap<string, StoredClaim>;
-  previous?: ReturnType<typeof readAllKept>;
-  /** The manifest the previous results were kept with. */
-  manifest?: RunManifest;
-}
-
-/** Keeps a full run's results, claims file by claims file, and a manifest of its inputs and table for the next run. */
-function keepResults(cache: FileCache, run: FullRun): void {
-  const { project, loaded, listing, result } = run;
-  const byFile = new Map<string, Map<string, StoredClaim>>();
-  for (const claim of [...project.claims].sort((a, b) => compareIds(a.id, b.id))) {
-    const kept = run.stored.get(claim.id);
-    if (!kept) continue;
-    if (!byFile.has(claim.ref.file)) byFile.set(claim.ref.file, new Map());
-    byFile.get(claim.ref.file)!.set(claim.id, kept);
-  }
-  const wholes = new Map<string, string | null>();
-  const claimsFiles: RunManifest['claimsFiles'] = {};
-  for (const [file, claims] of byFile) claimsFiles[file] = keepFile(cache, file, claims, run, wholes);
-  const inputs: RunManifest['inputs'] = [];
-  for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
-    const stamp = loaded.stamps.get(path);
-    if (stamp) inputs.push(inputEntry(path, hash, stamp));
-  }
-  // Files that could not be read have no stamp to compare: while any is missing, no run is warm.
-  const tried = [...listing.paths.map((p) => p.path), ...[...project.sources.values()].flatMap((s) => (s.snapshot ? [s.snapshot.path] : []))];
-  const { claims: _claims, ...rest } = result;
-  cache.setBlob(
-    MANIFEST_BLOB,
-    serializeManifest({
-      written: run.started,
-      inputs,
-      listed: listing.paths.map((p) => p.path),
-      missing: [...new Set(tried.filter((path) => !loaded.inputs.has(path)))].sort(compareIds),
-      claimsFiles,
-      heads: headsOf([...byFile.values()].flatMap((claims) => [...claims].map(([id, claim]) => [id, claim, wholes.get(id) ?? null] as [string, StoredClaim, string | null]))),
-      result: rest,
-    }),
-  );
-}
-
-/** Keeps one claims file's claims, unless they are kept as they are already: what the manifest says of the file. */
-function keepFile(cache: FileCache, file: string, claims: Map<string, StoredClaim>, run: FullRun, wholes: Map<string, string | null>): RunManifest['claimsFiles'][string] {
-  const ids = [...claims.keys()];
-  const before = run.manifest?.claimsFiles[file];
-  const keptBefore = run.previous?.files.get(file);
-  // A file whose claims were all reused as kept, and are the same claims, is kept as it is.
-  if (before && keptBefore && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(keptBefore, claims)) {
-    for (const [id, claim] of claims) wholes.set(id, (claim as KeptClaim).wholeHash);
-    cache.keepContent('kept', before.kept);
-    if (before.results) cache.keepContent('results', before.results);
-    return { ids, kept: before.kept, ...(before.results ? { results: before.results } : {}) };
-  }
-  const texts = serializeKept(claims, run.whole);
-  for (const [id, hash] of texts.wholes) wholes.set(id, hash);
-  const kept = cache.putContent('kept', texts.kept);
-  // Without whole results of its own, a file keeps those it had: its kept claims still name theirs by hash.
-  const results = texts.results !== undefined ? cache.putContent('results', texts.results) : before?.results;
-  if (texts.results === undefined && results) cache.keepContent('results', results);
-  return { ids, kept, ...(results ? { results } : {}) };
 }
 
 function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {
@@ -238,8 +208,3 @@ function readAllKept(
   }
   return { claims, files };
 }
-
-function sameKeys(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): boolean {
-  return a.size === b.size && [...b.keys()].every((k) => a.has(k));
-}
-

@@ -1,7 +1,9 @@
 import { appendFile, realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import type { VerifyReport } from '../results/verify-report.js';
+import { reportExitCode, type VerifyReport } from '../results/verify-report.js';
 import { formatDiagnostics, VERIFY_FORMATS, type FormatContext, type VerifyFormat } from '../report/formatters/index.js';
+import type { ViewOption } from '../cache/kept-view.js';
+import type { ExitCode } from '../exit-codes.js';
 import { formatMarkdown } from '../report/formatters/markdown.js';
 import type { CliIO } from './io.js';
 import { gitTopLevel } from '../load/read-git-changes.js';
@@ -15,6 +17,27 @@ export async function printReport(report: VerifyReport, format: VerifyFormat, io
   if (format === 'text') io.stderr(formatDiagnostics(report.result.diagnostics, errCtx));
   io.stdout(VERIFY_FORMATS[format](report, ctx));
   if (format === 'github' && io.env?.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, formatMarkdown(report));
+}
+
+/**
+ * The text format's whole outcome as one view: the exit code and the problems
+ * for stderr on its first line, then the table. Keyed by everything else the
+ * text depends on, so a view is printed again only where it was made for.
+ */
+export function textView(ctx: FormatContext, errCtx: FormatContext): ViewOption {
+  return {
+    key: JSON.stringify(['text', ctx, errCtx]),
+    make: (result) => `${JSON.stringify([reportExitCode({ result }), formatDiagnostics(result.diagnostics, errCtx)])}\n${VERIFY_FORMATS.text({ result }, ctx)}`,
+  };
+}
+
+/** Prints a view textView made, as printReport prints the text format; gives its exit code. */
+export function printView(view: string, io: CliIO): ExitCode {
+  const end = view.indexOf('\n');
+  const [code, problems] = JSON.parse(view.slice(0, end)) as [ExitCode, string];
+  io.stderr(problems);
+  io.stdout(view.slice(end + 1));
+  return code;
 }
 
 /**

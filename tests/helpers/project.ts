@@ -51,7 +51,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, capturing its output; `io` sets the clock, or a terminal with scripted answers. */
-export async function runCli(args: string[], cwd: string = REPO, env: Record<string, string> = {}, io: Pick<CliIO, 'now' | 'ask' | 'isTTY'> = {}): Promise<CliRun> {
+export async function runCli(args: string[], cwd: string = REPO, env: Record<string, string> = {}, io: Pick<CliIO, 'now' | 'ask' | 'isTTY' | 'columns'> = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main({

@@ -4,10 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runVerify, verifyWithCache } from '../../src/pipeline.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
-import { MANIFEST_BLOB, parseManifest } from '../../src/cache/run-manifest.js';
+import { MANIFEST_BLOB, parseManifest, TABLE_BLOB } from '../../src/cache/run-manifest.js';
 import { unchangedSince } from '../../src/cache/unchanged-since.js';
 import { listProjectFiles } from '../../src/load/list-files.js';
-import { blob, removePacks } from '../helpers/cache-packs.js';
+import { blob, removePacks, rewriteKeptTable } from '../helpers/cache-packs.js';
 import { EDITS, pick, random } from '../helpers/edits.js';
 import { edit, git, gitProject } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
@@ -33,7 +33,10 @@ describe('the result cache', () => {
         // Through the library, to see what was reused; printed as the CLI prints it.
         const cached = await verifyWithCache(dir, { whole: format !== 'text' });
         const fresh = await runCli(['verify', '--format', format, '--no-cache', '--root', dir]);
-        expect(VERIFY_FORMATS[format]({ result: cached.result }, PLAIN), `scenario ${scenario} (${made.join('; ') || 'no edit'}), ${format}`).toBe(fresh.stdout);
+        const scene = `scenario ${scenario} (${made.join('; ') || 'no edit'}), ${format}`;
+        expect(VERIFY_FORMATS[format]({ result: cached.result }, PLAIN), scene).toBe(fresh.stdout);
+        // And through the CLI, as printed: the table from a view kept by an earlier run when nothing changed.
+        if (format === 'text') expect(await runCli(['verify', '--root', dir]), scene).toEqual(fresh);
         const claims = cached.result.claims.length;
         if (!cached.reused.whole && cached.reused.claims > 0 && cached.reused.claims < claims) reusedSomewhere++;
         if (!cached.reused.whole && cached.reused.claims < claims) recomputedSomewhere++;
@@ -50,9 +53,7 @@ describe('the result cache', () => {
     const dir = await gitProject();
     const first = await runCli(['verify', '--root', dir]);
     // A kept table row changed behind the tool's back, but signed: the next run shows it, so it was reused whole.
-    const heads = await blob(dir, MANIFEST_BLOB);
-    const text = await heads.payload();
-    await writeFile(heads.file, heads.sign(text.replace('The count of', 'REUSED: the count of')));
+    await rewriteKeptTable(dir, (text) => text.replace('The count of', 'REUSED: the count of'));
     expect((await runCli(['verify', '--root', dir])).stdout).toContain('REUSED: the count of');
 
     // An edit that keeps size and mtime (a racy write) is still seen, by content.
@@ -73,7 +74,7 @@ describe('the result cache', () => {
     const start = Date.now() + 10_000;
     const first = await verifyWithCache(dir, { whole: false, now: () => start });
     const manifestFile = (await blob(dir, MANIFEST_BLOB)).file;
-    const read = async () => parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload())!;
+    const read = async () => parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload(), () => undefined)!;
     const written = async () => (await stat(manifestFile, { bigint: true })).mtimeNs;
     const before = await read();
     const table = (run: Awaited<ReturnType<typeof verifyWithCache>>) => VERIFY_FORMATS.text({ result: run.result }, PLAIN);
@@ -91,7 +92,7 @@ describe('the result cache', () => {
     expect(table(second)).toBe(table(first));
     const after = await read();
     expect(after.written).toBe(start + 10_000);
-    expect(after.heads).toEqual(before.heads);
+    expect(after.table).toBe(before.table);
     // Every stamp is as the manifest now says: nothing to read again.
     const listing = await listProjectFiles(dir);
     expect(await unchangedSince(dir, after, listing, start + 20_000)).toMatchObject({ all: true, renewable: false });
@@ -110,9 +111,7 @@ describe('the result cache', () => {
   it('verifies again only the claims a new evidence file can change', async () => {
     const dir = await gitProject();
     await runCli(['verify', '--root', dir]);
-    const heads = await blob(dir, MANIFEST_BLOB);
-    const text = await heads.payload();
-    await writeFile(heads.file, heads.sign(text.replaceAll('Confirmed by', 'KEPT: confirmed by')));
+    await rewriteKeptTable(dir, (text) => text.replaceAll('Confirmed by', 'KEPT: confirmed by'));
     // A record about Mike Pence bears on no claim in reporting.yaml: their kept results stand.
     await writeFile(
       join(dir, 'evidence/more.yaml'),
@@ -210,12 +209,49 @@ describe('the result cache', () => {
     expect(VERIFY_FORMATS.text({ result: next.result }, PLAIN)).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
   });
 
+  it('prints the view of the table it kept when nothing changed, only for the terminal it was made for', async () => {
+    const dir = await gitProject();
+    const first = await runCli(['verify', '--root', dir]);
+    const view = await blob(dir, 'run-view');
+    await writeFile(view.file, view.sign((await view.payload()).replace('The count of', 'VIEW: the count of')));
+    const again = await runCli(['verify', '--root', dir]);
+    expect(again.stdout).toContain('VIEW: the count of');
+    expect(again.stdout.replace('VIEW: the count of', 'The count of')).toBe(first.stdout);
+    expect([again.code, again.stderr]).toEqual([first.code, first.stderr]);
+
+    // Colour and a width: another view, made as a fresh run prints, and kept in place of the first.
+    const terminal = { isTTY: true, columns: 90 } as const;
+    const painted = await runCli(['verify', '--root', dir], undefined, {}, terminal);
+    expect(painted).toEqual(await runCli(['verify', '--no-cache', '--root', dir], undefined, {}, terminal));
+    expect(painted.stdout).toContain('\u001b[');
+    expect(await runCli(['verify', '--root', dir], undefined, {}, terminal)).toEqual(painted);
+    expect(await runCli(['verify', '--root', dir])).toEqual(first);
+
+    // A view of another table (a later run's) is never printed.
+    await writeFile(view.file, view.sign((await view.payload()).replace('The count of', 'VIEW: the count of')));
+    await rewriteKeptTable(dir, (text) => text.replace('The count of', 'TABLE: the count of'));
+    expect((await runCli(['verify', '--root', dir])).stdout).toContain('TABLE: the count of');
+  });
+
+  it('gives the exit code and problems of a fresh run from a kept view', async () => {
+    const dir = await gitProject();
+    await writeFile(join(dir, 'evidence/broken.yaml'), 'evidence:\n  - id: broken-record\n    kind: statement\n');
+    const fresh = await runCli(['verify', '--no-cache', '--root', dir]);
+    expect(fresh.code).toBe(2);
+    expect(await runCli(['verify', '--root', dir])).toEqual(fresh);
+    const view = await blob(dir, 'run-view');
+    await writeFile(view.file, view.sign((await view.payload()).replace('The count of', 'VIEW: the count of')));
+    const again = await runCli(['verify', '--root', dir]);
+    expect(again.stdout).toContain('VIEW: the count of');
+    expect([again.code, again.stderr]).toEqual([fresh.code, fresh.stderr]);
+  });
+
   it('ignores kept results it did not sign', async () => {
     const dir = await gitProject();
     const first = await runCli(['verify', '--root', dir]);
-    const heads = await blob(dir, MANIFEST_BLOB);
-    const text = await heads.payload();
-    await writeFile(heads.file, `${'0'.repeat(64)}\n${text.replace('The count of', 'FORGED: the count of')}`);
+    const table = await blob(dir, TABLE_BLOB);
+    const text = await table.payload();
+    await writeFile(table.file, `${'0'.repeat(64)}\n${text.replace('The count of', 'FORGED: the count of')}`);
     const run = await runCli(['verify', '--root', dir]);
     expect(run.stdout).toBe(first.stdout);
   });

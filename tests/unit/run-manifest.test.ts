@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { asciiJson, headsOf, keptHead, parseManifest, serializeManifest } from '../../src/cache/run-manifest.js';
+import { asciiJson, parseManifest, serializeManifest, tableOf } from '../../src/cache/run-manifest.js';
+import { headsOf, keptHead } from '../../src/cache/manifest-table.js';
 import type { KeptClaim } from '../../src/cache/result-store.js';
 
 describe('the run manifest', () => {
@@ -13,22 +15,49 @@ describe('the run manifest', () => {
   it('gives back each kept claim table entry as it was written, and refuses one whose shape is wrong', () => {
     const summary = { id: 'c-1', file: 'claims/a.yaml', line: 3, col: 5, rating: 'true', rating_label: 'True', rule: null, explanation: 'Said “so”.' };
     const kept: KeptClaim = { summary, fields: ['id', 'rating'], diagnostics: [], footprint: undefined, json: undefined, wholeHash: 'abc' };
-    const written = serializeManifest({
-      written: 1,
-      inputs: [['claims/a.yaml', 'h', 10, '7', '1000', '1000']],
-      listed: ['claims/a.yaml'],
-      missing: [],
-      claimsFiles: { 'claims/a.yaml': { ids: ['c-1'], kept: 'k' } },
-      heads: headsOf([['c-1', kept, 'abc']]),
-      result: { tool: { name: 'factcheck', version: '0' }, scale: [], totals: { claims: 1, by_rating: {} }, diagnostics: [] } as never,
-    });
-    const manifest = parseManifest(written)!;
-    const head = keptHead(manifest, 'c-1', false, undefined)!;
+    const written = serializeManifest(
+      {
+        written: 1,
+        inputs: [['claims/a.yaml', 'h', 10, '7', '1000', '1000']],
+        listed: ['claims/a.yaml'],
+        missing: [],
+        claimsFiles: { 'claims/a.yaml': { ids: ['c-1'], kept: 'k' } },
+      },
+      {
+        heads: headsOf([['c-1', kept, 'abc']]),
+        result: { tool: { name: 'factcheck', version: '0' }, scale: [], totals: { claims: 1, by_rating: {} }, diagnostics: [] } as never,
+      },
+    );
+    const manifest = parseManifest(written.stamps, () => written.table)!;
+    const table = tableOf(manifest)!;
+    const head = keptHead(table, 'c-1', false, undefined)!;
     // The same fields in the same order: a reused table serialises byte for byte as the original.
     expect(JSON.stringify(head.summary)).toBe(JSON.stringify(summary));
     expect([head.fields, head.wholeHash]).toEqual([['id', 'rating'], 'abc']);
-    expect(keptHead(manifest, 'c-2', false, undefined)).toBeUndefined();
-    expect(parseManifest(written.replace('"inputs":[[', '"inputs":[["x"],['))).toBeUndefined();
-    expect(parseManifest(written.replace('"heads":{"fields":[["id","rating"]],"claims":[[', '"heads":{"fields":[["id","rating"]],"claims":[[1,'))).toBeUndefined();
+    expect(keptHead(table, 'c-2', false, undefined)).toBeUndefined();
+    expect(parseManifest(written.stamps.replace('"inputs":[[', '"inputs":[["x"],['), () => written.table)).toBeUndefined();
+  });
+
+  it('reads its table only when asked, and only the table its stamps name', () => {
+    const written = serializeManifest(
+      { written: 2, inputs: [], listed: [], missing: [], claimsFiles: {} },
+      { heads: { fields: [['id']], claims: [] }, result: { diagnostics: [] } as never },
+    );
+    expect(JSON.parse(written.stamps)).toMatchObject({ written: 2, table: written.hash });
+    expect(createHash('sha256').update(written.table).digest('hex')).toBe(written.hash);
+    let reads = 0;
+    const manifest = parseManifest(written.stamps, () => (reads++, written.table))!;
+    expect(reads).toBe(0);
+    expect(tableOf(manifest)?.heads.fields).toEqual([['id']]);
+    expect(tableOf(manifest)).toBe(tableOf(manifest));
+    expect(reads).toBe(1);
+    // Another run's table (blobs crossed by two runs at once), or one whose shape is wrong: no table, though the stamps still tell what changed.
+    const other = serializeManifest({ written: 3, inputs: [], listed: [], missing: [], claimsFiles: {} }, { heads: { fields: [], claims: [] }, result: { diagnostics: [] } as never });
+    expect(tableOf(parseManifest(written.stamps, () => other.table)!)).toBeUndefined();
+    const broken = written.table.replace('"claims":[]', '"claims":[[1]]');
+    const stamps = written.stamps.replace(written.hash, createHash('sha256').update(broken).digest('hex'));
+    expect(parseManifest(stamps, () => broken)?.written).toBe(2);
+    expect(tableOf(parseManifest(stamps, () => broken)!)).toBeUndefined();
+    expect(tableOf(parseManifest(written.stamps, () => undefined)!)).toBeUndefined();
   });
 });

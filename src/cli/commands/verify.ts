@@ -5,7 +5,7 @@ import { parseShard } from '../../results/shard.js';
 import { reportExitCode } from '../../results/verify-report.js';
 import { runVerify as runVerifyCall } from '../../run-verify.js';
 import { VERIFY_FORMATS } from '../../report/formatters/index.js';
-import { printReport, repositoryPaths } from '../print-report.js';
+import { printReport, printView, repositoryPaths, textView } from '../print-report.js';
 import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { claimSelector, locateRoot } from '../open-project.js';
@@ -78,6 +78,8 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
         ...(typeof values['changed-since'] === 'string' ? { changedSince: values['changed-since'] } : {}),
         // The table shows each verdict and its reason; every other format shows whole results.
         whole: format !== 'text',
+        // The table is what a fact-checker runs again and again: kept as printed, for a run with nothing changed.
+        ...(format === 'text' ? { view: textView(ctx, errCtx) } : {}),
         onProgress: progress.update,
       });
       progress.done();
@@ -88,6 +90,7 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
       if (byPath && project && !project.claims.some(byPath) && !run.report.result.diagnostics.some((d) => d.severity === 'error')) {
         throw new UsageError(`no claims in ${positionals.join(', ')}`);
       }
+      if (run.view !== undefined && !run.lock) return printView(run.view, io);
       await printReport(run.report, format, io, { ...ctx, ...(await repositoryPaths(io, root, format)) }, errCtx);
       if (!run.lock) return reportExitCode(run.report);
       if ('refused' in run.lock) {

@@ -1,0 +1,35 @@
+import type { VerifyResult } from '../types.js';
+import type { FileCache } from './file-cache.js';
+
+/**
+ * What a caller shows of a run, made from its result and kept beside the run
+ * manifest: a run with nothing changed gives it back without reading the
+ * result at all. Parsing 10,000 table entries and formatting them again was a
+ * third of such a run.
+ */
+export interface ViewOption {
+  /** Everything besides the result that the text depends on (format, width, colour). */
+  key: string;
+  /** The text, from the result alone: a pure function. */
+  make(result: VerifyResult): string;
+}
+
+const VIEW_BLOB = 'run-view';
+
+/** The kept view for this key, if it was made from the table the manifest names (its SHA-256). */
+export function readView(cache: FileCache, table: string, key: string): string | undefined {
+  const text = cache.getBlob(VIEW_BLOB);
+  const end = text?.indexOf('\n') ?? -1;
+  if (text === undefined || end === -1) return undefined;
+  try {
+    const head = JSON.parse(text.slice(0, end)) as unknown;
+    return Array.isArray(head) && head[0] === table && head[1] === key ? text.slice(end + 1) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps one view, the last made: a terminal's width or colours changing makes another. */
+export function keepView(cache: FileCache, table: string, key: string, text: string): void {
+  cache.setBlob(VIEW_BLOB, `${JSON.stringify([table, key])}\n${text}`);
+}
