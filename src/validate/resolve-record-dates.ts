@@ -4,6 +4,7 @@ import { formatMinutes } from './read-duration.js';
 import { formatDate } from '../model/format-date.js';
 
 const DAY = 1440;
+const NONE: readonly never[] = [];
 
 /**
  * Dates records given relative to another ("15 minutes later", "two days
@@ -23,13 +24,25 @@ export function resolveRecordDates(
   const resolved = new Map<string, DateInfo | undefined>();
   const out = new Map(records);
 
-  const relations = (r: EvidenceRecord) =>
-    (
+  const relations = (r: EvidenceRecord): readonly (readonly ['after' | 'before', RecordRelation])[] => {
+    // Most records are dated by no other: no arrays made for each of 100,000.
+    if (r.after === undefined && r.before === undefined) return NONE;
+    return (
       [
         ['after', r.after],
         ['before', r.before],
       ] as const
     ).filter((entry): entry is readonly ['after' | 'before', RecordRelation] => entry[1] !== undefined);
+  };
+
+  // A record with a date of its own, or dated by no other, is its own date: most of 100,000, so
+  // they are never put in `resolved`, which holds the rest as they are worked out.
+  const trivial = (r: EvidenceRecord) => Boolean(r.date) || relations(r) === NONE;
+  const dateOf = (id: string): DateInfo | undefined => {
+    if (resolved.has(id)) return resolved.get(id);
+    const r = records.get(id);
+    return r && trivial(r) ? r.date : undefined;
+  };
 
   /** The relation a record with no date of its own is dated by: the first with a gap. */
   const datedBy = (r: EvidenceRecord) => (r.date ? undefined : relations(r).find(([, rel]) => rel.by !== undefined && records.has(rel.record)));
@@ -37,13 +50,13 @@ export function resolveRecordDates(
   // First every date, depth-first without recursion: a long chain of relative dates cannot
   // exhaust the stack. A record with a date of its own needs no other to be dated.
   for (const first of records.values()) {
-    if (resolved.has(first.id)) continue;
+    if (resolved.has(first.id) || trivial(first)) continue;
     const path: EvidenceRecord[] = [first];
     while (path.length) {
       const r = path[path.length - 1]!;
       const by = datedBy(r);
       const other = by && records.get(by[1].record)!;
-      if (other && !resolved.has(other.id)) {
+      if (other && !resolved.has(other.id) && !trivial(other)) {
         const at = path.findIndex((p) => p.id === other.id);
         if (at === -1) {
           path.push(other);
@@ -65,7 +78,7 @@ export function resolveRecordDates(
 
   /** A record's date from its anchor's; undefined, and reported, when the anchor has none. */
   function dateFrom(r: EvidenceRecord, field: 'after' | 'before', rel: RecordRelation, other: EvidenceRecord): DateInfo | undefined {
-    const otherDate = resolved.get(other.id);
+    const otherDate = dateOf(other.id);
     if (!otherDate) {
       if (!invalid.has(other.id)) {
         diagnostics.push(diagnostic('date/unanchored', locate(r.ref, field, 'record'), `the date is given as ${rel.by!.text} ${field} "${other.id}", which has no date; give "${other.id}" a date, or this record its own`));
@@ -79,10 +92,10 @@ export function resolveRecordDates(
   // Then every relation against the dates: a record's own date must agree with its gap from the
   // other, and any two dated records with their order.
   for (const r of records.values()) {
-    if (invalid.has(r.id)) continue;
-    let date = resolved.get(r.id);
+    if (relations(r) === NONE || invalid.has(r.id)) continue;
+    let date = dateOf(r.id);
     for (const [field, rel] of relations(r)) {
-      const otherDate = resolved.get(rel.record);
+      const otherDate = dateOf(rel.record);
       if (!date || !otherDate || invalid.has(rel.record)) continue;
       if (rel.by) {
         const moved = shift(otherDate, field === 'after' ? rel.by.minutes : -rel.by.minutes, rel.record);
