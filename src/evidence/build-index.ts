@@ -18,43 +18,53 @@ function pairKeys(words: readonly string[]): string[] {
   return out;
 }
 
-export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabulary): EvidenceIndex {
-  const byId = new Map<string, EvidenceRecord>();
-  const buckets = new Map<string, EvidenceRecord[]>();
-  const add = (key: string, record: EvidenceRecord) => {
-    const bucket = buckets.get(key);
+/** Records by one key, then another: maps, not joined strings, since building 300,000 keys and hashing them was most of indexing. */
+class Buckets {
+  private readonly byFirst = new Map<string, Map<string, EvidenceRecord[]>>();
+  add(first: string, second: string, record: EvidenceRecord): void {
+    let inner = this.byFirst.get(first);
+    if (!inner) this.byFirst.set(first, (inner = new Map()));
+    const bucket = inner.get(second);
     if (bucket) bucket.push(record);
-    else buckets.set(key, [record]);
-  };
+    else inner.set(second, [record]);
+  }
+  get<T extends EvidenceRecord>(first: string, second = ''): readonly T[] {
+    return (this.byFirst.get(first)?.get(second) ?? NONE) as readonly T[];
+  }
+}
+
+/** The index of a set of records; `byId`, when the caller holds those records in a map already, is used as it is for `get`. */
+export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabulary, known?: ReadonlyMap<string, EvidenceRecord>): EvidenceIndex {
+  const byId = known ?? new Map<string, EvidenceRecord>();
+  const [events, targets, negated, responses, quantities, statements, assessments] = [new Buckets(), new Buckets(), new Buckets(), new Buckets(), new Buckets(), new Buckets(), new Buckets()];
   // Sorted input keeps every bucket in id order, so results never depend on file order.
   const sorted = [...records].sort(compareById);
   for (const record of sorted) {
-    byId.set(record.id, record);
+    if (!known) (byId as Map<string, EvidenceRecord>).set(record.id, record);
     switch (record.kind) {
       case 'event':
         if (record.negated) {
-          add(`neg\0${record.actor}`, record);
-          if (record.target !== undefined && record.target !== record.actor) add(`neg\0${record.target}`, record);
+          negated.add(record.actor, '', record);
+          if (record.target !== undefined && record.target !== record.actor) negated.add(record.target, '', record);
         } else {
           for (const action of actionAncestors(vocabulary, record.action)) {
-            add(`ev\0${record.actor}\0${action}`, record);
-            if (record.target !== undefined) add(`evt\0${record.target}\0${action}`, record);
+            events.add(record.actor, action, record);
+            if (record.target !== undefined) targets.add(record.target, action, record);
           }
         }
-        if (record.in_response_to !== undefined) add(`resp\0${record.actor}`, record);
+        if (record.in_response_to !== undefined) responses.add(record.actor, '', record);
         break;
       case 'quantity':
-        add(`q\0${record.subject}\0${record.measure}`, record);
+        quantities.add(record.subject, record.measure, record);
         break;
       case 'statement':
-        add(`s\0${record.speaker}`, record);
+        statements.add(record.speaker, '', record);
         break;
       case 'assessment':
-        add(`a\0${record.subject}\0${record.topic}`, record);
+        assessments.add(record.subject, record.topic, record);
         break;
     }
   }
-  const lookup = <T extends EvidenceRecord>(key: string) => (buckets.get(key) ?? NONE) as readonly T[];
   // Statements by each pair of words in a row (a single word for one-word statements), built on the
   // first lookup: only attribution claims need it. Pairs are rare where single words are not.
   let byPair: Map<string, StatementRecord[]> | undefined;
@@ -88,12 +98,12 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
   };
   return {
     statementsSaying,
-    events: (entity, action, asTarget = false) => lookup(`${asTarget ? 'evt' : 'ev'}\0${entity}\0${action}`),
-    negatedEvents: (entity) => lookup(`neg\0${entity}`),
-    quantities: (subject, measure) => lookup(`q\0${subject}\0${measure}`),
-    statements: (speaker) => lookup(`s\0${speaker}`),
-    assessments: (subject, topic) => lookup(`a\0${subject}\0${topic}`),
-    responsesBy: (actor) => lookup(`resp\0${actor}`),
+    events: (entity, action, asTarget = false) => (asTarget ? targets : events).get(entity, action),
+    negatedEvents: (entity) => negated.get(entity),
+    quantities: (subject, measure) => quantities.get(subject, measure),
+    statements: (speaker) => statements.get(speaker),
+    assessments: (subject, topic) => assessments.get(subject, topic),
+    responsesBy: (actor) => responses.get(actor),
     get: (id) => byId.get(id),
   };
 }
