@@ -41,6 +41,9 @@ export function isFresh(claim: StoredClaim): claim is FreshClaim {
 /** What a kept claim's table entry holds: the summary, the field order and its diagnostics. */
 export function headOf(claim: StoredClaim): { summary: KeptClaim['summary']; fields: string[]; diagnostics: Diagnostic[] } {
   if (!isFresh(claim)) return { summary: claim.summary, fields: claim.fields, diagnostics: claim.diagnostics };
+  // A table entry made this run is a proxy over its summary: read it there, not field by field through the proxy.
+  const behind = HYDRATED.get(claim.result)?.[STATE];
+  if (behind && !behind.plain) return { summary: behind.kept.summary, fields: behind.kept.fields, diagnostics: claim.diagnostics };
   const summary = Object.fromEntries(SUMMARY.map((f) => [f, claim.result[f]])) as KeptClaim['summary'];
   return { summary, fields: Object.keys(claim.result), diagnostics: claim.diagnostics };
 }
@@ -58,8 +61,13 @@ export function jsonOf(claim: StoredClaim): string | undefined {
  */
 export function hydrate(kept: KeptClaim): ClaimResult {
   const target: Hydrated = { [STATE]: { kept, plain: undefined } };
-  return new Proxy(target, HANDLER) as unknown as ClaimResult;
+  const proxy = new Proxy(target, HANDLER) as unknown as ClaimResult;
+  HYDRATED.set(proxy, target);
+  return proxy;
 }
+
+// Each proxy's target, for headOf: the state is hidden from every read through the proxy itself.
+const HYDRATED = new WeakMap<object, Hydrated>();
 
 // One handler for every proxy, its state on the target under a symbol nobody else holds: a
 // handler of closures for each was a kilobyte a result, ten megabytes for a table of 10,000.
@@ -160,8 +168,15 @@ export function createFootprintCheck(project: Project, contradictionsOf: (id: st
         return true; // a key this version does not know: treat as changed
     }
   };
+  // Kept footprints share one [path, hash] pair per path of their claims file: each pair is
+  // checked once, not once for each of the 300,000 times 10,000 footprints name a file.
+  const files = new Map<readonly [string, string], boolean>();
   return (footprint) => {
-    for (const [path, hash] of footprint.files) if ((project.inputs.get(path) ?? '') !== hash) return false;
+    for (const entry of footprint.files) {
+      let same = files.get(entry);
+      if (same === undefined) files.set(entry, (same = (project.inputs.get(entry[0]) ?? '') === entry[1]));
+      if (!same) return false;
+    }
     for (const [query, hash] of footprint.queries) {
       let now = queries.get(query);
       if (now === undefined) {

@@ -150,7 +150,8 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
     }
     wholes.set(id, wholeHash);
     const f = claim.footprint!;
-    kept[id] = { ...f, files: f.files.map(([path, hash]) => indexOf(path, hash)) };
+    // Listed, not spread: the same fields in the same order, without a spread for each of 10,000.
+    kept[id] = { files: f.files.map(([path, hash]) => indexOf(path, hash)), queries: f.queries, contradictions: f.contradictions, absent: f.absent };
   }
   return { kept: JSON.stringify({ files: table, claims: kept }), ...(whole ? { results: JSON.stringify(results) } : {}), wholes };
 }
