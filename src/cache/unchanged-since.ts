@@ -1,6 +1,6 @@
 import { kindOf, LIMITS } from '../load/layout.js';
 import type { listProjectFiles } from '../load/list-files.js';
-import { decodeText, readProjectBytes, stampProjectFile, type FileStamp } from '../load/read-files.js';
+import { decodeText, projectFileStamper, readProjectBytes, type FileStamp } from '../load/read-files.js';
 import { sha256 } from '../model/hash.js';
 import { RACY_MS, type RunManifest } from './run-manifest.js';
 
@@ -28,8 +28,9 @@ export async function unchangedSince(
   let renewable = false;
   const trustedBefore = String(BigInt(manifest.written - RACY_MS) * 1_000_000n);
   const trustedNext = String(BigInt(Math.floor(started) - RACY_MS) * 1_000_000n);
+  const stampOf = projectFileStamper(root);
   for (const [path, hash, size, ino, mtimeNs, ctimeNs] of manifest.inputs) {
-    const now = stampProjectFile(root, path);
+    const now = stampOf(path);
     const same = now !== undefined && now.size === size && now.ino === ino && now.mtimeNs === mtimeNs && now.ctimeNs === ctimeNs;
     if (same && before(now.mtimeNs, trustedBefore) && before(now.ctimeNs, trustedBefore)) {
       unchanged.set(path, { hash, stamp: now });

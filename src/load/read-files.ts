@@ -1,4 +1,5 @@
 import { lstatSync, readFileSync, realpathSync, type BigIntStats } from 'node:fs';
+import { sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { LIMITS, type FileKind } from './layout.js';
 import type { FileStamp } from '../types.js';
@@ -141,6 +142,35 @@ function readBytesSync(root: string, path: string, maxBytes: number): ReadBytes 
 
 function stampOf(info: BigIntStats): FileStamp {
   return { size: Number(info.size), ino: String(info.ino), mtimeNs: String(info.mtimeNs), ctimeNs: String(info.ctimeNs) };
+}
+
+/**
+ * stampProjectFile for many files at once, the same stamps: a file in a
+ * folder whose real path is itself, and that is no link, is stamped with one
+ * lstat; anything else goes the whole way. Each folder is resolved once per
+ * call. Checking 11,000 files' stamps is most of a run with nothing changed.
+ */
+export function projectFileStamper(root: string): (path: string) => FileStamp | undefined {
+  const plainFolders = new Map<string, boolean>();
+  return (path) => {
+    const slash = path.lastIndexOf('/');
+    const folder = slash === -1 ? '' : path.slice(0, slash);
+    let plain = plainFolders.get(folder);
+    if (plain === undefined) {
+      const lexical = folder ? `${root}${sep}${folder}` : root;
+      try {
+        plain = sep === '/' && realpathSync(lexical) === lexical;
+      } catch {
+        plain = false;
+      }
+      plainFolders.set(folder, plain);
+    }
+    if (plain) {
+      const info = lstatSync(`${root}${sep}${path}`, { bigint: true, throwIfNoEntry: false });
+      if (info?.isFile()) return stampOf(info);
+    }
+    return stampProjectFile(root, path);
+  };
 }
 
 /** A project file's stamp now, resolved as a read resolves it; undefined when it cannot be read. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileChangedError, readProjectFiles, readProjectText } from '../../src/load/read-files.js';
+import { FileChangedError, projectFileStamper, readProjectFiles, readProjectText, stampProjectFile } from '../../src/load/read-files.js';
 import { loadProject } from '../../src/load/load-project.js';
 import { cleanProjects, copyBundled, makeProject, makeTempDir } from '../helpers/project.js';
 
@@ -85,5 +85,43 @@ describe('readProjectFiles', () => {
     const entity = project!.entities.get('mike-pence')!;
     await writeFile(join(dir, entity.ref.file), `${await readFile(join(dir, entity.ref.file), 'utf8')}# edited\n`);
     expect(() => project!.locate(entity.ref, 'name')).toThrow(FileChangedError);
+  });
+});
+
+describe('projectFileStamper', () => {
+  it('gives every file the stamp stampProjectFile gives it, links and all', async () => {
+    const outside = await makeTempDir('outside');
+    await writeFile(join(outside, 'secret.yaml'), 'secret');
+    await mkdir(join(outside, 'folder'));
+    await writeFile(join(outside, 'folder', 'a.yaml'), 'a');
+    const dir = await makeProject({ 'top.yaml': 'top', 'evidence/a.yaml': 'a', 'evidence/deep/b.yaml': 'b', 'sources/real.txt': 'text' }, { bare: true });
+    await symlink(join(dir, 'sources/real.txt'), join(dir, 'sources/link.txt'));
+    await symlink(join(outside, 'secret.yaml'), join(dir, 'evidence/out.yaml'));
+    await symlink(join(dir, 'evidence'), join(dir, 'linked'));
+    await symlink(join(outside, 'folder'), join(dir, 'away'));
+    await mkdir(join(dir, 'evidence/sub'));
+    const paths = [
+      'top.yaml',
+      'evidence/a.yaml',
+      'evidence/deep/b.yaml',
+      'sources/real.txt',
+      'sources/link.txt',
+      'evidence/out.yaml',
+      'linked/a.yaml',
+      'away/a.yaml',
+      'evidence/missing.yaml',
+      'evidence/sub',
+      'evidence/../top.yaml',
+      'evidence/./a.yaml',
+      '../outside.yaml',
+    ];
+    const stamp = projectFileStamper(dir);
+    const stamps = paths.map((path) => stamp(path));
+    expect(stamps).toEqual(paths.map((path) => stampProjectFile(dir, path)));
+    // What each case is: a file through a link inside the project has its target's stamp; nothing outside is stamped.
+    expect(stamps[4]).toEqual(stamps[3]);
+    expect(stamps[6]).toEqual(stamps[1]);
+    expect([stamps[5], stamps[7], stamps[8], stamps[9], stamps[12]]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(stamps.filter(Boolean)).toHaveLength(8);
   });
 });
