@@ -30,10 +30,18 @@ export interface VerifyRun {
   loaded?: LoadResult;
   /** What to tell the user beside the report: "3 of 11 claims depend on what changed since main". */
   notices: string[];
-  /** With the `view` option, on a run through the cache: the view's text, made or kept (see cache/kept-view.ts). */
+  /** With the `view` option, on a run through the cache: the view's text, made from this report (see cache/kept-view.ts). */
   view?: string;
   /** With `update`: the lock file's new text, whether it differs, and how many verdicts it records; or the errors that keep it from being written. */
   lock?: { text: string; changed: boolean; verdicts: number } | { refused: number };
+}
+
+/** With the `view` option, a run with nothing changed: the view kept by an earlier run, and no report, since none was read. */
+export interface ViewRun {
+  view: string;
+  notices: string[];
+  report?: undefined;
+  lock?: undefined;
 }
 
 /**
@@ -41,20 +49,17 @@ export interface VerifyRun {
  * cache; a run that checks, records or selects by change verifies afresh. No
  * file is written: the caller writes `lock.text` to LOCK_FILE when it wants to.
  */
-export async function runVerify(root: string, options: RunOptions = {}): Promise<VerifyRun | { problem: string }> {
+export async function runVerify(root: string, options?: RunOptions & { view?: undefined }): Promise<VerifyRun | { problem: string }>;
+export async function runVerify(root: string, options: RunOptions): Promise<VerifyRun | ViewRun | { problem: string }>;
+export async function runVerify(root: string, options: RunOptions = {}): Promise<VerifyRun | ViewRun | { problem: string }> {
   const notices: string[] = [];
   if (options.cache && !options.check && !options.update && options.changedSince === undefined) {
     // Everything but what only a fresh run takes: a new option reaches the cached run without being copied by name.
     const { cache: _cache, check: _check, update: _update, changedSince: _since, ...cached } = options;
     const run = await verifyWithCache(root, cached);
-    // A kept view comes without the result read: it is read only if the report is.
-    const report: VerifyReport = {
-      get result() {
-        return run.result;
-      },
-    };
+    if (run.result === undefined) return { view: run.view, notices };
     const loaded = run.project ? { loaded: { project: run.project, diagnostics: run.result.diagnostics, inputs: new Map(), stamps: new Map() } } : {};
-    return { report, ...loaded, ...(run.view !== undefined ? { view: run.view } : {}), notices };
+    return { report: { result: run.result }, ...loaded, ...(run.view !== undefined ? { view: run.view } : {}), notices };
   }
 
   const loaded = await loadProject(root, {

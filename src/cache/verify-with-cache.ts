@@ -42,15 +42,22 @@ export interface CachedVerifyOptions {
   view?: ViewOption;
 }
 
+/** What a run through the cache gives. */
 export interface CachedVerification {
-  /** Read only when asked for, when the run gives back a kept view. */
   result: VerifyResult;
-  /** With `view`: its text, made from this result or kept from a run with the same result. Absent when nothing was kept. */
+  /** With `view`: its text, made from this result. Absent when nothing was kept. */
   view?: string;
   /** The project, when it had to be loaded. */
   project?: Project;
   /** What was reused: the whole last result when no input changed, else the results whose footprints still held. */
   reused: { whole: boolean; claims: number };
+}
+
+/** With `view`, a run with nothing changed may give the view kept by an earlier run, and no result: none was read. */
+export interface KeptView {
+  result?: undefined;
+  view: string;
+  reused: { whole: true; claims: number };
 }
 
 /**
@@ -62,7 +69,9 @@ export interface CachedVerification {
  * reused when its footprint still holds; the rest are verified. A full run
  * keeps its results and a manifest of its inputs for the next one.
  */
-export async function verifyWithCache(projectRoot: string, options: CachedVerifyOptions = {}): Promise<CachedVerification> {
+export async function verifyWithCache(projectRoot: string, options?: CachedVerifyOptions & { view?: undefined }): Promise<CachedVerification>;
+export async function verifyWithCache(projectRoot: string, options: CachedVerifyOptions): Promise<CachedVerification | KeptView>;
+export async function verifyWithCache(projectRoot: string, options: CachedVerifyOptions = {}): Promise<CachedVerification | KeptView> {
   const root = await realpath(projectRoot);
   // Stamps taken from now on are compared with this: a write in the same clock tick as a stamp
   // could leave it unchanged, so stamps this recent prove nothing next time.
@@ -78,7 +87,7 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
   }
 }
 
-async function verifyThrough(root: string, cache: FileCache | undefined, diagnostics: Diagnostic[], started: number, options: CachedVerifyOptions): Promise<CachedVerification> {
+async function verifyThrough(root: string, cache: FileCache | undefined, diagnostics: Diagnostic[], started: number, options: CachedVerifyOptions): Promise<CachedVerification | KeptView> {
   const full = !options.select && !options.shard;
   const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB), () => cache.getBlob(TABLE_BLOB)) : undefined;
   // Read only when wanted, and wanted as long as the manifest is: a full run that keeps nothing new must not prune it.
@@ -130,9 +139,9 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
 }
 
 /**
- * Nothing changed since the manifest's run: its result again, or only the
- * view kept of it, which needs none of the result read. Undefined when the
- * result cannot be had whole from what was kept.
+ * Nothing changed since the manifest's run: the view kept of its result, for
+ * a table, which needs none of the result read; else the result again.
+ * Undefined when the result cannot be had as asked from what was kept.
  */
 async function reuseKept(
   cache: FileCache,
@@ -141,32 +150,21 @@ async function reuseKept(
   started: number,
   whole: boolean,
   asked: ViewOption | undefined,
-): Promise<CachedVerification | undefined> {
-  const kept = asked ? readView(cache, manifest.table, asked.key) : undefined;
-  // A whole result is read in any case: only a table can be left unread.
-  const result = kept === undefined || whole ? reuseWhole(cache, manifest, whole) : undefined;
+): Promise<CachedVerification | KeptView | undefined> {
+  // Whole results are read in any case: only a table can be left unread.
+  const kept = asked && !whole ? readView(cache, manifest.table, asked.key) : undefined;
+  const result = kept === undefined ? reuseWhole(cache, manifest, whole) : undefined;
   if (kept === undefined && !result) return undefined;
   // Files proved unchanged by their content (new stamps after a checkout, a copy, a touch): keep
   // the stamps they have now, or every later run reads and hashes them all again.
   const renewed = since.renewable ? restamped(manifest, since.unchanged, started) : undefined;
   if (renewed !== undefined) cache.setBlob(MANIFEST_BLOB, renewed);
-  const made = asked && kept === undefined ? asked.make(result!) : undefined;
+  const made = asked && result ? asked.make(result) : undefined;
   if (made !== undefined) keepView(cache, manifest.table, asked!.key, made);
   if (renewed !== undefined || made !== undefined) await cache.finish();
-  const view = kept ?? made;
-  const claims = Object.values(manifest.claimsFiles).reduce((n, f) => n + f.ids.length, 0);
-  const reused = { whole: true, claims };
-  if (result) return { result, ...(view !== undefined ? { view } : {}), reused };
-  let later: VerifyResult | undefined;
-  return {
-    get result() {
-      later ??= reuseWhole(cache, manifest, false);
-      if (!later) throw new Error('the last run\'s kept table cannot be read; run `factcheck verify --no-cache`');
-      return later;
-    },
-    view: view!,
-    reused,
-  };
+  const reused = { whole: true as const, claims: Object.values(manifest.claimsFiles).reduce((n, f) => n + f.ids.length, 0) };
+  if (kept !== undefined) return { view: kept, reused };
+  return { result: result!, ...(made !== undefined ? { view: made } : {}), reused };
 }
 
 /** The last full run's result again, from its manifest, when it kept every claim (and whole, if asked): the same JSON, byte for byte. */

@@ -1,9 +1,10 @@
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runVerify, verifyWithCache } from '../../src/pipeline.js';
+import { runVerify, verifyWithCache, type CachedVerification } from '../../src/pipeline.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
+import { textView } from '../../src/cli/print-report.js';
 import { MANIFEST_BLOB, parseManifest, TABLE_BLOB } from '../../src/cache/run-manifest.js';
 import { unchangedSince } from '../../src/cache/unchanged-since.js';
 import { listProjectFiles } from '../../src/load/list-files.js';
@@ -77,7 +78,7 @@ describe('the result cache', () => {
     const read = async () => parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload(), () => undefined)!;
     const written = async () => (await stat(manifestFile, { bigint: true })).mtimeNs;
     const before = await read();
-    const table = (run: Awaited<ReturnType<typeof verifyWithCache>>) => VERIFY_FORMATS.text({ result: run.result }, PLAIN);
+    const table = (run: CachedVerification) => VERIFY_FORMATS.text({ result: run.result }, PLAIN);
 
     // Nothing touched: a warm run writes nothing.
     const untouched = await written();
@@ -231,6 +232,19 @@ describe('the result cache', () => {
     await writeFile(view.file, view.sign((await view.payload()).replace('The count of', 'VIEW: the count of')));
     await rewriteKeptTable(dir, (text) => text.replace('The count of', 'TABLE: the count of'));
     expect((await runCli(['verify', '--root', dir])).stdout).toContain('TABLE: the count of');
+  });
+
+  it('gives a program that asks for whole results a whole result, whatever view was kept', async () => {
+    const dir = await gitProject();
+    await runCli(['verify', '--root', dir]);
+    const view = textView(PLAIN, PLAIN);
+    // A text run kept a view and no whole results: a program that wants them gets them, verified again.
+    const run = await verifyWithCache(dir, { view });
+    expect(run.result).toBeDefined();
+    expect(VERIFY_FORMATS.json({ result: run.result! }, PLAIN)).toBe((await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir])).stdout);
+    // A table alone: the kept view, and no result, since none was read.
+    const table = await verifyWithCache(dir, { view, whole: false });
+    expect(table).toEqual({ view: view.make(run.result!), reused: { whole: true, claims: run.result!.claims.length } });
   });
 
   it('gives the exit code and problems of a fresh run from a kept view', async () => {

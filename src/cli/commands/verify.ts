@@ -85,6 +85,8 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
       progress.done();
       if ('problem' in run) throw new UsageError(run.problem);
       for (const notice of run.notices) io.stderr(`factcheck verify: ${notice}\n`);
+      // Nothing changed since a run that kept this view: printed again, nothing read.
+      if (!run.report) return printView(run.view, io);
       const project = run.loaded?.project;
       // The paths name no claim at all; a shard or --changed-since that selects none of them is fine.
       if (byPath && project && !project.claims.some(byPath) && !run.report.result.diagnostics.some((d) => d.severity === 'error')) {
