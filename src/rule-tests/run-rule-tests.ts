@@ -10,7 +10,7 @@ export interface CaseResult {
   passed: boolean;
   actual: { rating: string; rule: string | null };
   /** Every rule of the ruleset as it came out: what a failure shows, and what coverage counts. */
-  outcomes: RuleOutcome[];
+  outcomes: readonly RuleOutcome[];
 }
 
 /**

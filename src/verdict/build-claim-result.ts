@@ -31,7 +31,7 @@ export interface VerdictInput {
   ruleset: string;
   facts: Record<string, FactValue>;
   found: ClaimEvidence;
-  outcomes: RuleOutcome[];
+  outcomes: readonly RuleOutcome[];
   config: Config;
   names: Names;
   evidence: ReadonlyMap<string, EvidenceRecord>;

@@ -102,7 +102,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
             facts,
             found,
             // From a runner made with every condition's outcome, as whole results are.
-            outcomes: outcomes as RuleOutcome[],
+            outcomes: outcomes as readonly RuleOutcome[],
             config,
             names: reads.names,
             evidence: project.evidence,

@@ -158,6 +158,51 @@ describe('createRunner', () => {
     }
   });
 
+  it('runs the engine once for each combination of the facts its rules read, and never confuses two', async () => {
+    const runs = vi.spyOn(Engine.prototype, 'run');
+    const rs = ruleset(
+      rule('text', 2, { all: [{ fact: 't', operator: 'equal', value: 'null' }] }, 'true'),
+      rule('list', 1, { all: [{ fact: 'l', operator: 'contains', value: 'a,b' }] }, 'true'),
+      rule('count', 1, { all: [{ fact: 'n', operator: 'greaterThan', value: 0 }] }),
+    );
+    const shared = createRunner(rs);
+    // Values a careless key would take for one another: each must get what a runner of its own gives.
+    const cases: Record<string, unknown>[] = [
+      { t: 'null', l: ['a,b'], n: 1 },
+      { t: null, l: ['a,b'], n: 1 },
+      { l: ['a,b'], n: 1 },
+      { t: 'null', l: ['a', 'b'], n: 1 },
+      { t: 'null', l: 'a,b', n: 1 },
+      { t: 'null', l: ['a,b'], n: '1' },
+      { t: 'null', l: ['a,b'], n: Number.NaN },
+      { t: 'null', l: ['a,b'], n: null },
+      { t: 'null', l: ['a,b'], n: true },
+    ];
+    const alone: unknown[] = [];
+    for (const facts of cases) alone.push(await createRunner(rs)(facts as never).catch((e: Error) => e.message));
+    const before = runs.mock.calls.length;
+    const together = await Promise.all(cases.map((facts) => shared(facts as never).catch((e: Error) => e.message)));
+    expect(together).toEqual(alone);
+    expect(runs.mock.calls.length - before).toBe(cases.length);
+    // The same facts again, and facts that differ only where no rule reads: no new run, the same outcomes.
+    const again = await shared({ t: 'null', l: ['a,b'], n: 1, unread: 'anything' } as never);
+    expect(runs.mock.calls.length - before).toBe(cases.length);
+    expect(again).toBe(together[0]);
+    // Shared, so frozen: no claim's reader can change another's.
+    expect(() => (again as unknown as { rule: string }[]).push({ rule: 'x' })).toThrow(TypeError);
+    expect(() => Object.assign(again[0]!, { fired: false })).toThrow(TypeError);
+    expect(() => Object.assign(again[0]!.leaves[0]!, { passed: false })).toThrow(TypeError);
+  });
+
+  it('gives the next claim the right outcomes after a run that failed', async () => {
+    const rs = ruleset(rule('text', 2, { all: [{ fact: 't', operator: 'equal', value: 'a' }] }, 'true'), rule('count', 1, { all: [{ fact: 'n', operator: 'greaterThan', value: 0 }] }));
+    const run = createRunner(rs, false);
+    await expect(run({ n: 1 })).rejects.toThrow(/Undefined fact: t/);
+    // A failed run left the engine half-way, and the next one skipped the lower-priority rule.
+    expect(await run({ t: 'a', n: 2 })).toEqual(await createRunner(rs, false)({ t: 'a', n: 2 }));
+    expect((await run({ t: 'a', n: 3 })).map((f) => f.rule)).toEqual(['count', 'text']);
+  });
+
   it('never lets two runs share the engine, however many are in flight', async () => {
     let inFlight = 0;
     let most = 0;
