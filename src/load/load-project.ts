@@ -151,9 +151,13 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
     const exact = anchoring.records.get(r.id)?.exact;
     if (exact === r.quote) r.quote = exact;
   }
-  // The dated records' map is this run's own: the misquoted leave it, and the rest keep their order.
-  const evidence = dated.evidence;
-  for (const id of anchoring.misquotedRecords) evidence.delete(id);
+  // The misquoted leave a copy, the rest in their order; with none, the records are used as they are.
+  let evidence = dated.evidence;
+  if (anchoring.misquotedRecords.size) {
+    const kept = new Map(evidence);
+    for (const id of anchoring.misquotedRecords) kept.delete(id);
+    evidence = kept;
+  }
   const index = buildIndex(evidence.values(), model.config!.vocabulary, evidence);
   const contradictions = detectContradictions([...evidence.values()], index, model.entities);
   const names = createNames(model.entities, model.sources, model.config!.vocabulary);

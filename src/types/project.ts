@@ -9,7 +9,7 @@ export interface Project {
   config: Config;
   entities: Map<string, Entity>;
   sources: Map<string, Source>;
-  evidence: Map<string, EvidenceRecord>;
+  evidence: ReadonlyMap<string, EvidenceRecord>;
   /** Records defined but left out for a broken reference or a misquote: reported, not used. */
   excludedEvidence: EvidenceRecord[];
   claims: Claim[];

@@ -13,16 +13,19 @@ const NONE: readonly never[] = [];
  * trail can cite it. A record with both must agree with the gap, and any two
  * dated records must agree with their order. Problems: a gap from a record
  * with no date, records dated by each other in a cycle, and dates that
- * disagree. Records with a problem are left out (`invalid`).
+ * disagree. Records with a problem are left out (`invalid`). The records come
+ * back as they were given, the same map, when none of this changes them.
  */
 export function resolveRecordDates(
   records: ReadonlyMap<string, EvidenceRecord>,
   locate: Locator,
-): { evidence: Map<string, EvidenceRecord>; diagnostics: Diagnostic[]; invalid: Set<string> } {
+): { evidence: ReadonlyMap<string, EvidenceRecord>; diagnostics: Diagnostic[]; invalid: Set<string> } {
   const diagnostics: Diagnostic[] = [];
   const invalid = new Set<string>();
   const resolved = new Map<string, DateInfo | undefined>();
-  const out = new Map(records);
+  // A copy only when a record's date or presence changes: most archives date every record themselves.
+  let out: Map<string, EvidenceRecord> | undefined;
+  const edited = () => (out ??= new Map(records));
 
   const relations = (r: EvidenceRecord): readonly (readonly ['after' | 'before', RecordRelation])[] => {
     // Most records are dated by no other: no arrays made for each of 100,000.
@@ -111,10 +114,10 @@ export function resolveRecordDates(
         invalid.add(r.id);
       }
     }
-    if (date !== r.date && !invalid.has(r.id)) out.set(r.id, { ...r, date } as EvidenceRecord);
+    if (date !== r.date && !invalid.has(r.id)) edited().set(r.id, { ...r, date } as EvidenceRecord);
   }
-  for (const id of invalid) out.delete(id);
-  return { evidence: out, diagnostics, invalid };
+  for (const id of invalid) edited().delete(id);
+  return { evidence: out ?? records, diagnostics, invalid };
 }
 
 /**
