@@ -34,7 +34,7 @@ export interface RunManifest {
 /** A file read: path, SHA-256, then its stamp's size, inode, mtimeNs and ctimeNs. */
 export type InputEntry = [path: string, hash: string, size: number, ino: string, mtimeNs: string, ctimeNs: string];
 
-const FORMAT = 5;
+const FORMAT = 6;
 export const MANIFEST_BLOB = 'run-manifest';
 export const TABLE_BLOB = 'run-table';
 /** Stamps newer than this before the manifest are not trusted: coarse file systems tick in seconds. */
@@ -129,15 +129,17 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
   const kept: Record<string, unknown> = {};
   const results: Record<string, string> = {};
   const wholes = new Map<string, string | null>();
-  // Files by their place in one table, with their whole SHA-256: the same paths recur in every
-  // claim. One hash per path is right for every claim kept: a footprint holds only while it matches.
+  // Files by their place in one table of paths: the same paths recur in every claim. Their hashes
+  // are not kept: a footprint kept by a run held in that run, so each of its files had the hash the
+  // run's manifest gives it (nothing, if the manifest has none). 300,000 hashes were most of the
+  // kept footprints' bytes.
   const paths = new Map<string, number>();
-  const table: [string, string][] = [];
-  const indexOf = (path: string, hash: string) => {
+  const table: string[] = [];
+  const indexOf = (path: string) => {
     let i = paths.get(path);
     if (i === undefined) {
       paths.set(path, (i = table.length));
-      table.push([path, hash]);
+      table.push(path);
     }
     return i;
   };
@@ -151,7 +153,7 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
     wholes.set(id, wholeHash);
     const f = claim.footprint!;
     // Listed, not spread: the same fields in the same order, without a spread for each of 10,000.
-    kept[id] = { files: f.files.map(([path, hash]) => indexOf(path, hash)), queries: f.queries, contradictions: f.contradictions, absent: f.absent };
+    kept[id] = { files: f.files.map(([path]) => indexOf(path)), queries: f.queries, contradictions: f.contradictions, absent: f.absent };
   }
   return { kept: JSON.stringify({ files: table, claims: kept }), ...(whole ? { results: JSON.stringify(results) } : {}), wholes };
 }
@@ -177,8 +179,9 @@ export function readKept(
   const table = tableOf(manifest);
   if (!entry || !table) return undefined;
   const data = parseObject(cache.getContent('kept', entry.kept)) as { files?: unknown; claims?: unknown } | undefined;
-  if (!data || !Array.isArray(data.files) || !isObject(data.claims)) return undefined;
-  const files = data.files as [string, string][];
+  if (!data || !Array.isArray(data.files) || !data.files.every((f) => typeof f === 'string') || !isObject(data.claims)) return undefined;
+  const entryOf = fileEntries(manifest);
+  const files = (data.files as string[]).map(entryOf);
   const results = whole ? readResults(cache, entry.results) : undefined;
   const claims = new Map<string, KeptClaim>();
   for (const [id, footprint] of Object.entries(data.claims as Record<string, Omit<Footprint, 'files'> & { files?: unknown }>)) {
@@ -190,9 +193,28 @@ export function readKept(
       Array.isArray(footprint.absent);
     const head = ok ? keptHead(table, id, whole, results) : undefined;
     if (!head) return undefined;
-    claims.set(id, { ...head, footprint: { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? ['', '']) } as Footprint });
+    claims.set(id, { ...head, footprint: { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? NO_FILE) } as Footprint });
   }
   return claims;
+}
+
+const NO_FILE: readonly [string, string] = ['', ''];
+
+// One [path, hash] pair for each path of a manifest, the hash its run read, shared by every kept
+// footprint that names the path: checked once, however many claims read the file.
+const manifestEntries = new WeakMap<RunManifest, (path: string) => [string, string]>();
+function fileEntries(manifest: RunManifest): (path: string) => [string, string] {
+  let entryOf = manifestEntries.get(manifest);
+  if (!entryOf) {
+    const entries = new Map<string, [string, string]>(manifest.inputs.map(([path, hash]) => [path, [path, hash]]));
+    entryOf = (path) => {
+      let entry = entries.get(path);
+      if (!entry) entries.set(path, (entry = [path, '']));
+      return entry;
+    };
+    manifestEntries.set(manifest, entryOf);
+  }
+  return entryOf;
 }
 
 function parseObject(text: string | undefined): Record<string, unknown> | undefined {
