@@ -1,8 +1,8 @@
-import { lstatSync, realpathSync, type BigIntStats } from 'node:fs';
+import { lstatSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { insideRoot } from '../model/paths.js';
 
-type Inside = { ok: true; path: string; info?: BigIntStats } | { ok: false; reason: string };
+type Inside = { ok: true; path: string; info?: Stats } | { ok: false; reason: string };
 
 /** Resolves a project-relative path, following symlinks, and checks it stays in the project. */
 export async function resolveInside(root: string, path: string): Promise<Inside> {
@@ -11,7 +11,7 @@ export async function resolveInside(root: string, path: string): Promise<Inside>
 
 /**
  * resolveInside for the synchronous reads. For a path that is not itself a
- * link, `info` is the lstat taken on the way (with bigint times), so a caller
+ * link, `info` is the lstat taken on the way, so a caller
  * that wants the file's stamp need not take another.
  */
 export function resolveInsideSync(root: string, path: string): Inside {
@@ -21,7 +21,7 @@ export function resolveInsideSync(root: string, path: string): Inside {
   // A plain relative path (what listings and manifests hold) joins as it is; anything else is normalised.
   const joined = PLAIN.test(path) && !root.endsWith(sep) ? root + sep + path : join(root, path);
   if (!isWithin(root, joined)) return { ok: false, reason: `path "${path}" leads outside the project` };
-  let real: { path: string; info?: BigIntStats };
+  let real: { path: string; info?: Stats };
   try {
     real = realPath(joined);
   } catch {
@@ -37,11 +37,11 @@ export function resolveInsideSync(root: string, path: string): Inside {
 let folders: Map<string, string> | undefined;
 
 /** realpath, with the folder's part looked up once per folder: a file that is not itself a link lives where its folder does. */
-function realPath(path: string): { path: string; info?: BigIntStats } {
+function realPath(path: string): { path: string; info?: Stats } {
   // With a trailing separator lstat follows a link to a folder, which would then pass for a plain
   // folder here: such a path is resolved whole.
   if (path.endsWith(sep) || path.endsWith('/')) return { path: realpathSync(path) };
-  const info = lstatSync(path, { bigint: true });
+  const info = lstatSync(path);
   if (info.isSymbolicLink()) return { path: realpathSync(path) };
   if (!folders) {
     folders = new Map();
