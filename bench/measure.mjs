@@ -45,12 +45,15 @@ switch (task) {
   case 'verify': {
     // The CLI's verify, in-process, with its output counted and dropped.
     let stdout = 0;
+    let bytes = 0;
     let stderr = '';
     const start = performance.now();
     const code = await lib.main({
       argv: ['verify', '--root', root, ...args],
       cwd: root,
       stdout: (t) => void (stdout += t.length),
+      // As the bin does: a kept view goes out as the bytes kept.
+      stdoutBytes: (b) => void (bytes += b.length),
       stderr: (t) => void (stderr += t),
       isTTY: false,
       // Only the switch the bench sets: everything else as a user's default run.
@@ -59,6 +62,7 @@ switch (task) {
     out.ms = performance.now() - start;
     out.code = code;
     out.stdoutChars = stdout;
+    out.stdoutBytes = bytes;
     out.summary = stderr.split('\n').filter((l) => l.startsWith('factcheck verify:')).join('\n');
     break;
   }

@@ -10,6 +10,7 @@ process.exitCode = await main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY,
   stderrIsTTY: process.stderr.isTTY,

@@ -38,7 +38,8 @@ export interface VerifyRun {
 
 /** With the `view` option, a run with nothing changed: the view kept by an earlier run, and no report, since none was read. */
 export interface ViewRun {
-  view: string;
+  /** The kept view's text, as its UTF-8 bytes. */
+  view: Uint8Array;
   notices: string[];
   report?: undefined;
   lock?: undefined;

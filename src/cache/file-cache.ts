@@ -7,7 +7,7 @@ import type { FileKind } from '../load/layout.js';
 import { isProcessedFile, type ProcessedFile } from '../load/process-file.js';
 import { removeAbandoned } from '../load/write-atomic.js';
 import { sha256 } from '../model/hash.js';
-import { readBlob, writeBlob } from './signed-blob.js';
+import { readBlob, readBlobBytes, writeBlob } from './signed-blob.js';
 import { entryText, PackWriter, readPack, type Pack, type Signer } from './cache-pack.js';
 import { packName, prunePacks, removeFile } from './prune-packs.js';
 
@@ -31,6 +31,8 @@ export interface FileCache {
   keepContent(family: ContentFamily, hash: string): void;
   /** Named data kept between runs (the last run's manifest), signed like every entry. */
   getBlob(name: string): string | undefined;
+  /** getBlob's text as its UTF-8 bytes, undecoded. */
+  getBlobBytes(name: string): Buffer | undefined;
   /** Marks a blob as wanted, unread: a full run's `finish` removes the blobs it neither read, wrote nor kept. */
   keepBlob(name: string): void;
   /** Written by `finish`, after the packs: a blob may name their content, never content not there yet. */
@@ -196,6 +198,10 @@ export async function openFileCache(
     getBlob(name) {
       usedBlobs.add(blobKey(name));
       return readBlob(dir, blobKey(name), macOf);
+    },
+    getBlobBytes(name) {
+      usedBlobs.add(blobKey(name));
+      return readBlobBytes(dir, blobKey(name), macOf);
     },
     keepBlob(name) {
       usedBlobs.add(blobKey(name));

@@ -16,14 +16,18 @@ export interface ViewOption {
 
 const VIEW_BLOB = 'run-view';
 
-/** The kept view for this key, if it was made from the table the manifest names (its SHA-256). */
-export function readView(cache: FileCache, table: string, key: string): string | undefined {
-  const text = cache.getBlob(VIEW_BLOB);
-  const end = text?.indexOf('\n') ?? -1;
-  if (text === undefined || end === -1) return undefined;
+/**
+ * The kept view for this key, if it was made from the table the manifest
+ * names (its SHA-256): its text as the UTF-8 bytes kept, undecoded, since a
+ * caller that prints it needs no string of 2 MB made and encoded again.
+ */
+export function readView(cache: FileCache, table: string, key: string): Buffer | undefined {
+  const bytes = cache.getBlobBytes(VIEW_BLOB);
+  const end = bytes?.indexOf(10) ?? -1;
+  if (bytes === undefined || end === -1) return undefined;
   try {
-    const head = JSON.parse(text.slice(0, end)) as unknown;
-    return Array.isArray(head) && head[0] === table && head[1] === key ? text.slice(end + 1) : undefined;
+    const head = JSON.parse(bytes.toString('utf8', 0, end)) as unknown;
+    return Array.isArray(head) && head[0] === table && head[1] === key ? bytes.subarray(end + 1) : undefined;
   } catch {
     return undefined;
   }

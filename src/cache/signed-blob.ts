@@ -14,18 +14,23 @@ type Mac = (key: string, payload: string | Buffer) => Buffer;
  * hang the read) and its HMAC checks.
  */
 export function readBlob(dir: string, key: string, macOf: Mac): string | undefined {
+  return readBlobBytes(dir, key, macOf)?.toString('utf8');
+}
+
+/** readBlob's payload as its UTF-8 bytes, for a reader that passes them on as they are. */
+export function readBlobBytes(dir: string, key: string, macOf: Mac): Buffer | undefined {
   const path = join(dir, `${key}.json`);
   try {
     const info = lstatSync(path, { throwIfNoEntry: false });
     if (!info?.isFile() || info.size > MAX_BLOB_BYTES) return undefined;
-    // Checked as bytes and decoded once: a manifest is megabytes, read by every warm run.
+    // Checked as bytes, and decoded at most once: a manifest is megabytes, read by every warm run.
     const raw = readFileSync(path);
     const newline = raw.indexOf(10);
     if (newline === -1) return undefined;
     const mac = Buffer.from(raw.subarray(0, newline).toString('latin1'), 'hex');
     const payload = raw.subarray(newline + 1);
     const expected = macOf(key, payload);
-    return mac.length === expected.length && timingSafeEqual(mac, expected) ? payload.toString('utf8') : undefined;
+    return mac.length === expected.length && timingSafeEqual(mac, expected) ? payload : undefined;
   } catch {
     return undefined;
   }

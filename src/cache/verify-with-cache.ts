@@ -53,10 +53,14 @@ export interface CachedVerification {
   reused: { whole: boolean; claims: number };
 }
 
-/** With `view`, a run with nothing changed may give the view kept by an earlier run, and no result: none was read. */
+/**
+ * With `view`, a run with nothing changed may give the view kept by an earlier
+ * run, and no result: none was read. The view comes as the UTF-8 bytes kept,
+ * for a caller that writes it out as it is.
+ */
 export interface KeptView {
   result?: undefined;
-  view: string;
+  view: Uint8Array;
   reused: { whole: true; claims: number };
 }
 

@@ -7,6 +7,8 @@ export interface CliIO {
   argv: readonly string[];
   cwd: string;
   stdout(text: string): void;
+  /** Writes text already encoded as UTF-8 (a kept view); without it, such text is decoded for stdout. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** stdout is a terminal: its colour and width apply. */
   isTTY?: boolean;

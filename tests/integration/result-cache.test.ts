@@ -2,6 +2,7 @@ import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runVerify, verifyWithCache, type CachedVerification } from '../../src/pipeline.js';
+import { main } from '../../src/cli/main.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
 import { textView } from '../../src/cli/print-report.js';
@@ -219,6 +220,12 @@ describe('the result cache', () => {
     expect(again.stdout).toContain('VIEW: the count of');
     expect(again.stdout.replace('VIEW: the count of', 'The count of')).toBe(first.stdout);
     expect([again.code, again.stderr]).toEqual([first.code, first.stderr]);
+    // Where stdout takes bytes, as the bin's does, the kept view goes out as the bytes kept.
+    const chunks: Uint8Array[] = [];
+    let text = '';
+    const env = process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {};
+    const code = await main({ argv: ['verify', '--root', dir], cwd: dir, env, isTTY: false, stdout: (t) => (text += t), stdoutBytes: (b) => chunks.push(b), stderr: () => {} });
+    expect([code, text, Buffer.concat(chunks).toString('utf8')]).toEqual([again.code, '', again.stdout]);
 
     // Colour and a width: another view, made as a fresh run prints, and kept in place of the first.
     const terminal = { isTTY: true, columns: 90 } as const;
@@ -244,7 +251,9 @@ describe('the result cache', () => {
     expect(VERIFY_FORMATS.json({ result: run.result! }, PLAIN)).toBe((await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir])).stdout);
     // A table alone: the kept view, and no result, since none was read.
     const table = await verifyWithCache(dir, { view, whole: false });
-    expect(table).toEqual({ view: view.make(run.result!), reused: { whole: true, claims: run.result!.claims.length } });
+    expect(table.result).toBeUndefined();
+    expect(Buffer.from(table.view!).toString('utf8')).toBe(view.make(run.result!));
+    expect(table.reused).toEqual({ whole: true, claims: run.result!.claims.length });
   });
 
   it('gives the exit code and problems of a fresh run from a kept view', async () => {
