@@ -30,8 +30,8 @@ export interface VerifyRun {
   loaded?: LoadResult;
   /** What to tell the user beside the report: "3 of 11 claims depend on what changed since main". */
   notices: string[];
-  /** With the `view` option, on a run through the cache: the view's text, made from this report (see cache/kept-view.ts). */
-  view?: string;
+  /** With the `view` option, on a run through the cache: the view's text as UTF-8 bytes, made from this report (see cache/kept-view.ts). */
+  view?: Uint8Array;
   /** With `update`: the lock file's new text, whether it differs, and how many verdicts it records; or the errors that keep it from being written. */
   lock?: { text: string; changed: boolean; verdicts: number } | { refused: number };
 }

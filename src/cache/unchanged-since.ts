@@ -26,7 +26,8 @@ export async function unchangedSince(
     listed.length === manifest.listed.length &&
     listed.every((p, i) => p === manifest.listed[i]);
   let renewable = false;
-  const trustedBefore = String(BigInt(manifest.written - RACY_MS) * 1_000_000n);
+  // Floored: a program's clock may give fractions of a millisecond, and a BigInt takes none.
+  const trustedBefore = String(BigInt(Math.floor(manifest.written) - RACY_MS) * 1_000_000n);
   const trustedNext = String(BigInt(Math.floor(started) - RACY_MS) * 1_000_000n);
   const stampOf = projectFileStamper(root);
   for (const [path, hash, size, ino, mtimeNs, ctimeNs] of manifest.inputs) {

@@ -45,8 +45,8 @@ export interface CachedVerifyOptions {
 /** What a run through the cache gives. */
 export interface CachedVerification {
   result: VerifyResult;
-  /** With `view`: its text, made from this result. Absent when nothing was kept. */
-  view?: string;
+  /** With `view`: its text, made from this result, as UTF-8 bytes (as a kept view comes). Absent when nothing was kept. */
+  view?: Uint8Array;
   /** The project, when it had to be loaded. */
   project?: Project;
   /** What was reused: the whole last result when no input changed, else the results whose footprints still held. */
@@ -132,10 +132,14 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
   const result = assembleResult(project, verification.claims, [...loaded.diagnostics, ...verification.diagnostics], options.shard);
 
-  let view: string | undefined;
+  let view: Uint8Array | undefined;
   if (cache && project && full && verification.stored) {
     const table = keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
-    if (options.view) keepView(cache, table, options.view.key, (view = options.view.make(result)));
+    if (options.view) {
+      const made = options.view.make(result);
+      keepView(cache, table, options.view.key, made);
+      view = Buffer.from(made, 'utf8');
+    }
   }
   // A partial run leaves the kept results and manifest as they were; only a full run replaces them.
   await cache?.finish({ blobs: full });
@@ -168,7 +172,7 @@ async function reuseKept(
   if (renewed !== undefined || made !== undefined) await cache.finish();
   const reused = { whole: true as const, claims: Object.values(manifest.claimsFiles).reduce((n, f) => n + f.ids.length, 0) };
   if (kept !== undefined) return { view: kept, reused };
-  return { result: result!, ...(made !== undefined ? { view: made } : {}), reused };
+  return { result: result!, ...(made !== undefined ? { view: Buffer.from(made, 'utf8') } : {}), reused };
 }
 
 /** The last full run's result again, from its manifest, when it kept every claim (and whole, if asked): the same JSON, byte for byte. */

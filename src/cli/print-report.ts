@@ -33,16 +33,15 @@ export function textView(ctx: FormatContext, errCtx: FormatContext): ViewOption 
 
 /**
  * Prints a view textView made, as printReport prints the text format; gives
- * its exit code. A kept view comes as the bytes kept, and goes out as they are
+ * its exit code. The view comes as UTF-8 bytes, and goes out as they are
  * where stdout takes bytes.
  */
-export function printView(view: string | Uint8Array, io: CliIO): ExitCode {
-  const bytes = typeof view === 'string' ? undefined : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
-  const end = bytes ? bytes.indexOf(10) : (view as string).indexOf('\n');
-  const [code, problems] = JSON.parse(bytes ? bytes.toString('utf8', 0, end) : (view as string).slice(0, end)) as [ExitCode, string];
+export function printView(view: Uint8Array, io: CliIO): ExitCode {
+  const bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+  const end = bytes.indexOf(10);
+  const [code, problems] = JSON.parse(bytes.toString('utf8', 0, end)) as [ExitCode, string];
   io.stderr(problems);
-  if (!bytes) io.stdout((view as string).slice(end + 1));
-  else if (io.stdoutBytes) io.stdoutBytes(bytes.subarray(end + 1));
+  if (io.stdoutBytes) io.stdoutBytes(bytes.subarray(end + 1));
   else io.stdout(bytes.toString('utf8', end + 1));
   return code;
 }

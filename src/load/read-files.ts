@@ -151,7 +151,8 @@ function stampOf(info: Stats): FileStamp {
 }
 
 function nanoseconds(ms: number): string {
-  return Math.round(ms * 1e6).toFixed(0);
+  // Through BigInt, which writes every digit: a number past 1e21 would come out in exponent form.
+  return String(BigInt(Math.round(ms * 1e6)));
 }
 
 /**

@@ -253,7 +253,17 @@ describe('the result cache', () => {
     const table = await verifyWithCache(dir, { view, whole: false });
     expect(table.result).toBeUndefined();
     expect(Buffer.from(table.view!).toString('utf8')).toBe(view.make(run.result!));
+    expect(Buffer.from(run.view!).toString('utf8')).toBe(view.make(run.result!));
     expect(table.reused).toEqual({ whole: true, claims: run.result!.claims.length });
+  });
+
+  it('takes a clock with fractions of a millisecond', async () => {
+    const dir = await gitProject();
+    const now = () => Date.now() + 10_000.5;
+    const first = await verifyWithCache(dir, { whole: false, now });
+    const again = await verifyWithCache(dir, { whole: false, now });
+    expect(again.reused.whole).toBe(true);
+    expect(VERIFY_FORMATS.text({ result: again.result }, PLAIN)).toBe(VERIFY_FORMATS.text({ result: first.result }, PLAIN));
   });
 
   it('gives the exit code and problems of a fresh run from a kept view', async () => {
