@@ -7,7 +7,7 @@ import type { FileKind } from '../load/layout.js';
 import { isProcessedFile, type ProcessedFile } from '../load/process-file.js';
 import { removeAbandoned } from '../load/write-atomic.js';
 import { sha256 } from '../model/hash.js';
-import { readBlob, readBlobBytes, writeBlob } from './signed-blob.js';
+import { readBlob, writeBlob } from './signed-blob.js';
 import { entryText, PackWriter, readPack, type Pack, type Signer } from './cache-pack.js';
 import { packName, prunePacks, removeFile } from './prune-packs.js';
 
@@ -31,8 +31,7 @@ export interface FileCache {
   keepContent(family: ContentFamily, hash: string): void;
   /** Named data kept between runs (the last run's manifest), signed like every entry. */
   getBlob(name: string): string | undefined;
-  /** getBlob's text as its UTF-8 bytes, undecoded. */
-  getBlobBytes(name: string): Buffer | undefined;
+  getBlobBytes(name: string): Buffer | undefined; // the same, undecoded
   /** Marks a blob as wanted, unread: a full run's `finish` removes the blobs it neither read, wrote nor kept. */
   keepBlob(name: string): void;
   /** Written by `finish`, after the packs: a blob may name their content, never content not there yet. */
@@ -195,17 +194,12 @@ export async function openFileCache(
     keepContent(family, hash) {
       used.get(family)!.add(hash);
     },
-    getBlob(name) {
+    getBlob: (name) => cache.getBlobBytes(name)?.toString('utf8'),
+    getBlobBytes(name) {
       usedBlobs.add(blobKey(name));
       return readBlob(dir, blobKey(name), macOf);
     },
-    getBlobBytes(name) {
-      usedBlobs.add(blobKey(name));
-      return readBlobBytes(dir, blobKey(name), macOf);
-    },
-    keepBlob(name) {
-      usedBlobs.add(blobKey(name));
-    },
+    keepBlob: (name) => void usedBlobs.add(blobKey(name)),
     setBlob(name, text) {
       if (abandoned) return;
       usedBlobs.add(blobKey(name));

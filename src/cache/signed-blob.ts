@@ -9,16 +9,11 @@ const MAX_BLOB_BYTES = 256 * 1024 * 1024;
 type Mac = (key: string, payload: string | Buffer) => Buffer;
 
 /**
- * A named blob: one file, a line with its HMAC in hex, then the payload. Read
- * only if it is a regular file of sane size (never a FIFO or device that would
- * hang the read) and its HMAC checks.
+ * A named blob: one file, a line with its HMAC in hex, then the payload, given
+ * back as its UTF-8 bytes. Read only if it is a regular file of sane size
+ * (never a FIFO or device that would hang the read) and its HMAC checks.
  */
-export function readBlob(dir: string, key: string, macOf: Mac): string | undefined {
-  return readBlobBytes(dir, key, macOf)?.toString('utf8');
-}
-
-/** readBlob's payload as its UTF-8 bytes, for a reader that passes them on as they are. */
-export function readBlobBytes(dir: string, key: string, macOf: Mac): Buffer | undefined {
+export function readBlob(dir: string, key: string, macOf: Mac): Buffer | undefined {
   const path = join(dir, `${key}.json`);
   try {
     const info = lstatSync(path, { throwIfNoEntry: false });
