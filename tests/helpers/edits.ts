@@ -54,6 +54,14 @@ export const EDITS: Edit[] = [
       item.set('negated', !item.get('negated'));
       return `${item.get('id')} negation flipped`;
     }),
+  // A record's quote is cut to its first words: the same record for every query, another citation.
+  (dir, rnd) =>
+    editItem(dir, pick(EVIDENCE, rnd), 'evidence', rnd, (item) => {
+      const words = String(item.get('quote') ?? '').split(' ');
+      if (words.length < 6 || item.has('prefix') || item.has('suffix')) return undefined;
+      item.set('quote', words.slice(0, Math.ceil(words.length / 2)).join(' '));
+      return `${item.get('id')} quote cut`;
+    }),
   // Records are tied to, or cut from, one occurrence (what the unanswered-request check follows).
   (dir, rnd) =>
     editItem(dir, pick(EVIDENCE, rnd), 'evidence', rnd, (item) => {
