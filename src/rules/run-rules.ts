@@ -75,16 +75,16 @@ export function createRunner(ruleset: Ruleset, detail = true): RulesRunner | Fir
     const run = queue.then(async () => {
       const given: Record<string, FactScalar> = {};
       for (const name of names) if (name in facts) given[name] = facts[name]!;
-      let run;
+      let evaluated;
       try {
-        run = await engine.run(given);
+        evaluated = await engine.run(given);
       } catch (error) {
         // A run that throws (an undefined fact) leaves the engine half-way, and the next run on it
         // silently skips rules: the next claim gets a new engine.
         engine = engineFor(ruleset);
         throw error;
       }
-      const { results, failureResults } = run;
+      const { results, failureResults } = evaluated;
       // Each condition's outcome, the conditions that decided and the near misses were a tenth of
       // what verifying a claim allocated: only for output that shows them.
       return shared([...results, ...failureResults].map(detail ? toOutcome : toFiring).sort(byName));
