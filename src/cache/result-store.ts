@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Contradiction } from '../evidence/detect-contradictions.js';
 import type { EvidenceIndex } from '../evidence/build-index.js';
-import type { ClaimResult, Project } from '../types.js';
-import { contradictionsHash, idsHash, type Footprint, type Query } from '../verdict/record-reads.js';
+import type { ClaimResult, EvidenceRecord, Project } from '../types.js';
+import { answerHash, contradictionsHash, type Footprint, type Query } from '../verdict/record-reads.js';
 
 /**
  * A claim's result kept from an earlier run, with what it was computed from.
@@ -180,7 +180,9 @@ export function createFootprintCheck(project: Project, contradictionsOf: (id: st
     for (const [query, hash] of footprint.queries) {
       let now = queries.get(query);
       if (now === undefined) {
-        now = idsHash(runQuery(project.index, JSON.parse(query) as Query));
+        const answer = runQuery(project.index, JSON.parse(query) as Query);
+        // A query this version does not know never holds: its result is computed again.
+        now = answer ? answerHash(answer, project.inputs) : '';
         queries.set(query, now);
       }
       if (now !== hash) return false;
@@ -197,7 +199,7 @@ export function createFootprintCheck(project: Project, contradictionsOf: (id: st
   };
 }
 
-function runQuery(index: EvidenceIndex, [method, ...args]: Query): readonly { id: string }[] {
+function runQuery(index: EvidenceIndex, [method, ...args]: Query): readonly EvidenceRecord[] | undefined {
   const [a, b, c] = args as [string, string, boolean];
   switch (method) {
     case 'events':
@@ -215,6 +217,6 @@ function runQuery(index: EvidenceIndex, [method, ...args]: Query): readonly { id
     case 'responsesBy':
       return index.responsesBy(a);
     default:
-      return [{ id: '\0unknown query' }]; // never equal to a stored answer: recompute
+      return undefined;
   }
 }

@@ -3,26 +3,21 @@ import type { Contradiction, EvidenceRecord } from '../types.js';
 
 // An index answers with the same array for the same query, so each is hashed once however many claims ask.
 const hashedLists = new WeakMap<readonly unknown[], string>();
-const listFiles = new WeakMap<readonly EvidenceRecord[], string[]>();
+const hashedAnswers = new WeakMap<readonly EvidenceRecord[], { inputs: ReadonlyMap<string, string>; hash: string }>();
 
-/** The files a query's records come from, worked out once per answer. */
-export function filesOf(list: readonly EvidenceRecord[]): string[] {
-  let known = listFiles.get(list);
-  if (!known) {
-    known = [...new Set(list.map((r) => r.ref.file))];
-    listFiles.set(list, known);
-  }
-  return known;
-}
-
-/** The ids of a query's records, hashed: equal hashes, the same records. */
-export function idsHash(list: readonly { id: string }[]): string {
-  let known = hashedLists.get(list);
-  if (known === undefined) {
-    known = sha256(list.map((r) => r.id).join('\0'));
-    hashedLists.set(list, known);
-  }
-  return known;
+/**
+ * A query's answer, hashed: each record's id, its file and that file's
+ * SHA-256, so equal hashes mean the same records from the same files as they
+ * were. A record an answer brought but nothing used is covered here, and its
+ * file need not be listed in each footprint: most of a footprint's files came
+ * from answers, and listing them was most of what a footprint cost.
+ */
+export function answerHash(list: readonly EvidenceRecord[], inputs: ReadonlyMap<string, string>): string {
+  const known = hashedAnswers.get(list);
+  if (known?.inputs === inputs) return known.hash;
+  const hash = sha256(list.map((r) => `${r.id}\0${r.ref.file}\0${inputs.get(r.ref.file) ?? ''}`).join('\0'));
+  hashedAnswers.set(list, { inputs, hash });
+  return hash;
 }
 
 export function contradictionsHash(list: readonly Contradiction[]): string {
@@ -36,7 +31,7 @@ export function contradictionsHash(list: readonly Contradiction[]): string {
 
 /**
  * One [path, hash] pair per path for the whole run, shared by every footprint
- * that names it: 10,000 claims name 300,000 files between them, mostly the same
+ * that names it: 10,000 claims name 200,000 files between them, mostly the same
  * few, and a pair each was megabytes held to the end of the run. Never mutated.
  */
 const entries = new WeakMap<ReadonlyMap<string, string>, Map<string, [string, string]>>();

@@ -1,11 +1,11 @@
-import { contradictionsHash, fileEntries, filesOf, idsHash } from './hash-reads.js';
+import { answerHash, contradictionsHash, fileEntries } from './hash-reads.js';
 import { watchedMap } from './watched-map.js';
 import type { EvidenceIndex } from '../evidence/build-index.js';
 import { createNames, type Names } from '../facts/fact-types.js';
 import type { ClaimEvidence, MatchContext } from '../facts/match-evidence.js';
 import type { Claim, Entity, EvidenceRecord, Source } from '../types.js';
 
-export { contradictionsHash, idsHash };
+export { answerHash, contradictionsHash };
 
 export interface RecordedReads {
   /** The context to verify one claim with: every read through it is recorded. */
@@ -27,11 +27,13 @@ export interface RecordedReads {
 
 /** A claim result's inputs in a form a later run can check cheaply: see cache/result-store. */
 export interface Footprint {
-  /** Every file an input was read from, snapshots included, with its SHA-256; by path. */
+  // Files and queries in the order first read, which is the same every run: sorting them was a
+  // fifth of what a footprint cost, and nothing reads them in order.
+  /** Every file an input other than an index answer was read from, snapshots included, with its SHA-256. */
   files: [path: string, hash: string][];
   // Pairs, not objects keyed by query or id: thousands of distinct keys made each object one of
   // thousands of shapes, and building them was most of what a footprint cost.
-  /** Every index query made (a JSON array: method, then arguments), with a hash of the record ids it returned; by query. */
+  /** Every index query made (a JSON array: method, then arguments), with the hash of its answer: the records' ids and files (answerHash). */
   queries: [query: string, hash: string][];
   /** Every record whose contradictions were consulted, with a hash of them; by id. */
   contradictions: [id: string, hash: string][];
@@ -163,19 +165,23 @@ function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: st
 
 /**
  * Narrower than keysOf: a record an index query returned but nothing used
- * counts by its own file only (its fields decided that it did not match);
- * its sources and entities were never read. A record that was used brings
+ * counts by its file's hash in the query's answer hash only (its fields
+ * decided that it did not match); its sources and entities were never read. A record that was used brings
  * its sources, their snapshots and its entities.
  */
 function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], inputs: ReadonlyMap<string, string>): Footprint {
-  const paths = new Set(own);
+  // Whole SHA-256s: a contributor controls both versions of a file, and 64 bits would let one
+  // find two with the same hash in an afternoon. Kept blobs store each path's hash once.
+  const entry = fileEntries(inputs);
+  // A set of the run's shared [path, hash] pairs: one lookup a path, none to compare.
+  const files = new Set<readonly [string, string]>();
+  for (const path of own) files.add(entry(path));
   const absent: string[] = [];
   for (const id of log.evidenceIds) if (!base.index.get(id)) absent.push(`evidence:${id}`);
-  for (const list of log.buckets.values()) for (const file of filesOf(list)) paths.add(file);
   const usedSources = new Set(log.sourceIds);
   const usedEntities = new Set(log.entityIds);
   for (const r of log.records) {
-    paths.add(r.ref.file);
+    files.add(entry(r.ref.file));
     addRecordRefs(r, usedSources, usedEntities);
   }
   for (const id of [...usedSources]) for (const next of base.chainOf(id)) usedSources.add(next);
@@ -183,8 +189,8 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
     const s = base.sources.get(id);
     if (!s) absent.push(`source:${id}`);
     else {
-      paths.add(s.ref.file);
-      if (s.snapshot) paths.add(s.snapshot.path);
+      files.add(entry(s.ref.file));
+      if (s.snapshot) files.add(entry(s.snapshot.path));
       if (s.publisher !== undefined) usedEntities.add(s.publisher);
       for (const author of s.authors) usedEntities.add(author);
     }
@@ -192,15 +198,12 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
   for (const id of usedEntities) {
     const e = base.entities.get(id);
     if (!e) absent.push(`entity:${id}`);
-    else paths.add(e.ref.file);
+    else files.add(entry(e.ref.file));
   }
-  // Whole SHA-256s: a contributor controls both versions of a file, and 64 bits would let one
-  // find two with the same hash in an afternoon. Kept blobs store each path's hash once.
-  const shared = fileEntries(inputs);
-  const files = [...paths].sort().map((path) => shared(path));
-  const queries = [...log.buckets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([query, list]): [string, string] => [query, idsHash(list)]);
+  const queries: [string, string][] = [];
+  for (const [query, list] of log.buckets) queries.push([query, answerHash(list, inputs)]);
   const contradictions = [...log.consulted].sort().map((id): [string, string] => [id, contradictionsHash(base.contradictionsOf(id))]);
-  return { files, queries, contradictions, absent: absent.sort() };
+  return { files: [...files] as [string, string][], queries, contradictions, absent: absent.sort() };
 }
 
 /** A record's source, the source it relays and the entities it names. */

@@ -6,6 +6,14 @@ import { generateCorpus, SIZES } from '../../bench/generate-corpus.js';
 import { loadProject, verifyProject } from '../../src/pipeline.js';
 import { createFootprintCheck, hydrate, SUMMARY, type KeptClaim } from '../../src/cache/result-store.js';
 import { REPO } from '../helpers/project.js';
+import type { Footprint } from '../../src/verdict/record-reads.js';
+import type { EvidenceRecord, Project } from '../../src/types.js';
+
+/** What a footprint's query returns now, asked of the project's index by name. */
+function answerOf(project: Project, query: string): readonly EvidenceRecord[] {
+  const [method, ...args] = JSON.parse(query) as [string, ...unknown[]];
+  return (project.index as unknown as Record<string, (...a: unknown[]) => readonly EvidenceRecord[]>)[method]!(...args);
+}
 
 const made: string[] = [];
 afterAll(async () => {
@@ -85,5 +93,28 @@ describe('kept results', () => {
     for (const key of ['evidence:euronews-link-message', 'entity:mike-pence', 'source:the-week-trump-jr-wikileaks', 'unknown:x']) {
       expect(check({ ...base, absent: [key] }), key).toBe(false);
     }
+  });
+
+  // A footprint lists no file for records an answer brought and nothing used: the answer's hash holds each one's file and its hash.
+  it('holds a query only while every record it returned, and the file each is in, is as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factcheck-answers-'));
+    made.push(dir);
+    await generateCorpus(dir, SIZES.tiny, 5, REPO);
+    const { project } = await loadProject(dir);
+    const { stored } = await verifyProject(project!, { store: true });
+    const contradictionsOf = (id: string) => project!.contradictions.filter((c) => c.records.includes(id));
+    const holds = (footprint: Footprint, inputs: ReadonlyMap<string, string>) => createFootprintCheck({ ...project!, inputs }, contradictionsOf)(footprint);
+    let tried = 0;
+    for (const { footprint } of stored!.values()) {
+      const listed = new Set(footprint!.files.map(([path]) => path));
+      // The files of records its queries returned that it did not list: it read nothing else from them.
+      const brought = new Set(footprint!.queries.flatMap(([query]) => answerOf(project!, query)).map((r) => r.ref.file).filter((file) => !listed.has(file)));
+      expect(holds(footprint!, project!.inputs)).toBe(true);
+      for (const file of brought) {
+        expect(holds(footprint!, new Map(project!.inputs).set(file, '0'.repeat(64))), file).toBe(false);
+        tried++;
+      }
+    }
+    expect(tried, 'records returned and not used, in files their claims read nothing else from').toBeGreaterThan(10);
   });
 });
