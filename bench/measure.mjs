@@ -48,6 +48,7 @@ switch (task) {
     let bytes = 0;
     let stderr = '';
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const code = await lib.main({
       argv: ['verify', '--root', root, ...args],
       cwd: root,
@@ -60,6 +61,9 @@ switch (task) {
       env: process.env.FACTCHECK_FAST_YAML ? { FACTCHECK_FAST_YAML: process.env.FACTCHECK_FAST_YAML } : {},
     });
     out.ms = performance.now() - start;
+    // Every thread's CPU time, the parse workers' too: what the run would take on one core.
+    const used = process.cpuUsage(cpu);
+    out.cpuMs = (used.user + used.system) / 1000;
     out.code = code;
     out.stdoutChars = stdout;
     out.stdoutBytes = bytes;

@@ -89,6 +89,9 @@ export function formatTable(report: BenchReport): string {
     `| measurement | ${report.sizes.map((s) => `${s.size} | × floor`).join(' | ')} |`,
     `| --- | ${report.sizes.map(() => '---: | ---:').join(' | ')} |`,
     ...ROWS.map(([key, label]) => `| ${label} | ${report.sizes.map((s) => `${seconds(s.medians[key]!)} | ${ratio(s.medians[key]! / s.medians.floor!)}`).join(' | ')} |`),
+    // Cold cannot take less than its CPU time spread evenly over the cores: how far the schedule is from that.
+    `| cold: CPU time of every thread | ${report.sizes.map((s) => `${seconds(s.medians.coldCpu!)} | ${ratio(s.medians.coldCpu! / s.medians.floor!)}`).join(' | ')} |`,
+    `| cold's bound: CPU time ÷ ${machine.cores} cores | ${report.sizes.map((s) => `${seconds(s.medians.coldCpu! / machine.cores)} | ${ratio(s.medians.coldCpu! / machine.cores / s.medians.floor!)}`).join(' | ')} |`,
     `| peak RSS of cold | ${report.sizes.map((s) => `${mb(s.peakRssBytes)} | `).join(' | ')} |`,
     `| time per claim, cold | ${report.sizes.map((s) => `${(s.medians.cold! / s.corpus.claims).toFixed(3)} ms | `).join(' | ')} |`,
     '',

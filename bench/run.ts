@@ -63,7 +63,7 @@ for (const size of sizes) {
   git(root, 'commit', '-q', '-m', 'corpus');
   const extra = join(root, corpus.extra.path);
 
-  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], coldFull: [], cold: [], warm: [], incremental: [], incrementalChangedSince: [] };
+  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], coldFull: [], cold: [], coldCpu: [], warm: [], incremental: [], incrementalChangedSince: [] };
   const rss: number[] = [];
   let summary = '';
   for (let i = 1; i <= repeat; i++) {
@@ -76,6 +76,7 @@ for (const size of sizes) {
     const cold = measure('verify', root);
     if (cold.code !== 0) throw new Error(`cold verify exited ${String(cold.code)}`);
     samples.cold!.push(cold.ms);
+    samples.coldCpu!.push(Number(cold.cpuMs));
     rss.push(cold.maxRssBytes);
     samples.warm!.push(measure('verify', root).ms);
     await writeFile(extra, corpus.extra.text);
