@@ -26,7 +26,7 @@ export interface Project {
   index: EvidenceIndex;
   /** Resolves a node path in a project file to a position. */
   locate: Locator;
-  /** The SHA-256 of every file read, YAML and snapshots, by project path: what a result was computed from. */
+  /** The SHA-256 of every file read, YAML and snapshots, by project path: what a result was computed from. Never changed once loaded: footprints' hashes are kept per map. */
   inputs: ReadonlyMap<string, string>;
   /** Items written in the project that did not load, with the error that kept each out; computed when asked. */
   unloaded?: () => Unloaded;

@@ -14,6 +14,7 @@ const hashedAnswers = new WeakMap<readonly EvidenceRecord[], { inputs: ReadonlyM
  */
 export function answerHash(list: readonly EvidenceRecord[], inputs: ReadonlyMap<string, string>): string {
   const known = hashedAnswers.get(list);
+  // The same map, the same hashes: a project's inputs are never changed once it is loaded.
   if (known?.inputs === inputs) return known.hash;
   const hash = sha256(list.map((r) => `${r.id}\0${r.ref.file}\0${inputs.get(r.ref.file) ?? ''}`).join('\0'));
   hashedAnswers.set(list, { inputs, hash });
