@@ -14,9 +14,12 @@ export function inputHashes(
   project: Pick<Project, 'rulesets' | 'claims' | 'evidence' | 'sources' | 'entities'> & { config?: Config },
   /** Filled, when given, with the file each key's item was read from. */
   files?: Map<string, string>,
+  /** Hash only the items this accepts (by key and file); all of them by default. */
+  only?: (key: string, file: string) => boolean,
 ): Map<string, string> {
   const out = new Map<string, string>();
   const put = (key: string, value: unknown, file: string) => {
+    if (only && !only(key, file)) return;
     out.set(key, hashOf(value));
     files?.set(key, file);
   };
