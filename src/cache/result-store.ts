@@ -182,7 +182,7 @@ export function createFootprintCheck(project: Project, contradictionsOf: (id: st
       if (now === undefined) {
         const answer = runQuery(project.index, JSON.parse(query) as Query);
         // A query this version does not know never holds: its result is computed again.
-        now = answer ? answerHash(answer, project.inputs) : '';
+        now = answer ? answerHash(answer, project.inputs, (id) => project.index.get(id)) : '';
         queries.set(query, now);
       }
       if (now !== hash) return false;

@@ -1,5 +1,6 @@
 import { sha256 } from '../model/hash.js';
 import type { Contradiction, EvidenceRecord } from '../types.js';
+import { forEachDating } from '../evidence/dating-records.js';
 
 // An index answers with the same array for the same query, so each is hashed once however many claims ask.
 const hashedLists = new WeakMap<readonly unknown[], string>();
@@ -7,16 +8,23 @@ const hashedAnswers = new WeakMap<readonly EvidenceRecord[], { inputs: ReadonlyM
 
 /**
  * A query's answer, hashed: each record's id, its file and that file's
- * SHA-256, so equal hashes mean the same records from the same files as they
- * were. A record an answer brought but nothing used is covered here, and its
- * file need not be listed in each footprint: most of a footprint's files came
+ * SHA-256, and the same for the records its date is worked out from, so
+ * equal hashes mean the same records from the same files as they were. A
+ * record an answer brought but nothing used is covered here, and its file
+ * need not be listed in each footprint: most of a footprint's files came
  * from answers, and listing them was most of what a footprint cost.
  */
-export function answerHash(list: readonly EvidenceRecord[], inputs: ReadonlyMap<string, string>): string {
+export function answerHash(list: readonly EvidenceRecord[], inputs: ReadonlyMap<string, string>, get: (id: string) => EvidenceRecord | undefined): string {
   const known = hashedAnswers.get(list);
   // The same map, the same hashes: a project's inputs are never changed once it is loaded.
   if (known?.inputs === inputs) return known.hash;
-  const hash = sha256(list.map((r) => `${r.id}\0${r.ref.file}\0${inputs.get(r.ref.file) ?? ''}`).join('\0'));
+  const parts: string[] = [];
+  const part = (id: string, r: EvidenceRecord | undefined) => parts.push(r ? `${id}\0${r.ref.file}\0${inputs.get(r.ref.file) ?? ''}` : `${id}\0\0absent`);
+  for (const r of list) {
+    part(r.id, r);
+    forEachDating(r, get, (id, found) => part(`dated by ${id}`, found));
+  }
+  const hash = sha256(parts.join('\0'));
   hashedAnswers.set(list, { inputs, hash });
   return hash;
 }

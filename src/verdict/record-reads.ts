@@ -1,4 +1,5 @@
 import { answerHash, contradictionsHash, fileEntries } from './hash-reads.js';
+import { forEachDating } from '../evidence/dating-records.js';
 import { watchedMap } from './watched-map.js';
 import type { EvidenceIndex } from '../evidence/build-index.js';
 import { createNames, type Names } from '../facts/fact-types.js';
@@ -147,7 +148,7 @@ function watchedContext(base: MatchContext, log: ReadLog, sources: MatchContext[
   };
 }
 
-/** The input keys of everything read, with each record's sources and entities and each source's chain, publisher and authors. */
+/** The input keys of everything read, with each record's sources, entities and the records its date is worked out from, and each source's chain, publisher and authors. */
 function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: string): string[] {
   const allRecords = new Set(log.records);
   for (const list of log.buckets.values()) for (const r of list) allRecords.add(r);
@@ -157,7 +158,11 @@ function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: st
   addSourceRefs(base, allSources, allEntities);
   const out = new Set<string>(['config', `claim:${claimId}`, `ruleset:${rulesetId}`]);
   for (const id of log.evidenceIds) out.add(`evidence:${id}`);
-  for (const r of allRecords) out.add(`evidence:${r.id}`);
+  const get = (id: string) => base.index.get(id);
+  for (const r of allRecords) {
+    out.add(`evidence:${r.id}`);
+    forEachDating(r, get, (id) => out.add(`evidence:${id}`));
+  }
   for (const id of allSources) out.add(`source:${id}`);
   for (const id of allEntities) out.add(`entity:${id}`);
   return [...out].sort();
@@ -167,7 +172,8 @@ function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: st
  * Narrower than keysOf: a record an index query returned but nothing used
  * counts by its file's hash in the query's answer hash only (its fields
  * decided that it did not match); its sources and entities were never read. A record that was used brings
- * its sources, their snapshots and its entities.
+ * its sources, their snapshots and its entities; every record read brings
+ * the records its date is worked out from.
  */
 function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], inputs: ReadonlyMap<string, string>): Footprint {
   // Whole SHA-256s: a contributor controls both versions of a file, and 64 bits would let one
@@ -180,9 +186,11 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
   for (const id of log.evidenceIds) if (!base.index.get(id)) absent.push(`evidence:${id}`);
   const usedSources = new Set(log.sourceIds);
   const usedEntities = new Set(log.entityIds);
+  const get = (id: string) => base.index.get(id);
   for (const r of log.records) {
     files.add(entry(r.ref.file));
     addRecordRefs(r, usedSources, usedEntities);
+    forEachDating(r, get, (id, found) => (found ? files.add(entry(found.ref.file)) : absent.push(`evidence:${id}`)));
   }
   for (const id of [...usedSources]) for (const next of base.chainOf(id)) usedSources.add(next);
   for (const id of usedSources) {
@@ -201,9 +209,9 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
     else files.add(entry(e.ref.file));
   }
   const queries: [string, string][] = [];
-  for (const [query, list] of log.buckets) queries.push([query, answerHash(list, inputs)]);
+  for (const [query, list] of log.buckets) queries.push([query, answerHash(list, inputs, get)]);
   const contradictions = [...log.consulted].sort().map((id): [string, string] => [id, contradictionsHash(base.contradictionsOf(id))]);
-  return { files: [...files] as [string, string][], queries, contradictions, absent: absent.sort() };
+  return { files: [...files] as [string, string][], queries, contradictions, absent: [...new Set(absent)].sort() };
 }
 
 /** A record's source, the source it relays and the entities it names. */

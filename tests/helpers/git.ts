@@ -93,3 +93,15 @@ export async function edit(dir: string, path: string, from: string | RegExp, to:
   if (next === text) throw new Error(`${path}: nothing to replace for ${String(from)}`);
   await writeFile(file, next);
 }
+
+/** Moves one evidence record, as written, from its file to a file of its own; `change` edits its text on the way. */
+export async function moveRecord(dir: string, from: string, id: string, to: string, change: (text: string) => string = (text) => text): Promise<void> {
+  const file = join(dir, from);
+  const text = await readFile(file, 'utf8');
+  const start = text.indexOf(`  - id: ${id}\n`);
+  if (start === -1) throw new Error(`${from}: no record ${id}`);
+  const next = text.indexOf('  - id: ', start + 1);
+  const end = next === -1 ? text.length : next;
+  await writeFile(file, text.slice(0, start) + text.slice(end));
+  await writeFile(join(dir, to), `evidence:\n${change(text.slice(start, end))}`);
+}

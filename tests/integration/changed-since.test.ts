@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ClaimResult } from '../../src/types.js';
 import { EDITS, pick, random } from '../helpers/edits.js';
-import { edit, git, gitProject } from '../helpers/git.js';
+import { edit, git, gitProject, moveRecord } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
@@ -50,6 +50,24 @@ describe('--changed-since', () => {
     await edit(dir, 'entities/organisations.yaml', 'members: [donald-trump, mike-pence, donald-trump-jr]', 'members: [donald-trump, mike-pence]');
     const run = await runCli(['verify', '--changed-since', 'HEAD', '--root', dir]);
     expect(run.stderr).toContain('11 of 11 claims depend on what changed');
+  });
+
+  // euronews-link-message is dated two days before euronews-link-tweet: moved to a file of its own,
+  // the tweet's date moves the message's without the message's file changing.
+  it('selects a claim whose record is dated by a record that changed in another file', async () => {
+    const dir = await gitProject();
+    await moveRecord(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', 'euronews-link-tweet', 'evidence/link-tweet.yaml', (text) => text.replace('date: "2016-10-14"', 'date: "2017-01-10"'));
+    await git(dir, 'add', '-A');
+    await git(dir, 'commit', '-q', '-m', 'the tweet in a file of its own, in 2017');
+    const claims = async (...args: string[]) => new Map<string, ClaimResult>(JSON.parse((await runCli(['verify', '--format', 'json', ...args, '--root', dir])).stdout).claims.map((c: ClaimResult) => [c.id, c]));
+    const before = await claims('--no-cache');
+    // Into 2016: the message it dates now bears on the claim of contacts in 2016.
+    await edit(dir, 'evidence/link-tweet.yaml', 'date: "2017-01-10"', 'date: "2017-01-01"');
+    const now = await claims('--no-cache');
+    const selected = await claims('--changed-since', 'HEAD');
+    const changed = [...now.keys()].filter((id) => JSON.stringify(now.get(id)) !== JSON.stringify(before.get(id)));
+    expect(changed).toContain('euronews-direct-contacts-in-campaign');
+    for (const id of changed) expect(selected.get(id), `${id} changed but was not selected`).toEqual(now.get(id));
   });
 
   it('accepts paths whose claims are all unchanged', async () => {

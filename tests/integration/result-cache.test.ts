@@ -11,7 +11,7 @@ import { unchangedSince } from '../../src/cache/unchanged-since.js';
 import { listProjectFiles } from '../../src/load/list-files.js';
 import { blob, removePacks, rewriteKeptTable } from '../helpers/cache-packs.js';
 import { EDITS, pick, random } from '../helpers/edits.js';
-import { edit, git, gitProject } from '../helpers/git.js';
+import { edit, git, gitProject, moveRecord } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
@@ -127,6 +127,22 @@ describe('the result cache', () => {
     const line = again.stdout.split('\n').find((l) => l.startsWith('trump-tweeted-15-minutes-later'))!;
     expect(line).not.toContain('KEPT');
     expect(again.stdout).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
+  });
+
+  // A record dated relative to another ("two days before the tweet") changes when that other one
+  // does, though its own file does not: euronews-link-message is dated by euronews-link-tweet.
+  it('verifies again a claim whose record is dated by a record in another file that changed', async () => {
+    const dir = await gitProject();
+    const tweet = join(dir, 'evidence/link-tweet.yaml');
+    // Out of 2016 at first, so the message it dates is another occurrence to the 2016 claim, and takes no side.
+    await moveRecord(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', 'euronews-link-tweet', 'evidence/link-tweet.yaml', (text) => text.replace('date: "2016-10-14"', 'date: "2017-01-10"'));
+    for (const date of ['2017-01-10', '2017-01-01', '2016-10-14', '2017-01-10']) {
+      if (!(await readFile(tweet, 'utf8')).includes(date)) await edit(dir, 'evidence/link-tweet.yaml', /date: "[0-9-]+"/, `date: "${date}"`);
+      for (const format of ['json', 'text']) {
+        const fresh = await runCli(['verify', '--format', format, '--no-cache', '--root', dir]);
+        expect(await runCli(['verify', '--format', format, '--root', dir]), `${date}, ${format}`).toEqual(fresh);
+      }
+    }
   });
 
   it('verifies again a claim whose evidence gains a contradiction from a record it never read', async () => {
