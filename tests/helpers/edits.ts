@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { git } from './git.js';
 
 /**
@@ -86,6 +86,24 @@ export const EDITS: Edit[] = [
       items.push(copy);
       return `${item.get('id')} copied`;
     }),
+  // A record moves to a file of its own: what it dates, or is dated by, is now in another file.
+  async (dir, rnd) => {
+    const path = pick(EVIDENCE, rnd);
+    const file = join(dir, path);
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) return 'nothing';
+    const doc = parseDocument(text);
+    const list = doc.get('evidence');
+    if (!isSeq(list) || list.items.length < 2) return 'nothing';
+    const item = pick((list.items as unknown[]).filter(isMap) as YAMLMap[], rnd);
+    list.items.splice(list.items.indexOf(item), 1);
+    const id = String(item.get('id'));
+    const own = new Document({ evidence: [] });
+    (own.get('evidence') as YAMLSeq).items.push(item);
+    await writeFile(join(dir, `evidence/moved-${id}.yaml`), own.toString({ lineWidth: 0 }));
+    await writeFile(file, doc.toString({ lineWidth: 0 }));
+    return `${id} moved to a file of its own`;
+  },
   // An entity is renamed, or a group gains or loses a member.
   (dir, rnd) =>
     editItem(dir, 'entities/organisations.yaml', 'entities', rnd, (item) => {
