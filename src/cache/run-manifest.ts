@@ -34,7 +34,7 @@ export interface RunManifest {
 /** A file read: path, SHA-256, then its stamp's size, inode, mtimeNs and ctimeNs. */
 export type InputEntry = [path: string, hash: string, size: number, ino: string, mtimeNs: string, ctimeNs: string];
 
-const FORMAT = 8;
+const FORMAT = 9;
 export const MANIFEST_BLOB = 'run-manifest';
 export const TABLE_BLOB = 'run-table';
 /** Stamps newer than this before the manifest are not trusted: coarse file systems tick in seconds. */

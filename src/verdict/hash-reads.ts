@@ -1,6 +1,6 @@
 import { sha256 } from '../model/hash.js';
 import type { Contradiction, EvidenceRecord } from '../types.js';
-import { forEachDating } from '../evidence/dating-records.js';
+import { forEachReferenced } from '../evidence/referenced-records.js';
 
 // An index answers with the same array for the same query, so each is hashed once however many claims ask.
 const hashedLists = new WeakMap<readonly unknown[], string>();
@@ -8,7 +8,7 @@ const hashedAnswers = new WeakMap<readonly EvidenceRecord[], { inputs: ReadonlyM
 
 /**
  * A query's answer, hashed: each record's id, its file and that file's
- * SHA-256, and the same for the records its date is worked out from, so
+ * SHA-256, and the same for the records it refers to (its date's relations, what it is dated by and answers), so
  * equal hashes mean the same records from the same files as they were. A
  * record an answer brought but nothing used is covered here, and its file
  * need not be listed in each footprint: most of a footprint's files came
@@ -22,7 +22,7 @@ export function answerHash(list: readonly EvidenceRecord[], inputs: ReadonlyMap<
   const part = (id: string, r: EvidenceRecord | undefined) => parts.push(r ? `${id}\0${r.ref.file}\0${inputs.get(r.ref.file) ?? ''}` : `${id}\0\0absent`);
   for (const r of list) {
     part(r.id, r);
-    forEachDating(r, get, (id, found) => part(`dated by ${id}`, found));
+    forEachReferenced(r, get, (id, found) => part(`refers to ${id}`, found));
   }
   const hash = sha256(parts.join('\0'));
   hashedAnswers.set(list, { inputs, hash });

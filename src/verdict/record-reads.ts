@@ -1,5 +1,5 @@
 import { answerHash, contradictionsHash, fileEntries } from './hash-reads.js';
-import { forEachDating } from '../evidence/dating-records.js';
+import { forEachReferenced } from '../evidence/referenced-records.js';
 import { watchedMap } from './watched-map.js';
 import type { EvidenceIndex } from '../evidence/build-index.js';
 import { createNames, type Names } from '../facts/fact-types.js';
@@ -148,7 +148,7 @@ function watchedContext(base: MatchContext, log: ReadLog, sources: MatchContext[
   };
 }
 
-/** The input keys of everything read, with each record's sources, entities and the records its date is worked out from, and each source's chain, publisher and authors. */
+/** The input keys of everything read, with each record's sources, entities and the records it refers to, and each source's chain, publisher and authors. */
 function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: string): string[] {
   const allRecords = new Set(log.records);
   for (const list of log.buckets.values()) for (const r of list) allRecords.add(r);
@@ -161,7 +161,7 @@ function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: st
   const get = (id: string) => base.index.get(id);
   for (const r of allRecords) {
     out.add(`evidence:${r.id}`);
-    forEachDating(r, get, (id) => out.add(`evidence:${id}`));
+    forEachReferenced(r, get, (id) => out.add(`evidence:${id}`));
   }
   for (const id of allSources) out.add(`source:${id}`);
   for (const id of allEntities) out.add(`entity:${id}`);
@@ -173,7 +173,7 @@ function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: st
  * counts by its file's hash in the query's answer hash only (its fields
  * decided that it did not match); its sources and entities were never read. A record that was used brings
  * its sources, their snapshots and its entities; every record read brings
- * the records its date is worked out from.
+ * the records it refers to (its relations, what it is dated by and answers).
  */
 function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], inputs: ReadonlyMap<string, string>): Footprint {
   // Whole SHA-256s: a contributor controls both versions of a file, and 64 bits would let one
@@ -190,7 +190,7 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
   for (const r of log.records) {
     files.add(entry(r.ref.file));
     addRecordRefs(r, usedSources, usedEntities);
-    forEachDating(r, get, (id, found) => (found ? files.add(entry(found.ref.file)) : absent.push(`evidence:${id}`)));
+    forEachReferenced(r, get, (id, found) => (found ? files.add(entry(found.ref.file)) : absent.push(`evidence:${id}`)));
   }
   for (const id of [...usedSources]) for (const next of base.chainOf(id)) usedSources.add(next);
   for (const id of usedSources) {

@@ -105,3 +105,29 @@ export async function moveRecord(dir: string, from: string, id: string, to: stri
   await writeFile(file, text.slice(0, start) + text.slice(end));
   await writeFile(join(dir, to), `evidence:\n${change(text.slice(start, end))}`);
 }
+
+/**
+ * The bundled corpus with euronews-link-message dated by a record in a file of its own
+ * (evidence/helper.yaml, returned), and euronews-link-tweet, which answers it, no longer dated by it:
+ * without the helper file, the message is left out at load and the tweet answers a record that is gone.
+ */
+export async function datedByAnotherFile(dir: string): Promise<string> {
+  await edit(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', '    occurrence: wikileaks-link-message\n', '    occurrence: wikileaks-link-message\n    dated_by: [helper-words]\n');
+  await edit(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', '    after: { record: euronews-link-message, by: 2 days }\n', '');
+  const helper = join(dir, 'evidence/helper.yaml');
+  await writeFile(
+    helper,
+    [
+      'evidence:',
+      '  - id: helper-words',
+      '    source: euronews-trump-jr-wikileaks',
+      '    kind: statement',
+      '    speaker: wikileaks',
+      '    words: strongly suggest your dad tweets this link if he mentions us.',
+      '    channel: twitter-dm',
+      "    quote: 'writing: “strongly suggest your dad tweets this link if he mentions us.”'",
+      '',
+    ].join('\n'),
+  );
+  return helper;
+}

@@ -1,8 +1,9 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ClaimResult } from '../../src/types.js';
 import { EDITS, pick, random } from '../helpers/edits.js';
-import { edit, git, gitProject, moveRecord } from '../helpers/git.js';
+import { datedByAnotherFile, edit, git, gitProject, moveRecord } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
@@ -67,6 +68,23 @@ describe('--changed-since', () => {
     const selected = await claims('--changed-since', 'HEAD');
     const changed = [...now.keys()].filter((id) => JSON.stringify(now.get(id)) !== JSON.stringify(before.get(id)));
     expect(changed).toContain('euronews-direct-contacts-in-campaign');
+    for (const id of changed) expect(selected.get(id), `${id} changed but was not selected`).toEqual(now.get(id));
+  });
+
+  it('selects a claim whose record comes back when a record it refers to comes back in another file', async () => {
+    const dir = await gitProject();
+    const helper = await datedByAnotherFile(dir);
+    const helperText = await readFile(helper, 'utf8');
+    await rm(helper);
+    await git(dir, 'add', '-A');
+    await git(dir, 'commit', '-q', '-m', 'the message dated by a record that is not there');
+    const claims = async (...args: string[]) => new Map<string, ClaimResult>(JSON.parse((await runCli(['verify', '--format', 'json', ...args, '--root', dir])).stdout).claims.map((c: ClaimResult) => [c.id, c]));
+    const before = await claims('--no-cache');
+    await writeFile(helper, helperText);
+    const now = await claims('--no-cache');
+    const selected = await claims('--changed-since', 'HEAD');
+    const changed = [...now.keys()].filter((id) => JSON.stringify(now.get(id)) !== JSON.stringify(before.get(id)));
+    expect(changed).toContain('trump-jr-whopping-3-responses');
     for (const id of changed) expect(selected.get(id), `${id} changed but was not selected`).toEqual(now.get(id));
   });
 

@@ -1,4 +1,4 @@
-import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runVerify, verifyWithCache, type CachedVerification } from '../../src/pipeline.js';
@@ -11,7 +11,7 @@ import { unchangedSince } from '../../src/cache/unchanged-since.js';
 import { listProjectFiles } from '../../src/load/list-files.js';
 import { blob, removePacks, rewriteKeptTable } from '../helpers/cache-packs.js';
 import { EDITS, pick, random } from '../helpers/edits.js';
-import { edit, git, gitProject, moveRecord } from '../helpers/git.js';
+import { datedByAnotherFile, edit, git, gitProject, moveRecord } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
@@ -141,6 +141,21 @@ describe('the result cache', () => {
       for (const format of ['json', 'text']) {
         const fresh = await runCli(['verify', '--format', format, '--no-cache', '--root', dir]);
         expect(await runCli(['verify', '--format', format, '--root', dir]), `${date}, ${format}`).toEqual(fresh);
+      }
+    }
+  });
+
+  // A record fetched by id (the message the tweet answers) is left out when the record it is dated by goes.
+  it('verifies again a claim whose record is left out when a record it refers to goes from another file', async () => {
+    const dir = await gitProject();
+    const helper = await datedByAnotherFile(dir);
+    const helperText = await readFile(helper, 'utf8');
+    for (const step of ['with the helper', 'without', 'with it again']) {
+      if (step === 'without') await rm(helper);
+      if (step === 'with it again') await writeFile(helper, helperText);
+      for (const format of ['json', 'text']) {
+        const fresh = await runCli(['verify', '--format', format, '--no-cache', '--root', dir]);
+        expect(await runCli(['verify', '--format', format, '--root', dir]), `${step}, ${format}`).toEqual(fresh);
       }
     }
   });
