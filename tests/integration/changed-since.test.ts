@@ -58,17 +58,9 @@ describe('--changed-since', () => {
   it('selects a claim whose record is dated by a record that changed in another file', async () => {
     const dir = await gitProject();
     await moveRecord(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', 'euronews-link-tweet', 'evidence/link-tweet.yaml', (text) => text.replace('date: "2016-10-14"', 'date: "2017-01-10"'));
-    await git(dir, 'add', '-A');
-    await git(dir, 'commit', '-q', '-m', 'the tweet in a file of its own, in 2017');
-    const claims = async (...args: string[]) => new Map<string, ClaimResult>(JSON.parse((await runCli(['verify', '--format', 'json', ...args, '--root', dir])).stdout).claims.map((c: ClaimResult) => [c.id, c]));
-    const before = await claims('--no-cache');
     // Into 2016: the message it dates now bears on the claim of contacts in 2016.
-    await edit(dir, 'evidence/link-tweet.yaml', 'date: "2017-01-10"', 'date: "2017-01-01"');
-    const now = await claims('--no-cache');
-    const selected = await claims('--changed-since', 'HEAD');
-    const changed = [...now.keys()].filter((id) => JSON.stringify(now.get(id)) !== JSON.stringify(before.get(id)));
+    const changed = await selectsWhatChanged(dir, () => edit(dir, 'evidence/link-tweet.yaml', 'date: "2017-01-10"', 'date: "2017-01-01"'));
     expect(changed).toContain('euronews-direct-contacts-in-campaign');
-    for (const id of changed) expect(selected.get(id), `${id} changed but was not selected`).toEqual(now.get(id));
   });
 
   it('selects a claim whose record comes back when a record it refers to comes back in another file', async () => {
@@ -76,16 +68,8 @@ describe('--changed-since', () => {
     const helper = await datedByAnotherFile(dir);
     const helperText = await readFile(helper, 'utf8');
     await rm(helper);
-    await git(dir, 'add', '-A');
-    await git(dir, 'commit', '-q', '-m', 'the message dated by a record that is not there');
-    const claims = async (...args: string[]) => new Map<string, ClaimResult>(JSON.parse((await runCli(['verify', '--format', 'json', ...args, '--root', dir])).stdout).claims.map((c: ClaimResult) => [c.id, c]));
-    const before = await claims('--no-cache');
-    await writeFile(helper, helperText);
-    const now = await claims('--no-cache');
-    const selected = await claims('--changed-since', 'HEAD');
-    const changed = [...now.keys()].filter((id) => JSON.stringify(now.get(id)) !== JSON.stringify(before.get(id)));
+    const changed = await selectsWhatChanged(dir, () => writeFile(helper, helperText));
     expect(changed).toContain('trump-jr-whopping-3-responses');
-    for (const id of changed) expect(selected.get(id), `${id} changed but was not selected`).toEqual(now.get(id));
   });
 
   it('accepts paths whose claims are all unchanged', async () => {
@@ -104,3 +88,20 @@ describe('--changed-since', () => {
     }
   });
 });
+
+/**
+ * Commits the project as it is, makes the change, and expects `--changed-since HEAD` to select
+ * every claim whose result the change moved, with the result a full run gives. The ids it moved.
+ */
+async function selectsWhatChanged(dir: string, change: () => Promise<void>): Promise<string[]> {
+  await git(dir, 'add', '-A');
+  await git(dir, 'commit', '-q', '-m', 'before the change');
+  const claims = async (...args: string[]) => new Map<string, ClaimResult>(JSON.parse((await runCli(['verify', '--format', 'json', ...args, '--root', dir])).stdout).claims.map((c: ClaimResult) => [c.id, c]));
+  const before = await claims('--no-cache');
+  await change();
+  const now = await claims('--no-cache');
+  const selected = await claims('--changed-since', 'HEAD');
+  const changed = [...now.keys()].filter((id) => JSON.stringify(now.get(id)) !== JSON.stringify(before.get(id)));
+  for (const id of changed) expect(selected.get(id), `${id} changed but was not selected`).toEqual(now.get(id));
+  return changed;
+}
