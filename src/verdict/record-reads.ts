@@ -34,7 +34,7 @@ export interface Footprint {
   files: [path: string, hash: string][];
   // Pairs, not objects keyed by query or id: thousands of distinct keys made each object one of
   // thousands of shapes, and building them was most of what a footprint cost.
-  /** Every index query made (a JSON array: method, then arguments), with the hash of its answer: the records' ids and files (answerHash). */
+  /** Every index query made (a JSON array: method, then arguments), with the hash of its answer: its records and those they refer to, by id and file (answerHash). */
   queries: [query: string, hash: string][];
   /** Every record whose contradictions were consulted, with a hash of them; by id. */
   contradictions: [id: string, hash: string][];
@@ -170,10 +170,11 @@ function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: st
 
 /**
  * Narrower than keysOf: a record an index query returned but nothing used
- * counts by its file's hash in the query's answer hash only (its fields
- * decided that it did not match); its sources and entities were never read. A record that was used brings
- * its sources, their snapshots and its entities; every record read brings
- * the records it refers to (its relations, what it is dated by and answers).
+ * counts through the query's answer hash only (its fields decided that it
+ * did not match); its sources and entities were never read. A record that
+ * was used brings its sources, their snapshots and its entities; every
+ * record read brings the records it refers to (its relations, what it is
+ * dated by and what it answers).
  */
 function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], inputs: ReadonlyMap<string, string>): Footprint {
   // Whole SHA-256s: a contributor controls both versions of a file, and 64 bits would let one
