@@ -8,11 +8,12 @@ const hashedAnswers = new WeakMap<readonly EvidenceRecord[], { inputs: ReadonlyM
 
 /**
  * A query's answer, hashed: each record's id, its file and that file's
- * SHA-256, and the same for the records it refers to (its date's relations, what it is dated by and answers), so
- * equal hashes mean the same records from the same files as they were. A
- * record an answer brought but nothing used is covered here, and its file
- * need not be listed in each footprint: most of a footprint's files came
- * from answers, and listing them was most of what a footprint cost.
+ * SHA-256, and the same for the records it refers to (its date's relations,
+ * what it is dated by and what it answers), so equal hashes mean the same
+ * records from the same files as they were. A record an answer brought but
+ * nothing used is covered here, and its file need not be listed in each
+ * footprint: most of a footprint's files came from answers, and listing
+ * them was most of what a footprint cost.
  */
 export function answerHash(list: readonly EvidenceRecord[], inputs: ReadonlyMap<string, string>, get: (id: string) => EvidenceRecord | undefined): string {
   const known = hashedAnswers.get(list);
