@@ -1,6 +1,7 @@
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, SCALAR_STYLE } from 'js-yaml';
 import { lineAt, lineStarts } from '../model/line-index.js';
 import { LIMITS } from './layout.js';
+import { parseLines } from './line-yaml.js';
 
 /** What processFile keeps of a parse: the data, and the positions of the document, its top-level keys and their list items. */
 export interface FastParse {
@@ -18,7 +19,15 @@ const PLAIN_KEY = /^[a-z_][a-z0-9_-]*$/i;
 const NOT_A_STRING = /^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+.]?[0-9].*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
 
 /**
- * The fast path for plain YAML data: js-yaml's event parser (several times
+ * The fast path for plain YAML data, in two tiers: the line tier
+ * (line-yaml.ts) for files written as factcheck's are, then js-yaml's events.
+ */
+export function parseFast(text: string): FastParse | undefined {
+  return parseLines(text) ?? parseByEvents(text);
+}
+
+/**
+ * The second tier of the fast path: js-yaml's event parser (several times
  * faster than yaml's parseDocument) for the values and their offsets. Only
  * documents it can answer exactly as parseDocument would are taken: one
  * implicit document of maps, lists and scalars with no tag, anchor or alias,
@@ -27,7 +36,7 @@ const NOT_A_STRING = /^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+.]?
  * non-empty plain scalar. Anything else gives undefined, and the caller takes
  * the full path, with its diagnostics. differential tests hold the two equal.
  */
-export function parseFast(text: string): FastParse | undefined {
+export function parseByEvents(text: string): FastParse | undefined {
   if (/[\t\r\ufeff]/.test(text)) return undefined;
   let events: ReturnType<typeof parseEvents>;
   try {

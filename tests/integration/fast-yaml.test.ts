@@ -3,23 +3,17 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, SIZES } from '../../bench/generate-corpus.js';
-import { fastPathUse, parseFast } from '../../src/load/fast-yaml.js';
+import { fastPathUse, parseByEvents, parseFast } from '../../src/load/fast-yaml.js';
 import { kindOf, type FileKind } from '../../src/load/layout.js';
-import { processFile } from '../../src/load/process-file.js';
 import { mutate, mutation } from '../helpers/mutations.js';
+import { expectSameParse } from '../helpers/same-parse.js';
 import { cleanProjects, copyBundled, makeProject, REPO, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
 
-/**
- * The fast path (js-yaml's events) against the full one (yaml's
- * parseDocument): for any text, processFile gives the same value, positions,
- * diagnostics and schema verdict either way. Where the fast path is not sure,
- * it must decline, and the full path answers.
- */
+/** The fast path (both tiers) against the full parse; whether the fast path took the text. */
 function same(path: string, text: string, kind: FileKind = kindOf(path) ?? 'claims'): boolean {
-  const file = { path, kind, text };
-  expect(processFile(file, true), path).toEqual(processFile(file, false));
+  expectSameParse(path, text, kind);
   return parseFast(text) !== undefined;
 }
 
@@ -44,7 +38,7 @@ describe('the fast YAML path', () => {
     expect(files.filter((f) => same(f.path, f.text))).toHaveLength(files.length);
   });
 
-  it('declines what only the full parse reports or reads right, so its diagnostics are given', () => {
+  it('js-yaml\'s tier declines what only the full parse reports or reads right, so its diagnostics are given', () => {
     const declined = [
       'claims: !!binary aGk=\n',
       'claims: &a [1]\nother: *a\n',
@@ -80,7 +74,7 @@ describe('the fast YAML path', () => {
     // A top-level "__proto__" is a key like any other to the full path too: the same result each time.
     same('claims/x.yaml', '__proto__: 1\n');
     for (const text of declined) {
-      expect(parseFast(text), JSON.stringify(text)).toBeUndefined();
+      expect(parseByEvents(text), JSON.stringify(text)).toBeUndefined();
       same('claims/x.yaml', text);
     }
   });
