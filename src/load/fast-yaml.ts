@@ -1,4 +1,4 @@
-import { constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, SCALAR_STYLE } from 'js-yaml';
+import { COLLECTION_STYLE, constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, SCALAR_STYLE } from 'js-yaml';
 import { lineAt, lineStarts } from '../model/line-index.js';
 import { LIMITS } from './layout.js';
 import { parseLines } from './line-yaml.js';
@@ -13,6 +13,8 @@ export interface FastParse {
 /** Files this process parsed by the fast path, and files it declined: for tests and profiles, never for output. */
 export const fastPathUse = { taken: 0, declined: 0 };
 
+/** A document marker at a line's start: js-yaml read "...\na: 1" as one document, yaml as two. */
+const MARKER = /^(?:---|\.\.\.)/m;
 /** A top-level key our files use. */
 const PLAIN_KEY = /^[a-z_][a-z0-9_-]*$/i;
 /** Plain words the core schema may read as null, a boolean or a number (a superset, to be safe). */
@@ -37,7 +39,7 @@ export function parseFast(text: string): FastParse | undefined {
  * the full path, with its diagnostics. differential tests hold the two equal.
  */
 export function parseByEvents(text: string): FastParse | undefined {
-  if (/[\t\r\ufeff]/.test(text)) return undefined;
+  if (/[\t\r\ufeff]/.test(text) || MARKER.test(text)) return undefined;
   let events: ReturnType<typeof parseEvents>;
   try {
     events = parseEvents(text, { maxDepth: LIMITS.maxDepth });
@@ -67,7 +69,7 @@ function positionsOf(text: string, events: readonly Event[]): Map<string, number
   const out = new Map<string, number>();
   let documents = 0;
   // Each open collection: whether it is a map, what its next child is at (its key path), and the count of children.
-  const stack: { map: boolean; path: string | undefined; children: number; key?: string }[] = [];
+  const stack: { map: boolean; flow: boolean; path: string | undefined; children: number; key?: string }[] = [];
   for (const event of events) {
     if (event.type === EVENT_ID.DOCUMENT) {
       if (++documents > 1 || event.explicitStart || event.explicitEnd || event.directives.length) return undefined;
@@ -83,6 +85,7 @@ function positionsOf(text: string, events: readonly Event[]): Map<string, number
     const parent = stack.at(-1);
     // A map's children alternate: key, value. Keys of the top-level map name the paths below it.
     const isKey = parent?.map === true && parent.children % 2 === 0;
+    if (!isKey && event.type === EVENT_ID.SCALAR && startsLine(text, event)) return undefined;
     if (parent) parent.children++;
     let path: string | undefined;
     if (!parent) path = '';
@@ -107,10 +110,48 @@ function positionsOf(text: string, events: readonly Event[]): Map<string, number
     }
     if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
       if (stack.length >= LIMITS.maxDepth) return undefined;
-      stack.push({ map: event.type === EVENT_ID.MAPPING, path, children: 0 });
+      const flow = event.style === COLLECTION_STYLE.FLOW;
+      if (flow && !parent?.flow && !endsItsLine(text, event.start)) return undefined;
+      stack.push({ map: event.type === EVENT_ID.MAPPING, flow, path, children: 0 });
     }
   }
   return documents === 1 ? out : undefined;
+}
+
+/**
+ * A value that is a flow scalar alone at its line's start ("key:\n  value"): yaml refuses some that
+ * js-yaml takes, such as one after a comment at column 0. Factcheck's files put values after their
+ * key or dash.
+ */
+function startsLine(text: string, event: Extract<Event, { type: typeof EVENT_ID.SCALAR }>): boolean {
+  if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) return false;
+  // A quoted scalar's value starts after its quote.
+  let at = event.style === SCALAR_STYLE.PLAIN ? event.valueStart : event.valueStart - 1;
+  while (at > 0 && text.charCodeAt(at - 1) === 32) at--;
+  return at === 0 || text.charCodeAt(at - 1) === 10;
+}
+
+/**
+ * Whether a flow collection in block context closes on the line it opens, with nothing after it but
+ * spaces or a comment: js-yaml took "- [x]u: y", which yaml refuses. A quote inside a plain scalar
+ * ("[it's]") is not followed: such a collection is left to the full path.
+ */
+function endsItsLine(text: string, start: number): boolean {
+  const lineEnd = text.indexOf('\n', start);
+  const line = text.slice(start, lineEnd === -1 ? undefined : lineEnd);
+  let depth = 0;
+  let last = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '"' || c === "'") {
+      if (!'[{,:'.includes(last)) return false;
+      for (i++; i < line.length && line[i] !== c; i++) if (c === '"' && line[i] === '\\') i++;
+      if (i >= line.length) return false;
+    } else if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && --depth === 0) return /^(?: +#.*| *)$/.test(line.slice(i + 1));
+    if (c !== ' ') last = c;
+  }
+  return false;
 }
 
 /** Keys longer than this (in UTF-16 units, so well under yaml's 1,024 characters) take the full path. */

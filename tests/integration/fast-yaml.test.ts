@@ -70,6 +70,11 @@ describe('the fast YAML path', () => {
       `claims:\n  - text: 2${'0'.repeat(308)}\n`,
       `claims:\n  - text: 0x${'F'.repeat(256)}\n`,
       `claims:\n  - a${' '.repeat(1024)}: 1\n`,
+      // Where a review's fuzzing found js-yaml taking what yaml refuses.
+      '...\na: 1\n',
+      'c:\n#b\n  x\nd: 1\n',
+      'a:\n- [x]u: y\n',
+      "a:\n- [a'b]c', d]\n",
     ];
     // A top-level "__proto__" is a key like any other to the full path too: the same result each time.
     same('claims/x.yaml', '__proto__: 1\n');
