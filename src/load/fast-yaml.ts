@@ -10,8 +10,8 @@ export interface FastParse {
   positions: Record<string, [number, number]>;
 }
 
-/** Files this process parsed by the fast path, and files it declined: for tests and profiles, never for output. */
-export const fastPathUse = { taken: 0, declined: 0 };
+/** Files this process parsed by the fast path (by its line tier, of those), and files it declined: for tests and profiles, never for output. */
+export const fastPathUse = { taken: 0, declined: 0, byLine: 0 };
 
 /** A document marker at a line's start: js-yaml read "...\na: 1" as one document, yaml as two. */
 const MARKER = /^(?:---|\.\.\.)/m;
@@ -25,7 +25,10 @@ const NOT_A_STRING = /^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+.]?
  * (line-yaml.ts) for files written as factcheck's are, then js-yaml's events.
  */
 export function parseFast(text: string): FastParse | undefined {
-  return parseLines(text) ?? parseByEvents(text);
+  const byLine = parseLines(text);
+  if (!byLine) return parseByEvents(text);
+  fastPathUse.byLine++;
+  return byLine;
 }
 
 /**
