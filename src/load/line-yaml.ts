@@ -1,4 +1,5 @@
 import { LIMITS } from './layout.js';
+import { DECLINE, scalar, type Node } from './line-scalars.js';
 
 /** What the line tier gives: the data, and [line, col] of the document, its top-level values and their list items. */
 export interface LineParse {
@@ -21,9 +22,6 @@ const DASH = 45;
 const COLON = 58;
 const HASH = 35;
 
-/** Thrown to give a text back to the other tiers; never escapes parseLines. */
-class Decline {}
-const DECLINE = new Decline();
 
 /**
  * The first tier of the fast path: block maps and lists of one-line scalars,
@@ -51,13 +49,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-interface Node {
-  value: unknown;
-  /** Offset where parseDocument's range starts, or -1 for a node whose start the tier does not give (null, quoted). */
-  start: number;
-  /** The content line the node starts on. */
-  line: number;
-}
 
 /** The content lines of a text (blank and comment lines dropped), and a cursor over them. */
 class Reader {
@@ -136,11 +127,15 @@ class Reader {
       this.i++;
       let node: Node;
       if (v < e) {
-        node = scalar(text, v, e, this.i - 1);
+        const c = text.charCodeAt(v);
+        node = c === 62 || c === 124 ? this.blockScalar(indent, v, e) : scalar(text, v, e, this.i - 1);
         this.endOfScalar(indent);
       } else node = this.nested(indent, true) ? this.block(depth + 1, childPath) : { value: null, start: -1, line: -1 };
       map[key] = node.value;
-      if (childPath !== undefined) this.keep(childPath, node);
+      if (childPath !== undefined) {
+        this.keep(childPath, node);
+        node.items?.forEach((start, k) => this.keep(`${childPath}/${k}`, { value: undefined, start, line: node.line }));
+      }
     }
     const node = { value: map, start, line };
     if (path === '') this.keep('', node);
@@ -183,6 +178,32 @@ class Reader {
     return node;
   }
 
+  /**
+   * A block scalar ("|", "|-", ">", ">-") whose lines share one indent, right after its key, with no
+   * blank, comment-like or trailing-space line in it or after it: anything else is left to other tiers.
+   */
+  private blockScalar(indent: number, v: number, e: number): Node {
+    const { text } = this;
+    const header = text.slice(v, e);
+    if (header !== '|' && header !== '|-' && header !== '>' && header !== '>-') throw DECLINE;
+    const opener = this.i - 1;
+    const first = this.i;
+    if (first >= this.count || this.indents[first]! <= indent || this.lineNos[first] !== this.lineNos[opener]! + 1) throw DECLINE;
+    const parts: string[] = [];
+    for (; this.i < this.count && this.indents[this.i]! > indent; this.i++) {
+      const k = this.i;
+      const end = this.ends[k]!;
+      if (this.indents[k] !== this.indents[first] || this.lineNos[k] !== this.lineNos[opener]! + 1 + parts.length || text.charCodeAt(end) !== 10) throw DECLINE;
+      parts.push(text.slice(this.starts[k], end));
+    }
+    // Up to the next content line, only empty lines: a "#" line or one of spaces there could be the block's.
+    const after = this.ends[this.i - 1]!;
+    const until = this.i < this.count ? this.lineOffsets[this.i]! : text.length;
+    if (!/^\n*$/.test(text.slice(after, until))) throw DECLINE;
+    const body = parts.join(header[0] === '|' ? '\n' : ' ');
+    return { value: header.endsWith('-') ? body : `${body}\n`, start: -1, line: opener };
+  }
+
   /** Keeps a node's position; a node the tier gives no start for (null, quoted) is left to another tier. */
   private keep(path: string, node: Node): void {
     if (node.start === -1) throw DECLINE;
@@ -199,68 +220,4 @@ function keyEnd(text: string, s: number, e: number): number {
   }
   if (k === s || k === e || text.charCodeAt(k) !== COLON) return -1;
   return k + 1 === e || text.charCodeAt(k + 1) === SPACE ? k : -1;
-}
-
-/** Characters that cannot start a plain scalar, or start one yaml reads in a way this tier does not. */
-const INDICATORS = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
-
-/** A one-line scalar from s to e (trailing spaces already off) on content line `line`. */
-function scalar(text: string, s: number, e: number, line: number): Node {
-  const c = text.charCodeAt(s);
-  const last = text.charCodeAt(e - 1);
-  // Quoted: closed where the line ends, or left to another tier. Searches stop at that quote.
-  if (c === 39) {
-    if (last !== 39 || e - s < 2) throw DECLINE;
-    return { value: singleQuoted(text, s, e), start: -1, line };
-  }
-  if (c === 34) {
-    if (last !== 34 || e - s < 2) throw DECLINE;
-    const inner = text.slice(s + 1, e - 1);
-    if (inner.includes('"') || inner.includes('\\')) throw DECLINE;
-    return { value: inner, start: -1, line };
-  }
-  const next = text.charCodeAt(s + 1);
-  if (INDICATORS.has(c) || (c === DASH && (s + 1 === e || next === SPACE || next === DASH))) throw DECLINE;
-  const raw = text.slice(s, e);
-  if (raw.includes(': ') || raw.includes(' #') || last === COLON || raw.startsWith('...')) throw DECLINE;
-  return { value: resolvePlain(raw), start: s, line };
-}
-
-/** A single-quoted scalar known to end in a quote at e - 1: '' is a quote, and any other quote ends it early. */
-function singleQuoted(text: string, s: number, e: number): string {
-  let out = '';
-  let from = s + 1;
-  for (;;) {
-    const quote = text.indexOf("'", from);
-    if (quote === -1 || quote >= e) throw DECLINE;
-    out += text.slice(from, quote);
-    if (quote + 1 === e) return out;
-    if (text.charCodeAt(quote + 1) !== 39) throw DECLINE;
-    out += "'";
-    from = quote + 2;
-  }
-}
-
-const NULL = /^(?:~|[Nn]ull|NULL)$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Can start something other than a string in the core schema. */
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
-
-/** A plain scalar read as yaml's core schema reads it: its tags tried in its order, resolved as it resolves them. */
-function resolvePlain(raw: string): unknown {
-  if (!MAYBE_NOT_STRING.test(raw)) return raw;
-  if (NULL.test(raw)) return null;
-  if (BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
-  if (INT_OCT.test(raw)) return parseInt(raw.slice(2), 8);
-  if (INT.test(raw)) return parseInt(raw, 10);
-  if (INT_HEX.test(raw)) return parseInt(raw.slice(2), 16);
-  if (FLOAT_NAN.test(raw)) return raw.slice(-3).toLowerCase() === 'nan' ? NaN : raw[0] === '-' ? -Infinity : Infinity;
-  if (FLOAT_EXP.test(raw) || FLOAT.test(raw)) return parseFloat(raw);
-  return raw;
 }

@@ -39,10 +39,18 @@ describe('the line tier', () => {
   });
 
   it('reads scalars as the core schema does, and keeps the positions parseDocument gives', () => {
-    const scalars = ['3', '-5', '+5', '007', '-0', '0.50', '.5', '1e3', '1E-2', '1e400', '0x1F', '0o17', '0o8', '.inf', '-.Inf', '.NaN', '~', 'Null', 'TRUE', 'yes', 'on', '2020-08-11', '12:30', '1_000', 'a:b', 'a#b', 'x]', 'x}', 'x, y', "'it''s'", "''", '"dq"', '""', '-x', '.x', 'é “curly”', '12345678901234567890'];
+    const scalars = ['3', '-5', '+5', '007', '-0', '0.50', '.5', '1e3', '1E-2', '1e400', '0x1F', '0o17', '0o8', '.inf', '-.Inf', '.NaN', '~', 'Null', 'TRUE', 'yes', 'on', '2020-08-11', '12:30', '1_000', 'a:b', 'a#b', 'x]', 'x}', 'x, y', "'it''s'", "''", '"dq"', '""', '-x', '.x', 'é “curly”', '12345678901234567890', '[a, b]', '[]', '[ ]', `[a, 'b c', "d"]`, '[1, 2.5, true, null, ~]', '[ x ]'];
     const taken = scalars.filter((s) => same('claims/x.yaml', `# c\nclaims:\n  - id: ${s}\n    text:   ${s}   \n\n  -   n: 1\n  -\n    k: ${s}\nother:\n- ${s}\n`));
     expect(taken.length).toBeGreaterThan(25);
     for (const s of scalars) same('claims/x.yaml', `claims: ${s}\nlist:\n  - ${s}\n`);
+  });
+
+  it('reads block scalars as yaml does: literal and folded, clipped and stripped', () => {
+    const taken = ['|', '|-', '>', '>-'].filter((header) => {
+      const text = `claims:\n  - id: a\n    note: ${header}\n      first line: here\n      - second # not a comment\n    text: b\n\n  - note: ${header}\n        deeper\n`;
+      return same('claims/x.yaml', text);
+    });
+    expect(taken).toEqual(['|', '|-', '>', '>-']);
   });
 
   it('declines whatever it cannot answer as parseDocument does, so the full path gives its diagnostics', () => {
@@ -67,10 +75,31 @@ describe('the line tier', () => {
       '__proto__: x\n',
       'claims:\n  - __proto__: 1\n',
       `claims:\n  - ${'k'.repeat(600)}: 1\n`,
-      'claims: [a, b]\n',
       'claims: {a: 1}\n',
+      'claims:\n  - a: [a, ]\n',
+      'claims:\n  - a: [a,,b]\n',
+      'claims:\n  - a: [[a]]\n',
+      'claims:\n  - a: [a: b]\n',
+      "claims:\n  - a: [it's]\n",
+      "claims:\n  - a: ['a''b']\n",
+      'claims:\n  - a: ["a\\"b"]\n',
+      'claims:\n  - a: [a] x\n',
+      'claims:\n  - a: [a\n      , b]\n',
+      "claims: ['a']\n",
+      'claims:\n  - a: >2\n      x\n',
+      'claims:\n  - a: |+\n      x\n',
+      'claims:\n  - a: >-\n      x\n\n      y\n',
+      'claims:\n  - a: >-\n      x\n        y\n',
+      'claims:\n  - a: >-\n      x\n      # y\n',
+      'claims:\n  - a: >-\n      x\n  # y\n',
+      'claims:\n  - a: >-\n      x\n     \n',
+      'claims:\n  - a: >\n      x',
+      'claims:\n  - a: >-\n\n      x\n',
+      'claims:\n  - a: >-\n      x \n',
+      'claims:\n  - a: > # note\n      x\n',
+      'claims:\n  - >-\n    x\n',
+      'claims: >-\n  x\n',
       'claims: |\n  block\n',
-      'claims:\n  - text: >-\n      folded\n',
       'claims:\n  - text: a\n      b\n',
       'claims:\n  - text: a\n\n      b\n',
       'claims:\n  - text: "a\n    b"\n',
@@ -135,16 +164,17 @@ describe('the line tier', () => {
       fc.property(documentArb, (doc) => {
         if (same('evidence/x.yaml', doc)) taken++;
       }),
-      { seed, numRuns: 600 },
+      { seed, numRuns: 1000 },
     );
-    expect(taken).toBeGreaterThan(150);
+    // Most documents hold something the tier declines (a block scalar after a dash, a quoted top-level value); enough do not.
+    expect(taken).toBeGreaterThan(80);
   });
 });
 
 /** Scalars as written: mostly what the tier takes, sometimes what it must decline. */
 const scalarArb = fc.oneof(
-  { weight: 12, arbitrary: fc.constantFrom('words here', '3', '-5', '0.5', '1e3', '0x1F', '.inf', '~', 'null', 'true', 'no', '2020-08-11', "'q'", "'it''s'", '"dq"', 'a#b', 'x]', '-x', '007', '+5', '-0', 'é', 'a:b', '12:30') },
-  { weight: 1, arbitrary: fc.constantFrom('a: b', 'a #b', '[a]', '{}', '-', '- x', '--x', '...x', 'a:', ':a', '?x', '!x', '&a', '*a', '|', '>', '%x', '@x', '`x', "'", '"', '"a\\"') },
+  { weight: 12, arbitrary: fc.constantFrom('words here', '3', '-5', '0.5', '1e3', '0x1F', '.inf', '~', 'null', 'true', 'no', '2020-08-11', "'q'", "'it''s'", '"dq"', 'a#b', 'x]', '-x', '007', '+5', '-0', 'é', 'a:b', '12:30', '[a, b]', '[]', "[x, 'y z', 3]") },
+  { weight: 1, arbitrary: fc.constantFrom('a: b', 'a #b', '[a,]', '[a] b', '[[a]]', '[a: b]', "[it's]", '{}', '-', '- x', '--x', '...x', 'a:', ':a', '?x', '!x', '&a', '*a', '|', '>', '%x', '@x', '`x', "'", '"', '"a\\"') },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
 const keyArb = fc.oneof(
@@ -153,11 +183,21 @@ const keyArb = fc.oneof(
 );
 const entriesArb = (tree: fc.Arbitrary<Tree>) => fc.uniqueArray(fc.tuple(keyArb, tree), { minLength: 1, maxLength: 4, selector: ([key]) => key });
 
-type Tree = { t: 'map'; entries: [string, Tree][] } | { t: 'list'; items: Tree[]; compact: boolean } | { t: 'scalar'; text: string };
+type Tree =
+  | { t: 'map'; entries: [string, Tree][] }
+  | { t: 'list'; items: Tree[]; compact: boolean }
+  | { t: 'scalar'; text: string }
+  | { t: 'block'; header: string; lines: string[]; indent: number };
 const treeArb: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
   tree: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.record({ t: fc.constant('scalar' as const), text: scalarArb }),
+    fc.record({
+      t: fc.constant('block' as const),
+      header: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('|', '|-', '>', '>-') }, { weight: 1, arbitrary: fc.constantFrom('>+', '|2', '> #') }),
+      lines: fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom('words', 'a: b', '- d', "'q", 'x # y') }, { weight: 1, arbitrary: fc.constantFrom('# c', '  more', '') }, { weight: 1, arbitrary: fc.string({ maxLength: 5 }) }), { minLength: 1, maxLength: 3 }),
+      indent: fc.integer({ min: 1, max: 3 }),
+    }),
     fc.record({ t: fc.constant('map' as const), entries: entriesArb(tie('tree')) }),
     fc.record({ t: fc.constant('list' as const), items: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }), compact: fc.boolean() }),
   ),
@@ -179,6 +219,7 @@ function renderMap(entries: [string, Tree][], indent: number, step: number): str
 /** A node after an opener ("key:" or "-"): a scalar on the same line, a collection on the lines below. */
 function renderUnder(opener: string, node: Tree, indent: number, step: number): string[] {
   if (node.t === 'scalar') return [`${opener} ${node.text}`];
+  if (node.t === 'block') return [`${opener} ${node.header}`, ...node.lines.map((line) => (line === '' ? '' : `${' '.repeat(indent + node.indent)}${line}`))];
   if (node.t === 'map') return [opener, ...renderMap(node.entries, indent + step, step)];
   // A list under a key may sit at the key's own indent.
   const at = node.compact && opener.trimStart() !== '-' ? indent : indent + step;
