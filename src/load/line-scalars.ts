@@ -15,7 +15,7 @@ const SPACE = 32;
 const DASH = 45;
 const COLON = 58;
 
-/** Characters that cannot start a plain scalar, or start one yaml reads in a way this tier does not. */
+/** Characters that cannot start a plain scalar, or start one yaml reads in a way this tier does not ("[" opens a flow list, read before this is asked). */
 const INDICATORS = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 
 /** A one-line scalar from s to e (trailing spaces already off) on content line `line`. */
