@@ -3,11 +3,11 @@ export const DECLINE = new (class Decline {})();
 
 export interface Node {
   value: unknown;
-  /** Offset where parseDocument's range starts, or -1 for a node whose start the tier does not give (null, quoted). */
+  /** Offset where parseDocument's range starts (a quoted scalar's quote, a block scalar's header), or -1 for a null, which the tier gives none. */
   start: number;
   /** The content line the node starts on. */
   line: number;
-  /** For a flow list, where each item starts (-1 for a quoted one). */
+  /** For a flow list, where each item starts. */
   items?: number[];
 }
 
@@ -25,13 +25,13 @@ export function scalar(text: string, s: number, e: number, line: number): Node {
   // Quoted: closed where the line ends, or left to another tier. Searches stop at that quote.
   if (c === 39) {
     if (last !== 39 || e - s < 2) throw DECLINE;
-    return { value: singleQuoted(text, s, e), start: -1, line };
+    return { value: singleQuoted(text, s, e), start: s, line };
   }
   if (c === 34) {
     if (last !== 34 || e - s < 2) throw DECLINE;
     const inner = text.slice(s + 1, e - 1);
     if (inner.includes('"') || inner.includes('\\')) throw DECLINE;
-    return { value: inner, start: -1, line };
+    return { value: inner, start: s, line };
   }
   if (c === 91) return flowList(text, s, e, line);
   const next = text.charCodeAt(s + 1);
@@ -61,7 +61,7 @@ function flowList(text: string, s: number, e: number, line: number): Node {
       const inner = text.slice(i + 1, end);
       if (c === 34 && inner.includes('\\')) throw DECLINE;
       value.push(inner);
-      items.push(-1);
+      items.push(i);
       end++;
     } else {
       end = i;

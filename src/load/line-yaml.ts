@@ -203,10 +203,10 @@ class Reader {
     const until = this.i < this.count ? this.lineOffsets[this.i]! : text.length;
     for (let at = this.ends[this.i - 1]!; at < until; at++) if (text.charCodeAt(at) !== 10) throw DECLINE;
     const body = parts.join(header[0] === '|' ? '\n' : ' ');
-    return { value: header.endsWith('-') ? body : `${body}\n`, start: -1, line: opener };
+    return { value: header.endsWith('-') ? body : `${body}\n`, start: v, line: opener };
   }
 
-  /** Keeps a node's position; a node the tier gives no start for (null, quoted) is left to another tier. */
+  /** Keeps a node's position; a node the tier gives no start for (a null) is left to another tier. */
   private keep(path: string, node: Node): void {
     if (node.start === -1) throw DECLINE;
     this.positions[path] = [this.lineNos[node.line]!, node.start - this.lineOffsets[node.line]! + 1];
