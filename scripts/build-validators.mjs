@@ -14,7 +14,8 @@ export async function buildValidators(repo = REPO) {
   const schemas = await import(pathToFileURL(join(repo, 'dist/validate/compile-schemas.js')).href);
   const standaloneCode = createRequire(join(repo, 'package.json'))('ajv/dist/standalone').default;
   const refs = Object.fromEntries(Object.entries(schemas.EXPORTS).map(([kind, name]) => [name, schemas.schemaFile(kind)]));
-  const code = `${standaloneCode(schemas.schemaCompiler(true), refs)}\nexports.compilerHash = ${JSON.stringify(schemas.compilerHash())};\n`;
+  // Ajv's standalone code is the code before its process step: the same rewrite is applied here.
+  const code = `${schemas.appendErrorsInPlace(standaloneCode(schemas.schemaCompiler(true), refs))}\nexports.compilerHash = ${JSON.stringify(schemas.compilerHash())};\n`;
   const path = join(repo, 'dist/validate', schemas.PRECOMPILED);
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, code);
