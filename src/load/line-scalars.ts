@@ -83,7 +83,7 @@ function flowList(text: string, s: number, e: number, line: number): Node {
   return { value, start: s, line, items };
 }
 
-function skipSpaces(text: string, i: number, end: number): number {
+export function skipSpaces(text: string, i: number, end: number): number {
   while (i < end && text.charCodeAt(i) === SPACE) i++;
   return i;
 }

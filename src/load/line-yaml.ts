@@ -1,5 +1,5 @@
 import { LIMITS } from './layout.js';
-import { DECLINE, scalar, type Node } from './line-scalars.js';
+import { DECLINE, scalar, skipSpaces, type Node } from './line-scalars.js';
 
 /** What the line tier gives: the data, and [line, col] of the document, its top-level values and their list items. */
 export interface LineParse {
@@ -123,8 +123,7 @@ class Reader {
       if (colon === -1 || colon - s > MAX_KEY) throw DECLINE;
       const key = text.slice(s, colon);
       if (!KEY_WORD.test(key) || NOT_A_STRING_KEY.test(key) || Object.hasOwn(map, key)) throw DECLINE;
-      let v = colon + 1;
-      while (v < e && text.charCodeAt(v) === SPACE) v++;
+      const v = skipSpaces(text, colon + 1, e);
       const childPath = path === '' ? key : undefined;
       this.i++;
       let node: Node;
@@ -152,8 +151,7 @@ class Reader {
     const list: unknown[] = [];
     while (this.i < this.count && this.indents[this.i] === indent && this.isItem(this.i)) {
       const e = this.ends[this.i]!;
-      let v = this.starts[this.i]! + 1;
-      while (v < e && text.charCodeAt(v) === SPACE) v++;
+      const v = skipSpaces(text, this.starts[this.i]! + 1, e);
       // Items of a top-level key's list keep their positions; deeper ones do not.
       const itemPath = path !== undefined && path !== '' ? `${path}/${list.length}` : undefined;
       let node: Node;
