@@ -1,4 +1,5 @@
 import { approximateMatch } from '../model/approximate-match.js';
+import { append } from '../model/append.js';
 
 /**
  * The passage of `text` closest to `pattern` by edit distance, the way fuzzy
@@ -110,7 +111,7 @@ function candidateWindows(text: string, pattern: string, index: WordIndex): [num
     w++;
   }
   // Common words vote only when no rarer word can.
-  if (!votes.length) votes.push(...common);
+  if (!votes.length) append(votes, common);
   votes.sort((a, b) => a.start - b.start);
   const groups: { from: number; to: number; words: Set<number> }[] = [];
   for (const vote of votes) {

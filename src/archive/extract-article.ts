@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { EXTRACTOR, MAX_DEPTH } from './capture.js';
 import { blocksOf, withoutControls, type TextNode } from './page-text.js';
 import { bylineNames, readMetadata, type MetaDocument, type PageMetadata } from './page-metadata.js';
+import { append } from '../model/append.js';
 
 export interface ExtractedArticle {
   /** The snapshot: headline, byline, then the article's paragraphs, apart by blank lines, ending in a newline. */
@@ -45,7 +46,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle | {
   const lines: string[] = [];
   if (headline && !blocks.slice(0, 3).some((b) => same(b, headline))) lines.push(headline);
   if (byline && !blocks.some((b) => b.includes(byline))) lines.push(byline);
-  lines.push(...blocks);
+  append(lines, blocks);
   const found: ExtractedArticle = { text: `${lines.join('\n\n')}\n`, metadata };
   if (byline) {
     found.byline = byline;

@@ -1,4 +1,5 @@
 import { withoutControls } from './page-text.js';
+import { append } from '../model/append.js';
 
 /** A field the page states, and where on the page it says so. */
 export interface Stated {
@@ -109,7 +110,7 @@ function jsonLdArticles(doc: MetaDocument): Json[] {
     // Bounded: a hostile page cannot make this walk for ever.
     for (let seen = 0; queue.length && seen < 1000; seen++) {
       const item = queue.shift();
-      if (Array.isArray(item)) queue.push(...item);
+      if (Array.isArray(item)) append(queue, item);
       else if (item && typeof item === 'object') {
         const types = [(item as Json)['@type']].flat();
         if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)) && (item as Json).headline !== undefined) found.push(item as Json);

@@ -10,6 +10,7 @@ import { readSchema, SCHEMA_FILES, schemaPath } from '../validate/compile-schema
 import { remembered, type StampMemo } from './stamp-memo.js';
 import { VERSION } from '../version.js';
 import { sha256 } from '../model/hash.js';
+import { append } from '../model/append.js';
 
 let stamp: string | undefined;
 /**
@@ -47,7 +48,7 @@ export async function openCache(root: string, diagnostics: Diagnostic[], env: En
   if (!secret) return undefined;
   // Beside the key, whose folder loadCacheKey has found outside the project.
   const opened = await openFileCache(root, cacheStamp({ folder: dirname(keyPath), secret, now: Date.now() }), secret);
-  diagnostics.push(...opened.diagnostics);
+  append(diagnostics, opened.diagnostics);
   return opened.cache;
 }
 

@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Project } from '../types.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Alternative, EvalSet, Label } from './load-eval-sets.js';
+import { append } from '../model/append.js';
 
 /** A label whose names all exist, with the ratings it accepts resolved through the scale. */
 export interface CheckedLabel extends Omit<Label, 'at'> {
@@ -61,7 +62,7 @@ export function checkLabels(sets: readonly EvalSet[], project: Project): { sets:
       } else if (label.variant?.of === label.claim) {
         problems.push(diagnostic('ref/unknown-claim', label.at('variant', 'of'), `claim "${label.claim}" cannot be a variant of itself`));
       }
-      diagnostics.push(...problems);
+      append(diagnostics, problems);
       if (problems.length) return [];
       const { at: _at, ...rest } = label;
       return [{ ...rest, accepted, expected: label.rating?.[0] ?? label.fever ?? label.averitec! }];

@@ -2,6 +2,7 @@ import type { Diagnostic, Position } from '../diagnostics.js';
 import { EVAL_FOLDER } from '../load/layout.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
 import { readCheckedFiles } from '../load/read-checked-files.js';
+import { append } from '../model/append.js';
 
 /** One alternative of a citation requirement: a record id, or words a cited quote must contain. */
 export type Alternative = { record: string } | { quote: string };
@@ -85,7 +86,7 @@ export async function loadEvalSets(root: string, only?: readonly string[]): Prom
   const sets: EvalSet[] = [];
   const corpus: ParsedFile[] = [];
   for (const { file, schema } of read.files) {
-    diagnostics.push(...schema.diagnostics);
+    append(diagnostics, schema.diagnostics);
     // A broken min_score, description or notes leaves the claims usable: their problems are found too.
     const fatal = ['', 'claims', 'entities', 'sources'];
     if (fatal.some((field) => schema.invalidFields.has(field))) continue;

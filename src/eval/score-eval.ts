@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ClaimResult, Rating } from '../types.js';
 import type { CheckedLabel, CheckedSet } from './check-labels.js';
 import type { Alternative, VariantChange } from './load-eval-sets.js';
+import { append } from '../model/append.js';
 
 /** Counts and shares over a group of claims. */
 export interface Tally {
@@ -84,7 +85,7 @@ export function scoreEval(
       const result = results.get(label.claim);
       if (result) own.push(scoreClaim(label, result, supports));
     }
-    claims.push(...own);
+    append(claims, own);
     const tally = tallyOf(own);
     setScores.push({
       file: set.file,

@@ -1,6 +1,7 @@
 import { isKindOf } from '../model/vocabulary.js';
 import type { DateInfo, Entity, EventPattern, EventRecord, Vocabulary } from '../types.js';
 import type { EvidenceIndex } from './build-index.js';
+import { append } from '../model/append.js';
 
 /** An entity and, for groups, every member, recursively. */
 export function expandEntity(id: string, entities: ReadonlyMap<string, Entity>): Set<string> {
@@ -10,7 +11,7 @@ export function expandEntity(id: string, entities: ReadonlyMap<string, Entity>):
     const current = stack.pop()!;
     if (out.has(current)) continue;
     out.add(current);
-    stack.push(...(entities.get(current)?.members ?? []));
+    append(stack, entities.get(current)?.members ?? []);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { EvidenceRecord, Source } from '../types.js';
+import { append } from '../model/append.js';
 
 /**
  * Origins are the roots of `relays` chains: two outlets relaying one report
@@ -21,7 +22,7 @@ export function createOriginFinder(sources: ReadonlyMap<string, Source>): {
       const current = stack.pop()!;
       if (visited.has(current)) continue;
       visited.add(current);
-      stack.push(...(sources.get(current)?.relays ?? []));
+      append(stack, sources.get(current)?.relays ?? []);
     }
     chains.set(id, visited);
     return visited;

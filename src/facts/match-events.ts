@@ -8,6 +8,7 @@ import { counted } from './match-counts.js';
 import { partnerFinder, relationsOf, topicFit } from './find-partners.js';
 import { boundExcludes, placeInTime } from './place-in-time.js';
 import { relate, sameHappening } from './relate-events.js';
+import { append } from '../model/append.js';
 
 /** The claims matched against events: an event, an absence or a timing. */
 export type EventAssertion = Extract<Claim['asserts'], { kind: 'event' | 'absence' | 'timing' }>;
@@ -95,7 +96,7 @@ export function matchEvents(a: EventAssertion, said: DateInfo, ctx: MatchContext
   }
 
   for (const r of findDenials(loose, expand, ctx.index, ctx.vocabulary)) matches.push(describe(r, ...classify(classifyDenial(r))));
-  matches.push(...counted(a, ctx, describe));
+  append(matches, counted(a, ctx, describe));
   matches.sort((x, y) => compareIds(x.record.id, y.record.id));
   return {
     matches,

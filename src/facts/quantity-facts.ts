@@ -5,6 +5,7 @@ import { formatDate } from '../model/format-date.js';
 import type { FactDefinition, FactValue } from './fact-types.js';
 import type { Match, MatchContext } from './match-evidence.js';
 import { ids } from './select-matches.js';
+import { append } from '../model/append.js';
 
 const QUANTITY = ['quantity'] as const;
 
@@ -147,7 +148,7 @@ export const QUANTITY_FACTS: FactDefinition[] = [
         // The request acted on is cited too, and any record that it went unanswered.
         if (answered) cited.push(answered);
         const unanswered = answered ? noAnswer(claim, e.actor, answered, ctx) : [];
-        cited.push(...unanswered);
+        append(cited, unanswered);
         const to = answered?.kind === 'event' ? `, in response to ${names.entity(answered.actor)}` : '';
         return `${parts.join(' ')}${e.date ? ` (${formatDate(e.date)})` : ''}${to}${unanswered.length ? ', without replying' : ''}`;
       });

@@ -18,6 +18,7 @@ import { resolveRecordDates } from '../validate/resolve-record-dates.js';
 import { describeContradiction } from '../verdict/describe-contradiction.js';
 import { openCache, type Environment } from '../cache/cache-stamp.js';
 import { readSnapshots } from './read-snapshots.js';
+import { append } from '../model/append.js';
 
 export interface LoadOptions {
   /** Keep parse and schema results in a content-hash cache under the project root (.factcheck-cache). */
@@ -64,16 +65,16 @@ export type WithCache = Omit<LoadOptions, 'cache'> & { cache: FileCache | undefi
 /** loadProject with the cache, if any, opened by the caller, who prunes it when done with it. */
 export async function loadWith(root: string, diagnostics: Diagnostic[], options: WithCache): Promise<LoadResult> {
   const read = await readProjectFiles(root, options.unchanged);
-  diagnostics.push(...read.diagnostics);
+  append(diagnostics, read.diagnostics);
   const builder = createModelBuilder();
   const files = fileIntake(builder);
   const { inputs, stamps } = await parseAll(root, read.files, options, (i, processed) => files.own(read.files[i]!, processed));
   for (const file of options.extra ?? []) files.extra(file);
-  diagnostics.push(...files.diagnostics);
+  append(diagnostics, files.diagnostics);
   const locate: Locator = (ref, ...sub) => files.parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
 
   const built = builder.finish();
-  diagnostics.push(...built.diagnostics);
+  append(diagnostics, built.diagnostics);
   const { model } = built;
   if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
   const checked = checkModel(model, files.brokenRules, locate, diagnostics);
@@ -121,10 +122,10 @@ function checkModel(model: Model, brokenRules: readonly ParsedFile[], locate: Lo
     ...references.diagnostics.map((d) => (cascade && (d.code === 'ref/no-ruleset' || d.code === 'ref/unknown-ruleset') ? { ...d, message: d.message + cascade } : d)),
   );
   const rules = checkRules(model.rulesets, model.config, locate);
-  diagnostics.push(...rules.diagnostics);
+  append(diagnostics, rules.diagnostics);
   // A rules file its schema errors kept out is still read for the rest of its problems, each place reported once.
   const reported = new Set(diagnostics.map((d) => `${d.file}:${d.line}:${d.col}`));
-  diagnostics.push(...brokenRules.flatMap((file) => checkBrokenRules(file, model.config, locate)).filter((d) => !reported.has(`${d.file}:${d.line}:${d.col}`)));
+  append(diagnostics, brokenRules.flatMap((file) => checkBrokenRules(file, model.config, locate)).filter((d) => !reported.has(`${d.file}:${d.line}:${d.col}`)));
   return { references, brokenRulesets: rules.broken };
 }
 
@@ -141,10 +142,10 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
     for (const [id, r] of model.evidence) if (!references.invalidEvidence.has(id)) valid.set(id, r);
   }
   const dated = resolveRecordDates(valid, locate);
-  diagnostics.push(...dated.diagnostics);
+  append(diagnostics, dated.diagnostics);
   const referenced = [...dated.evidence.values()];
   const anchoring = anchorAll(referenced, model.claims.filter((c) => !references.invalidClaims.has(c.id)), model.sources, snapshots, locate);
-  diagnostics.push(...anchoring.diagnostics);
+  append(diagnostics, anchoring.diagnostics);
   // A quote found as written is the snapshot's own words: the record shares the anchor's string,
   // which the snapshot holds anyway, rather than keep a copy of its own to the end of the run.
   for (const r of referenced) {

@@ -8,6 +8,7 @@ import { sha256 } from '../model/hash.js';
 import type { ModelBuilder } from '../validate/build-model.js';
 import { outlineOf } from '../validate/find-unloaded.js';
 import { validateSchema } from '../validate/validate-schema.js';
+import { append } from '../model/append.js';
 
 /**
  * Every file parsed and schema-checked: from the cache when it has them, the
@@ -88,7 +89,7 @@ export function fileIntake(builder: ModelBuilder) {
   const diagnostics: Diagnostic[] = [];
   const take = (file: ParsedFile, problems: readonly Diagnostic[], usable: boolean, skip: ReadonlySet<number>) => {
     parsed.set(file.path, file);
-    diagnostics.push(...problems);
+    append(diagnostics, problems);
     if (usable) builder.add({ file, skip });
     else if (file.kind === 'rules') brokenRules.push(file);
   };

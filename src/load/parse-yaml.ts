@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { append } from '../model/append.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Position } from '../diagnostics.js';
 import type { FileKind } from './layout.js';
 import { LIMITS } from './layout.js';
@@ -68,7 +69,7 @@ export function parseYaml(input: TextFile): ParseResult {
       }
     }
     // Only a file with a "!" can hold a tag: most are spared the walk.
-    if (doc.errors.length === 0 && source.includes('!')) diagnostics.push(...foreignTags(doc, source, at));
+    if (doc.errors.length === 0 && source.includes('!')) append(diagnostics, foreignTags(doc, source, at));
     if (doc.errors.length === 0 && diagnostics.length === 0) {
       const depth = maxDepth(doc.contents, LIMITS.maxDepth);
       if (depth.tooDeep) {

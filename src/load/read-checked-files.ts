@@ -5,6 +5,7 @@ import { LIMITS } from './layout.js';
 import { parseYaml, type ParsedFile } from './parse-yaml.js';
 import { listYamlFiles } from './list-files.js';
 import { readProjectText } from './read-files.js';
+import { append } from '../model/append.js';
 
 export interface CheckedFile {
   file: ParsedFile;
@@ -43,7 +44,7 @@ export async function readCheckedFiles(
     }
     // The kind only names the file for the parser; the schema is the folder's.
     const parsed = parseYaml({ path, kind: 'rules', text: read.text });
-    diagnostics.push(...parsed.diagnostics);
+    append(diagnostics, parsed.diagnostics);
     if (parsed.file.value === undefined) continue;
     files.push({ file: parsed.file, schema: validateSchema(parsed.file, schema) });
   }

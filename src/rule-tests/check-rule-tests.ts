@@ -5,6 +5,7 @@ import type { ParsedFile } from '../load/parse-yaml.js';
 import type { Config, Ruleset } from '../types.js';
 import { describe } from '../validate/validate-schema.js';
 import { didYouMean } from '../model/suggest.js';
+import { append } from '../model/append.js';
 
 /** One test case, checked: every name in it exists. */
 export interface RuleTestCase {
@@ -120,7 +121,7 @@ export function checkRuleTests(file: ParsedFile, invalidItems: ReadonlySet<numbe
       problems.push(diagnostic('ref/unknown-rule', at('expect', 'rule'), `ruleset "${ruleset.id}" has no rule "${rule}"${didYouMean(rule, rules)}`));
     }
 
-    diagnostics.push(...problems);
+    append(diagnostics, problems);
     if (problems.length || !ruleset) return;
     const where = at();
     cases.push({

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { RULE_TESTS_FOLDER } from '../load/layout.js';
 import { readCheckedFiles } from '../load/read-checked-files.js';
 import { checkRuleTests, type RuleTestCase, type TestContext } from './check-rule-tests.js';
+import { append } from '../model/append.js';
 
 export interface LoadedRuleTests {
   cases: RuleTestCase[];
@@ -30,8 +31,8 @@ export async function loadRuleTests(root: string, ctx: TestContext, only?: reado
     });
     const checked = schema.fileInvalid ? undefined : checkRuleTests(file, schema.invalidItems, ctx);
     // In the file's order, as a reader goes through it.
-    diagnostics.push(...[...schema.diagnostics, ...(checked?.diagnostics ?? [])].sort((a, b) => a.line - b.line || a.col - b.col));
-    cases.push(...(checked?.cases ?? []));
+    append(diagnostics, [...schema.diagnostics, ...(checked?.diagnostics ?? [])].sort((a, b) => a.line - b.line || a.col - b.col));
+    append(cases, (checked?.cases ?? []));
   }
   return { cases, diagnostics, files: read.paths, headers };
 }

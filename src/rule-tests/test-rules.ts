@@ -8,6 +8,7 @@ import { runRuleTests, type CaseResult } from './run-rule-tests.js';
 import type { Project } from '../types.js';
 import { loadProject, type LoadOptions } from '../load/load-project.js';
 import { ruleInputs, workbench } from '../verdict/workbench.js';
+import { append } from '../model/append.js';
 
 export interface RuleTestRun {
   results: CaseResult[];
@@ -67,7 +68,7 @@ async function ruleTestContext(project: Project, only?: readonly string[], optio
     // case's; the project's own were reported when it was first loaded.
     const withCorpus = await loadProject(project.root, { ...options, extra: testCase.corpus });
     const own = withCorpus.diagnostics.filter((d) => d.file === testCase.file && d.severity === 'error');
-    diagnostics.push(...own);
+    append(diagnostics, own);
     const input = withCorpus.project && !own.length ? ruleInputs(withCorpus.project, (c) => c.id === testCase.claim)[0] : undefined;
     if (!input && !own.length) return skipped(testCase);
     return input?.facts;

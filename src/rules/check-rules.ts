@@ -4,6 +4,7 @@ import type { Config, Locator, NodeRef, Ruleset } from '../types.js';
 import { didYouMean } from '../model/suggest.js';
 import { OPERATOR_NAMES } from './operators.js';
 import { isSafePath } from './resolve-path.js';
+import { append } from '../model/append.js';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
@@ -33,10 +34,10 @@ export function checkRules(
     ruleset.rules.forEach((rule) => {
       if (names.has(rule.name)) out.push(diagnostic('rule/duplicate-name', locate(rule.ref, 'name'), `rule name "${rule.name}" is used twice in ruleset "${ruleset.id}"`));
       names.add(rule.name);
-      out.push(...checkRule(rule, config ? ratings : undefined, locate));
+      append(out, checkRule(rule, config ? ratings : undefined, locate));
     });
     if (out.length) broken.add(ruleset.id);
-    all.push(...out);
+    append(all, out);
   }
   return { diagnostics: all, broken };
 }

@@ -6,6 +6,7 @@ import { checkConfig } from './check-config.js';
 import { checkPatterns } from './check-patterns.js';
 import { findCycles } from '../model/find-cycles.js';
 import { didYouMean } from '../model/suggest.js';
+import { append } from '../model/append.js';
 
 export interface ReferenceCheck {
   diagnostics: Diagnostic[];
@@ -212,7 +213,7 @@ export function relayClosure(model: Pick<Model, 'sources'>, id: string): Set<str
     const next = stack.pop()!;
     if (seen.has(next) || next === id) continue;
     seen.add(next);
-    stack.push(...(model.sources.get(next)?.relays ?? []));
+    append(stack, model.sources.get(next)?.relays ?? []);
   }
   return seen;
 }

@@ -9,6 +9,7 @@ import { claimHead, RESULT_FIELDS, verdictOf } from './claim-head.js';
 import { summarise } from '../facts/claim-facts.js';
 import { workbench, evaluate } from './workbench.js';
 import { byId } from '../model/compare.js';
+import { append } from '../model/append.js';
 
 export interface VerifyOptions {
   /** Verify only the claims this accepts; all by default. */
@@ -67,7 +68,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
     const earlier = options.previous?.get(claim.id);
     if (earlier?.footprint && (!options.whole || earlier.json) && stillHolds!(earlier.footprint)) {
       results.push(hydrate(earlier));
-      diagnostics.push(...earlier.diagnostics);
+      append(diagnostics, earlier.diagnostics);
       stored?.set(claim.id, earlier);
       reused.add(claim.id);
       continue;
@@ -115,7 +116,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
     if (kept.rule === null) {
       own.push(diagnostic('verify/no-rule-fired', at, `no rule in ruleset "${ruleset.id}" fired for claim "${claim.id}"; rated "${config.fallback_rating}"`, 'warning'));
     }
-    diagnostics.push(...own);
+    append(diagnostics, own);
     results.push(kept);
     if (options.dependencies !== false) dependencies.set(claim.id, reads.keys);
     stored?.set(claim.id, { result: kept, diagnostics: own, footprint: reads.footprint([config.ref.file, ruleset.ref.file, claim.ref.file], project.inputs) });

@@ -287,3 +287,17 @@ describe('bidirectional and control characters', () => {
   });
 });
 
+
+describe('files of many problems', () => {
+  // More diagnostics than a call's arguments can hold (about 125,000 here): `push(...list)` made them an internal error.
+  it('has every one of 130,000 broken items reported', async () => {
+    const items = 130_000;
+    const dir = await makeProject({ 'evidence/broken.yaml': `evidence:\n${'- a\n'.repeat(items)}` }, { copy: ['sources', 'claims'] });
+    const run = await runCli(['verify', '--no-cache', '--root', dir]);
+    clean(run);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.split('\n').filter((l) => l.startsWith('evidence/broken.yaml:'));
+    expect(lines).toHaveLength(items);
+    expect(lines[items - 1]).toMatch(new RegExp(`^evidence/broken\\.yaml:${items + 1}:3 {2}error {2}schema/`));
+  }, 60_000);
+});

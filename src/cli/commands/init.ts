@@ -10,6 +10,7 @@ import { loadProject, recordVerdicts, verifyProject } from '../../pipeline.js';
 import { LOCK_FILE, serializeLock, updateLock } from '../../lock/lock-file.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
+import { append } from '../../model/append.js';
 
 /** What factcheck ships, found beside the built code (src/ or dist/, two folders down): the schemas and the methodology. */
 const SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/', import.meta.url));
@@ -109,7 +110,7 @@ async function projectFiles(dir: string): Promise<string[]> {
   const root = await realpath(dir).catch(() => undefined);
   if (!root) return [];
   const found: string[] = [];
-  for (const folder of Object.values(KIND_FOLDERS)) found.push(...(await listYamlFiles(root, folder, [])));
+  for (const folder of Object.values(KIND_FOLDERS)) append(found, await listYamlFiles(root, folder, []));
   return found.map((path) => `${path} (init makes a new project; this folder already has one)`);
 }
 

@@ -10,7 +10,7 @@ import { accepted, failure, groups, percent, ratingName, share } from './eval-su
 export function formatEvalText(report: EvalReport, ctx: FormatContext): string {
   const t = (text: string) => clean(text, true);
   const out: string[] = [];
-  const idWidth = Math.min(48, Math.max(0, ...report.claims.map((c) => c.id.length)));
+  const idWidth = Math.min(48, report.claims.reduce((w, c) => Math.max(w, c.id.length), 0));
   let set: string | undefined;
   for (const claim of report.claims) {
     if (claim.set !== set) {

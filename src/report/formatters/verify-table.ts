@@ -11,8 +11,9 @@ export function formatVerifyText(report: VerifyReport, ctx: FormatContext): stri
 
 export function formatVerifyTable(result: VerifyResult, ctx: FormatContext): string {
   const rows = result.claims.map((c) => [clean(c.id, true), clean(c.rating_label, true), clean(c.explanation, true)] as const);
-  const idWidth = Math.max(5, ...rows.map((r) => r[0].length));
-  const ratingWidth = Math.max(6, ...rows.map((r) => r[1].length));
+  // A fold, not Math.max(...widths): one argument per claim overflows the call stack at about 100,000.
+  const idWidth = rows.reduce((w, r) => Math.max(w, r[0].length), 5);
+  const ratingWidth = rows.reduce((w, r) => Math.max(w, r[1].length), 6);
   const reasonWidth = ctx.width === undefined ? undefined : Math.max(20, ctx.width - idWidth - ratingWidth - 4);
   const lines = [paint(ctx, 'bold', `${pad('CLAIM', idWidth)}  ${pad('RATING', ratingWidth)}  REASON`)];
   // On a terminal a long reason wraps under its own column, so it is read whole and the ids stay clear.
