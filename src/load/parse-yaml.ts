@@ -1,9 +1,10 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import { append } from '../model/append.js';
+import { LineCounter, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseUniqueKeys } from './duplicate-keys.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Position } from '../diagnostics.js';
 import type { FileKind } from './layout.js';
 import { LIMITS } from './layout.js';
 import type { TextFile } from './read-files.js';
+import { append } from '../model/append.js';
 
 export interface ParsedFile {
   path: string;
@@ -37,12 +38,8 @@ export function parseYaml(input: TextFile): ParseResult {
   const source = input.text;
   let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(source, {
-      lineCounter,
-      uniqueKeys: true,
-      prettyErrors: false,
-      strict: true,
-    });
+    // yaml's own duplicate-key check (uniqueKeys) takes time in the square of a map's keys.
+    doc = parseUniqueKeys(source, { lineCounter, prettyErrors: false, strict: true });
   } catch (error) {
     // The parser recurses; pathological nesting can exhaust the stack.
     const deep = error instanceof RangeError;
@@ -156,7 +153,7 @@ function findOffset(root: unknown, path: readonly (string | number)[], where: 'k
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairAt(node, String(segment));
       if (!pair) return offset;
       const key = pair.key as Node;
       const value = pair.value as Node | null;
@@ -173,6 +170,25 @@ function findOffset(root: unknown, path: readonly (string | number)[], where: 'k
     }
   }
   return offset;
+}
+
+/** Maps searched more than once, by key as text: locating each of a map's n keys by a search of its items took time in n². */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A map's first pair whose scalar key reads as `key`. */
+function pairAt(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length < 16) return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const p of map.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const text = String(p.key.value);
+      if (!pairs.has(text)) pairs.set(text, p);
+    }
+    pairsByKey.set(map, pairs);
+  }
+  return pairs.get(key);
 }
 
 /** Measures nesting without recursion, so a 10,000-level document cannot blow the stack. */

@@ -301,3 +301,17 @@ describe('files of many problems', () => {
     expect(lines[items - 1]).toMatch(new RegExp(`^evidence/broken\\.yaml:${items + 1}:3 {2}error {2}schema/`));
   }, 60_000);
 });
+
+describe('a map of many keys', () => {
+  // Each key an unknown field: its position was found by searching the map, and yaml checked each
+  // key against every earlier one for a repeat, both in time of the square of the keys.
+  it('has each of 40,000 unknown keys reported at its line', async () => {
+    const keys = 40_000;
+    const dir = await makeProject({ 'evidence/wide.yaml': Array.from({ length: keys }, (_, i) => `key${i}: ${i}\n`).join('') }, { copy: ['sources', 'claims'] });
+    const run = await runCli(['verify', '--no-cache', '--root', dir]);
+    clean(run);
+    const unknown = run.stderr.split('\n').filter((l) => l.includes('schema/unknown-field'));
+    expect(unknown).toHaveLength(keys);
+    expect(unknown[keys - 1]).toMatch(new RegExp(`^evidence/wide\\.yaml:${keys}:1 `));
+  }, 60_000);
+});
