@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ClaimResult, Rating } from '../types.js';
 import type { CheckedLabel, CheckedSet } from './check-labels.js';
 import type { Alternative, VariantChange } from './load-eval-sets.js';
-import { append } from '../model/append.js';
+import { addTo, append } from '../model/append.js';
 
 /** Counts and shares over a group of claims. */
 export interface Tally {
@@ -152,7 +152,7 @@ function tallyOf(claims: readonly ClaimScore[]): Tally {
 
 function groupBy(claims: readonly ClaimScore[], keys: (c: ClaimScore) => readonly string[]): Record<string, Tally> {
   const groups = new Map<string, ClaimScore[]>();
-  for (const claim of claims) for (const key of keys(claim)) groups.set(key, [...(groups.get(key) ?? []), claim]);
+  for (const claim of claims) for (const key of keys(claim)) addTo(groups, key, claim);
   return Object.fromEntries([...groups.keys()].sort().map((key) => [key, tallyOf(groups.get(key)!)]));
 }
 

@@ -4,6 +4,7 @@ import { computeFacts } from '../facts/catalogue.js';
 import { createNames, type FactScalar, type Names } from '../facts/fact-types.js';
 import { matchEvidence, type MatchContext } from '../facts/match-evidence.js';
 import { recordReads } from './record-reads.js';
+import { addTo } from '../model/append.js';
 import type { Claim, Project, Ruleset } from '../types.js';
 
 /** What every claim of a project is matched against, built once. */
@@ -22,7 +23,7 @@ export function workbench(project: Project): Workbench {
   const origins = createOriginFinder(project.sources);
   const byRecord = new Map<string, Contradiction[]>();
   for (const c of project.contradictions) {
-    for (const id of c.records) byRecord.set(id, [...(byRecord.get(id) ?? []), c]);
+    for (const id of c.records) addTo(byRecord, id, c);
   }
   const ctx: MatchContext = {
     entities: project.entities,

@@ -2,6 +2,7 @@ import type { FormatContext } from './format-context.js';
 import type { EvalReport } from '../../eval/score-eval.js';
 import { accepted, failure, percent } from './eval-summary.js';
 import { xmlAttr as attr, xmlText as text } from './xml-escape.js';
+import { addTo } from '../../model/append.js';
 
 /**
  * factcheck eval --format junit: a testsuite per evaluation set and a
@@ -60,7 +61,7 @@ export function formatEvalJunit(report: EvalReport, _ctx?: FormatContext): strin
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
     const byFile = new Map<string, string[]>();
-    for (const d of errors) byFile.set(d.file, [...(byFile.get(d.file) ?? []), `${d.file}:${d.line}:${d.col}  ${d.code}  ${d.message}`]);
+    for (const d of errors) addTo(byFile, d.file, `${d.file}:${d.line}:${d.col}  ${d.code}  ${d.message}`);
     const cases = [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(
       ([file, lines]) =>
         `    <testcase name="${attr(file)}" classname="input">\n      <error type="invalid-input" message="${attr(`${lines.length} problem${lines.length === 1 ? '' : 's'} in ${file}`)}">${text(lines.join('\n'))}</error>\n    </testcase>`,

@@ -3,6 +3,7 @@ import type { RuleTestRun } from '../../pipeline.js';
 import { PLAIN } from './format-context.js';
 import { failureLines } from './rule-tests-text.js';
 import { xmlAttr as attr, xmlText as text } from './xml-escape.js';
+import { addTo } from '../../model/append.js';
 
 /**
  * factcheck test --format junit: a testsuite per test file, a testcase per
@@ -33,7 +34,7 @@ export function formatRuleTestsJunit(run: RuleTestRun, _ctx?: FormatContext): st
   const errors = new Map<string, string[]>();
   for (const d of run.diagnostics) {
     if (d.severity !== 'error') continue;
-    errors.set(d.file, [...(errors.get(d.file) ?? []), `${d.file}:${d.line}:${d.col}  ${d.code}  ${d.message}`]);
+    addTo(errors, d.file, `${d.file}:${d.line}:${d.col}  ${d.code}  ${d.message}`);
   }
   for (const [file, lines] of [...errors].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const s = suite('invalid input');
