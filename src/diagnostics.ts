@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = {
   'snapshot/revised': "A source's live copy no longer reads as its latest archived text (lint --live only).",
   'snapshot/unreachable': "A source's url could not be fetched again to compare (lint --live only).",
   'evidence/contradiction': 'Two evidence records disagree.',
+  'evidence/too-many-contradictions': 'More records disagree, or would have to be compared, than the contradiction check takes; no claim is verified.',
   'project/no-claims': 'No claims were found to verify.',
   // YAML
   'yaml/syntax': 'The YAML does not parse.',

@@ -4,38 +4,80 @@ import type { EvidenceIndex } from './build-index.js';
 import { expandEntity, findEvents, place } from './find-events.js';
 import type { Contradiction } from '../types.js';
 import { byId } from '../model/compare.js';
+import { addTo } from '../model/append.js';
 
 export type { Contradiction };
+
+/**
+ * How far the check goes before it stops: a pull request of a few hundred
+ * kilobytes (2,000 records of one measure, each with another value) made two
+ * million pairs, and a run took minutes and gigabytes before it failed. Far
+ * past any archive's: the bench's 100,000 records make a few hundred pairs.
+ */
+export const CONTRADICTION_LIMITS = { pairs: 100_000, comparisons: 50_000_000 };
+
+/** What the check found; `stopped` when it went past a limit, at the record it had reached. */
+export interface ContradictionCheck {
+  contradictions: Contradiction[];
+  /** Pairs of records compared, or a record and an event it could place. */
+  comparisons: number;
+  stopped?: { record: string; limit: 'pairs' | 'comparisons' };
+}
 
 /**
  * Finds records that disagree, generically:
  * - value: the same subject, measure and counterpart with different values, at overlapping or no dates;
  * - window: an event dated outside a range that another record says holds every occurrence (`complete`);
  * - date: records of one `occurrence` with dates that cannot both be true.
+ * Only pairs that can disagree are compared: records in order of date, so a
+ * series of figures over the years costs its length, not its square.
  */
 export function detectContradictions(
   records: readonly EvidenceRecord[],
   index: EvidenceIndex,
   entities: ReadonlyMap<string, Entity>,
-): Contradiction[] {
+  limits = CONTRADICTION_LIMITS,
+): ContradictionCheck {
   const found: Contradiction[] = [];
   const sorted = [...records].sort(byId);
+  const rank = new Map(sorted.map((r, i) => [r.id, i]));
+  // Each pair in id order, as the check was first written and its output is keyed.
+  const ordered = <T extends EvidenceRecord>(x: T, y: T): [T, T] => (rank.get(x.id)! < rank.get(y.id)! ? [x, y] : [y, x]);
+  let comparisons = 0;
+  const over = (at: EvidenceRecord): ContradictionCheck['stopped'] =>
+    found.length > limits.pairs ? { record: at.id, limit: 'pairs' } : comparisons > limits.comparisons ? { record: at.id, limit: 'comparisons' } : undefined;
 
   const quantities = new Map<string, QuantityRecord[]>();
   const occurrences = new Map<string, EventRecord[]>();
   for (const r of sorted) {
-    if (r.kind === 'quantity') push(quantities, `${r.subject}\0${r.measure}\0${r.counterpart ?? ''}`, r);
-    if (r.kind === 'event' && !r.negated && r.occurrence !== undefined && r.date) push(occurrences, r.occurrence, r);
+    if (r.kind === 'quantity') addTo(quantities, `${r.subject}\0${r.measure}\0${r.counterpart ?? ''}`, r);
+    if (r.kind === 'event' && !r.negated && r.occurrence !== undefined && r.date) addTo(occurrences, r.occurrence, r);
   }
 
+  const differ = (x: QuantityRecord, y: QuantityRecord): void => {
+    comparisons++;
+    const [a, b] = ordered(x, y);
+    const bValue = convert(b.value, b.unit, a.unit);
+    const comparable = !a.date || !b.date || !(a.date.end < b.date.start || b.date.end < a.date.start);
+    if (bValue !== undefined && comparable && Math.abs(a.value - bValue) > 1e-9 * Math.max(1, Math.abs(a.value))) {
+      found.push({ kind: 'value', records: [a.id, b.id] });
+    }
+  };
   for (const group of quantities.values()) {
-    forEachPair(group, (a, b) => {
-      const bValue = convert(b.value, b.unit, a.unit);
-      const comparable = !a.date || !b.date || !(a.date.end < b.date.start || b.date.end < a.date.start);
-      if (bValue !== undefined && comparable && Math.abs(a.value - bValue) > 1e-9 * Math.max(1, Math.abs(a.value))) {
-        found.push({ kind: 'value', records: [a.id, b.id] });
-      }
-    });
+    const undated = group.filter((r) => !r.date);
+    // An undated figure can disagree with any other; dated ones only with those whose dates overlap.
+    for (const u of undated) {
+      for (const r of group) if (r !== u && (r.date || rank.get(u.id)! < rank.get(r.id)!)) differ(u, r);
+      const stop = over(u);
+      if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
+    }
+    const dated = byStart(group.filter((r) => r.date));
+    for (let i = 0; i < dated.length; i++) {
+      const a = dated[i]!;
+      for (let j = i + 1; j < dated.length && dated[j]!.date!.start <= a.date!.end; j++) differ(a, dated[j]!);
+      const stop = over(a);
+      if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
+    }
   }
 
   const expand = (id: string) => expandEntity(id, entities);
@@ -43,16 +85,36 @@ export function detectContradictions(
     if (w.kind !== 'event' || w.negated || !w.date?.complete) continue;
     const pattern = { actor: w.actor, action: w.action, target: w.target, channel: w.channel, mutual: w.mutual, once: false };
     for (const e of findEvents(pattern, expand, index)) {
+      comparisons++;
       if (e.id !== w.id && place(e.date, w.date) === 'outside') found.push({ kind: 'window', records: [w.id, e.id] });
     }
+    const stop = over(w);
+    if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
   }
 
   for (const group of occurrences.values()) {
-    forEachPair(group, (a, b) => {
-      if (a.date!.end < b.date!.start || b.date!.end < a.date!.start) found.push({ kind: 'date', records: [a.id, b.id] });
-    });
+    // Dates that cannot both be true do not overlap: in order of start, each record disagrees with
+    // every one that starts after it ends, and with no other.
+    const dated = byStart(group);
+    const starts = dated.map((r) => r.date!.start);
+    // Read-date refuses a range that ends before it starts; if one got in, every pair is compared.
+    const wellFormed = dated.every((r) => r.date!.start <= r.date!.end);
+    for (let i = 0; i < dated.length; i++) {
+      const a = dated[i]!;
+      for (let j = wellFormed ? Math.max(i + 1, firstAfter(starts, a.date!.end)) : i + 1; j < dated.length; j++) {
+        comparisons++;
+        const [x, y] = ordered(a, dated[j]!);
+        if (x.date!.end < y.date!.start || y.date!.end < x.date!.start) found.push({ kind: 'date', records: [x.id, y.id] });
+      }
+      const stop = over(a);
+      if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
+    }
   }
-  // Two disjoint complete windows each find the other outside: keep the pair once.
+  return { contradictions: finish(found), comparisons };
+}
+
+/** Two disjoint complete windows each find the other outside: each pair once, in order. */
+function finish(found: readonly Contradiction[]): Contradiction[] {
   const unique = new Map<string, Contradiction>();
   for (const c of found) {
     const key = `${c.kind}\0${[...c.records].sort().join('\0')}`;
@@ -61,14 +123,20 @@ export function detectContradictions(
   return [...unique.values()].sort((x, y) => compare(x.records.join('\0'), y.records.join('\0')) || compare(x.kind, y.kind));
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Records by the first day their date can denote, then by id; each has a date. */
+function byStart<T extends EvidenceRecord>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => compare(a.date!.start, b.date!.start) || byId(a, b));
 }
 
-function forEachPair<T>(list: readonly T[], visit: (a: T, b: T) => void): void {
-  for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) visit(list[i]!, list[j]!);
+/** The first index whose start is after `day`, in starts sorted ascending. */
+function firstAfter(starts: readonly string[], day: string): number {
+  let [lo, hi] = [0, starts.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function compare(a: string, b: string): number {

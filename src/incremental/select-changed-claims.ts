@@ -32,7 +32,10 @@ export function selectChangedClaims(project: Project, change: Change): Set<strin
   const pool = [...unchanged, ...change.oldRecords];
   const oldIds = new Set(change.oldRecords.map((r) => r.id));
   const partners = new Set<string>();
-  for (const c of detectContradictions(pool, buildIndex(pool, project.config.vocabulary), project.entities)) {
+  const before = detectContradictions(pool, buildIndex(pool, project.config.vocabulary), project.entities);
+  // The old versions made more than the check takes: which claims they touched is not known.
+  if (before.stopped) return new Set(project.claims.map((c) => c.id));
+  for (const c of before.contradictions) {
     const [a, b] = c.records;
     if (oldIds.has(a) !== oldIds.has(b)) partners.add(`evidence:${oldIds.has(a) ? b : a}`);
   }

@@ -1,8 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { anchorAll } from '../anchor/anchor-records.js';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, sortDiagnostics, type Diagnostic, type Position } from '../diagnostics.js';
 import { buildIndex } from '../evidence/build-index.js';
-import { detectContradictions } from '../evidence/detect-contradictions.js';
+import { CONTRADICTION_LIMITS, detectContradictions, type ContradictionCheck } from '../evidence/detect-contradictions.js';
 import { createNames } from '../facts/fact-types.js';
 import { kindOf } from './layout.js';
 import { type FileCache } from '../cache/file-cache.js';
@@ -80,6 +80,8 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
   const checked = checkModel(model, files.brokenRules, locate, diagnostics);
   const snapshots = await readSnapshots(root, model.sources, locate, diagnostics, inputs, stamps);
   const evidence = anchorEvidence(model, checked.references, snapshots, locate, diagnostics);
+  // Contradictions past the check's limits are not known: verdicts without them could confirm what is contradicted.
+  if (!evidence) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
 
   // Which items did not load is asked of files with errors alone: the other files' parsed values,
   // tens of megabytes that the model has copied what it needs from, are let go.
@@ -160,7 +162,11 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
     evidence = kept;
   }
   const index = buildIndex(evidence.values(), model.config!.vocabulary, evidence);
-  const contradictions = detectContradictions([...evidence.values()], index, model.entities);
+  const { contradictions, stopped } = detectContradictions([...evidence.values()], index, model.entities);
+  if (stopped) {
+    diagnostics.push(tooManyContradictions(stopped, locate(evidence.get(stopped.record)!.ref)));
+    return undefined;
+  }
   const names = createNames(model.entities, model.sources, model.config!.vocabulary);
   for (const c of contradictions) {
     const other = locate(evidence.get(c.records[0])!.ref);
@@ -168,6 +174,16 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
     diagnostics.push(diagnostic('evidence/contradiction', locate(evidence.get(c.records[1])!.ref), message, 'warning'));
   }
   return { evidence, index, contradictions, anchors: { records: anchoring.records, claims: anchoring.claims }, misquotedClaims: anchoring.misquotedClaims };
+}
+
+function tooManyContradictions(stopped: NonNullable<ContradictionCheck['stopped']>, at: Position): Diagnostic {
+  const limit = CONTRADICTION_LIMITS[stopped.limit].toLocaleString('en-US');
+  const what = stopped.limit === 'pairs' ? `more than ${limit} pairs of records contradict each other` : `finding contradictions would compare more than ${limit} pairs of records`;
+  return diagnostic(
+    'evidence/too-many-contradictions',
+    at,
+    `${what}, more than the check takes, so no claim is verified. The check stopped at this record: look for many records of one subject and measure, or of one occurrence, that differ in value or date`,
+  );
 }
 
 /** What did not load, for comparing with recorded verdicts: worked out only when asked. */

@@ -315,3 +315,18 @@ describe('a map of many keys', () => {
     expect(unknown[keys - 1]).toMatch(new RegExp(`^evidence/wide\\.yaml:${keys}:1 `));
   }, 60_000);
 });
+
+describe('many records that disagree', () => {
+  // 2,000 figures of one measure, each another value: two million pairs, which took minutes and
+  // gigabytes to report before the run failed with an internal error.
+  it('are refused at a record, with no claim verified', async () => {
+    const record = (i: number) =>
+      `  - id: figure-${i}\n    source: euronews-trump-jr-wikileaks\n    kind: quantity\n    subject: donald-trump\n    measure: delay-after-message\n    counterpart: wikileaks\n    value: ${100 + i}\n    unit: minutes\n    quote: his father tweeted 15 minutes later\n`;
+    const dir = await makeProject({ 'evidence/figures.yaml': `evidence:\n${Array.from({ length: 2000 }, (_, i) => record(i)).join('')}` }, { copy: ['sources', 'claims', 'evidence'] });
+    const run = await runCli(['verify', '--no-cache', '--root', dir]);
+    clean(run);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^evidence\/(figures|euronews-trump-jr-wikileaks)\.yaml:\d+:5 {2}error {2}evidence\/too-many-contradictions {2}more than 100,000 pairs of records contradict each other/m);
+    expect(run.stdout).toContain('0 claims; 1 error');
+  });
+});

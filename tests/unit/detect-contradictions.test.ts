@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/evidence/build-index.js';
+import { detectContradictions } from '../../src/evidence/detect-contradictions.js';
+import { convert } from '../../src/model/units.js';
+import type { Contradiction, DateInfo, EventRecord, EvidenceRecord, Project, QuantityRecord } from '../../src/types.js';
 import { cleanProjects } from '../helpers/project.js';
 import { claimsYaml, evidenceYaml, loadWorld } from '../helpers/world.js';
 
@@ -95,5 +100,95 @@ date: { from: "${from}", to: "${to}", complete: true }
 quote: words`;
     const project = await loadWorld(evidenceYaml(window('window-2016', '2016-09-20', '2016-10-12'), window('window-2017', '2017-01-01', '2017-02-01')), NO_CLAIMS);
     expect(project.contradictions).toHaveLength(1);
+  });
+});
+
+/** A record's date from its first and last day, as days after 2016-01-01. */
+function days(first: number, last: number): DateInfo {
+  const day = (n: number) => new Date(Date.UTC(2016, 0, 1 + n)).toISOString().slice(0, 10);
+  return { text: `${day(first)}/${day(last)}`, precision: 'range', start: day(first), end: day(last), from: day(first), begunBy: day(last), complete: false };
+}
+
+const BASE = { source: 'outlet-d', quote: 'words', dated_by: [], ref: { file: 'evidence/world.yaml', path: [] } };
+
+function quantity(id: string, value: number, unit: string, date: DateInfo | undefined, subject = 'donald-trump'): QuantityRecord {
+  return { ...BASE, id, kind: 'quantity', subject, measure: 'delay-after-message', counterpart: 'wikileaks', value, unit, ...(date ? { date } : {}) };
+}
+
+function occurrence(id: string, date: DateInfo, name = 'the-tweet'): EventRecord {
+  return { ...BASE, id, kind: 'event', actor: 'donald-trump-jr', action: 'share-link', date, negated: false, mutual: false, occurrence: name, about: [] };
+}
+
+/** Every pair compared, as the check was first written: what the sweeps must give. */
+function everyPair(records: readonly EvidenceRecord[]): Contradiction[] {
+  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const found = new Map<string, Contradiction>();
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const [a, b] = [sorted[i]!, sorted[j]!];
+      if (a.kind === 'quantity' && b.kind === 'quantity' && a.subject === b.subject && a.measure === b.measure && a.counterpart === b.counterpart) {
+        const bValue = convert(b.value, b.unit, a.unit);
+        const comparable = !a.date || !b.date || !(a.date.end < b.date.start || b.date.end < a.date.start);
+        if (bValue !== undefined && comparable && Math.abs(a.value - bValue) > 1e-9 * Math.max(1, Math.abs(a.value))) found.set(`${a.id} ${b.id}`, { kind: 'value', records: [a.id, b.id] });
+      }
+      if (a.kind === 'event' && b.kind === 'event' && a.occurrence === b.occurrence && a.date && b.date && (a.date.end < b.date.start || b.date.end < a.date.start)) {
+        found.set(`${a.id} ${b.id}`, { kind: 'date', records: [a.id, b.id] });
+      }
+    }
+  }
+  return [...found.values()].sort((x, y) => (x.records.join('\0') < y.records.join('\0') ? -1 : 1));
+}
+
+describe('detectContradictions, compared by date', () => {
+  let world: Project;
+  const check = (records: EvidenceRecord[], limits?: Parameters<typeof detectContradictions>[3]) =>
+    detectContradictions(records, buildIndex(records, world.config.vocabulary), world.entities, limits);
+
+  it('finds what comparing every pair finds', async () => {
+    world = await loadWorld('evidence: []\n', NO_CLAIMS);
+    const day = fc.integer({ min: 0, max: 40 });
+    const date = fc.option(fc.tuple(day, fc.integer({ min: 0, max: 10 })).map(([first, span]) => days(first, first + span)), { nil: undefined });
+    const figure = fc.record({ value: fc.constantFrom(1, 2, 15, 60, 0.25, 900), unit: fc.constantFrom('minutes', 'hours', 'seconds'), date, subject: fc.constantFrom('donald-trump', 'mike-pence') });
+    const happening = fc.record({ date: fc.tuple(day, fc.integer({ min: 0, max: 10 })).map(([first, span]) => days(first, first + span)), name: fc.constantFrom('the-tweet', 'the-call') });
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(figure, { maxLength: 30 }), fc.array(happening, { maxLength: 20 }), fc.integer(), (figures, happenings, salt) => {
+        // Ids in an order unrelated to the dates.
+        const id = (i: number) => `r${((i * 7919 + salt) >>> 0) % 100003}-${i}`;
+        const records: EvidenceRecord[] = [
+          ...figures.map((f, i) => quantity(id(i), f.value, f.unit, f.date, f.subject)),
+          ...happenings.map((h, i) => occurrence(id(100 + i), h.date, h.name)),
+        ];
+        const got = check(records);
+        expect(got.stopped).toBeUndefined();
+        expect(got.contradictions).toEqual(everyPair(records));
+        found += got.contradictions.length;
+      }),
+      { seed: 2016, numRuns: 300 },
+    );
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('compares a series of figures over time by its length, not its square', async () => {
+    world ??= await loadWorld('evidence: []\n', NO_CLAIMS);
+    const series = Array.from({ length: 3000 }, (_, i) => quantity(`year-${i}`, i, 'minutes', days(i, i)));
+    const got = check(series);
+    expect(got.contradictions).toEqual([]);
+    expect(got.comparisons).toBeLessThan(3000);
+    // One undated figure is compared with every other, and disagrees with all but one.
+    const undated = check([...series, quantity('undated', 7, 'minutes', undefined)]);
+    expect(undated.contradictions).toHaveLength(2999);
+    expect(undated.comparisons).toBeLessThan(2 * 3000);
+    // One happening: its records' dates agree, so none is compared with another.
+    expect(check(Array.from({ length: 3000 }, (_, i) => occurrence(`report-${i}`, days(0, 5)))).comparisons).toBe(0);
+  });
+
+  it('stops past its limits, at the record it had reached', async () => {
+    world ??= await loadWorld('evidence: []\n', NO_CLAIMS);
+    const figures = Array.from({ length: 50 }, (_, i) => quantity(`f-${String(i).padStart(2, '0')}`, i, 'minutes', undefined));
+    expect(check(figures).contradictions).toHaveLength(1225);
+    expect(check(figures, { pairs: 100, comparisons: 1e9 }).stopped).toEqual({ record: 'f-02', limit: 'pairs' });
+    const same = figures.map((f) => ({ ...f, value: 1 }));
+    expect(check(same, { pairs: 1e9, comparisons: 1000 }).stopped).toEqual({ record: 'f-28', limit: 'comparisons' });
   });
 });
