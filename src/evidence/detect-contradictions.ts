@@ -16,6 +16,9 @@ export type { Contradiction };
  */
 export const CONTRADICTION_LIMITS = { pairs: 100_000, comparisons: 50_000_000 };
 
+/** Groups this small are compared pair by pair, which costs less than sorting them: nearly every group is. */
+export const SWEEP_FROM = 16;
+
 /** What the check found; `stopped` when it went past a limit, at the record it had reached. */
 export interface ContradictionCheck {
   contradictions: Contradiction[];
@@ -37,12 +40,12 @@ export function detectContradictions(
   index: EvidenceIndex,
   entities: ReadonlyMap<string, Entity>,
   limits = CONTRADICTION_LIMITS,
+  sweepFrom = SWEEP_FROM,
 ): ContradictionCheck {
   const found: Contradiction[] = [];
   const sorted = [...records].sort(byId);
-  const rank = new Map(sorted.map((r, i) => [r.id, i]));
   // Each pair in id order, as the check was first written and its output is keyed.
-  const ordered = <T extends EvidenceRecord>(x: T, y: T): [T, T] => (rank.get(x.id)! < rank.get(y.id)! ? [x, y] : [y, x]);
+  const ordered = <T extends EvidenceRecord>(x: T, y: T): [T, T] => (x.id < y.id ? [x, y] : [y, x]);
   let comparisons = 0;
   const over = (at: EvidenceRecord): ContradictionCheck['stopped'] =>
     found.length > limits.pairs ? { record: at.id, limit: 'pairs' } : comparisons > limits.comparisons ? { record: at.id, limit: 'comparisons' } : undefined;
@@ -54,9 +57,9 @@ export function detectContradictions(
     if (r.kind === 'event' && !r.negated && r.occurrence !== undefined && r.date) addTo(occurrences, r.occurrence, r);
   }
 
-  const differ = (x: QuantityRecord, y: QuantityRecord): void => {
+  // a before b in id order.
+  const differ = (a: QuantityRecord, b: QuantityRecord): void => {
     comparisons++;
-    const [a, b] = ordered(x, y);
     const bValue = convert(b.value, b.unit, a.unit);
     const comparable = !a.date || !b.date || !(a.date.end < b.date.start || b.date.end < a.date.start);
     if (bValue !== undefined && comparable && Math.abs(a.value - bValue) > 1e-9 * Math.max(1, Math.abs(a.value))) {
@@ -64,17 +67,23 @@ export function detectContradictions(
     }
   };
   for (const group of quantities.values()) {
+    if (group.length <= sweepFrom) {
+      for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) differ(group[i]!, group[j]!);
+      const stop = over(group[0]!);
+      if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
+      continue;
+    }
     const undated = group.filter((r) => !r.date);
     // An undated figure can disagree with any other; dated ones only with those whose dates overlap.
     for (const u of undated) {
-      for (const r of group) if (r !== u && (r.date || rank.get(u.id)! < rank.get(r.id)!)) differ(u, r);
+      for (const r of group) if (r !== u && (r.date || u.id < r.id)) differ(...ordered(u, r));
       const stop = over(u);
       if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
     }
     const dated = byStart(group.filter((r) => r.date));
     for (let i = 0; i < dated.length; i++) {
       const a = dated[i]!;
-      for (let j = i + 1; j < dated.length && dated[j]!.date!.start <= a.date!.end; j++) differ(a, dated[j]!);
+      for (let j = i + 1; j < dated.length && dated[j]!.date!.start <= a.date!.end; j++) differ(...ordered(a, dated[j]!));
       const stop = over(a);
       if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
     }
@@ -95,13 +104,13 @@ export function detectContradictions(
   for (const group of occurrences.values()) {
     // Dates that cannot both be true do not overlap: in order of start, each record disagrees with
     // every one that starts after it ends, and with no other.
-    const dated = byStart(group);
-    const starts = dated.map((r) => r.date!.start);
     // Read-date refuses a range that ends before it starts; if one got in, every pair is compared.
-    const wellFormed = dated.every((r) => r.date!.start <= r.date!.end);
+    const sweep = group.length > sweepFrom && group.every((r) => r.date!.start <= r.date!.end);
+    const dated = sweep ? byStart(group) : group;
+    const starts = sweep ? dated.map((r) => r.date!.start) : [];
     for (let i = 0; i < dated.length; i++) {
       const a = dated[i]!;
-      for (let j = wellFormed ? Math.max(i + 1, firstAfter(starts, a.date!.end)) : i + 1; j < dated.length; j++) {
+      for (let j = sweep ? Math.max(i + 1, firstAfter(starts, a.date!.end)) : i + 1; j < dated.length; j++) {
         comparisons++;
         const [x, y] = ordered(a, dated[j]!);
         if (x.date!.end < y.date!.start || y.date!.end < x.date!.start) found.push({ kind: 'date', records: [x.id, y.id] });
