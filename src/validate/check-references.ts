@@ -5,7 +5,7 @@ import type { Model } from './build-model.js';
 import { checkConfig } from './check-config.js';
 import { checkPatterns } from './check-patterns.js';
 import { findCycles } from '../model/find-cycles.js';
-import { didYouMean } from '../model/suggest.js';
+import { didYouMean, SUGGESTION_CELLS, type SuggestionBudget } from '../model/suggest.js';
 import { append } from '../model/append.js';
 
 export interface ReferenceCheck {
@@ -44,9 +44,11 @@ function createResolver(model: Model, locate: Locator, diagnostics: Diagnostic[]
   const report: Resolver['report'] = (code, ref, path, message) => {
     diagnostics.push(diagnostic(code, locate(ref, ...path), message));
   };
+  // Each unknown id is compared with every id of its kind: one budget for the run bounds that.
+  const budget: SuggestionBudget = { cells: SUGGESTION_CELLS };
   const known = (code: DiagnosticCode, what: string, ids: { has(id: string): boolean; keys(): Iterable<string> }) => (ref: NodeRef, path: Path, id: string | undefined): boolean => {
     if (id === undefined || ids.has(id)) return true;
-    report(code, ref, path, `unknown ${what} "${id}"${didYouMean(id, ids.keys())}`);
+    report(code, ref, path, `unknown ${what} "${id}"${didYouMean(id, ids.keys(), budget)}`);
     return false;
   };
   return {
