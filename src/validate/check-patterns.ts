@@ -59,5 +59,5 @@ function related(p: EventPattern): [field: string, name: string][] {
 
 /** A cycle among the named patterns, as the names on it; undefined when there is none. */
 function findCycle(patterns: ReadonlyMap<string, EventPattern>): string[] | undefined {
-  return findCycles(patterns.keys(), (name) => related(patterns.get(name)!).map(([, n]) => n).filter((n) => patterns.has(n)))[0];
+  return findCycles(patterns.keys(), (name) => related(patterns.get(name)!).map(([, n]) => n).filter((n) => patterns.has(n)), 1).cycles[0];
 }

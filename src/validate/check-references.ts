@@ -34,7 +34,9 @@ export function checkReferences(model: Model, locate: Locator): ReferenceCheck {
   checkConfig(model, locate, diagnostics);
   checkEntities(model, ids);
   checkSources(model, ids);
-  const invalidEvidence = new Set([...model.evidence.values()].filter((r) => !checkRecord(model, ids, r)).map((r) => r.id));
+  // Each source's relays worked out once, not once for each of its records.
+  const closures = new Map<string, Set<string>>();
+  const invalidEvidence = new Set([...model.evidence.values()].filter((r) => !checkRecord(model, ids, r, closures)).map((r) => r.id));
   const invalidClaims = new Set(model.claims.filter((c) => !checkClaim(model, ids, c)).map((c) => c.id));
   return { diagnostics, invalidClaims, invalidEvidence };
 }
@@ -87,18 +89,30 @@ function checkSources(model: Model, ids: Resolver): void {
     s.authors.forEach((a, i) => ids.entity(s.ref, ['author', i], a));
     s.relays.forEach((r, i) => ids.source(s.ref, ['relays', i], r));
   }
-  for (const cycle of findRelayCycles(model)) {
+  const { cycles, more } = findRelayCycles(model);
+  cycles.forEach((cycle, i) => {
     const first = model.sources.get(cycle[0]!)!;
-    ids.report('ref/relays-cycle', first.ref, ['relays'], `sources relay each other in a cycle: ${[...cycle, cycle[0]].join(' → ')}`);
-  }
+    const rest = i === cycles.length - 1 && more ? `; ${more} more cycles were found and are not listed` : '';
+    ids.report('ref/relays-cycle', first.ref, ['relays'], `sources relay each other in a cycle: ${listed([...cycle, cycle[0]!], ' → ')}${rest}`);
+  });
 }
 
+/** Ids for a message, the first dozen of a long list: a list of thousands made each message as long. */
+function listed(items: readonly string[], separator: string): string {
+  if (items.length <= LISTED) return items.join(separator);
+  return `${items.slice(0, LISTED).join(separator)}${separator}… (${items.length} in all)`;
+}
+
+const LISTED = 12;
+/** Relay cycles reported in one run: each costs its length, and thousands through one source cost their square. */
+const MAX_CYCLES = 100;
+
 /** Whether every reference of an evidence record resolves (every one is checked, so each miss is reported). */
-function checkRecord(model: Model, ids: Resolver, r: EvidenceRecord): boolean {
+function checkRecord(model: Model, ids: Resolver, r: EvidenceRecord, closures: Map<string, Set<string>>): boolean {
   return [
     ids.source(r.ref, ['source'], r.source),
     ids.entity(r.ref, ['attributed_to'], r.attributed_to),
-    ids.source(r.ref, ['relayed_from'], r.relayed_from) && relayed(model, ids, r),
+    ids.source(r.ref, ['relayed_from'], r.relayed_from) && relayed(model, ids, r, closures),
     ids.evidence(r.ref, ['after', 'record'], r.after?.record),
     ids.evidence(r.ref, ['before', 'record'], r.before?.record),
     ...r.dated_by.map((id, i) => ids.evidence(r.ref, ['dated_by', i], id)),
@@ -116,20 +130,21 @@ function checkClaim(model: Model, ids: Resolver, c: Claim): boolean {
   ].every(Boolean);
 }
 
-function relayed(model: Model, ids: Resolver, r: EvidenceRecord): boolean {
+function relayed(model: Model, ids: Resolver, r: EvidenceRecord, closures: Map<string, Set<string>>): boolean {
   if (r.relayed_from === undefined || !model.sources.has(r.source)) return true;
   if (r.relayed_from === r.source) {
     ids.report('ref/not-relayed', r.ref, ['relayed_from'], `relayed_from names the record's own source "${r.source}"; leave it out for the source's own reporting`);
     return false;
   }
-  const reachable = relayClosure(model, r.source);
+  let reachable = closures.get(r.source);
+  if (!reachable) closures.set(r.source, (reachable = relayClosure(model, r.source)));
   if (reachable.has(r.relayed_from)) return true;
   const options = [...reachable];
   ids.report(
     'ref/not-relayed',
     r.ref,
     ['relayed_from'],
-    `source "${r.source}" does not relay "${r.relayed_from}"${options.length ? ` (it relays ${options.join(', ')})` : ' (its `relays` list is empty)'}; add it to the source's relays`,
+    `source "${r.source}" does not relay "${r.relayed_from}"${options.length ? ` (it relays ${listed(options, ', ')})` : ' (its `relays` list is empty)'}; add it to the source's relays`,
   );
   return false;
 }
@@ -220,7 +235,7 @@ export function relayClosure(model: Pick<Model, 'sources'>, id: string): Set<str
   return seen;
 }
 
-/** Each cycle in the relays graph once, rotated to start at its smallest id. */
-function findRelayCycles(model: Model): string[][] {
-  return findCycles(model.sources.keys(), (id) => (model.sources.get(id)?.relays ?? []).filter((r) => model.sources.has(r)));
+/** Each cycle in the relays graph once, rotated to start at its smallest id, up to MAX_CYCLES, and how many more. */
+function findRelayCycles(model: Model): { cycles: string[][]; more: number } {
+  return findCycles(model.sources.keys(), (id) => (model.sources.get(id)?.relays ?? []).filter((r) => model.sources.has(r)), MAX_CYCLES);
 }

@@ -350,3 +350,37 @@ describe('many unknown ids', () => {
     expect(suggested).toBeLessThan(n);
   }, 60_000);
 });
+
+describe('sources in many relay cycles', () => {
+  const source = (id: string, relays: string[]) => `  - id: ${id}\n    kind: news-report\n    title: "[A report]"\n    published: "2017"\n    relays: [${relays.join(', ')}]\n`;
+
+  // Each link of a chain of 3,000 also relaying the first: 3,000 cycles, the longest of 3,000
+  // sources, each reported in full. At 15,000 links the messages outgrew a string.
+  it('has the first hundred reported, each with its first dozen sources', async () => {
+    const links = 3000;
+    const sources = Array.from({ length: links + 1 }, (_, i) => source(`s${i}`, i < links ? [`s${i + 1}`, 's0'] : ['s0'])).join('');
+    const dir = await makeProject({ 'sources/cycles.yaml': `sources:\n${sources}` }, { copy: ['sources', 'claims', 'evidence'] });
+    const run = await runCli(['verify', '--no-cache', '--root', dir]);
+    clean(run);
+    const cycles = run.stderr.split('\n').filter((l) => l.includes('ref/relays-cycle'));
+    expect(cycles).toHaveLength(100);
+    expect(cycles.every((l) => l.length < 400)).toBe(true);
+    expect(cycles.some((l) => l.includes('s0 → s1 → s2 → s3 → s4 → s5 → s6 → s7 → s8 → s9 → s10 → s11 → … ('))).toBe(true);
+    expect(cycles.filter((l) => /; 2901 more cycles were found and are not listed$/.test(l))).toHaveLength(1);
+  });
+
+  // 2,000 records of a source relaying 2,000 others, each naming one it does not relay: each
+  // worked out the source's relays again and listed all of them.
+  it('has each record that names a source not relayed reported in a line of its own size', async () => {
+    const n = 2000;
+    const hub = source('hub', Array.from({ length: n }, (_, i) => `r${i}`));
+    const others = Array.from({ length: n }, (_, i) => source(`r${i}`, []).replace('    relays: []\n', '')).join('');
+    const records = Array.from({ length: n }, (_, i) => `  - id: rec-${i}\n    source: hub\n    kind: statement\n    speaker: donald-trump-jr\n    words: Hello\n    relayed_from: euronews-trump-jr-wikileaks\n    quote: Hello\n`).join('');
+    const dir = await makeProject({ 'sources/hub.yaml': `sources:\n${hub}${others}`, 'evidence/relayed.yaml': `evidence:\n${records}` }, { copy: ['sources', 'claims', 'evidence'] });
+    const run = await runCli(['verify', '--no-cache', '--root', dir]);
+    clean(run);
+    const lines = run.stderr.split('\n').filter((l) => l.includes('ref/not-relayed'));
+    expect(lines).toHaveLength(n);
+    expect(lines[0]).toContain(`(it relays r1999, r1998, r1997, r1996, r1995, r1994, r1993, r1992, r1991, r1990, r1989, r1988, … (${n} in all))`);
+  });
+});
