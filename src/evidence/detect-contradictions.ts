@@ -89,7 +89,14 @@ export function detectContradictions(
     }
   }
 
-  const expand = (id: string) => expandEntity(id, entities);
+  // Each group expanded once, and counted: every member of a window's actor is two index lookups.
+  const groups = new Map<string, Set<string>>();
+  const expand = (id: string) => {
+    let members = groups.get(id);
+    if (!members) groups.set(id, (members = expandEntity(id, entities)));
+    comparisons += members.size;
+    return members;
+  };
   for (const w of sorted) {
     if (w.kind !== 'event' || w.negated || !w.date?.complete) continue;
     const pattern = { actor: w.actor, action: w.action, target: w.target, channel: w.channel, mutual: w.mutual, once: false };

@@ -178,7 +178,7 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
 
 function tooManyContradictions(stopped: NonNullable<ContradictionCheck['stopped']>, at: Position): Diagnostic {
   const limit = CONTRADICTION_LIMITS[stopped.limit].toLocaleString('en-US');
-  const what = stopped.limit === 'pairs' ? `more than ${limit} pairs of records contradict each other` : `finding contradictions would compare more than ${limit} pairs of records`;
+  const what = stopped.limit === 'pairs' ? `more than ${limit} pairs of records contradict each other` : `finding contradictions would take more than ${limit} comparisons of records and lookups of group members`;
   return diagnostic(
     'evidence/too-many-contradictions',
     at,

@@ -186,6 +186,18 @@ describe('detectContradictions, compared by date', () => {
     expect(check(Array.from({ length: 3000 }, (_, i) => occurrence(`report-${i}`, days(0, 5)))).comparisons).toBe(0);
   });
 
+  it('counts the lookups a window makes for each member of its actor, and expands a group once', async () => {
+    world ??= await loadWorld('evidence: []\n', NO_CLAIMS);
+    const members = Array.from({ length: 1000 }, (_, i) => `member-${i}`);
+    const entities = new Map(world.entities);
+    entities.set('crowd', { id: 'crowd', name: 'A crowd', kind: 'group', aliases: [], members, ref: { file: 'entities/crowd.yaml', path: [] } });
+    const window = (id: string): EventRecord => ({ ...occurrence(id, { ...days(0, 30), complete: true }), actor: 'crowd', occurrence: undefined });
+    const records = Array.from({ length: 30 }, (_, i) => window(`window-${i}`));
+    const got = detectContradictions(records, buildIndex(records, world.config.vocabulary), entities);
+    expect(got.comparisons).toBeGreaterThanOrEqual(30 * 1001);
+    expect(detectContradictions(records, buildIndex(records, world.config.vocabulary), entities, { pairs: 1e9, comparisons: 10_000 }).stopped).toEqual({ record: 'window-17', limit: 'comparisons' });
+  });
+
   it('stops past its limits, at the record it had reached', async () => {
     world ??= await loadWorld('evidence: []\n', NO_CLAIMS);
     const figures = Array.from({ length: 50 }, (_, i) => quantity(`f-${String(i).padStart(2, '0')}`, i, 'minutes', undefined));
