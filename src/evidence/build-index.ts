@@ -65,18 +65,27 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
         break;
     }
   }
-  // Statements by each pair of words in a row (a single word for one-word statements), built on the
-  // first lookup: only attribution claims need it. Pairs are rare where single words are not.
+  // Statements by each pair of words in a row (a single word for one-word statements), and by each
+  // word of those keys, built on the first lookup: only attribution claims need them. Pairs are
+  // rare where single words are not; a one-word text is looked up by its word, where scanning
+  // every pair for it cost each distinct word the whole index.
   let byPair: Map<string, StatementRecord[]> | undefined;
+  let byWord: Map<string, Set<StatementRecord>> | undefined;
   const pairs = (): Map<string, StatementRecord[]> => {
     if (!byPair) {
       byPair = new Map();
+      byWord = new Map();
       for (const r of sorted) {
         if (r.kind !== 'statement') continue;
         for (const key of new Set(pairKeys(wordsOf(r)))) {
           const list = byPair.get(key);
           if (list) list.push(r);
           else byPair.set(key, [r]);
+          for (const word of key.split(' ')) {
+            const holding = byWord.get(word);
+            if (holding) holding.add(r);
+            else byWord.set(word, new Set([r]));
+          }
         }
       }
     }
@@ -88,10 +97,15 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
     let found = saying.get(text);
     if (!found) {
       const wanted = tokens(text);
-      const keys = wanted.length === 1 ? [...pairs().keys()].filter((k) => k === wanted[0] || k.startsWith(`${wanted[0]} `) || k.endsWith(` ${wanted[0]}`)) : pairKeys(wanted);
-      const lists = keys.map((k) => pairs().get(k) ?? NONE);
-      const candidates = wanted.length === 1 ? [...new Set(lists.flat())] : lists.reduce<readonly StatementRecord[]>((best, l) => (l.length < best.length ? l : best), lists[0] ?? NONE);
-      found = candidates.filter((r) => containsWords(wanted, r)).sort(compareById);
+      let candidates: Iterable<StatementRecord>;
+      if (wanted.length === 1) {
+        pairs();
+        candidates = byWord!.get(wanted[0]!) ?? NONE;
+      } else {
+        const lists = pairKeys(wanted).map((k) => pairs().get(k) ?? NONE);
+        candidates = lists.reduce<readonly StatementRecord[]>((best, l) => (l.length < best.length ? l : best), lists[0] ?? NONE);
+      }
+      found = [...candidates].filter((r) => containsWords(wanted, r)).sort(compareById);
       saying.set(text, found.length ? found : NONE);
     }
     return found;
