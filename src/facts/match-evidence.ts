@@ -54,8 +54,10 @@ export interface MatchContext {
   vocabulary: Vocabulary;
   index: EvidenceIndex;
   originsOf(record: EvidenceRecord): string[];
-  /** A source and every source down its relays chain. */
-  chainOf(sourceId: string): ReadonlySet<string>;
+  /** Whether a source's relays chain (the source and every source down it) holds another. */
+  chainHas(sourceId: string, other: string): boolean;
+  /** The sources in the chains of these sources, each once, each chain in the order a walk of it gives. */
+  chainsOf(sourceIds: Iterable<string>): string[];
   /** The record's quote is located in an archived snapshot. */
   isAnchored(evidenceId: string): boolean;
   contradictionsOf(evidenceId: string): readonly Contradiction[];
@@ -137,7 +139,7 @@ function isSelfReported(record: EvidenceRecord, claimant: Set<string>, ctx: Matc
 
 function comesFrom(record: EvidenceRecord, appearance: string, ctx: MatchContext): boolean {
   if (record.source === appearance) return true;
-  return record.relayed_from !== undefined && ctx.chainOf(record.relayed_from).has(appearance);
+  return record.relayed_from !== undefined && ctx.chainHas(record.relayed_from, appearance);
 }
 
 export function compareIds(a: string, b: string): number {

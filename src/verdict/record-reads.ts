@@ -131,9 +131,14 @@ function watchedContext(base: MatchContext, log: ReadLog, sources: MatchContext[
       log.record(r);
       return base.originsOf(r);
     },
-    chainOf: (id) => {
+    chainHas: (id, other) => {
       log.source(id);
-      return base.chainOf(id);
+      return base.chainHas(id, other);
+    },
+    chainsOf: (ids) => {
+      const list = [...ids];
+      for (const id of list) log.source(id);
+      return base.chainsOf(list);
     },
     isAnchored: (id) => {
       log.record(base.index.get(id));
@@ -193,7 +198,7 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
     addRecordRefs(r, usedSources, usedEntities);
     forEachReferenced(r, get, (id, found) => (found ? files.add(entry(found.ref.file)) : absent.push(`evidence:${id}`)));
   }
-  for (const id of [...usedSources]) for (const next of base.chainOf(id)) usedSources.add(next);
+  for (const next of base.chainsOf([...usedSources])) usedSources.add(next);
   for (const id of usedSources) {
     const s = base.sources.get(id);
     if (!s) absent.push(`source:${id}`);
@@ -225,7 +230,7 @@ function addRecordRefs(r: EvidenceRecord, sources: Set<string>, entities: Set<st
 
 /** The sources down each source's chain, and every source's publisher and authors. */
 function addSourceRefs(base: MatchContext, sources: Set<string>, entities: Set<string>): void {
-  for (const id of [...sources]) for (const next of base.chainOf(id)) sources.add(next);
+  for (const next of base.chainsOf([...sources])) sources.add(next);
   for (const id of sources) {
     const s = base.sources.get(id);
     if (s?.publisher !== undefined) entities.add(s.publisher);

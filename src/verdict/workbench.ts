@@ -31,7 +31,8 @@ export function workbench(project: Project): Workbench {
     vocabulary: project.config.vocabulary,
     index: project.index,
     originsOf: origins.originsOf,
-    chainOf: origins.chainOf,
+    chainHas: origins.chainHas,
+    chainsOf: origins.chainsOf,
     isAnchored: (id) => project.anchors.records.has(id),
     contradictionsOf: (id) => byRecord.get(id) ?? NO_CONTRADICTIONS,
   };
