@@ -25,7 +25,7 @@ export function parseUniqueKeys(source: string, options: Options, budget = EXACT
   if (!found.keys.length) return doc;
   // Without the line counter, which the first parse filled: a second would add every line again.
   const { lineCounter: _filled, ...again } = options;
-  if (found.comparisons <= budget) return parseDocument(source, { ...again, uniqueKeys: true });
+  if (found.comparisons + nextDocumentComparisons(source, doc, again) <= budget) return parseDocument(source, { ...again, uniqueKeys: true });
   // Each before the first error yaml found after it: one pass, since both go forward through the text.
   const errors = doc.errors;
   const merged: typeof errors = [];
@@ -39,6 +39,18 @@ export function parseUniqueKeys(source: string, options: Options, budget = EXACT
   while (next < errors.length) merged.push(errors[next++]!);
   doc.errors = merged;
   return doc;
+}
+
+/**
+ * yaml composes the document after the first, to report that there is one,
+ * and its check compares that document's keys too: their cost counts toward
+ * the budget, though none of its errors are reported. An estimate is enough,
+ * so the document is parsed on its own.
+ */
+function nextDocumentComparisons(source: string, doc: Document.Parsed, options: Options): number {
+  const next = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS');
+  if (!next) return 0;
+  return repeatedKeys(parseDocument(source.slice(next.pos[0]), { ...options, uniqueKeys: false }).contents).comparisons;
 }
 
 /** Every key equal to an earlier key of its map, in document order, and how many comparisons yaml's check would make. */

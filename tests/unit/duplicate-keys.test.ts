@@ -71,6 +71,14 @@ describe('parseUniqueKeys', () => {
     expect(positions.slice(repeat + 1).every((p) => p > positions[repeat]!)).toBe(true);
   });
 
+  it("counts the next document's keys, which yaml's check compares too, toward the budget", () => {
+    // yaml reports a repeat after a null value at the end of the line before; past the budget it is at the key.
+    const text = `a:\na: 1\n---\n${Array.from({ length: 100 }, (_, i) => `k${i}: ${i}\n`).join('')}`;
+    const at = (budget: number) => parseUniqueKeys(text, OPTIONS, budget).errors.map((e) => [e.code, e.pos[0]]);
+    expect(at(1 + 4950)).toEqual([['DUPLICATE_KEY', 2], ['MULTIPLE_DOCS', 8]]);
+    expect(at(1 + 4950 - 1)).toEqual([['DUPLICATE_KEY', 3], ['MULTIPLE_DOCS', 8]]);
+  });
+
   it("counts the comparisons yaml's check would make", () => {
     const map = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: ${i}\n`).join('');
     expect(repeatedKeys(parseDocument(map(10), { uniqueKeys: false }).contents).comparisons).toBe(45);
