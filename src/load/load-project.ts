@@ -120,8 +120,9 @@ function checkModel(model: Model, brokenRules: readonly ParsedFile[], locate: Lo
   // A ruleset its file's errors kept out makes its claims' rulesets unknown too: say where to look first.
   const rulesWithErrors = [...new Set(diagnostics.filter((d) => d.severity === 'error' && kindOf(d.file) === 'rules').map((d) => d.file))];
   const cascade = rulesWithErrors.length ? `; ${rulesWithErrors.join(', ')} ${rulesWithErrors.length === 1 ? 'has' : 'have'} errors, which may be why` : '';
-  diagnostics.push(
-    ...references.diagnostics.map((d) => (cascade && (d.code === 'ref/no-ruleset' || d.code === 'ref/unknown-ruleset') ? { ...d, message: d.message + cascade } : d)),
+  append(
+    diagnostics,
+    references.diagnostics.map((d) => (cascade && (d.code === 'ref/no-ruleset' || d.code === 'ref/unknown-ruleset') ? { ...d, message: d.message + cascade } : d)),
   );
   const rules = checkRules(model.rulesets, model.config, locate);
   append(diagnostics, rules.diagnostics);

@@ -300,6 +300,18 @@ describe('files of many problems', () => {
     expect(lines).toHaveLength(items);
     expect(lines[items - 1]).toMatch(new RegExp(`^evidence/broken\\.yaml:${items + 1}:3 {2}error {2}schema/`));
   }, 60_000);
+
+  it('has every one of 130,000 unknown members of a group reported', async () => {
+    const members = 130_000;
+    const group = `entities:\n  - id: big-group\n    name: A group\n    kind: group\n    members:\n${Array.from({ length: members }, (_, i) => `      - u${i.toString(36)}\n`).join('')}`;
+    const dir = await makeProject({ 'entities/many.yaml': group }, { copy: ['sources', 'claims', 'evidence'] });
+    const run = await runCli(['verify', '--no-cache', '--root', dir]);
+    clean(run);
+    expect(run.code).toBe(2);
+    const unknown = run.stderr.split('\n').filter((l) => l.includes('ref/unknown-entity'));
+    expect(unknown).toHaveLength(members);
+    expect(unknown[members - 1]).toMatch(new RegExp(`^entities/many\\.yaml:${members + 5}:9 `));
+  }, 60_000);
 });
 
 describe('a map of many keys', () => {

@@ -2,6 +2,7 @@ import type { FormatContext } from './format-context.js';
 import type { EvalReport, Tally } from '../../eval/score-eval.js';
 import { accepted, failure, groups, percent, ratingName, share } from './eval-summary.js';
 import { code, inline, problemsSection } from './markdown-text.js';
+import { append } from '../../model/append.js';
 
 /** factcheck eval --format md: the scores, the false confirmations and failures, the breakdowns and the confusion matrix. */
 export function formatEvalMarkdown(report: EvalReport, _ctx?: FormatContext): string {
@@ -27,7 +28,7 @@ export function formatEvalMarkdown(report: EvalReport, _ctx?: FormatContext): st
     out.push('');
   }
 
-  out.push(...problemsSection(report.diagnostics));
+  append(out, problemsSection(report.diagnostics));
 
   for (const [title, rows] of groups(report)) out.push(`### ${title}`, '', ...table(rows), '');
   const { expected, actual, counts } = report.confusion;

@@ -1,6 +1,7 @@
 import type { ClaimResult, ConditionTrail, NeededValue } from '../../types.js';
 import { formatPoint } from '../../model/format-date.js';
 import { clean, paint, type FormatContext } from './format-context.js';
+import { append } from '../../model/append.js';
 
 const ROLE_WORDS = { support: 'supports', contradict: 'contradicts', neutral: 'takes no side', context: 'context' } as const;
 
@@ -29,7 +30,7 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
 
   if (claim.conditions.length) {
     heading('Conditions');
-    for (const c of claim.conditions) out.push(...condition(c, ctx, t));
+    for (const c of claim.conditions) append(out, condition(c, ctx, t));
   }
 
   const decisive = claim.citations.filter((c) => c.decisive).length;
@@ -42,7 +43,7 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
     out.push(`  [${i + 1}] ${t(c.evidence)} (${marks}) · ${c.decisive ? `feeds ${c.facts.join(', ') || 'the explanation'}` : 'considered'}`);
     out.push(`      why: ${t(c.reason)}`);
     out.push(`      ${t(c.summary)}`);
-    out.push(...clean(c.quote).split('\n').map((line) => `      > ${line}`));
+    append(out, clean(c.quote).split('\n').map((line) => `      > ${line}`));
     out.push(
       c.anchor
         ? `      anchored: line ${c.anchor.line} of ${t(c.anchor.snapshot.path)}, characters ${c.anchor.selectors[1].start}–${c.anchor.selectors[1].end} (${c.anchor.match} match${c.anchor.unicode ? `; ${c.anchor.unicode.join('; ')}` : ''})`
@@ -93,7 +94,7 @@ export function formatExplainText(claim: ClaimResult, ctx: FormatContext): strin
     heading('Rules that did not fire');
     for (const r of claim.rules_not_fired) {
       out.push(`  ${t(r.rule)} → ${t(r.rating)} (priority ${r.priority}), failed on:`);
-      for (const c of r.failed) out.push(...condition(c, ctx, t, '    '));
+      for (const c of r.failed) append(out, condition(c, ctx, t, '    '));
     }
   }
   return `${out.join('\n')}\n`;

@@ -5,6 +5,7 @@ import { describeCause, ratingChange, ruleChange } from './describe-change.js';
 import { formatPoint } from '../../model/format-date.js';
 import type { FormatContext } from './format-context.js';
 import { code, inline, problemsSection } from './markdown-text.js';
+import { append } from '../../model/append.js';
 
 /**
  * Markdown for pull-request comments, job summaries and wikis: changed verdicts
@@ -47,7 +48,7 @@ export function formatMarkdown(report: VerifyReport, _ctx?: FormatContext): stri
     out.push('');
   }
 
-  out.push(...problemsSection(result.diagnostics));
+  append(out, problemsSection(result.diagnostics));
 
   out.push('### Verdicts', '', '| Claim | Rating | Ruling |', '| --- | --- | --- |');
   const notes: string[] = [];

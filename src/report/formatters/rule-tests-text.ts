@@ -2,6 +2,7 @@ import type { RuleTestRun } from '../../pipeline.js';
 import type { LeafOutcome, RuleOutcome } from '../../rules/run-rules.js';
 import type { CaseResult } from '../../rule-tests/run-rule-tests.js';
 import { clean, paint, type FormatContext } from './format-context.js';
+import { append } from '../../model/append.js';
 
 /** factcheck test: a line per case, and for a failure what was expected, what came out, and why. */
 export function formatRuleTestsText(run: RuleTestRun, ctx: FormatContext): string {
@@ -16,7 +17,7 @@ export function formatRuleTestsText(run: RuleTestRun, ctx: FormatContext): strin
     }
     const mark = result.passed ? paint(ctx, 'green', '✓') : paint(ctx, 'red', '✗');
     out.push(`  ${mark} ${t(result.case.name)}`);
-    if (!result.passed) out.push(...failureLines(result, ctx));
+    if (!result.passed) append(out, failureLines(result, ctx));
   }
   const failed = run.results.filter((r) => !r.passed).length;
   const total = run.results.length;
@@ -41,15 +42,15 @@ export function failureLines(result: CaseResult, ctx: FormatContext): string[] {
   const decided = result.outcomes.find((o) => o.rule === result.actual.rule);
   if (decided) {
     lines.push(`      ${t(decided.rule)} fired (priority ${decided.priority}) on:`);
-    lines.push(...decided.leaves.map((l) => leaf(l, ctx, t)));
+    append(lines, decided.leaves.map((l) => leaf(l, ctx, t)));
   }
   const wanted = typeof expect.rule === 'string' ? result.outcomes.find((o) => o.rule === expect.rule) : undefined;
-  if (wanted && wanted !== decided) lines.push(...why(wanted, ctx, t));
+  if (wanted && wanted !== decided) append(lines, why(wanted, ctx, t));
   if (!wanted && expect.rule === undefined) {
     // Any rule giving the expected rating would do: show the nearest of them.
     const candidates = result.outcomes.filter((o) => o.rating === expect.rating && o !== decided);
     const nearest = candidates.sort((a, b) => a.deciding.length - b.deciding.length || b.priority - a.priority)[0];
-    if (nearest) lines.push(...why(nearest, ctx, t));
+    if (nearest) append(lines, why(nearest, ctx, t));
   }
   lines.push(`      ${t(result.case.file)}:${result.case.line}:${result.case.col}`);
   return lines;
