@@ -60,10 +60,17 @@ export function detectContradictions(
   // a before b in id order.
   const differ = (a: QuantityRecord, b: QuantityRecord): void => {
     comparisons++;
-    const bValue = convert(b.value, b.unit, a.unit);
-    const comparable = !a.date || !b.date || !(a.date.end < b.date.start || b.date.end < a.date.start);
-    if (bValue !== undefined && comparable && Math.abs(a.value - bValue) > 1e-9 * Math.max(1, Math.abs(a.value))) {
-      found.push({ kind: 'value', records: [a.id, b.id] });
+    if (disagree(a, b)) found.push({ kind: 'value', records: [a.id, b.id] });
+  };
+  // Every pair of two classes, when their first members disagree either way round: members of a class have one value, unit and date.
+  const differClasses = (a: Figures, b: Figures): void => {
+    comparisons++;
+    const [ab, ba] = [disagree(a.first, b.first), disagree(b.first, a.first)];
+    if (!ab && !ba) return;
+    for (const x of a.members) {
+      if (found.length > limits.pairs) return;
+      comparisons += b.members.length;
+      for (const y of b.members) if (x.id < y.id ? ab : ba) found.push({ kind: 'value', records: x.id < y.id ? [x.id, y.id] : [y.id, x.id] });
     }
   };
   for (const group of quantities.values()) {
@@ -73,18 +80,20 @@ export function detectContradictions(
       if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
       continue;
     }
-    const undated = group.filter((r) => !r.date);
+    // Figures that repeat each other (one value, unit and date) never disagree among themselves: ten thousand alike are one class.
+    const classes = classesOf(group);
+    const undated = classes.filter((c) => !c.first.date);
     // An undated figure can disagree with any other; dated ones only with those whose dates overlap.
     for (const u of undated) {
-      for (const r of group) if (r !== u && (r.date || u.id < r.id)) differ(...ordered(u, r));
-      const stop = over(u);
+      for (const c of classes) if (c !== u && (c.first.date || u.first.id < c.first.id)) differClasses(u, c);
+      const stop = over(u.first);
       if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
     }
-    const dated = byStart(group.filter((r) => r.date));
+    const dated = classes.filter((c) => c.first.date).sort((a, b) => compare(a.first.date!.start, b.first.date!.start) || byId(a.first, b.first));
     for (let i = 0; i < dated.length; i++) {
       const a = dated[i]!;
-      for (let j = i + 1; j < dated.length && dated[j]!.date!.start <= a.date!.end; j++) differ(...ordered(a, dated[j]!));
-      const stop = over(a);
+      for (let j = i + 1; j < dated.length && dated[j]!.first.date!.start <= a.first.date!.end; j++) differClasses(a, dated[j]!);
+      const stop = over(a.first);
       if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
     }
   }
@@ -127,6 +136,31 @@ export function detectContradictions(
     }
   }
   return { contradictions: finish(found), comparisons };
+}
+
+/** Figures of one value, unit and date, in id order; `first` has the lowest id. */
+interface Figures {
+  first: QuantityRecord;
+  members: QuantityRecord[];
+}
+
+function classesOf(group: readonly QuantityRecord[]): Figures[] {
+  const classes = new Map<string, Figures>();
+  for (const r of group) {
+    // String(value) tells every two numbers apart but 0 and -0, which never disagree.
+    const key = `${r.value}\0${r.unit}\0${r.date ? `${r.date.start}\0${r.date.end}` : ''}`;
+    const c = classes.get(key);
+    if (c) c.members.push(r);
+    else classes.set(key, { first: r, members: [r] });
+  }
+  return [...classes.values()];
+}
+
+/** Whether two figures of one measure disagree: values apart at dates that overlap or are missing, b converted to a's unit. */
+function disagree(a: QuantityRecord, b: QuantityRecord): boolean {
+  const bValue = convert(b.value, b.unit, a.unit);
+  const comparable = !a.date || !b.date || !(a.date.end < b.date.start || b.date.end < a.date.start);
+  return bValue !== undefined && comparable && Math.abs(a.value - bValue) > 1e-9 * Math.max(1, Math.abs(a.value));
 }
 
 /** Two disjoint complete windows each find the other outside: each pair once, in order. */

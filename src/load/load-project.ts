@@ -179,12 +179,14 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
 
 function tooManyContradictions(stopped: NonNullable<ContradictionCheck['stopped']>, at: Position): Diagnostic {
   const limit = CONTRADICTION_LIMITS[stopped.limit].toLocaleString('en-US');
-  const what = stopped.limit === 'pairs' ? `more than ${limit} pairs of records contradict each other` : `finding contradictions would take more than ${limit} comparisons of records and lookups of group members`;
-  return diagnostic(
-    'evidence/too-many-contradictions',
-    at,
-    `${what}, more than the check takes, so no claim is verified. The check stopped at this record: look for many records of one subject and measure, or of one occurrence, that differ in value or date`,
-  );
+  const [what, where] =
+    stopped.limit === 'pairs'
+      ? [`more than ${limit} pairs of records contradict each other`, 'many records of one subject and measure that differ in value, or of one occurrence that differ in date']
+      : [
+          `finding contradictions would take more than ${limit} comparisons of records and lookups of group members`,
+          'many figures of one subject and measure, of different values or dates, whose dates overlap or are missing, or many windows stated as complete on a large group',
+        ];
+  return diagnostic('evidence/too-many-contradictions', at, `${what}, more than the check takes, so no claim is verified. The check stopped at this record: look for ${where}`);
 }
 
 /** What did not load, for comparing with recorded verdicts: worked out only when asked. */

@@ -203,7 +203,26 @@ describe('detectContradictions, compared by date', () => {
     const figures = Array.from({ length: 50 }, (_, i) => quantity(`f-${String(i).padStart(2, '0')}`, i, 'minutes', undefined));
     expect(check(figures).contradictions).toHaveLength(1225);
     expect(check(figures, { pairs: 100, comparisons: 1e9 }).stopped).toEqual({ record: 'f-02', limit: 'pairs' });
-    const same = figures.map((f) => ({ ...f, value: 1 }));
-    expect(check(same, { pairs: 1e9, comparisons: 1000 }).stopped).toEqual({ record: 'f-28', limit: 'comparisons' });
+    // One value at dates that all overlap: each pair is compared, and none disagrees.
+    const overlapping = figures.map((f, i) => ({ ...f, value: 1, date: days(i, 100) }));
+    expect(check(overlapping, { pairs: 1e9, comparisons: 1000 }).stopped).toEqual({ record: 'f-28', limit: 'comparisons' });
+  });
+
+  it('compares figures that repeat each other once, however many there are', async () => {
+    world ??= await loadWorld('evidence: []\n', NO_CLAIMS);
+    // 10,000 alike took fifty million comparisons, and the check refused a project with nothing wrong in it.
+    const alike = (n: number, date?: ReturnType<typeof days>) => Array.from({ length: n }, (_, i) => quantity(`same-${i}`, 15, 'minutes', date));
+    for (const date of [undefined, days(3, 3)]) {
+      const got = check(alike(10_000, date));
+      expect(got).toEqual({ contradictions: [], comparisons: 0 });
+    }
+    // Another value among them disagrees with each, at the cost of the pairs it reports.
+    const odd = check([...alike(5000), quantity('odd', 16, 'minutes', undefined)]);
+    expect(odd.contradictions).toHaveLength(5000);
+    expect(odd.comparisons).toBeLessThanOrEqual(5000 + 1);
+    // A quarter of an hour is 15 minutes: both orders of conversion, each pair in id order.
+    const hours = check([...alike(20), quantity('a-quarter', 0.25, 'hours', undefined), quantity('z-quarter', 0.25, 'hours', undefined), quantity('m-half', 0.5, 'hours', undefined)]);
+    expect(hours.contradictions).toEqual(everyPair([...alike(20), quantity('a-quarter', 0.25, 'hours', undefined), quantity('z-quarter', 0.25, 'hours', undefined), quantity('m-half', 0.5, 'hours', undefined)]));
+    expect(hours.contradictions).toHaveLength(22);
   });
 });
