@@ -22,8 +22,10 @@ describe('createOriginFinder', () => {
   it('answers chains, their unions and roots as walking each chain whole would, cycles and unknown sources too', () => {
     const id = fc.integer({ min: 0, max: 11 }).map((n) => `s${n}`);
     fc.assert(
-      fc.property(fc.array(fc.tuple(id, fc.array(id, { maxLength: 3 })), { maxLength: 10 }), fc.array(id, { maxLength: 5 }), (edges, asked) => {
-        const sources = new Map(edges.map(([from, relays]) => [from, source(from, relays)]));
+      fc.property(fc.array(fc.tuple(id, fc.array(id, { maxLength: 3 })), { maxLength: 10 }), fc.array(id, { maxLength: 5 }), fc.constantFrom(0, 50, 2000), (edges, asked, others) => {
+        // Other sources first, so that these are numbered past a word of bits; among 2,000, the sources that reach one are a set.
+        const sources = new Map(Array.from({ length: others }, (_, n) => [`other-${n}`, source(`other-${n}`, [])]));
+        for (const [from, relays] of edges) sources.set(from, source(from, relays));
         const finder = createOriginFinder(sources);
         for (const a of asked) for (let n = 0; n < 12; n++) expect(finder.chainHas(a, `s${n}`)).toBe(chainOf(sources, a).has(`s${n}`));
         // The union in the order the chains were added one by one, each skipping what was in.
