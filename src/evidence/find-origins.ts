@@ -85,8 +85,8 @@ export function createOriginFinder(sources: ReadonlyMap<string, Source>): {
 /**
  * Membership of a set of source numbers, in the less memory of two forms: a
  * set while it is small against all sources, else one bit for each source.
- * Claims at each link of a chain of 8,000 each asked for one: kept as sets,
- * 32 million entries, a gigabyte; as bits, 8 megabytes.
+ * Asked about every link of a chain of 8,000 sources: 865 MB of heap as
+ * sets of ids, 3.5 MB as bits.
  */
 function memberOf(numbers: readonly number[], of: number): (n: number) => boolean {
   if (numbers.length * 128 < of) {
