@@ -21,7 +21,8 @@ export function findCycles(ids: Iterable<string>, next: (id: string) => readonly
       state.set(id, 'active');
       at.set(id, path.length);
       path.push(id);
-      stack.push({ id, rest: next(id), next: 0 });
+      // Each edge once: a source relaying another twice closes one cycle, counted once past the cap too.
+      stack.push({ id, rest: [...new Set(next(id))], next: 0 });
     };
     enter(start);
     while (stack.length) {

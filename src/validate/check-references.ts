@@ -92,15 +92,22 @@ function checkSources(model: Model, ids: Resolver): void {
   const { cycles, more } = findRelayCycles(model);
   cycles.forEach((cycle, i) => {
     const first = model.sources.get(cycle[0]!)!;
-    const rest = i === cycles.length - 1 && more ? `; ${more} more cycles were found and are not listed` : '';
-    ids.report('ref/relays-cycle', first.ref, ['relays'], `sources relay each other in a cycle: ${listed([...cycle, cycle[0]!], ' → ')}${rest}`);
+    const rest = i === cycles.length - 1 && more ? `; ${more} more ${more === 1 ? 'cycle was found and is' : 'cycles were found and are'} not listed` : '';
+    // A cycle listed in full ends where it began; one cut short counts its sources, not the repeat.
+    const shown = cycle.length <= LISTED ? [...cycle, cycle[0]!].join(' → ') : listed(cycle, ' → ');
+    ids.report('ref/relays-cycle', first.ref, ['relays'], `sources relay each other in a cycle: ${shown}${rest}`);
   });
 }
 
 /** Ids for a message, the first dozen of a long list: a list of thousands made each message as long. */
-function listed(items: readonly string[], separator: string): string {
-  if (items.length <= LISTED) return items.join(separator);
-  return `${items.slice(0, LISTED).join(separator)}${separator}… (${items.length} in all)`;
+function listed(items: ReadonlySet<string> | readonly string[], separator: string): string {
+  const all = 'size' in items ? items.size : items.length;
+  const first: string[] = [];
+  for (const item of items) {
+    if (first.length === LISTED) break;
+    first.push(item);
+  }
+  return all <= LISTED ? first.join(separator) : `${first.join(separator)}${separator}… (${all} in all)`;
 }
 
 const LISTED = 12;
@@ -139,12 +146,11 @@ function relayed(model: Model, ids: Resolver, r: EvidenceRecord, closures: Map<s
   let reachable = closures.get(r.source);
   if (!reachable) closures.set(r.source, (reachable = relayClosure(model, r.source)));
   if (reachable.has(r.relayed_from)) return true;
-  const options = [...reachable];
   ids.report(
     'ref/not-relayed',
     r.ref,
     ['relayed_from'],
-    `source "${r.source}" does not relay "${r.relayed_from}"${options.length ? ` (it relays ${listed(options, ', ')})` : ' (its `relays` list is empty)'}; add it to the source's relays`,
+    `source "${r.source}" does not relay "${r.relayed_from}"${reachable.size ? ` (it relays ${listed(reachable, ', ')})` : ' (its `relays` list is empty)'}; add it to the source's relays`,
   );
   return false;
 }

@@ -163,4 +163,20 @@ describe('checkReferences of relays', () => {
     ]);
     expect([...relayClosure(out.model, 'x')].sort()).toEqual(['gone', 'p', 'q']);
   });
+
+  it('lists a cycle of a dozen sources in full, and counts the sources of a longer one without the repeat', () => {
+    const ring = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => source(`${prefix}${String(i).padStart(2, '0')}`, [`${prefix}${String((i + 1) % n).padStart(2, '0')}`]));
+    const messages = world([...ring('a', 12), ...ring('b', 13)]).diagnostics.map((d) => d.message);
+    const a = Array.from({ length: 12 }, (_, i) => `a${String(i).padStart(2, '0')}`);
+    const b = Array.from({ length: 12 }, (_, i) => `b${String(i).padStart(2, '0')}`);
+    expect(messages).toEqual([`sources relay each other in a cycle: ${[...a, 'a00'].join(' → ')}`, `sources relay each other in a cycle: ${b.join(' → ')} → … (13 in all)`]);
+  });
+
+  it('counts a cycle past the reported hundred once, however often its relays name the same source', () => {
+    const selves = Array.from({ length: 101 }, (_, i) => `s${String(i).padStart(3, '0')}`);
+    const out = world(selves.map((id, i) => source(id, i === 100 ? [id, id] : [id])));
+    const messages = out.diagnostics.map((d) => d.message);
+    expect(messages).toHaveLength(100);
+    expect(messages.at(-1)).toBe('sources relay each other in a cycle: s099 → s099; 1 more cycle was found and is not listed');
+  });
 });
