@@ -1,4 +1,4 @@
-import { approximateMatch } from '../model/approximate-match.js';
+import { approximateDistance } from '../model/approximate-match.js';
 
 /**
  * Compares attributed words with recorded ones, ignoring case, quotation
@@ -9,8 +9,7 @@ export function compareWords(claimed: string, recorded: string | { words: string
   const have = typeof recorded === 'string' ? tokens(recorded) : wordsOf(recorded);
   if (want.length === 0) return { contains: false, similarity: 0, misquote: false };
   if (containsRun(have, want)) return { contains: true, similarity: 1, misquote: false };
-  const found = approximateMatch(have, want);
-  const distance = found ? found.distance : want.length;
+  const distance = approximateDistance(have, want) ?? want.length;
   // A misquote: a quarter of the words changed at most, or, in six words or more, two. "Nothing
   // could be closer to the truth" against "further from the truth" changes two words of seven.
   const misquote = distance <= want.length / 4 || (want.length >= 6 && distance <= 2);
@@ -46,10 +45,21 @@ export function tokens(text: string): string[] {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** Knuth, Morris and Pratt's search: a word at a time, never back, where trying each start cost the words of both multiplied. */
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
+  if (needle.length > haystack.length) return false;
+  if (!needle.length) return true;
+  // fallback[i]: the longest proper prefix of needle[0..i] that is also its suffix.
+  const fallback = new Int32Array(needle.length);
+  for (let i = 1, k = 0; i < needle.length; i++) {
+    while (k > 0 && needle[i] !== needle[k]) k = fallback[k - 1]!;
+    if (needle[i] === needle[k]) k++;
+    fallback[i] = k;
+  }
+  for (let i = 0, k = 0; i < haystack.length; i++) {
+    while (k > 0 && haystack[i] !== needle[k]) k = fallback[k - 1]!;
+    if (haystack[i] === needle[k]) k++;
+    if (k === needle.length) return true;
   }
   return false;
 }

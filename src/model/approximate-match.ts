@@ -67,3 +67,55 @@ function symbols<T>(text: ArrayLike<T>, pattern: ArrayLike<T>, from: number, to:
   for (let j = from; j < to; j++) t[j - from] = id(text[j]!);
   return [t, p];
 }
+
+/**
+ * The distance approximateMatch finds, without where: Myers' bit-parallel
+ * search, 32 pattern items per machine word. Comparing a claim's words with a
+ * long statement's is then one step per statement word for claims of up to
+ * 32 words, where the full table took one per word pair.
+ */
+export function approximateDistance<T>(text: ArrayLike<T>, pattern: ArrayLike<T>): number | undefined {
+  const m = pattern.length;
+  if (!m || !text.length) return undefined;
+  const blocks = (m + 31) >>> 5;
+  // Where each item occurs in the pattern, as a bit per position, block by block.
+  const occurs = new Map<T, Int32Array>();
+  for (let i = 0; i < m; i++) {
+    let bits = occurs.get(pattern[i]!);
+    if (!bits) occurs.set(pattern[i]!, (bits = new Int32Array(blocks)));
+    bits[i >>> 5]! |= 1 << (i & 31);
+  }
+  // Vertical deltas of the current column: +1 where a bit of plus is set, -1 where one of minus is.
+  const plus = new Int32Array(blocks).fill(-1);
+  const minus = new Int32Array(blocks);
+  const top = 1 << ((m - 1) & 31);
+  let score = m;
+  let best = m;
+  for (let j = 0; j < text.length; j++) {
+    const eqs = occurs.get(text[j]!);
+    // The horizontal delta entering each block from below; row 0 costs nothing anywhere (the match starts freely).
+    let carry = 0;
+    for (let b = 0; b < blocks; b++) {
+      const high = b === blocks - 1 ? top : 1 << 31;
+      let eq = eqs ? eqs[b]! : 0;
+      const pv = plus[b]!;
+      const mv = minus[b]!;
+      const xv = eq | mv;
+      if (carry < 0) eq |= 1;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      const out = ph & high ? 1 : mh & high ? -1 : 0;
+      ph <<= 1;
+      mh <<= 1;
+      if (carry < 0) mh |= 1;
+      else if (carry > 0) ph |= 1;
+      plus[b] = mh | ~(xv | ph);
+      minus[b] = ph & xv;
+      carry = out;
+    }
+    score += carry;
+    if (score < best) best = score;
+  }
+  return best;
+}
