@@ -24,9 +24,10 @@ export function exactOccurrences(snapshot: PreparedSnapshot, quote: string): Occ
   const { text } = snapshot;
   const out: Occurrence[] = [];
   if (!quote.length) return out;
-  for (let at = text.indexOf(quote); at !== -1 && out.length < MAX_OCCURRENCES; at = text.indexOf(quote, at + 1)) {
+  eachStart(text, quote, (at) => {
     if (atWordEdges(text, at, at + quote.length)) out.push({ from: at, to: at + quote.length, line: snapshot.lineOf(at) });
-  }
+    return out.length < MAX_OCCURRENCES;
+  });
   return out;
 }
 
@@ -36,13 +37,51 @@ export function normalisedOccurrences(snapshot: PreparedSnapshot, quote: string)
   const { text, from, to } = snapshot.normalised;
   const out: Occurrence[] = [];
   if (!pattern.length) return out;
-  for (let at = text.indexOf(pattern); at !== -1 && out.length < MAX_OCCURRENCES; at = text.indexOf(pattern, at + 1)) {
+  eachStart(text, pattern, (at) => {
     const end = at + pattern.length;
     // Whole original characters only: ".." must not match two thirds of an ellipsis.
     const whole = (at === 0 || from[at - 1] !== from[at]) && (end === text.length || to[end] !== to[end - 1]);
-    if (!whole || !atWordEdges(text, at, end)) continue;
-    const start = from[at]!;
-    out.push({ from: start, to: to[end - 1]!, line: snapshot.lineOf(start) });
-  }
+    if (whole && atWordEdges(text, at, end)) {
+      const start = from[at]!;
+      out.push({ from: start, to: to[end - 1]!, line: snapshot.lineOf(start) });
+    }
+    return out.length < MAX_OCCURRENCES;
+  });
   return out;
+}
+
+/** Starts turned down before the search goes linear. */
+const INDEXOF_STARTS = 64;
+
+/**
+ * Each start of `pattern` in `text`, in order, while `take` asks for more.
+ * indexOf first, since most quotes are found at once. A quote that occurs
+ * inside the words of a snapshot at every turn (a long run of one letter)
+ * made indexOf from each start cost the quote's length again, the two
+ * lengths multiplied; past a few dozen starts, Knuth, Morris and Pratt's
+ * search takes the rest in one pass.
+ */
+export function eachStart(text: string, pattern: string, take: (at: number) => boolean): void {
+  let at = text.indexOf(pattern);
+  for (let n = 0; n < INDEXOF_STARTS; n++) {
+    if (at === -1 || !take(at)) return;
+    at = text.indexOf(pattern, at + 1);
+  }
+  if (at === -1) return;
+  // fallback[i]: the longest proper prefix of pattern[0..i] that is also its suffix.
+  const fallback = new Int32Array(pattern.length);
+  for (let i = 1, k = 0; i < pattern.length; i++) {
+    while (k > 0 && pattern.charCodeAt(i) !== pattern.charCodeAt(k)) k = fallback[k - 1]!;
+    if (pattern.charCodeAt(i) === pattern.charCodeAt(k)) k++;
+    fallback[i] = k;
+  }
+  for (let i = at, k = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    while (k > 0 && c !== pattern.charCodeAt(k)) k = fallback[k - 1]!;
+    if (c === pattern.charCodeAt(k)) k++;
+    if (k === pattern.length) {
+      if (!take(i - k + 1)) return;
+      k = fallback[k - 1]!;
+    }
+  }
 }
