@@ -78,6 +78,8 @@ export async function runVerify(root: string, options: RunOptions = {}): Promise
         select: (c) => (options.select?.(c) ?? true) && (!options.shard || inShard(c.id, options.shard)) && (!changed || changed.has(c.id)),
         // Recording verdicts reads whole results; a table alone needs only the table's fields.
         ...(options.whole === false && !options.check && !options.update ? { whole: false } : {}),
+        // Only recorded verdicts list what each claim read: kept for every claim, each held its whole read log.
+        ...(!options.check && !options.update ? { dependencies: false } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       })
     : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
