@@ -5,6 +5,9 @@ import type { Occurrence, PreparedSnapshot } from './anchor-quote.js';
 /** Past this many occurrences a quote is hopeless as a citation: it is reported, not listed in full. */
 const MAX_OCCURRENCES = 50;
 
+/** Passes over the text indexOf may cost before the search goes linear. */
+const INDEXOF_PASSES = 4;
+
 /** A letter or digit: what words are made of. */
 export const WORD = /[\p{L}\p{N}]/u;
 
@@ -50,22 +53,24 @@ export function normalisedOccurrences(snapshot: PreparedSnapshot, quote: string)
   return out;
 }
 
-/** Starts turned down before the search goes linear. */
-const INDEXOF_STARTS = 64;
-
 /**
  * Each start of `pattern` in `text`, in order, while `take` asks for more.
  * indexOf first, since most quotes are found at once. A quote that occurs
  * inside the words of a snapshot at every turn (a long run of one letter)
  * made indexOf from each start cost the quote's length again, the two
- * lengths multiplied; past a few dozen starts, Knuth, Morris and Pratt's
- * search takes the rest in one pass.
+ * lengths multiplied; once indexOf has cost a few passes over the text,
+ * Knuth, Morris and Pratt's search takes the rest in one.
  */
-export function eachStart(text: string, pattern: string, take: (at: number) => boolean): void {
+export function eachStart(text: string, pattern: string, take: (at: number) => boolean, passes = INDEXOF_PASSES): void {
+  // At most what indexOf has cost: the text it passed, and the pattern at each start.
+  const affordable = passes * (text.length + pattern.length);
+  let spent = 0;
   let at = text.indexOf(pattern);
-  for (let n = 0; n < INDEXOF_STARTS; n++) {
-    if (at === -1 || !take(at)) return;
-    at = text.indexOf(pattern, at + 1);
+  for (let from = 0; at !== -1; at = text.indexOf(pattern, from)) {
+    spent += at - from + pattern.length;
+    if (spent > affordable) break;
+    if (!take(at)) return;
+    from = at + 1;
   }
   if (at === -1) return;
   // fallback[i]: the longest proper prefix of pattern[0..i] that is also its suffix.
