@@ -20,23 +20,34 @@ export function fitsHint(snapshot: PreparedSnapshot, o: Occurrence, hint: Anchor
  * the same surroundings).
  */
 export function disambiguate(snapshot: PreparedSnapshot, target: Occurrence, all: readonly Occurrence[]): AnchorHint | undefined {
+  // Records quoting the same words in one snapshot ask the same question: each normalises
+  // thousands of slices of it, so thousands of such records took half a minute.
+  let known = asked.get(snapshot);
+  if (!known) asked.set(snapshot, (known = new Map()));
+  const key = `${target.from}:${target.to}|${all.map((o) => `${o.from}:${o.to}`).join(',')}`;
+  if (known.has(key)) return known.get(key);
+  const hint = search(snapshot, target, all);
+  known.set(key, hint);
+  return hint;
+}
+
+const asked = new WeakMap<PreparedSnapshot, Map<string, AnchorHint | undefined>>();
+
+function search(snapshot: PreparedSnapshot, target: Occurrence, all: readonly Occurrence[]): AnchorHint | undefined {
   const others = all.filter((o) => o !== target);
+  // The words around it, split once: a pattern of n words run at each n backtracked through the
+  // whole slice, 80 times for each occurrence. Hints are compared normalised, so they are written
+  // with white space collapsed.
+  const before = snapshot.text.slice(Math.max(0, target.from - 2000), target.from).match(WORDS) ?? [];
+  const after = snapshot.text.slice(target.to, target.to + 2000).match(WORDS) ?? [];
   for (let words = 1; words <= 40; words++) {
-    const prefix = lastWords(snapshot.text.slice(Math.max(0, target.from - 2000), target.from), words);
-    if (prefix.trim() && !others.some((o) => fitsHint(snapshot, o, { prefix }))) return { prefix };
-    const suffix = firstWords(snapshot.text.slice(target.to, target.to + 2000), words);
-    if (suffix.trim() && !others.some((o) => fitsHint(snapshot, o, { suffix }))) return { suffix };
+    // Past the words there are, a hint is the one already tried.
+    const prefix = before.slice(-words).join(' ');
+    if (words <= before.length && !others.some((o) => fitsHint(snapshot, o, { prefix }))) return { prefix };
+    const suffix = after.slice(0, words).join(' ');
+    if (words <= after.length && !others.some((o) => fitsHint(snapshot, o, { suffix }))) return { suffix };
   }
   return undefined;
 }
 
-// Hints are compared normalised, so they are written with white space collapsed.
-function lastWords(s: string, n: number): string {
-  const match = new RegExp(`(?:\\S+\\s+){0,${n - 1}}\\S*\\s*$`).exec(s);
-  return match ? match[0].replace(/\s+/g, ' ').trim() : '';
-}
-
-function firstWords(s: string, n: number): string {
-  const match = new RegExp(`^\\s*\\S*(?:\\s+\\S+){0,${n - 1}}`).exec(s);
-  return match ? match[0].replace(/\s+/g, ' ').trim() : '';
-}
+const WORDS = /\S+/g;
