@@ -68,10 +68,37 @@ export function createOriginFinder(sources: ReadonlyMap<string, Source>): {
     const n = numbers!.get(id);
     return n !== undefined && found(n);
   };
+  // The roots a source's chain reaches, possibly none. A source relaying one other reaches what
+  // that one does: followed link by link, so that each link of a chain of thousands, asked
+  // about, costs one step, where walking each one's chain whole cost the square of its length.
+  const reached = new Map<string, string[]>();
+  const rootsReached = (id: string): string[] => {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let current = id;
+    let found = reached.get(current);
+    while (!found) {
+      const relays = sources.get(current)?.relays ?? [];
+      if (relays.length !== 1) {
+        found = chainsOf([current]).filter((s) => (sources.get(s)?.relays ?? []).length === 0).sort();
+        reached.set(current, found);
+      } else if (onPath.has(current)) {
+        // A cycle of sources that each relay one other: none of them reaches a root.
+        found = [];
+      } else {
+        onPath.add(current);
+        path.push(current);
+        current = relays[0]!;
+        found = reached.get(current);
+      }
+    }
+    for (const link of path) reached.set(link, found);
+    return found;
+  };
   const rootsOf = (id: string): string[] => {
     const known = roots.get(id);
     if (known) return known;
-    const found = chainsOf([id]).filter((s) => (sources.get(s)?.relays ?? []).length === 0).sort();
+    const found = rootsReached(id);
     // Inside a pure cycle nothing is a root; the source then stands for itself.
     const result = found.length ? found : [id];
     roots.set(id, result);
