@@ -31,8 +31,8 @@ Options: -h, --help  this help;  -V, --version  the version
 Exit codes: 0 success; 1 a recorded verdict changed (verify --check), a rule
 test failed (test), a false confirmation or a score under min_score (eval),
 or a quote no longer anchors in a source's new text (archive --refresh);
-2 invalid input, a refused page, or bad usage; 3 internal error (a bug: please
-report it).
+2 invalid input, a refused page, bad usage, or an output that cannot be written
+or is too large to build; 3 internal error (a bug: please report it).
 `;
 }
 

@@ -52,6 +52,13 @@ export async function main(io: CliIO): Promise<number> {
       io.stderr(`factcheck ${command.name}: ${error.message}\n`);
       return EXIT.invalid;
     }
+    if (error instanceof RangeError && error.message === 'Invalid string length') {
+      // A limit of Node.js, reached by thousands of claims each citing thousands of records: not a bug.
+      io.stderr(
+        `factcheck ${command.name}: the output is too large to build: longer than the longest string Node.js can hold (about 512 million characters). Verify in parts, one output each (verify --shard 1/4 to 4/4), or choose a shorter format, such as the table\n`,
+      );
+      return EXIT.invalid;
+    }
     // A bug, not bad input: say so plainly; the stack only on request.
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`factcheck: internal error: ${message}\nThis is a bug in factcheck; please report it with the command you ran.\n`);

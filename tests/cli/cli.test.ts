@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { cleanProjects, fromFixture, makeTempDir, REPO, runCli, type CliRun } from '../helpers/project.js';
 
 const BUNDLED_IDS = [
@@ -203,6 +204,24 @@ describe('JSON output', () => {
     const first = await runCli(['verify', '--format', 'json']);
     const second = await runCli(['verify', '--format', 'json']);
     expect(second.stdout).toBe(first.stdout);
+  });
+
+  // 500 claims each citing 500 records make more JSON than one string holds: Node's limit, not a bug.
+  it('too long to build is an error of use, exit 2, with what to do instead', async () => {
+    let stderr = '';
+    const code = await main({
+      argv: ['verify', '--format', 'json'],
+      cwd: REPO,
+      stdout: () => {
+        throw new RangeError('Invalid string length');
+      },
+      stderr: (t) => (stderr += t),
+      isTTY: false,
+      env: { ...(process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}) },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^factcheck verify: the output is too large to build: .*--shard 1\/4/);
+    expect(stderr).not.toMatch(/internal error|bug in factcheck/);
   });
 });
 
