@@ -15,6 +15,7 @@ import { loadWith } from '../load/load-project.js';
 import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
 import { assembleResult } from '../results/assemble-result.js';
 import { compareIds } from '../model/compare.js';
+import { exceedsStringLimit } from '../model/string-limit.js';
 
 export interface CachedVerifyOptions {
   /** Parse threads; see LoadOptions. */
@@ -134,7 +135,16 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
 
   let view: Uint8Array | undefined;
   if (cache && project && full && verification.stored) {
-    const table = keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
+    let table: string;
+    try {
+      table = keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
+    } catch (error) {
+      // Results too large to keep (thousands of claims each reading thousands of records) only cost speed:
+      // the kept results and manifest stay as they were, as after a partial run.
+      if (!exceedsStringLimit(error)) throw error;
+      await cache.finish({ blobs: false });
+      return { result, ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
+    }
     if (options.view) {
       const made = options.view.make(result);
       keepView(cache, table, options.view.key, made);

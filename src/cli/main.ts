@@ -3,6 +3,7 @@ import { FileChangedError } from '../load/read-files.js';
 import { WriteError } from '../load/write-atomic.js';
 import { VERSION } from '../pipeline.js';
 import { didYouMean } from '../model/suggest.js';
+import { exceedsStringLimit } from '../model/string-limit.js';
 import { COMMANDS, commandHelp, mainHelp } from './commands.js';
 import { decideColor } from './decide-color.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
@@ -52,7 +53,7 @@ export async function main(io: CliIO): Promise<number> {
       io.stderr(`factcheck ${command.name}: ${error.message}\n`);
       return EXIT.invalid;
     }
-    if (error instanceof RangeError && error.message === 'Invalid string length') {
+    if (exceedsStringLimit(error)) {
       // A limit of Node.js, reached by thousands of claims each citing thousands of records: not a bug.
       io.stderr(
         `factcheck ${command.name}: the output is too large to build: longer than the longest string Node.js can hold (about 512 million characters). Verify in parts, one output each (verify --shard 1/4 to 4/4), or choose a shorter format, such as the table\n`,
