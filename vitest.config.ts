@@ -22,7 +22,10 @@ export default defineConfig({
       // The stages and the CLI's output, in-process: seconds in all.
       { test: { ...shared, name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/cli/**/*.test.ts'] } },
       // Whole projects on disk, git, child processes, worker threads, fuzzing, packing, Chromium.
-      { test: { ...shared, name: 'slow', include: ['tests/integration/**/*.test.ts', 'tests/browser/**/*.test.ts'] } },
+      { test: { ...shared, name: 'slow', include: ['tests/integration/**/*.test.ts', 'tests/browser/**/*.test.ts'], exclude: ['**/*.isolated.test.ts'] } },
+      // Files that replace a module with vi.mock: it holds only in a module graph of their own,
+      // where no file before them has imported the real one.
+      { test: { ...shared, isolate: true, name: 'isolated', include: ['tests/integration/**/*.isolated.test.ts'] } },
     ],
     // vitest's default is one worker fewer than the cores: one on a two-core machine. The files
     // spend much of their time waiting on child processes, git and the disk, so use every core,
