@@ -62,16 +62,55 @@ export function detectContradictions(
     comparisons++;
     if (disagree(a, b)) found.push({ kind: 'value', records: [a.id, b.id] });
   };
-  // Every pair of two classes, when their first members disagree either way round: members of a class have one value, unit and date.
+  // Every pair of two classes, when their first members disagree either way round: members of a
+  // class have one value, unit and date. Counted as the pairs of records they stand for when they
+  // disagree, once when they agree: never more than comparing record by record counts.
   const differClasses = (a: Figures, b: Figures): void => {
-    comparisons++;
     const [ab, ba] = [disagree(a.first, b.first), disagree(b.first, a.first)];
-    if (!ab && !ba) return;
+    if (!ab && !ba) {
+      comparisons++;
+      return;
+    }
     for (const x of a.members) {
       if (found.length > limits.pairs) return;
       comparisons += b.members.length;
       for (const y of b.members) if (x.id < y.id ? ab : ba) found.push({ kind: 'value', records: x.id < y.id ? [x.id, y.id] : [y.id, x.id] });
     }
+  };
+  // Figures that repeat each other (one value, unit and date) never disagree among themselves: ten thousand alike are one class.
+  const byClasses = (group: readonly QuantityRecord[]): ContradictionCheck['stopped'] => {
+    const classes = classesOf(group);
+    const undated = classes.filter((c) => !c.first.date);
+    // An undated figure can disagree with any other; dated ones only with those whose dates overlap.
+    for (const u of undated) {
+      for (const c of classes) if (c !== u && (c.first.date || u.first.id < c.first.id)) differClasses(u, c);
+      const stop = over(u.first);
+      if (stop) return stop;
+    }
+    const dated = classes.filter((c) => c.first.date).sort((a, b) => compare(a.first.date!.start, b.first.date!.start) || byId(a.first, b.first));
+    for (let i = 0; i < dated.length; i++) {
+      const a = dated[i]!;
+      for (let j = i + 1; j < dated.length && dated[j]!.first.date!.start <= a.first.date!.end; j++) differClasses(a, dated[j]!);
+      const stop = over(a.first);
+      if (stop) return stop;
+    }
+    return undefined;
+  };
+  // The same pairs record by record, in the order the check has always taken them.
+  const byRecords = (group: readonly QuantityRecord[]): ContradictionCheck['stopped'] => {
+    for (const u of group.filter((r) => !r.date)) {
+      for (const r of group) if (r !== u && (r.date || u.id < r.id)) differ(...ordered(u, r));
+      const stop = over(u);
+      if (stop) return stop;
+    }
+    const dated = byStart(group.filter((r) => r.date));
+    for (let i = 0; i < dated.length; i++) {
+      const a = dated[i]!;
+      for (let j = i + 1; j < dated.length && dated[j]!.date!.start <= a.date!.end; j++) differ(...ordered(a, dated[j]!));
+      const stop = over(a);
+      if (stop) return stop;
+    }
+    return undefined;
   };
   for (const group of quantities.values()) {
     if (group.length <= sweepFrom) {
@@ -80,22 +119,14 @@ export function detectContradictions(
       if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
       continue;
     }
-    // Figures that repeat each other (one value, unit and date) never disagree among themselves: ten thousand alike are one class.
-    const classes = classesOf(group);
-    const undated = classes.filter((c) => !c.first.date);
-    // An undated figure can disagree with any other; dated ones only with those whose dates overlap.
-    for (const u of undated) {
-      for (const c of classes) if (c !== u && (c.first.date || u.first.id < c.first.id)) differClasses(u, c);
-      const stop = over(u.first);
-      if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
+    const [before, counted] = [found.length, comparisons];
+    let stop = byClasses(group);
+    // Past the pairs limit, the group again record by record: the check stops at the record it always named.
+    if (stop?.limit === 'pairs') {
+      [found.length, comparisons] = [before, counted];
+      stop = byRecords(group);
     }
-    const dated = classes.filter((c) => c.first.date).sort((a, b) => compare(a.first.date!.start, b.first.date!.start) || byId(a.first, b.first));
-    for (let i = 0; i < dated.length; i++) {
-      const a = dated[i]!;
-      for (let j = i + 1; j < dated.length && dated[j]!.first.date!.start <= a.first.date!.end; j++) differClasses(a, dated[j]!);
-      const stop = over(a.first);
-      if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
-    }
+    if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
   }
 
   // Each group expanded once, and counted: every member of a window's actor is two index lookups.

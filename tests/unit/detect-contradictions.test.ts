@@ -208,6 +208,24 @@ describe('detectContradictions, compared by date', () => {
     expect(check(overlapping, { pairs: 1e9, comparisons: 1000 }).stopped).toEqual({ record: 'f-28', limit: 'comparisons' });
   });
 
+  it('never counts more comparisons than comparing record by record, and stops where that stops', async () => {
+    world ??= await loadWorld('evidence: []\n', NO_CLAIMS);
+    // 200 figures, each of its own dates, all overlapping: 19,900 pairs, each counted once, so a
+    // limit of exactly that many holds whether they disagree or not.
+    const spans = Array.from({ length: 200 }, (_, i) => quantity(`s-${String(i).padStart(3, '0')}`, i % 23 === 0 ? 6 : 5, 'minutes', days(0, 10 + i)));
+    const held = check(spans, { pairs: 1e9, comparisons: 19_900 });
+    expect(held.stopped).toBeUndefined();
+    expect(held.comparisons).toBe(19_900);
+    expect(held.contradictions).toEqual(everyPair(spans));
+    // Two values, alternating, repeated fifty times each: past the pairs limit the check names the
+    // record at which comparing each with those after it, in id order, first passes the limit.
+    const alternating = Array.from({ length: 100 }, (_, i) => quantity(`x-${String(i).padStart(3, '0')}`, 1 + (i % 2), 'minutes', undefined));
+    let pairs = 0;
+    const expected = alternating.find((u, i) => (pairs += alternating.slice(i + 1).filter((r) => r.value !== u.value).length) > 1000)!;
+    expect(expected.id).not.toBe('x-000');
+    expect(check(alternating, { pairs: 1000, comparisons: 1e9 }).stopped).toEqual({ record: expected.id, limit: 'pairs' });
+  });
+
   it('compares figures that repeat each other once, however many there are', async () => {
     world ??= await loadWorld('evidence: []\n', NO_CLAIMS);
     // 10,000 alike took fifty million comparisons, and the check refused a project with nothing wrong in it.
