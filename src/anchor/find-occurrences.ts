@@ -62,6 +62,8 @@ export function normalisedOccurrences(snapshot: PreparedSnapshot, quote: string)
  * Knuth, Morris and Pratt's search takes the rest in one.
  */
 export function eachStart(text: string, pattern: string, take: (at: number) => boolean, passes = INDEXOF_PASSES): void {
+  // An empty pattern starts everywhere and indexOf never moves past the end: nobody asks for it.
+  if (!pattern.length) return;
   // At most what indexOf has cost: the text it passed, and the pattern at each start.
   const affordable = passes * (text.length + pattern.length);
   let spent = 0;

@@ -55,9 +55,8 @@ export async function main(io: CliIO): Promise<number> {
     }
     if (exceedsStringLimit(error)) {
       // A limit of Node.js, reached by thousands of claims each citing thousands of records: not a bug.
-      io.stderr(
-        `factcheck ${command.name}: the output is too large to build: longer than the longest string Node.js can hold (about 512 million characters). Verify in parts, one output each (verify --shard 1/4 to 4/4), or choose a shorter format, such as the table\n`,
-      );
+      const instead = command.name === 'verify' ? 'Verify in parts, one output each (verify --shard 1/4 to 4/4), or choose a shorter format, such as the table' : 'Choose a shorter format, or run it on fewer files';
+      io.stderr(`factcheck ${command.name}: the output is too large to build: longer than the longest string Node.js can hold (about 512 million characters). ${instead}\n`);
       return EXIT.invalid;
     }
     // A bug, not bad input: say so plainly; the stack only on request.

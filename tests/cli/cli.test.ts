@@ -208,20 +208,28 @@ describe('JSON output', () => {
 
   // 500 claims each citing 500 records make more JSON than one string holds: Node's limit, not a bug.
   it('too long to build is an error of use, exit 2, with what to do instead', async () => {
-    let stderr = '';
-    const code = await main({
-      argv: ['verify', '--format', 'json'],
-      cwd: REPO,
-      stdout: () => {
-        throw new RangeError('Invalid string length');
-      },
-      stderr: (t) => (stderr += t),
-      isTTY: false,
-      env: { ...(process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}) },
-    });
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^factcheck verify: the output is too large to build: .*--shard 1\/4/);
-    expect(stderr).not.toMatch(/internal error|bug in factcheck/);
+    const tooLong = async (argv: string[]) => {
+      let stderr = '';
+      const code = await main({
+        argv,
+        cwd: REPO,
+        stdout: () => {
+          throw new RangeError('Invalid string length');
+        },
+        stderr: (t) => (stderr += t),
+        isTTY: false,
+        env: { ...(process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}) },
+      });
+      expect(stderr).not.toMatch(/internal error|bug in factcheck/);
+      return { code, stderr };
+    };
+    const verify = await tooLong(['verify', '--format', 'json']);
+    expect(verify.code).toBe(2);
+    expect(verify.stderr).toMatch(/^factcheck verify: the output is too large to build: .*--shard 1\/4/);
+    // --shard is verify's: another command is told what it can do.
+    const lint = await tooLong(['lint', '--format', 'json']);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toMatch(/^factcheck lint: the output is too large to build: .*Choose a shorter format, or run it on fewer files\n$/);
   });
 });
 

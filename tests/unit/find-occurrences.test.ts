@@ -28,6 +28,14 @@ describe('eachStart', () => {
   });
 });
 
+describe('eachStart of nothing', () => {
+  it('gives no start, and returns', () => {
+    const starts: number[] = [];
+    eachStart('abc', '', (at) => starts.push(at) > 0);
+    expect(starts).toEqual([]);
+  });
+});
+
 describe('occurrences of a quote inside the words of a long snapshot', () => {
   it('are turned down at each start and the whole-word ones still found, however many came before', () => {
     // 5,000 starts inside one long word, then the quote as a word of its own.
