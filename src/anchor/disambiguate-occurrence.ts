@@ -1,4 +1,4 @@
-import { normalise } from './normalise-text.js';
+import { normalise, type Normalised } from './normalise-text.js';
 import type { AnchorHint, Occurrence, PreparedSnapshot } from './anchor-quote.js';
 
 /**
@@ -40,14 +40,83 @@ function search(snapshot: PreparedSnapshot, target: Occurrence, all: readonly Oc
   // with white space collapsed.
   const before = snapshot.text.slice(Math.max(0, target.from - 2000), target.from).match(WORDS) ?? [];
   const after = snapshot.text.slice(target.to, target.to + 2000).match(WORDS) ?? [];
+  // Each other occurrence's surroundings normalised once, as wide as the longest hint tried needs.
+  const widths = { before: window(before.slice(-40).join(' ')), after: window(after.slice(0, 40).join(' ')) };
+  const surroundings = new Map<Occurrence, Surroundings>();
+  const fits = (o: Occurrence, hint: AnchorHint, wanted: string): boolean => {
+    let around = surroundings.get(o);
+    if (!around) surroundings.set(o, (around = surround(snapshot, o, widths)));
+    return fitsAround(around, o, hint, wanted) ?? fitsHint(snapshot, o, hint);
+  };
   for (let words = 1; words <= 40; words++) {
     // Past the words there are, a hint is the one already tried.
     const prefix = before.slice(-words).join(' ');
-    if (words <= before.length && !others.some((o) => fitsHint(snapshot, o, { prefix }))) return { prefix };
+    if (words <= before.length) {
+      const wanted = normalise(prefix).text.trim();
+      if (!others.some((o) => fits(o, { prefix }, wanted))) return { prefix };
+    }
     const suffix = after.slice(0, words).join(' ');
-    if (words <= after.length && !others.some((o) => fitsHint(snapshot, o, { suffix }))) return { suffix };
+    if (words <= after.length) {
+      const wanted = normalise(suffix).text.trim();
+      if (!others.some((o) => fits(o, { suffix }, wanted))) return { suffix };
+    }
   }
   return undefined;
+}
+
+/** How much of the snapshot fitsHint normalises beside an occurrence for a hint. */
+const window = (hint: string) => 4 * hint.length + 16;
+
+/** An occurrence's surroundings normalised, each as wide as the widest window asked of it. */
+interface Surroundings {
+  before: Normalised;
+  /** Where `before` starts in the snapshot, and where its text ends without trailing space. */
+  start: number;
+  end: number;
+  after: Normalised;
+  /** How far past the occurrence `after` was taken from, and where its text starts without leading space. */
+  reach: number;
+  lead: number;
+}
+
+function surround(snapshot: PreparedSnapshot, o: Occurrence, widths: { before: number; after: number }): Surroundings {
+  const start = Math.max(0, o.from - widths.before);
+  const before = normalise(snapshot.text.slice(start, o.from));
+  const after = normalise(snapshot.text.slice(o.to, o.to + widths.after));
+  return { before, start, end: before.text.trimEnd().length, after, reach: widths.after, lead: after.text.length - after.text.trimStart().length };
+}
+
+/** Past a slice's cut edge, what normalising it alone gives is what the wider text gave; at the edge, a split space run or surrogate pair may differ by a few characters. */
+const EDGE = 16;
+
+/**
+ * fitsHint from the surroundings normalised once: a narrower slice normalises to the wider one's
+ * characters from the same place on, but at its cut edge. Undefined when the hint reaches near
+ * that edge, where only normalising the slice itself can tell.
+ */
+function fitsAround(s: Surroundings, o: Occurrence, hint: AnchorHint, wanted: string): boolean | undefined {
+  if (hint.prefix !== undefined) {
+    const from = Math.max(0, o.from - window(hint.prefix));
+    if (from < s.start) return undefined;
+    const first = firstFrom(s.before.from, from - s.start);
+    return s.end - first >= wanted.length + EDGE ? s.before.text.endsWith(wanted, s.end) : undefined;
+  }
+  if (hint.suffix === undefined) return undefined;
+  const width = window(hint.suffix);
+  if (width > s.reach) return undefined;
+  const past = firstFrom(s.after.from, width);
+  return past - s.lead >= wanted.length + EDGE ? s.after.text.startsWith(wanted, s.lead) : undefined;
+}
+
+/** The first index whose offset is at least `at`, in offsets that never decrease. */
+function firstFrom(offsets: Int32Array, at: number): number {
+  let [lo, hi] = [0, offsets.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offsets[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const WORDS = /\S+/g;
