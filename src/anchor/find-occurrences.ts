@@ -1,5 +1,6 @@
 import { normaliseQuote } from './normalise-text.js';
 import { isMark } from './unicode-chars.js';
+import { eachRun } from '../model/find-runs.js';
 import type { Occurrence, PreparedSnapshot } from './anchor-quote.js';
 
 /** Past this many occurrences a quote is hopeless as a citation: it is reported, not listed in full. */
@@ -74,21 +75,5 @@ export function eachStart(text: string, pattern: string, take: (at: number) => b
     if (!take(at)) return;
     from = at + 1;
   }
-  if (at === -1) return;
-  // fallback[i]: the longest proper prefix of pattern[0..i] that is also its suffix.
-  const fallback = new Int32Array(pattern.length);
-  for (let i = 1, k = 0; i < pattern.length; i++) {
-    while (k > 0 && pattern.charCodeAt(i) !== pattern.charCodeAt(k)) k = fallback[k - 1]!;
-    if (pattern.charCodeAt(i) === pattern.charCodeAt(k)) k++;
-    fallback[i] = k;
-  }
-  for (let i = at, k = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    while (k > 0 && c !== pattern.charCodeAt(k)) k = fallback[k - 1]!;
-    if (c === pattern.charCodeAt(k)) k++;
-    if (k === pattern.length) {
-      if (!take(i - k + 1)) return;
-      k = fallback[k - 1]!;
-    }
-  }
+  if (at !== -1) eachRun(text, pattern, at, take);
 }

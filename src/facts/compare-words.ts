@@ -1,4 +1,5 @@
 import { approximateDistance } from '../model/approximate-match.js';
+import { eachRun } from '../model/find-runs.js';
 
 /**
  * Compares attributed words with recorded ones, ignoring case, quotation
@@ -45,22 +46,10 @@ export function tokens(text: string): string[] {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Knuth, Morris and Pratt's search: a word at a time, never back, where trying each start cost the words of both multiplied. */
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
-  if (needle.length > haystack.length) return false;
   if (!needle.length) return true;
-  // fallback[i]: the longest proper prefix of needle[0..i] that is also its suffix.
-  const fallback = new Int32Array(needle.length);
-  for (let i = 1, k = 0; i < needle.length; i++) {
-    while (k > 0 && needle[i] !== needle[k]) k = fallback[k - 1]!;
-    if (needle[i] === needle[k]) k++;
-    fallback[i] = k;
-  }
-  for (let i = 0, k = 0; i < haystack.length; i++) {
-    while (k > 0 && haystack[i] !== needle[k]) k = fallback[k - 1]!;
-    if (haystack[i] === needle[k]) k++;
-    if (k === needle.length) return true;
-  }
-  return false;
+  let found = false;
+  eachRun(haystack, needle, 0, () => !(found = true));
+  return found;
 }
 
