@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/validate/build-model.js';
-import { checkReferences, relayClosure } from '../../src/validate/check-references.js';
+import { checkReferences } from '../../src/validate/check-references.js';
+import { relayClosure } from '../../src/validate/check-relays.js';
 import { bundledFiles, memoryProject, type ProjectFiles } from '../helpers/memory-project.js';
 
 /** References checked over files that parse, pass their schemas and build: only checkReferences has anything to say. */
