@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Contradiction } from '../evidence/detect-contradictions.js';
-import type { EvidenceIndex } from '../evidence/build-index.js';
+import { buildIndex, type EvidenceIndex } from '../evidence/build-index.js';
+import { referringTo } from '../evidence/referenced-records.js';
 import type { ClaimResult, EvidenceRecord, Project } from '../types.js';
 import { answerHash, contradictionsHash, type Footprint, type Query } from '../verdict/record-reads.js';
 
@@ -149,9 +150,19 @@ function summaryField(field: string): boolean {
  * is unchanged, every index query returns the same records, every record's
  * contradictions are the same, and nothing it missed has appeared. Query and
  * contradiction answers are shared between claims.
+ *
+ * `added`: evidence files added since the run that kept the footprints, when
+ * no other input changed, came or went. A query's answer can then change only
+ * if it takes in a record of those files or one that refers to them, so a
+ * query none of those records answers holds without being run.
  */
-export function createFootprintCheck(project: Project, contradictionsOf: (id: string) => readonly Contradiction[]): (footprint: Footprint) => boolean {
+export function createFootprintCheck(
+  project: Project,
+  contradictionsOf: (id: string) => readonly Contradiction[],
+  added?: ReadonlySet<string>,
+): (footprint: Footprint) => boolean {
   const queries = new Map<string, string>();
+  const touched = added ? touchedBy(project, added) : undefined;
   const contradictions = new Map<string, string>();
 
   const present = (key: string) => {
@@ -180,12 +191,17 @@ export function createFootprintCheck(project: Project, contradictionsOf: (id: st
     for (const [query, hash] of footprint.queries) {
       let now = queries.get(query);
       if (now === undefined) {
-        const answer = runQuery(project.index, JSON.parse(query) as Query);
+        const asked = JSON.parse(query) as Query;
+        if (touched && runQuery(touched, asked)?.length === 0) {
+          queries.set(query, (now = UNTOUCHED));
+          continue;
+        }
+        const answer = runQuery(project.index, asked);
         // A query this version does not know never holds: its result is computed again.
         now = answer ? answerHash(answer, project.inputs, (id) => project.index.get(id)) : '';
         queries.set(query, now);
       }
-      if (now !== hash) return false;
+      if (now !== hash && now !== UNTOUCHED) return false;
     }
     for (const [id, hash] of footprint.contradictions) {
       let now = contradictions.get(id);
@@ -197,6 +213,19 @@ export function createFootprintCheck(project: Project, contradictionsOf: (id: st
     }
     return footprint.absent.every((key) => !present(key));
   };
+}
+
+// A query no added record can enter: its answer is the one the footprint hashed.
+const UNTOUCHED = 'untouched';
+
+/** An index of the records evidence files added can change: their own, and those that refer to them. */
+function touchedBy(project: Project, added: ReadonlySet<string>): EvidenceIndex {
+  // Records left out now too: one that refers to a new record was left out before (it named an id
+  // no file defined) and may be in an answer now, or not; counting both costs a few more queries.
+  const all = [...project.evidence.values(), ...project.excludedEvidence];
+  const own = all.filter((r) => added.has(r.ref.file));
+  const records = new Set([...own, ...referringTo(all, own.map((r) => r.id))]);
+  return buildIndex(records, project.config.vocabulary);
 }
 
 function runQuery(index: EvidenceIndex, [method, ...args]: Query): readonly EvidenceRecord[] | undefined {

@@ -15,6 +15,7 @@ import { loadWith } from '../load/load-project.js';
 import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
 import { assembleResult } from '../results/assemble-result.js';
 import { compareIds } from '../model/compare.js';
+import { kindOf } from '../load/layout.js';
 import { exceedsStringLimit } from '../model/string-limit.js';
 
 export interface CachedVerifyOptions {
@@ -124,7 +125,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
   const verification: ProjectVerification = project
     ? await verifyProject(project, {
         select: selector(options),
-        ...(previous && !ambiguous ? { previous: previous.claims } : {}),
+        ...(previous && !ambiguous ? { previous: previous.claims, ...addedOnly(manifest!, since, project) } : {}),
         store: Boolean(cache),
         whole,
         dependencies: false,
@@ -199,6 +200,18 @@ function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): Ve
   const { tool, scale, totals, diagnostics } = table.result;
   // The fields in assembleResult's order.
   return { tool, scale, claims: claims.map((c) => hydrate({ ...c!, footprint: undefined })), totals, diagnostics };
+}
+
+/** The evidence files added since the manifest's run, when no other input changed, came or went. */
+function addedOnly(manifest: RunManifest, since: Awaited<ReturnType<typeof unchangedSince>> | undefined, project: Project): { added?: ReadonlySet<string> } {
+  if (!since || manifest.missing.length || since.unchanged.size !== manifest.inputs.length) return {};
+  const added = new Set<string>();
+  for (const path of project.inputs.keys()) {
+    if (since.unchanged.has(path)) continue;
+    if (kindOf(path) !== 'evidence') return {};
+    added.add(path);
+  }
+  return { added };
 }
 
 function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {

@@ -36,3 +36,33 @@ function referencesOf(r: EvidenceRecord): string[] {
   if (r.kind === 'event' && r.in_response_to !== undefined) ids.push(r.in_response_to);
   return ids;
 }
+
+/**
+ * The records that refer to one of `ids`, directly or through records that do:
+ * those whose date, presence or answer hash can change when records of those
+ * ids come or go, though their own files stay as they were.
+ */
+export function referringTo(records: Iterable<EvidenceRecord>, ids: Iterable<string>): EvidenceRecord[] {
+  const referrers = new Map<string, EvidenceRecord[]>();
+  for (const r of records) {
+    if (!refersToAny(r)) continue;
+    for (const id of referencesOf(r)) {
+      const list = referrers.get(id);
+      if (list) list.push(r);
+      else referrers.set(id, [r]);
+    }
+  }
+  const found: EvidenceRecord[] = [];
+  if (!referrers.size) return found;
+  const seen = new Set<EvidenceRecord>();
+  const queue = [...ids];
+  for (let i = 0; i < queue.length; i++) {
+    for (const r of referrers.get(queue[i]!) ?? []) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+      found.push(r);
+      queue.push(r.id);
+    }
+  }
+  return found;
+}

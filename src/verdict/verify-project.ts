@@ -16,6 +16,8 @@ export interface VerifyOptions {
   select?: (claim: Claim) => boolean;
   /** An earlier run's results: each is reused if its footprint still holds, instead of verifying the claim again. */
   previous?: ReadonlyMap<string, KeptClaim>;
+  /** Evidence files added since the run that kept `previous`, when no other input changed: checking its footprints takes less (createFootprintCheck). */
+  added?: ReadonlySet<string>;
   /** Keep every result with its footprint (in `stored`), for a later run to reuse. */
   store?: boolean;
   /**
@@ -56,7 +58,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
   const dependencies = new Map<string, () => string[]>();
   const stored = options.store ? new Map<string, StoredClaim>() : undefined;
   const reused = new Set<string>();
-  const stillHolds = options.previous ? createFootprintCheck(project, ctx.contradictionsOf) : undefined;
+  const stillHolds = options.previous ? createFootprintCheck(project, ctx.contradictionsOf, options.added) : undefined;
 
   const claims = project.claims.filter(options.select ?? (() => true)).sort(byId);
   if (!project.claimIds.size) diagnostics.push(noClaims(project));

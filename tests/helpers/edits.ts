@@ -86,6 +86,21 @@ export const EDITS: Edit[] = [
       items.push(copy);
       return `${item.get('id')} copied`;
     }),
+  // A record is added in a file of its own, with nothing else changed: a copy of another, about someone else or at another time.
+  async (dir, rnd) => {
+    const text = await readFile(join(dir, pick(EVIDENCE, rnd)), 'utf8').catch(() => undefined);
+    const list = text === undefined ? undefined : parseDocument(text).get('evidence');
+    if (!isSeq(list)) return 'nothing';
+    const copy = (pick(list.items.filter(isMap), rnd) as YAMLMap).clone() as YAMLMap;
+    const id = `${String(copy.get('id'))}-new`;
+    copy.set('id', id);
+    if (copy.has('actor')) copy.set('actor', pick(['donald-trump-jr', 'wikileaks', 'mike-pence', 'donald-trump'], rnd));
+    if (copy.has('value')) copy.set('value', Number(copy.get('value')) * 3);
+    const own = new Document({ evidence: [] });
+    (own.get('evidence') as YAMLSeq).items.push(copy);
+    await writeFile(join(dir, `evidence/new-${id}.yaml`), own.toString({ lineWidth: 0 }));
+    return `${id} added in a file of its own`;
+  },
   // A record moves to a file of its own: what it dates, or is dated by, is now in another file.
   async (dir, rnd) => {
     const path = pick(EVIDENCE, rnd);

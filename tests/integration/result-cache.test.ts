@@ -160,6 +160,34 @@ describe('the result cache', () => {
     }
   });
 
+  // Only evidence files added: the run checks only the queries their records, or records that refer
+  // to them, can enter. A record left out for naming one no file defines comes back when a file
+  // defines it, though its own file is unchanged and the new record is in none of its answers.
+  it('verifies again a claim whose record a new evidence file makes whole again', async () => {
+    const note = 'evidence:\n  - id: later-note\n    source: euronews-trump-jr-wikileaks\n    kind: statement\n    speaker: wikileaks\n    words: strongly suggest your dad tweets this link if he mentions us.\n    date: "2016-10-03"\n    quote: \'writing: “strongly suggest your dad tweets this link if he mentions us.”\'\n';
+    const claim = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('trump-tweeted-15-minutes-later'));
+    // One format a project: a table run keeps no whole results for a JSON run to reuse.
+    for (const format of ['json', 'text'] as const) {
+      const dir = await gitProject();
+      await edit(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', /value: 15\n/, 'value: 15\n    dated_by: [later-note]\n');
+      for (const step of ['without the record named', 'with it', 'with another file too']) {
+        if (step === 'with it') await writeFile(join(dir, 'evidence/later-note.yaml'), note);
+        if (step === 'with another file too') await writeFile(join(dir, 'evidence/other.yaml'), note.replaceAll('later-note', 'other-note'));
+        const fresh = await runCli(['verify', '--format', format, '--no-cache', '--root', dir]);
+        const cached = await verifyWithCache(dir, { whole: format === 'json' });
+        expect(VERIFY_FORMATS[format]({ result: cached.result }, PLAIN), `${step}, ${format}`).toBe(fresh.stdout);
+        // Reused every result but the claims the new records can change.
+        if (step !== 'without the record named') expect(cached.reused.claims, step).toBeGreaterThan(cached.result.claims.length - 5);
+      }
+    }
+    // The record's absence and return show in the claim's verdict, or the test proves nothing.
+    const dir = await gitProject();
+    await edit(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', /value: 15\n/, 'value: 15\n    dated_by: [later-note]\n');
+    const without = await runCli(['verify', '--no-cache', '--root', dir]);
+    await writeFile(join(dir, 'evidence/later-note.yaml'), note);
+    expect(claim(without.stdout)).not.toBe(claim((await runCli(['verify', '--no-cache', '--root', dir])).stdout));
+  });
+
   it('verifies again a claim whose evidence gains a contradiction from a record it never read', async () => {
     const dir = await gitProject();
     // JSON both times: a table run keeps no whole results, and the JSON run would verify everything again.
