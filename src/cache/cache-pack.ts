@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { closeSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { temporaryFor } from '../load/write-atomic.js';
 
@@ -44,6 +44,55 @@ export function readPack(path: string, name: string, context: string, sign: Sign
   } catch {
     return undefined; // gone since it was listed (another run pruned it), or unreadable
   }
+  const tail = trailerOf(bytes);
+  if (!tail) return undefined;
+  const { headerStart, lineStart, headerLength, mac } = tail;
+  if (headerStart < 0) return undefined;
+  const expected = sign(context).update(bytes.subarray(0, lineStart)).update(`\n${headerLength}`).digest();
+  if (!timingSafeEqual(mac, expected)) return undefined;
+  const entries = entriesOf(bytes.toString('utf8', headerStart, lineStart), headerStart);
+  return entries ? { name, bytes, entries } : undefined;
+}
+
+/** A pack's entries as its header lists them, for deciding what to prune: read from the file's end, and not checked. */
+export interface PackHeader {
+  name: string;
+  bytes?: undefined;
+  entries: Pack['entries'];
+}
+
+/**
+ * Reads only a pack's trailer and header: what a run that never read the
+ * pack needs to tell whether to keep, drop or merge it. Unchecked, so it is
+ * never used to read an entry; a merge reads and checks the whole pack.
+ */
+export function readPackHeader(path: string, name: string): PackHeader | undefined {
+  let fd: number | undefined;
+  try {
+    const info = lstatSync(path, { throwIfNoEntry: false });
+    if (!info?.isFile() || info.size > MAX_PACK_BYTES) return undefined;
+    fd = openSync(path, 'r');
+    const end = Buffer.alloc(Math.min(info.size, TRAILER_MAX + 2));
+    readAll(fd, end, info.size - end.length);
+    const tail = trailerOf(end);
+    if (!tail) return undefined;
+    // Places in `end` are counted from its start; the file's are counted from its own.
+    const shift = info.size - end.length;
+    const headerStart = tail.headerStart + shift;
+    if (headerStart < 0) return undefined;
+    const header = Buffer.alloc(tail.headerLength);
+    readAll(fd, header, headerStart);
+    const entries = entriesOf(header.toString('utf8'), headerStart);
+    return entries ? { name, entries } : undefined;
+  } catch {
+    return undefined; // gone since it was listed, or unreadable
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Where the header is, and the HMAC, from the trailer at the end of `bytes`; undefined when it is not one. */
+function trailerOf(bytes: Buffer): { headerStart: number; lineStart: number; headerLength: number; mac: Buffer } | undefined {
   if (bytes.length < 2 || bytes[bytes.length - 1] !== 0x0a) return undefined;
   const lineStart = bytes.lastIndexOf(0x0a, bytes.length - 2);
   // The trailer is a length and a hex HMAC: anything longer is not one, and is not decoded.
@@ -51,14 +100,15 @@ export function readPack(path: string, name: string, context: string, sign: Sign
   const trailer = /^(\d{1,10}) ([0-9a-f]{64})$/.exec(bytes.toString('latin1', lineStart + 1, bytes.length - 1));
   if (!trailer) return undefined;
   const headerLength = Number(trailer[1]);
-  const headerStart = lineStart - headerLength;
-  if (headerStart < 0) return undefined;
-  const expected = sign(context).update(bytes.subarray(0, lineStart)).update(`\n${headerLength}`).digest();
-  const mac = Buffer.from(trailer[2]!, 'hex');
-  if (!timingSafeEqual(mac, expected)) return undefined;
+  // Negative only in a buffer holding the file's end alone: the caller checks against the file.
+  return { headerStart: lineStart - headerLength, lineStart, headerLength, mac: Buffer.from(trailer[2]!, 'hex') };
+}
+
+/** Each entry's place, from the header's JSON; undefined unless the entries end where the header starts. */
+function entriesOf(text: string, headerStart: number): Pack['entries'] | undefined {
   let header: unknown;
   try {
-    header = JSON.parse(bytes.toString('utf8', headerStart, lineStart));
+    header = JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -71,7 +121,15 @@ export function readPack(path: string, name: string, context: string, sign: Sign
     entries.set(item[0], { start: at, end });
     at = end;
   }
-  return at === headerStart ? { name, bytes, entries } : undefined;
+  return at === headerStart ? entries : undefined;
+}
+
+function readAll(fd: number, into: Buffer, position: number): void {
+  for (let done = 0; done < into.length; ) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) throw new Error('the file ended early');
+    done += n;
+  }
 }
 
 /** The text of one entry of a pack. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PackWriter, readPack, type Pack, type Signer } from './cache-pack.js';
+import { PackWriter, readPack, type Pack, type PackHeader, type Signer } from './cache-pack.js';
 
 /** More packs than this in a family, or more unused bytes than used ones, and its packs are merged into one. */
 export const MAX_PACKS = 8;
@@ -11,7 +11,8 @@ export interface FamilyPacks {
   dir: string;
   family: string;
   signer: Signer;
-  older: readonly Pack[];
+  /** Read whole, or only their headers when this run read nothing of the family: a merge reads and checks those whole. */
+  older: readonly (Pack | PackHeader)[];
   fresh: { name: string; entries: Pack['entries'] } | undefined;
   rejected: readonly string[];
   wanted: ReadonlySet<string>;
@@ -41,7 +42,9 @@ export function prunePacks({ dir, family, signer, older, fresh, rejected, wanted
   if (all.length > MAX_PACKS || total - live > live) {
     const writer = new PackWriter(join(dir, packName(family)), family, signer);
     // This run's entries first: where an older pack holds a broken copy of one, the new one wins.
-    const sources = [...(fresh ? [readPack(join(dir, fresh.name), fresh.name, family, signer)] : []), ...older];
+    const whole = (pack: { name: string }) => readPack(join(dir, pack.name), pack.name, family, signer);
+    // One that fails its check now is left out, and removed with the rest.
+    const sources = [...(fresh ? [whole(fresh)] : []), ...older.map((pack) => (pack.bytes ? pack : whole(pack)))];
     for (const pack of sources) if (pack) for (const [key, { start, end }] of pack.entries) if (wanted.has(key)) writer.add(key, pack.bytes.subarray(start, end));
     // Only a merged pack in place may replace the packs it holds.
     writer.finish();

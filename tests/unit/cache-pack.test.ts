@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { entryText, PackWriter, readPack, type Signer } from '../../src/cache/cache-pack.js';
+import { entryText, PackWriter, readPack, readPackHeader, type Signer } from '../../src/cache/cache-pack.js';
 import { openFileCache } from '../../src/cache/file-cache.js';
 import { cleanProjects, makeTempDir } from '../helpers/project.js';
 
@@ -67,6 +67,64 @@ describe('cache packs', () => {
     expect(writer.finish()).toBeUndefined();
     expect(await readdir(dir)).toEqual([]);
     expect(readPack(join(dir, 'nothing.pack'), 'p', 'kept', signer('key'))).toBeUndefined();
+  });
+
+  it('give their entries from the header alone as a whole read gives them, and nothing when cut short', async () => {
+    const lists: [string, string][][] = [entries, [['a', 'x']], [['k', 'y'.repeat(5000)], ['l', '']], [['z', '\n1 ' + 'f'.repeat(64) + '\n']]];
+    for (const list of lists) {
+      const { path } = await written(list);
+      expect(readPackHeader(path, 'p')?.entries).toEqual(readPack(path, 'p', 'parse', signer('key'))!.entries);
+    }
+    const { dir, path } = await written(entries);
+    const bytes = await readFile(path);
+    for (let end = 0; end < bytes.length; end++) {
+      await writeFile(path, bytes.subarray(0, end));
+      expect(readPackHeader(path, 'p'), `cut at ${end}`).toBeUndefined();
+    }
+    expect(readPackHeader(join(dir, 'nothing.pack'), 'p')).toBeUndefined();
+  });
+
+  it('of a family a run never read are pruned from their headers, and merged only once checked', async () => {
+    const root = await makeTempDir('prune');
+    const secret = Buffer.alloc(32, 2);
+    const folder = join(root, '.factcheck-cache/v3');
+    const packsOf = async () => (await readdir(folder)).filter((n) => n.startsWith('kept-')).sort();
+    // Nine runs, each keeping one entry of its own in a pack of its own.
+    const hashes: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      const { cache } = await openFileCache(root, 'stamp', secret);
+      hashes.push(cache!.putContent('kept', `entry ${i}`));
+      for (const h of hashes) cache!.keepContent('kept', h);
+      await cache!.finish({ blobs: true });
+    }
+    // Past eight packs they were merged into one, read and checked first.
+    expect(await packsOf()).toHaveLength(1);
+    // Two more runs: a pack nothing wants is dropped, from its header alone.
+    for (const keep of [hashes, hashes.slice(1)]) {
+      const { cache } = await openFileCache(root, 'stamp', secret);
+      hashes.push(cache!.putContent('kept', `entry ${hashes.length}`));
+      for (const h of keep) cache!.keepContent('kept', h);
+      cache!.keepContent('kept', hashes.at(-1)!);
+      await cache!.finish({ blobs: true });
+    }
+    // The merged pack is still wanted (entries 1 to 8), the 10th run's entry is not.
+    const left = await packsOf();
+    expect(left).toHaveLength(2);
+    // A pack changed behind the cache's back is never merged: its entries are lost, not trusted.
+    const changed = join(folder, left[0]!);
+    const bytes = await readFile(changed);
+    bytes[0] = bytes[0]! ^ 0x01;
+    await writeFile(changed, bytes);
+    const wanted = [hashes[0]!, hashes.at(-1)!];
+    {
+      // Wanting one entry of each pack, in a run that reads and writes none: most bytes are unused, so the packs merge.
+      const { cache } = await openFileCache(root, 'stamp', secret);
+      for (const h of wanted) cache!.keepContent('kept', h);
+      await cache!.finish({ blobs: true });
+    }
+    expect(await packsOf()).toHaveLength(1);
+    const { cache } = await openFileCache(root, 'stamp', secret);
+    expect(wanted.map((h) => cache!.getContent('kept', h) !== undefined).sort()).toEqual([false, true]);
   });
 
   it('are not started by an entry that comes in after the cache was abandoned', async () => {
