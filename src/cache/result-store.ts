@@ -151,18 +151,19 @@ function summaryField(field: string): boolean {
  * contradictions are the same, and nothing it missed has appeared. Query and
  * contradiction answers are shared between claims.
  *
- * `added`: evidence files added since the run that kept the footprints, when
- * no other input changed, came or went. A query's answer can then change only
- * if it takes in a record of those files or one that refers to them, so a
- * query none of those records answers holds without being run.
+ * `delta`: what changed since the run that kept the footprints, when only
+ * evidence files were added, changed or removed. A query's answer can then
+ * change only if it takes in a record of those files as they are now or were
+ * then, or one that refers to one of those, so a query none of those records
+ * answers holds without being run.
  */
 export function createFootprintCheck(
   project: Project,
   contradictionsOf: (id: string) => readonly Contradiction[],
-  added?: ReadonlySet<string>,
+  delta?: EvidenceDelta,
 ): (footprint: Footprint) => boolean {
   const queries = new Map<string, string>();
-  const touched = added ? touchedBy(project, added) : undefined;
+  const touched = delta ? touchedBy(project, delta) : undefined;
   const contradictions = new Map<string, string>();
 
   const present = (key: string) => {
@@ -215,16 +216,22 @@ export function createFootprintCheck(
   };
 }
 
-// A query no added record can enter: its answer is the one the footprint hashed.
+// A query no record of the delta can enter or leave: its answer is the one the footprint hashed.
 const UNTOUCHED = 'untouched';
 
-/** An index of the records evidence files added can change: their own, and those that refer to them. */
-function touchedBy(project: Project, added: ReadonlySet<string>): EvidenceIndex {
+/** Evidence files added, changed or removed since a run, with nothing else changed; `before`: the records the changed and removed ones held then. */
+export interface EvidenceDelta {
+  files: ReadonlySet<string>;
+  before: readonly EvidenceRecord[];
+}
+
+/** An index of the records a change of evidence files can move: theirs, now and before, and those that refer to them. */
+function touchedBy(project: Project, delta: EvidenceDelta): EvidenceIndex {
   // Records left out now too: one that refers to a new record was left out before (it named an id
   // no file defined) and may be in an answer now, or not; counting both costs a few more queries.
   const all = [...project.evidence.values(), ...project.excludedEvidence];
-  const own = all.filter((r) => added.has(r.ref.file));
-  const records = new Set([...own, ...referringTo(all, own.map((r) => r.id))]);
+  const own = [...all.filter((r) => delta.files.has(r.ref.file)), ...delta.before];
+  const records = new Set([...own, ...referringTo(all, new Set(own.map((r) => r.id)))]);
   return buildIndex(records, project.config.vocabulary);
 }
 

@@ -3,7 +3,7 @@ import { type Diagnostic } from '../diagnostics.js';
 import { type FileCache } from './file-cache.js';
 import { listProjectFiles } from '../load/list-files.js';
 import { unchangedSince } from './unchanged-since.js';
-import { hydrate, type KeptClaim } from './result-store.js';
+import { hydrate, type EvidenceDelta, type KeptClaim } from './result-store.js';
 import { inShard, type Shard } from '../results/shard.js';
 import { MANIFEST_BLOB, parseManifest, readKept, readResults, TABLE_BLOB, tableOf, type RunManifest } from './run-manifest.js';
 import { keptHead } from './manifest-table.js';
@@ -16,6 +16,8 @@ import { verifyProject, type ProjectVerification } from '../verdict/verify-proje
 import { assembleResult } from '../results/assemble-result.js';
 import { compareIds } from '../model/compare.js';
 import { kindOf } from '../load/layout.js';
+import { toParsedFile } from '../load/process-file.js';
+import { createModelBuilder } from '../validate/build-model.js';
 import { exceedsStringLimit } from '../model/string-limit.js';
 
 export interface CachedVerifyOptions {
@@ -125,7 +127,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
   const verification: ProjectVerification = project
     ? await verifyProject(project, {
         select: selector(options),
-        ...(previous && !ambiguous ? { previous: previous.claims, ...addedOnly(manifest!, since, project) } : {}),
+        ...(previous && !ambiguous ? { previous: previous.claims, ...evidenceDelta(cache!, manifest!, since, project) } : {}),
         store: Boolean(cache),
         whole,
         dependencies: false,
@@ -202,16 +204,36 @@ function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): Ve
   return { tool, scale, claims: claims.map((c) => hydrate({ ...c!, footprint: undefined })), totals, diagnostics };
 }
 
-/** The evidence files added since the manifest's run, when no other input changed, came or went. */
-function addedOnly(manifest: RunManifest, since: Awaited<ReturnType<typeof unchangedSince>> | undefined, project: Project): { added?: ReadonlySet<string> } {
-  if (!since || manifest.missing.length || since.unchanged.size !== manifest.inputs.length) return {};
-  const added = new Set<string>();
+const MAX_OLD_FILES = 100;
+
+/**
+ * When only evidence files were added, changed or removed since the manifest's
+ * run: which, and the records the changed and removed ones held then, built
+ * from their parse kept in the cache. Nothing when anything else changed, or
+ * an old parse is gone: then every footprint is checked in full.
+ */
+function evidenceDelta(cache: FileCache, manifest: RunManifest, since: Awaited<ReturnType<typeof unchangedSince>> | undefined, project: Project): { delta?: EvidenceDelta } {
+  if (!since || manifest.missing.length) return {};
+  const files = new Set<string>();
+  const builder = createModelBuilder();
+  let old = 0;
+  for (const [path, hash] of manifest.inputs) {
+    if (since.unchanged.has(path)) continue;
+    // Each old parse is read and built again: past a few, checking every footprint costs less.
+    if (kindOf(path) !== 'evidence' || ++old > MAX_OLD_FILES) return {};
+    const processed = cache.get('evidence', hash);
+    if (!processed) return {};
+    files.add(path);
+    // Its value as that run had it; positions are never asked for, so no text is needed.
+    const { file } = toParsedFile({ path, kind: 'evidence', text: '' }, processed);
+    if (file.value !== undefined && !processed.fileInvalid) builder.add({ file, skip: new Set(processed.invalidItems) });
+  }
   for (const path of project.inputs.keys()) {
     if (since.unchanged.has(path)) continue;
     if (kindOf(path) !== 'evidence') return {};
-    added.add(path);
+    files.add(path);
   }
-  return { added };
+  return { delta: { files, before: [...builder.finish().model.evidence.values()] } };
 }
 
 function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {

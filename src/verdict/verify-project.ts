@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { type FactScalar } from '../facts/fact-types.js';
 import { KIND_FOLDERS, kindOf } from '../load/layout.js';
 import { createRunner, type FiringRunner, type RuleOutcome } from '../rules/run-rules.js';
-import { createFootprintCheck, hydrate, tableHead, type KeptClaim, type StoredClaim } from '../cache/result-store.js';
+import { createFootprintCheck, hydrate, tableHead, type EvidenceDelta, type KeptClaim, type StoredClaim } from '../cache/result-store.js';
 import type { Claim, ClaimResult, Project } from '../types.js';
 import { buildClaimResult } from './build-claim-result.js';
 import { claimHead, RESULT_FIELDS, verdictOf } from './claim-head.js';
@@ -16,8 +16,8 @@ export interface VerifyOptions {
   select?: (claim: Claim) => boolean;
   /** An earlier run's results: each is reused if its footprint still holds, instead of verifying the claim again. */
   previous?: ReadonlyMap<string, KeptClaim>;
-  /** Evidence files added since the run that kept `previous`, when no other input changed: checking its footprints takes less (createFootprintCheck). */
-  added?: ReadonlySet<string>;
+  /** What changed since the run that kept `previous`, when only evidence did: checking its footprints takes less (createFootprintCheck). */
+  delta?: EvidenceDelta;
   /** Keep every result with its footprint (in `stored`), for a later run to reuse. */
   store?: boolean;
   /**
@@ -58,7 +58,7 @@ export async function verifyProject(project: Project, options: VerifyOptions = {
   const dependencies = new Map<string, () => string[]>();
   const stored = options.store ? new Map<string, StoredClaim>() : undefined;
   const reused = new Set<string>();
-  const stillHolds = options.previous ? createFootprintCheck(project, ctx.contradictionsOf, options.added) : undefined;
+  const stillHolds = options.previous ? createFootprintCheck(project, ctx.contradictionsOf, options.delta) : undefined;
 
   const claims = project.claims.filter(options.select ?? (() => true)).sort(byId);
   if (!project.claimIds.size) diagnostics.push(noClaims(project));

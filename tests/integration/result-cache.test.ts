@@ -188,6 +188,43 @@ describe('the result cache', () => {
     expect(claim(without.stdout)).not.toBe(claim((await runCli(['verify', '--no-cache', '--root', dir])).stdout));
   });
 
+  // A changed or removed file's records as they were count too: a record that leaves an answer
+  // is in none of its file's records now. Each edit changes the claim's verdict, or it proves nothing.
+  it.each([
+    ['removed from its file', /  - id: euronews-trump-tweet-delay\n(?:    .*\n)+\n/, ''],
+    ['about someone else now', /(id: euronews-trump-tweet-delay\n(?:    .*\n){2})    subject: donald-trump\n/, '$1    subject: mike-pence\n'],
+  ])('verifies again a claim whose record is %s', async (_what, from, to) => {
+    const claim = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('trump-tweeted-15-minutes-later'));
+    const lines: (string | undefined)[] = [];
+    for (const format of ['json', 'text'] as const) {
+      const dir = await gitProject();
+      await verifyWithCache(dir, { whole: format === 'json' });
+      await edit(dir, 'evidence/euronews-trump-jr-wikileaks.yaml', from, to);
+      const fresh = await runCli(['verify', '--format', format, '--no-cache', '--root', dir]);
+      const cached = await verifyWithCache(dir, { whole: format === 'json' });
+      expect(VERIFY_FORMATS[format]({ result: cached.result }, PLAIN), format).toBe(fresh.stdout);
+      if (format === 'text') lines.push(claim(fresh.stdout), claim((await runCli(['verify', '--no-cache', '--root', await gitProject()])).stdout));
+    }
+    expect(lines[0]).not.toBe(lines[1]);
+  });
+
+  it('checks only the queries an edited or removed evidence file can change, and reuses the rest', async () => {
+    const dir = await gitProject();
+    const more = join(dir, 'evidence/more.yaml');
+    const statement = (words: string) =>
+      `evidence:\n  - id: extra-pence-statement\n    source: the-week-trump-jr-wikileaks\n    kind: statement\n    speaker: mike-pence\n    words: ${words}\n    quote: ${words}\n`;
+    await writeFile(more, statement('nothing could be further from the truth'));
+    for (const step of ['added', 'edited', 'removed']) {
+      if (step === 'edited') await writeFile(more, statement('nothing could be further'));
+      if (step === 'removed') await rm(more);
+      const fresh = await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir]);
+      const cached = await verifyWithCache(dir);
+      expect(VERIFY_FORMATS.json({ result: cached.result }, PLAIN), step).toBe(fresh.stdout);
+      // Only claims about what Pence said can read his statements.
+      if (step !== 'added') expect(cached.reused.claims, step).toBeGreaterThan(cached.result.claims.length - 3);
+    }
+  });
+
   it('verifies again a claim whose evidence gains a contradiction from a record it never read', async () => {
     const dir = await gitProject();
     // JSON both times: a table run keeps no whole results, and the JSON run would verify everything again.

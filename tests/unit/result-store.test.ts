@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { generateCorpus, SIZES } from '../../bench/generate-corpus.js';
 import { loadProject, verifyProject } from '../../src/pipeline.js';
-import { createFootprintCheck, hydrate, SUMMARY, type KeptClaim } from '../../src/cache/result-store.js';
+import { createFootprintCheck, hydrate, SUMMARY, type EvidenceDelta, type KeptClaim } from '../../src/cache/result-store.js';
 import { REPO } from '../helpers/project.js';
 import type { Footprint } from '../../src/verdict/record-reads.js';
 import type { EvidenceRecord, Project } from '../../src/types.js';
@@ -93,6 +94,43 @@ describe('kept results', () => {
     for (const key of ['evidence:euronews-link-message', 'entity:mike-pence', 'source:the-week-trump-jr-wikileaks', 'unknown:x']) {
       expect(check({ ...base, absent: [key] }), key).toBe(false);
     }
+  });
+
+  // With only evidence files changed, a run checks only the queries their records, then and now,
+  // can enter or leave: it must hold exactly the footprints a check of every query holds.
+  it('holds, after evidence files change, the footprints a check of every query holds', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factcheck-delta-'));
+    made.push(dir);
+    await generateCorpus(dir, SIZES.tiny, 7, REPO);
+    const before = (await loadProject(dir)).project!;
+    // Queries alone: a footprint's files would fail first for most claims whose evidence changed.
+    const footprints = [...(await verifyProject(before, { store: true })).stored!.values()].map((c): Footprint => ({ files: [], queries: c.footprint!.queries, contradictions: [], absent: [] }));
+    const files = (await readdir(join(dir, 'evidence'))).sort().map((f) => `evidence/${f}`);
+    const editItems = async (path: string, change: (items: YAMLMap[]) => void) => {
+      const doc = parseDocument(await readFile(join(dir, path), 'utf8'));
+      const list = doc.get('evidence');
+      if (isSeq(list)) change(list.items.filter(isMap) as YAMLMap[]);
+      if (isSeq(list)) list.items = list.items.filter((item) => !isMap(item) || !item.get('gone'));
+      await writeFile(join(dir, path), doc.toString({ lineWidth: 0 }));
+    };
+    // A record removed, records about someone else, a file gone, a file added.
+    await editItems(files[0]!, (items) => items[0]!.set('gone', true));
+    await editItems(files[1]!, (items) => {
+      for (const item of items) for (const key of ['subject', 'actor', 'speaker']) if (item.has(key)) item.set(key, 'nobody-known');
+    });
+    await rm(join(dir, files[2]!));
+    await writeFile(join(dir, 'evidence/zz-added.yaml'), (await readFile(join(dir, files[3]!), 'utf8')).replaceAll('id: report-', 'id: added-report-'));
+    const changed = new Set([...files.slice(0, 3), 'evidence/zz-added.yaml']);
+    const after = (await loadProject(dir)).project!;
+    const delta: EvidenceDelta = { files: changed, before: [...before.evidence.values(), ...before.excludedEvidence].filter((r) => changed.has(r.ref.file)) };
+    const contradictionsOf = (id: string) => after.contradictions.filter((c) => c.records.includes(id));
+    const full = createFootprintCheck(after, contradictionsOf);
+    const quick = createFootprintCheck(after, contradictionsOf, delta);
+    const held = footprints.map((f) => full(f));
+    expect(footprints.map((f) => quick(f))).toEqual(held);
+    // Both answers occur, or the comparison proves nothing.
+    expect(held.filter((h) => !h).length).toBeGreaterThan(5);
+    expect(held.filter((h) => h).length).toBeGreaterThan(5);
   });
 
   // A footprint lists no file for records an answer brought and nothing used: the answer's hash holds each one's file and its hash.
