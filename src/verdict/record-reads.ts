@@ -1,5 +1,6 @@
 import { answerHash, contradictionsHash, fileEntries } from './hash-reads.js';
 import { forEachReferenced } from '../evidence/referenced-records.js';
+import { addRecordRefs, dependsOn, keysOf, type ChangedKeys } from './read-keys.js';
 import { watchedMap } from './watched-map.js';
 import type { EvidenceIndex } from '../evidence/build-index.js';
 import { createNames, type Names } from '../facts/fact-types.js';
@@ -18,6 +19,8 @@ export interface RecordedReads {
   touchFound(found: ClaimEvidence): void;
   /** The inputs read so far, as lock/hash-inputs keys, sorted. */
   keys(): string[];
+  /** Whether keys() would name one of these, found without building it. */
+  dependsOn(changed: ChangedKeys): boolean;
   /**
    * What the result was computed from, file by file and query by query, so a
    * later run can tell whether it still holds without computing it again.
@@ -70,6 +73,7 @@ export function recordReads(base: MatchContext, claim: Claim, rulesetId: string)
       for (const c of found.contradictions) for (const id of c.records) log.record(base.index.get(id));
     },
     keys: () => keysOf(log, base, claim.id, rulesetId),
+    dependsOn: (changed) => dependsOn(log, base, claim.id, rulesetId, changed),
     footprint: (own, inputs) => footprintOf(log, base, own, inputs),
   };
 }
@@ -153,26 +157,6 @@ function watchedContext(base: MatchContext, log: ReadLog, sources: MatchContext[
   };
 }
 
-/** The input keys of everything read, with each record's sources, entities and the records it refers to, and each source's chain, publisher and authors. */
-function keysOf(log: ReadLog, base: MatchContext, claimId: string, rulesetId: string): string[] {
-  const allRecords = new Set(log.records);
-  for (const list of log.buckets.values()) for (const r of list) allRecords.add(r);
-  const allSources = new Set(log.sourceIds);
-  const allEntities = new Set(log.entityIds);
-  for (const r of allRecords) addRecordRefs(r, allSources, allEntities);
-  addSourceRefs(base, allSources, allEntities);
-  const out = new Set<string>(['config', `claim:${claimId}`, `ruleset:${rulesetId}`]);
-  for (const id of log.evidenceIds) out.add(`evidence:${id}`);
-  const get = (id: string) => base.index.get(id);
-  for (const r of allRecords) {
-    out.add(`evidence:${r.id}`);
-    forEachReferenced(r, get, (id) => out.add(`evidence:${id}`));
-  }
-  for (const id of allSources) out.add(`source:${id}`);
-  for (const id of allEntities) out.add(`entity:${id}`);
-  return [...out].sort();
-}
-
 /**
  * Narrower than keysOf: a record an index query returned but nothing used
  * counts through the query's answer hash only (its fields decided that it
@@ -220,36 +204,5 @@ function footprintOf(log: ReadLog, base: MatchContext, own: readonly string[], i
   return { files: [...files] as [string, string][], queries, contradictions, absent: [...new Set(absent)].sort() };
 }
 
-/** A record's source, the source it relays and the entities it names. */
-function addRecordRefs(r: EvidenceRecord, sources: Set<string>, entities: Set<string>): void {
-  sources.add(r.source);
-  if (r.relayed_from !== undefined) sources.add(r.relayed_from);
-  if (r.attributed_to !== undefined) entities.add(r.attributed_to);
-  for (const id of recordEntities(r)) entities.add(id);
-}
-
-/** The sources down each source's chain, and every source's publisher and authors. */
-function addSourceRefs(base: MatchContext, sources: Set<string>, entities: Set<string>): void {
-  for (const next of base.chainsOf([...sources])) sources.add(next);
-  for (const id of sources) {
-    const s = base.sources.get(id);
-    if (s?.publisher !== undefined) entities.add(s.publisher);
-    for (const author of s?.authors ?? []) entities.add(author);
-  }
-}
-
 /** An index query as the footprint writes it: the method's name, then its arguments. */
 export type Query = [method: keyof Omit<EvidenceIndex, 'get'>, ...args: (string | boolean)[]];
-
-function recordEntities(r: EvidenceRecord): string[] {
-  switch (r.kind) {
-    case 'event':
-      return [r.actor, ...(r.target ? [r.target] : [])];
-    case 'quantity':
-      return [r.subject, ...(r.counterpart ? [r.counterpart] : [])];
-    case 'statement':
-      return [r.speaker];
-    case 'assessment':
-      return [r.assessor, r.subject, ...(r.counterpart ? [r.counterpart] : [])];
-  }
-}
