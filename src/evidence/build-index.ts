@@ -10,14 +10,6 @@ export type { EvidenceIndex };
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Each pair of words in a row, or the word itself when there is one. */
-function pairKeys(words: readonly string[]): string[] {
-  if (words.length === 1) return [words[0]!];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
-  return out;
-}
-
 /** Records by one key, then another: maps, not joined strings, since building 300,000 keys and hashing them was most of indexing. */
 class Buckets {
   private readonly byFirst = new Map<string, Map<string, EvidenceRecord[]>>();
@@ -65,31 +57,34 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
         break;
     }
   }
-  // Statements by each pair of words in a row (a single word for one-word statements), and by each
-  // word of those keys, built on the first lookup: only attribution claims need them. Pairs are
-  // rare where single words are not; a one-word text is looked up by its word, where scanning
-  // every pair for it cost each distinct word the whole index.
-  let byPair: Map<string, StatementRecord[]> | undefined;
-  let byWord: Map<string, Set<StatementRecord>> | undefined;
-  const pairs = (): Map<string, StatementRecord[]> => {
-    if (!byPair) {
-      byPair = new Map();
-      byWord = new Map();
-      for (const r of sorted) {
-        if (r.kind !== 'statement') continue;
-        for (const key of new Set(pairKeys(wordsOf(r)))) {
-          const list = byPair.get(key);
-          if (list) list.push(r);
-          else byPair.set(key, [r]);
-          for (const word of key.split(' ')) {
-            const holding = byWord.get(word);
-            if (holding) holding.add(r);
-            else byWord.set(word, new Set([r]));
-          }
-        }
+  // Statements by each pair of words in a row, and by each word, built on the first lookup: only
+  // attribution claims need them. Pairs are rare where single words are not; a one-word text is
+  // looked up by its word, where scanning every pair for it cost each distinct word the whole
+  // index. Pairs as a map of maps and lists deduplicated as they grow: joined strings and a set for
+  // each statement were most of what building this cost.
+  let byPair: Map<string, Map<string, StatementRecord[]>> | undefined;
+  let byWord: Map<string, StatementRecord[]> | undefined;
+  const addOnce = (map: Map<string, StatementRecord[]>, key: string, r: StatementRecord) => {
+    const list = map.get(key);
+    // One statement's entries are added together: a repeat is the list's last.
+    if (!list) map.set(key, [r]);
+    else if (list[list.length - 1] !== r) list.push(r);
+  };
+  const indexWords = () => {
+    if (byPair) return;
+    byPair = new Map();
+    byWord = new Map();
+    for (const r of sorted) {
+      if (r.kind !== 'statement') continue;
+      const words = wordsOf(r);
+      for (let i = 0; i < words.length; i++) {
+        addOnce(byWord, words[i]!, r);
+        if (i + 1 === words.length) break;
+        let seconds = byPair.get(words[i]!);
+        if (!seconds) byPair.set(words[i]!, (seconds = new Map()));
+        addOnce(seconds, words[i + 1]!, r);
       }
     }
-    return byPair;
   };
   // Looked up through the rarest pair of the words, then each candidate checked; one answer per words.
   const saying = new Map<string, readonly StatementRecord[]>();
@@ -97,15 +92,14 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
     let found = saying.get(text);
     if (!found) {
       const wanted = tokens(text);
-      let candidates: Iterable<StatementRecord>;
-      if (wanted.length === 1) {
-        pairs();
-        candidates = byWord!.get(wanted[0]!) ?? NONE;
-      } else {
-        const lists = pairKeys(wanted).map((k) => pairs().get(k) ?? NONE);
-        candidates = lists.reduce<readonly StatementRecord[]>((best, l) => (l.length < best.length ? l : best), lists[0] ?? NONE);
+      indexWords();
+      let candidates: readonly StatementRecord[] = NONE;
+      if (wanted.length === 1) candidates = byWord!.get(wanted[0]!) ?? NONE;
+      for (let i = 0; i + 1 < wanted.length; i++) {
+        const list = byPair!.get(wanted[i]!)?.get(wanted[i + 1]!) ?? NONE;
+        if (i === 0 || list.length < candidates.length) candidates = list;
       }
-      found = [...candidates].filter((r) => containsWords(wanted, r)).sort(compareById);
+      found = candidates.filter((r) => containsWords(wanted, r)).sort(compareById);
       saying.set(text, found.length ? found : NONE);
     }
     return found;
