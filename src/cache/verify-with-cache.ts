@@ -209,11 +209,15 @@ const MAX_OLD_FILES = 100;
 /**
  * When only evidence files were added, changed or removed since the manifest's
  * run: which, and the records the changed and removed ones held then, built
- * from their parse kept in the cache. Nothing when anything else changed, or
- * an old parse is gone: then every footprint is checked in full.
+ * from their parse kept in the cache. Nothing when anything else changed, an
+ * old parse is gone, or the kept run had an id defined twice: then every
+ * footprint is checked in full.
  */
 function evidenceDelta(cache: FileCache, manifest: RunManifest, since: Awaited<ReturnType<typeof unchangedSince>> | undefined, project: Project): { delta?: EvidenceDelta } {
-  if (!since || manifest.missing.length) return {};
+  // A definition a duplicate id left out of the kept run is in no changed file, yet comes in when
+  // the other is renamed or removed: after such a run, every footprint is checked in full.
+  const kept = tableOf(manifest);
+  if (!since || manifest.missing.length || !kept || kept.result.diagnostics.some((d) => d.code === 'ref/duplicate-id')) return {};
   const files = new Set<string>();
   const builder = createModelBuilder();
   let old = 0;

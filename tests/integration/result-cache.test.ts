@@ -225,6 +225,21 @@ describe('the result cache', () => {
     }
   });
 
+  // A run with an id defined twice keeps its results; the definition it left out, in a file that
+  // does not change, comes in when the one that won is renamed. It is in no changed file and refers
+  // to none: only knowing the kept run had duplicates sends this through the full check.
+  it('verifies again a claim whose record was left out as a duplicate when the other definition is renamed', async () => {
+    const dir = await gitProject();
+    const source = 'source: the-guardian-trump-jr-wikileaks';
+    await writeFile(join(dir, 'evidence/a-dup.yaml'), `evidence:\n  - id: dup-record\n    ${source}\n    kind: statement\n    speaker: wikileaks\n    words: nothing of interest here\n    quote: nothing of interest here\n    date:\n      on: "2016-10-01"\n`);
+    await writeFile(join(dir, 'evidence/zz-later.yaml'), `evidence:\n  - id: dup-record\n    ${source}\n    kind: event\n    actor: congressional-committees\n    action: leak\n    date:\n      on: "2017-11-13"\n    quote: The committees leaked the messages.\n`);
+    await runCli(['verify', '--root', dir]);
+    await edit(dir, 'evidence/a-dup.yaml', 'id: dup-record', 'id: other-record');
+    const fresh = await runCli(['verify', '--no-cache', '--root', dir]);
+    expect(await runCli(['verify', '--root', dir])).toEqual(fresh);
+    expect(fresh.stdout).toMatch(/trump-jr-committee-selective-leak +True/);
+  });
+
   it('verifies again a claim whose evidence gains a contradiction from a record it never read', async () => {
     const dir = await gitProject();
     // JSON both times: a table run keeps no whole results, and the JSON run would verify everything again.
