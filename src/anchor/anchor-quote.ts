@@ -83,6 +83,19 @@ export function occursIn(snapshot: PreparedSnapshot, words: string): boolean {
  * after it. A quote not found comes back with the closest passage.
  */
 export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: AnchorHint = {}, budget?: SearchBudget): AnchorOutcome {
+  const located = locateQuote(snapshot, quote, hint, budget);
+  return located.ok ? { ok: true, anchor: describeFound(snapshot, located.occurrence, located.match, quote) } : located;
+}
+
+/** A quote found once, before it is described. */
+export interface Located {
+  ok: true;
+  occurrence: Occurrence;
+  match: Anchor['match'];
+}
+
+/** anchorQuote without describing what it finds: where, and how it matched. */
+export function locateQuote(snapshot: PreparedSnapshot, quote: string, hint: AnchorHint = {}, budget?: SearchBudget): Located | Exclude<AnchorOutcome, { ok: true }> {
   let match: Anchor['match'] = 'exact';
   let found = exactOccurrences(snapshot, quote);
   if (!found.length) {
@@ -109,10 +122,18 @@ export function anchorQuote(snapshot: PreparedSnapshot, quote: string, hint: Anc
   const fitting = found.filter((o) => fitsHint(snapshot, o, hint));
   if (!fitting.length) return { ok: false, reason: 'context-mismatch', occurrences: found };
   if (fitting.length > 1) return { ok: false, reason: 'ambiguous', occurrences: fitting };
-  const anchor = describe(snapshot, fitting[0]!, match);
-  const unicode = match === 'normalised' ? unicodeNotes(anchor.exact, quote) : [];
-  return { ok: true, anchor: unicode.length ? { ...anchor, unicode } : anchor };
+  return { ok: true, occurrence: fitting[0]!, match };
 }
+
+/** A located quote as its anchor: selectors, snippet and, for a normalised match, what Unicode it took. */
+export function describeFound(snapshot: DescribedText, o: Occurrence, match: Anchor['match'], quote: string): Anchor {
+  const anchor = describe(snapshot, o, match);
+  const unicode = match === 'normalised' ? unicodeNotes(anchor.exact, quote) : [];
+  return unicode.length ? { ...anchor, unicode } : anchor;
+}
+
+/** What describing an occurrence reads of its snapshot: never the normalised text or the word index. */
+export type DescribedText = Pick<PreparedSnapshot, 'text' | 'astral' | 'codePointAt'>;
 
 /** Why a normalised match needed Unicode normalisation, for the trail. */
 export function unicodeNotes(passage: string, quote: string): string[] {

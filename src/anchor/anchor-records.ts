@@ -3,15 +3,16 @@ import type { Claim, EvidenceRecord, Locator, NodeRef, Source } from '../types.j
 import { unseenDifference } from './unicode-chars.js';
 import { showClosest } from './describe-misquote.js';
 import { searchBudget, type SearchBudget } from './find-closest.js';
-import { anchorQuote, occursIn, prepareSnapshot, type Anchor, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
+import { locateQuote, occursIn, prepareSnapshot, type AnchorHint, type AnchorOutcome, type DescribedText, type PreparedSnapshot } from './anchor-quote.js';
+import { DescribedAnchors } from './described-anchors.js';
 import { disambiguate } from './disambiguate-occurrence.js';
 import { byId } from '../model/compare.js';
 
 export interface Anchoring {
   /** Evidence id → where its quote sits in its source's snapshot. */
-  records: Map<string, Anchor>;
+  records: DescribedAnchors;
   /** Claim id → where the claim's words sit in the archived source that quotes it. */
-  claims: Map<string, Anchor>;
+  claims: DescribedAnchors;
   /** Records and claims whose words could not be found: reported, and not verified. */
   misquotedRecords: Set<string>;
   misquotedClaims: Set<string>;
@@ -32,13 +33,21 @@ export function anchorAll(
   const prepared = new Map([...snapshots].map(([id, text]) => [id, prepareSnapshot(text)]));
   // One budget for the whole run, spent in id order, so the same misquotes get suggestions every time.
   const budget = searchBudget();
-  const result: Anchoring = { records: new Map(), claims: new Map(), misquotedRecords: new Set(), misquotedClaims: new Set(), diagnostics: [] };
+  const result: Anchoring = { records: new DescribedAnchors(), claims: new DescribedAnchors(), misquotedRecords: new Set(), misquotedClaims: new Set(), diagnostics: [] };
+  // What describing an anchor later reads of each snapshot: not its normalised text, which can be
+  // many times the text's size and is needed no longer.
+  const described = new Map<string, DescribedText>();
+  const describedOf = (id: string, s: PreparedSnapshot) => {
+    let d = described.get(id);
+    if (!d) described.set(id, (d = { text: s.text, astral: s.astral, codePointAt: s.codePointAt }));
+    return d;
+  };
 
   for (const record of [...records].sort(byId)) {
     const snapshot = prepared.get(record.source);
     if (!snapshot) continue;
-    const outcome = anchorQuote(snapshot, record.quote, hintOf(record), budget);
-    if (outcome.ok) result.records.set(record.id, outcome.anchor);
+    const outcome = locateQuote(snapshot, record.quote, hintOf(record), budget);
+    if (outcome.ok) result.records.add(record.id, describedOf(record.source, snapshot), outcome.occurrence, outcome.match, record.quote);
     else {
       result.misquotedRecords.add(record.id);
       result.diagnostics.push(report(outcome, { what: 'quote', ref: record.ref, field: 'quote', sourceId: record.source, snapshot, words: record.quote, sources, prepared, locate, budget }));
@@ -49,8 +58,8 @@ export function anchorAll(
     const sourceId = [claim.quoted_in, claim.appearance].find((id) => id !== undefined && prepared.has(id));
     if (sourceId === undefined) continue;
     const snapshot = prepared.get(sourceId)!;
-    const outcome = anchorQuote(snapshot, claim.text, hintOf(claim), budget);
-    if (outcome.ok) result.claims.set(claim.id, outcome.anchor);
+    const outcome = locateQuote(snapshot, claim.text, hintOf(claim), budget);
+    if (outcome.ok) result.claims.add(claim.id, describedOf(sourceId, snapshot), outcome.occurrence, outcome.match, claim.text);
     else {
       result.misquotedClaims.add(claim.id);
       result.diagnostics.push(report(outcome, { what: 'claim text', ref: claim.ref, field: 'text', sourceId, snapshot, words: claim.text, sources, prepared, locate, budget }));

@@ -1,11 +1,11 @@
 import type { Anchor } from '../types.js';
-import type { Occurrence, PreparedSnapshot } from './anchor-quote.js';
+import type { DescribedText, Occurrence } from './anchor-quote.js';
 
 const SELECTOR_CONTEXT = 32;
 const SNIPPET_CONTEXT = 100;
 
 /** An occurrence as an anchor: its selectors, and a snippet cut at whole words for reports. */
-export function describe(snapshot: PreparedSnapshot, o: Occurrence, match: Anchor['match']): Anchor {
+export function describe(snapshot: DescribedText, o: Occurrence, match: Anchor['match']): Anchor {
   const { text } = snapshot;
   // Twice the context in UTF-16 units always holds that many code points.
   const before = (n: number) => takeEnd(text.slice(Math.max(0, o.from - 2 * n), o.from), n, snapshot.astral);

@@ -149,10 +149,10 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
   const referenced = [...dated.evidence.values()];
   const anchoring = anchorAll(referenced, model.claims.filter((c) => !references.invalidClaims.has(c.id)), model.sources, snapshots, locate);
   append(diagnostics, anchoring.diagnostics);
-  // A quote found as written is the snapshot's own words: the record shares the anchor's string,
-  // which the snapshot holds anyway, rather than keep a copy of its own to the end of the run.
+  // A quote found as written is the snapshot's own words: the record holds them as a slice of the
+  // snapshot, which the run holds anyway, rather than keep a copy of its own to the end of the run.
   for (const r of referenced) {
-    const exact = anchoring.records.get(r.id)?.exact;
+    const exact = anchoring.records.exact(r.id);
     if (exact === r.quote) r.quote = exact;
   }
   // The misquoted leave a copy, the rest in their order; with none, the records are used as they are.

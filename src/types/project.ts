@@ -19,7 +19,7 @@ export interface Project {
   /** Archived snapshot texts by source id. */
   snapshots: Map<string, string>;
   /** Where each quote (by evidence id) and each claim's words (by claim id) sit in their snapshots. */
-  anchors: { records: Map<string, Anchor>; claims: Map<string, Anchor> };
+  anchors: { records: ReadonlyMap<string, Anchor>; claims: ReadonlyMap<string, Anchor> };
   /** Pairs of evidence records that disagree. */
   contradictions: Contradiction[];
   /** The evidence looked up by entity and action or measure. */
