@@ -135,6 +135,15 @@ export function describeFound(snapshot: DescribedText, o: Occurrence, match: Anc
 /** What describing an occurrence reads of its snapshot: never the normalised text or the word index. */
 export type DescribedText = Pick<PreparedSnapshot, 'text' | 'astral' | 'codePointAt'>;
 
+/**
+ * A snapshot's text as describing reads it. Made here, not from a prepared
+ * snapshot's own functions: those share a scope with its normalised text and
+ * word index, many times the text's size, and would keep them alive.
+ */
+export function describedText(text: string, astral: boolean): DescribedText {
+  return { text, astral, codePointAt: astral ? (offset) => codePointOffset(text, offset) : (offset) => offset };
+}
+
 /** Why a normalised match needed Unicode normalisation, for the trail. */
 export function unicodeNotes(passage: string, quote: string): string[] {
   const notes: string[] = [];

@@ -3,7 +3,7 @@ import type { Claim, EvidenceRecord, Locator, NodeRef, Source } from '../types.j
 import { unseenDifference } from './unicode-chars.js';
 import { showClosest } from './describe-misquote.js';
 import { searchBudget, type SearchBudget } from './find-closest.js';
-import { locateQuote, occursIn, prepareSnapshot, type AnchorHint, type AnchorOutcome, type DescribedText, type PreparedSnapshot } from './anchor-quote.js';
+import { locateQuote, occursIn, prepareSnapshot, type AnchorHint, type AnchorOutcome, type PreparedSnapshot } from './anchor-quote.js';
 import { DescribedAnchors } from './described-anchors.js';
 import { disambiguate } from './disambiguate-occurrence.js';
 import { byId } from '../model/compare.js';
@@ -34,20 +34,12 @@ export function anchorAll(
   // One budget for the whole run, spent in id order, so the same misquotes get suggestions every time.
   const budget = searchBudget();
   const result: Anchoring = { records: new DescribedAnchors(), claims: new DescribedAnchors(), misquotedRecords: new Set(), misquotedClaims: new Set(), diagnostics: [] };
-  // What describing an anchor later reads of each snapshot: not its normalised text, which can be
-  // many times the text's size and is needed no longer.
-  const described = new Map<string, DescribedText>();
-  const describedOf = (id: string, s: PreparedSnapshot) => {
-    let d = described.get(id);
-    if (!d) described.set(id, (d = { text: s.text, astral: s.astral, codePointAt: s.codePointAt }));
-    return d;
-  };
 
   for (const record of [...records].sort(byId)) {
     const snapshot = prepared.get(record.source);
     if (!snapshot) continue;
     const outcome = locateQuote(snapshot, record.quote, hintOf(record), budget);
-    if (outcome.ok) result.records.add(record.id, describedOf(record.source, snapshot), outcome.occurrence, outcome.match, record.quote);
+    if (outcome.ok) result.records.add(record.id, snapshot.text, snapshot.astral, outcome.occurrence, outcome.match, record.quote);
     else {
       result.misquotedRecords.add(record.id);
       result.diagnostics.push(report(outcome, { what: 'quote', ref: record.ref, field: 'quote', sourceId: record.source, snapshot, words: record.quote, sources, prepared, locate, budget }));
@@ -59,7 +51,7 @@ export function anchorAll(
     if (sourceId === undefined) continue;
     const snapshot = prepared.get(sourceId)!;
     const outcome = locateQuote(snapshot, claim.text, hintOf(claim), budget);
-    if (outcome.ok) result.claims.add(claim.id, describedOf(sourceId, snapshot), outcome.occurrence, outcome.match, claim.text);
+    if (outcome.ok) result.claims.add(claim.id, snapshot.text, snapshot.astral, outcome.occurrence, outcome.match, claim.text);
     else {
       result.misquotedClaims.add(claim.id);
       result.diagnostics.push(report(outcome, { what: 'claim text', ref: claim.ref, field: 'text', sourceId, snapshot, words: claim.text, sources, prepared, locate, budget }));

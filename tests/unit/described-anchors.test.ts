@@ -41,4 +41,22 @@ describe('anchors described when read', () => {
     expect(anchors.get('b')!.match).toBe('normalised');
     expect(anchors.get('missing')).toBeUndefined();
   });
+
+  // An anchor not yet read holds plain data: nothing with a scope, which could keep a snapshot's
+  // normalised text (many times its size) alive, and nothing a clone or a worker refuses.
+  it('are a Map to anything that asks, and clone before and after they are read', () => {
+    const text = 'He said “hello   world” and left.';
+    const sources = new Map<string, Source>([['src', { id: 'src' } as unknown as Source]]);
+    const { records: anchors } = anchorAll([record('a', 'said "hello world"')], [], sources, new Map([['src', text]]), () => ({ file: 'e', line: 1, col: 1 }));
+    expect(anchors instanceof Map && Object.prototype.toString.call(anchors)).toBe('[object Map]');
+    expect(JSON.stringify(anchors)).toBe('{}');
+    expect(() => structuredClone(anchors)).not.toThrow();
+    const anchor = anchors.get('a')!;
+    expect(structuredClone(anchors).get('a')).toEqual(anchor);
+    const seen: string[] = [];
+    anchors.forEach(function (this: string[], value, key) {
+      this.push(`${key}:${value.exact}`);
+    }, seen);
+    expect(seen).toEqual(['a:said “hello   world”']);
+  });
 });
