@@ -1,5 +1,6 @@
 import type { FileStamp } from '../load/read-files.js';
 import type { Footprint } from '../verdict/record-reads.js';
+import { contradictionsHash } from '../verdict/hash-reads.js';
 import { isFresh, jsonOf, type KeptClaim, type StoredClaim } from './result-store.js';
 import { hashText, isObject, keptHead, parseTable, type ManifestTable } from './manifest-table.js';
 
@@ -34,7 +35,7 @@ export interface RunManifest {
 /** A file read: path, SHA-256, then its stamp's size, inode, mtimeNs and ctimeNs. */
 export type InputEntry = [path: string, hash: string, size: number, ino: string, mtimeNs: string, ctimeNs: string];
 
-const FORMAT = 9;
+const FORMAT = 10;
 export const MANIFEST_BLOB = 'run-manifest';
 export const TABLE_BLOB = 'run-table';
 /** Stamps newer than this before the manifest are not trusted: coarse file systems tick in seconds. */
@@ -153,7 +154,9 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
     wholes.set(id, wholeHash);
     const f = claim.footprint!;
     // Listed, not spread: the same fields in the same order, without a spread for each of 10,000.
-    kept[id] = { files: f.files.map(([path]) => indexOf(path)), queries: f.queries, contradictions: f.contradictions, absent: f.absent };
+    // A record with no contradictions, most of them, by its id alone: the hash of nothing was half the bytes.
+    const contradictions = f.contradictions.map(([record, hash]) => (hash === NO_CONTRADICTIONS ? record : [record, hash]));
+    kept[id] = { files: f.files.map(([path]) => indexOf(path)), queries: f.queries, contradictions, absent: f.absent };
   }
   return { kept: JSON.stringify({ files: table, claims: kept }), ...(whole ? { results: JSON.stringify(results) } : {}), wholes };
 }
@@ -189,11 +192,12 @@ export function readKept(
       isObject(footprint) &&
       Array.isArray(footprint.files) &&
       pairs(footprint.queries) &&
-      pairs(footprint.contradictions) &&
+      contradictionPairs(footprint.contradictions) &&
       Array.isArray(footprint.absent);
     const head = ok ? keptHead(table, id, whole, results) : undefined;
     if (!head) return undefined;
-    claims.set(id, { ...head, footprint: { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? NO_FILE) } as Footprint });
+    const contradictions = (footprint.contradictions as (string | [string, string])[]).map((c) => (typeof c === 'string' ? [c, NO_CONTRADICTIONS] : c));
+    claims.set(id, { ...head, footprint: { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? NO_FILE), contradictions } as Footprint });
   }
   return claims;
 }
@@ -225,6 +229,14 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
   } catch {
     return undefined;
   }
+}
+
+/** The hash of a record's contradictions when it has none. */
+const NO_CONTRADICTIONS = contradictionsHash([]);
+
+/** Kept contradictions: an id alone for a record with none, else [id, hash]. */
+function contradictionPairs(value: unknown): boolean {
+  return Array.isArray(value) && value.every((c) => typeof c === 'string' || (Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && typeof c[1] === 'string'));
 }
 
 function pairs(value: unknown): boolean {
