@@ -132,6 +132,21 @@ function readAll(fd: number, into: Buffer, position: number): void {
   }
 }
 
+const PACK_NAME = /^(parse|kept|results)-[0-9a-f]{16}\.pack$/;
+
+/** A family's packs among a cache folder's names, each read by `read`; the names it refused apart, to be removed. */
+export function readFamily<T>(names: readonly string[], family: string, read: (name: string) => T | undefined): { packs: T[]; refused: string[] } {
+  const packs: T[] = [];
+  const refused: string[] = [];
+  for (const name of names) {
+    if (!PACK_NAME.test(name) || !name.startsWith(`${family}-`)) continue;
+    const pack = read(name);
+    if (pack) packs.push(pack);
+    else refused.push(name);
+  }
+  return { packs, refused };
+}
+
 /** The text of one entry of a pack. */
 export function entryText(pack: Pack, key: string): string | undefined {
   const place = pack.entries.get(key);

@@ -8,7 +8,7 @@ import { isProcessedFile, type ProcessedFile } from '../load/process-file.js';
 import { removeAbandoned } from '../load/write-atomic.js';
 import { sha256 } from '../model/hash.js';
 import { readBlob, writeBlob } from './signed-blob.js';
-import { entryText, PackWriter, readPack, readPackHeader, type Pack, type PackHeader, type Signer } from './cache-pack.js';
+import { entryText, PackWriter, readFamily, readPack, readPackHeader, type Pack, type Signer } from './cache-pack.js';
 import { packName, prunePacks, removeFile } from './prune-packs.js';
 
 /** What the cache keeps: each kind of entry in packs of its own, read only by a run that needs that kind. */
@@ -51,7 +51,6 @@ export const CACHE_DIR = '.factcheck-cache';
 const FORMAT = 3;
 export const CACHE_FOLDER = `${CACHE_DIR}/v${FORMAT}`;
 const FAMILIES: readonly Family[] = ['parse', 'kept', 'results'];
-const PACK_NAME = /^(parse|kept|results)-[0-9a-f]{16}\.pack$/;
 
 /**
  * A content-hash cache on disk: an unchanged file is not parsed again. Entries
@@ -122,34 +121,13 @@ export async function openFileCache(
   const load = (family: Family): Map<string, Pack> => {
     let index = found.get(family);
     if (index) return index;
-    const loaded: Pack[] = [];
-    const refused: string[] = [];
+    const read = readFamily(listed(), family, (name) => readPack(join(dir, name), name, family, signer));
     index = new Map();
-    for (const name of listed()) {
-      if (!PACK_NAME.test(name) || !name.startsWith(`${family}-`)) continue;
-      const pack = readPack(join(dir, name), name, family, signer);
-      if (!pack) {
-        refused.push(name);
-        continue;
-      }
-      loaded.push(pack);
-      for (const key of pack.entries.keys()) if (!index.has(key)) index.set(key, pack);
-    }
-    packs.set(family, loaded);
-    rejected.set(family, refused);
+    for (const pack of read.packs) for (const key of pack.entries.keys()) if (!index.has(key)) index.set(key, pack);
+    packs.set(family, read.packs);
+    rejected.set(family, read.refused);
     found.set(family, index);
     return index;
-  };
-  const headersOf = (family: Family): { packs: PackHeader[]; rejected: string[] } => {
-    const headers: PackHeader[] = [];
-    const refused: string[] = [];
-    for (const name of listed()) {
-      if (!PACK_NAME.test(name) || !name.startsWith(`${family}-`)) continue;
-      const header = readPackHeader(join(dir, name), name);
-      if (header) headers.push(header);
-      else refused.push(name);
-    }
-    return { packs: headers, rejected: refused };
   };
   const readEntry = (family: Family, key: string): string | undefined => {
     used.get(family)!.add(key);
@@ -242,8 +220,10 @@ export async function openFileCache(
         if (family === 'parse' && !found.has(family)) continue;
         // A family this run read nothing of is pruned from its packs' headers: reading and checking
         // ten megabytes of results a table run never needed cost a tenth of an incremental run.
-        const older = found.has(family) ? { packs: packs.get(family) ?? [], rejected: rejected.get(family) ?? [] } : headersOf(family);
-        prunePacks({ dir, family, signer, older: older.packs, fresh: fresh.get(family), rejected: older.rejected, wanted: used.get(family)! });
+        const older = found.has(family)
+          ? { packs: packs.get(family) ?? [], refused: rejected.get(family) ?? [] }
+          : readFamily(listed(), family, (name) => readPackHeader(join(dir, name), name));
+        prunePacks({ dir, family, signer, older: older.packs, fresh: fresh.get(family), rejected: older.refused, wanted: used.get(family)! });
       }
       if (!options.blobs) return;
       for (const name of listed()) {

@@ -3,7 +3,7 @@ import { type Diagnostic } from '../diagnostics.js';
 import { type FileCache } from './file-cache.js';
 import { listProjectFiles } from '../load/list-files.js';
 import { unchangedSince } from './unchanged-since.js';
-import { hydrate, type EvidenceDelta, type KeptClaim } from './result-store.js';
+import { hydrate, type KeptClaim } from './result-store.js';
 import { inShard, type Shard } from '../results/shard.js';
 import { MANIFEST_BLOB, parseManifest, readKept, readResults, TABLE_BLOB, tableOf, type RunManifest } from './run-manifest.js';
 import { keptHead } from './manifest-table.js';
@@ -15,10 +15,8 @@ import { loadWith } from '../load/load-project.js';
 import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
 import { assembleResult } from '../results/assemble-result.js';
 import { compareIds } from '../model/compare.js';
-import { kindOf } from '../load/layout.js';
-import { toParsedFile } from '../load/process-file.js';
-import { createModelBuilder } from '../validate/build-model.js';
 import { exceedsStringLimit } from '../model/string-limit.js';
+import { evidenceDelta } from './evidence-delta.js';
 
 export interface CachedVerifyOptions {
   /** Parse threads; see LoadOptions. */
@@ -202,42 +200,6 @@ function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): Ve
   const { tool, scale, totals, diagnostics } = table.result;
   // The fields in assembleResult's order.
   return { tool, scale, claims: claims.map((c) => hydrate({ ...c!, footprint: undefined })), totals, diagnostics };
-}
-
-const MAX_OLD_FILES = 100;
-
-/**
- * When only evidence files were added, changed or removed since the manifest's
- * run: which, and the records the changed and removed ones held then, built
- * from their parse kept in the cache. Nothing when anything else changed, an
- * old parse is gone, or the kept run had an id defined twice: then every
- * footprint is checked in full.
- */
-function evidenceDelta(cache: FileCache, manifest: RunManifest, since: Awaited<ReturnType<typeof unchangedSince>> | undefined, project: Project): { delta?: EvidenceDelta } {
-  // A definition a duplicate id left out of the kept run is in no changed file, yet comes in when
-  // the other is renamed or removed: after such a run, every footprint is checked in full.
-  const kept = tableOf(manifest);
-  if (!since || manifest.missing.length || !kept || kept.result.diagnostics.some((d) => d.code === 'ref/duplicate-id')) return {};
-  const files = new Set<string>();
-  const builder = createModelBuilder();
-  let old = 0;
-  for (const [path, hash] of manifest.inputs) {
-    if (since.unchanged.has(path)) continue;
-    // Each old parse is read and built again: past a few, checking every footprint costs less.
-    if (kindOf(path) !== 'evidence' || ++old > MAX_OLD_FILES) return {};
-    const processed = cache.get('evidence', hash);
-    if (!processed) return {};
-    files.add(path);
-    // Its value as that run had it; positions are never asked for, so no text is needed.
-    const { file } = toParsedFile({ path, kind: 'evidence', text: '' }, processed);
-    if (file.value !== undefined && !processed.fileInvalid) builder.add({ file, skip: new Set(processed.invalidItems) });
-  }
-  for (const path of project.inputs.keys()) {
-    if (since.unchanged.has(path)) continue;
-    if (kindOf(path) !== 'evidence') return {};
-    files.add(path);
-  }
-  return { delta: { files, before: [...builder.finish().model.evidence.values()] } };
 }
 
 function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {
