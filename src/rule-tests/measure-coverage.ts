@@ -1,4 +1,4 @@
-import { forEachLeaf } from '../rules/run-rules.js';
+import { forEachLeaf } from '../rules/condition-tree.js';
 import type { RuleSpec, Ruleset } from '../types.js';
 
 type ConditionNode = { all?: ConditionNode[]; any?: ConditionNode[]; not?: ConditionNode; fact?: string; operator?: string };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearMissesOf, type EvaluatedNode } from '../../src/rules/run-rules.js';
+import { nearMissesOf, type EvaluatedNode } from '../../src/rules/condition-tree.js';
 
 /** Whether the rule holds with one leaf flipped, the whole tree worked out again: what the one pass must give. */
 function holdsWith(node: EvaluatedNode, flipped: EvaluatedNode): boolean | undefined {
