@@ -40,9 +40,10 @@ export interface FileCache {
    * Writes this run's new entries, one pack per family, and removes what this
    * run did not use, so the cache does not grow without end: parse entries
    * always; content and blobs only with `blobs`, since only a full verify
-   * knows which of them are still wanted.
+   * knows which of them are still wanted. `prune: false` removes nothing: a
+   * run that read a few files' parses must not drop the rest.
    */
-  finish(options?: { blobs?: boolean }): Promise<void>;
+  finish(options?: { blobs?: boolean; prune?: boolean }): Promise<void>;
   /** Drops what this run would have written: for a run that stopped before it could finish. */
   abandon(): void;
 }
@@ -214,6 +215,7 @@ export async function openFileCache(
       }
       pendingBlobs.clear();
       await removeAbandoned(dir);
+      if (options.prune === false) return;
       // Content nobody read may still be wanted by a later run: only a full verify knows, and it reads every family it prunes.
       for (const family of FAMILIES) {
         if (family !== 'parse' && !options.blobs) continue;

@@ -25,20 +25,7 @@ export function createFootprintCheck(
   const touched = delta ? touchedBy(project, delta) : undefined;
   const contradictions = new Map<string, string>();
 
-  const present = (key: string) => {
-    const colon = key.indexOf(':');
-    const id = key.slice(colon + 1);
-    switch (key.slice(0, colon)) {
-      case 'evidence':
-        return project.evidence.has(id);
-      case 'source':
-        return project.sources.has(id);
-      case 'entity':
-        return project.entities.has(id);
-      default:
-        return true; // a key this version does not know: treat as changed
-    }
-  };
+  const present = presence(project.evidence, project.sources, project.entities);
   // Kept footprints share one [path, hash] pair per path of their claims file: each pair is
   // checked once, not once for each of the 300,000 times 10,000 footprints name a file.
   const files = new Map<readonly [string, string], boolean>();
@@ -75,6 +62,24 @@ export function createFootprintCheck(
   };
 }
 
+/** Whether an item a footprint found missing (a lock/hash-inputs key) is there now. */
+export function presence(evidence: { has(id: string): boolean }, sources: { has(id: string): boolean }, entities: { has(id: string): boolean }): (key: string) => boolean {
+  return (key) => {
+    const colon = key.indexOf(':');
+    const id = key.slice(colon + 1);
+    switch (key.slice(0, colon)) {
+      case 'evidence':
+        return evidence.has(id);
+      case 'source':
+        return sources.has(id);
+      case 'entity':
+        return entities.has(id);
+      default:
+        return true; // a key this version does not know: treat as changed
+    }
+  };
+}
+
 // A query no record of the delta can enter or leave: its answer is the one the footprint hashed.
 const UNTOUCHED = 'untouched';
 
@@ -94,7 +99,8 @@ function touchedBy(project: Project, delta: EvidenceDelta): EvidenceIndex {
   return buildIndex(records, project.config.vocabulary);
 }
 
-function runQuery(index: EvidenceIndex, [method, ...args]: Query): readonly EvidenceRecord[] | undefined {
+/** A kept query asked of an index; undefined for a method this version does not know. */
+export function runQuery(index: EvidenceIndex, [method, ...args]: Query): readonly EvidenceRecord[] | undefined {
   const [a, b, c] = args as [string, string, boolean];
   switch (method) {
     case 'events':

@@ -3,7 +3,7 @@ import type { listProjectFiles } from '../load/list-files.js';
 import type { FileStamp } from '../load/read-files.js';
 import { isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { headsOf } from './manifest-table.js';
-import { inputEntry, MANIFEST_BLOB, serializeKept, serializeManifest, serializeStamps, TABLE_BLOB, type RunManifest } from './run-manifest.js';
+import { inputEntry, MANIFEST_BLOB, readKept, serializeKept, serializeManifest, serializeStamps, TABLE_BLOB, type RunManifest } from './run-manifest.js';
 import type { LoadResult, Project, VerifyResult } from '../types.js';
 import { compareIds } from '../model/compare.js';
 
@@ -93,3 +93,20 @@ function sameKeys(a: ReadonlySet<string>, b: ReadonlyMap<string, unknown>): bool
   return a.size === b.size && [...b.keys()].every((k) => a.has(k));
 }
 
+/** The claims kept by the manifest's run for these claims files, and which claims each file had. */
+export function readAllKept(
+  cache: FileCache,
+  manifest: RunManifest,
+  claimsFiles: readonly string[],
+  whole: boolean,
+): { claims: Map<string, KeptClaim>; files: Map<string, ReadonlySet<string>> } {
+  const claims = new Map<string, KeptClaim>();
+  const files = new Map<string, ReadonlySet<string>>();
+  for (const file of claimsFiles) {
+    const kept = readKept(cache, manifest, file, whole);
+    if (!kept) continue;
+    files.set(file, new Set(kept.keys()));
+    for (const [id, claim] of kept) claims.set(id, claim);
+  }
+  return { claims, files };
+}

@@ -3,11 +3,11 @@ import { type Diagnostic } from '../diagnostics.js';
 import { type FileCache } from './file-cache.js';
 import { listProjectFiles } from '../load/list-files.js';
 import { unchangedSince } from './unchanged-since.js';
-import { hydrate, type KeptClaim } from './result-store.js';
+import { hydrate } from './result-store.js';
 import { inShard, type Shard } from '../results/shard.js';
-import { MANIFEST_BLOB, parseManifest, readKept, readResults, TABLE_BLOB, tableOf, type RunManifest } from './run-manifest.js';
+import { MANIFEST_BLOB, parseManifest, readResults, TABLE_BLOB, tableOf, type RunManifest } from './run-manifest.js';
 import { keptHead } from './manifest-table.js';
-import { keepResults, restamped } from './keep-run.js';
+import { keepResults, readAllKept, restamped } from './keep-run.js';
 import { keepView, readView, type ViewOption } from './kept-view.js';
 import type { Claim, Project, VerifyResult } from '../types.js';
 import { openCache, type Environment } from './cache-stamp.js';
@@ -17,6 +17,8 @@ import { assembleResult } from '../results/assemble-result.js';
 import { compareIds } from '../model/compare.js';
 import { exceedsStringLimit } from '../model/string-limit.js';
 import { evidenceDelta } from './evidence-delta.js';
+import { FACTS_BLOB, parseFacts, serializeFacts } from './project-facts.js';
+import { verifyPartial } from './partial-run.js';
 
 export interface CachedVerifyOptions {
   /** Parse threads; see LoadOptions. */
@@ -53,6 +55,8 @@ export interface CachedVerification {
   project?: Project;
   /** What was reused: the whole last result when no input changed, else the results whose footprints still held. */
   reused: { whole: boolean; claims: number };
+  /** Only evidence was added, and the run loaded only what it could reach (partial-run.ts): this many evidence files. */
+  partial?: { evidenceFiles: number };
 }
 
 /**
@@ -107,6 +111,25 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     const reused = await reuseKept(cache, manifest, since, started, whole, options.view);
     if (reused) return reused;
   }
+  if (cache && manifest && full && since && !since.all) {
+    const partial = await verifyPartial({
+      root,
+      cache,
+      manifest,
+      facts: () => parseFacts(cache.getBlob(FACTS_BLOB), manifest.table),
+      listing,
+      unchanged: since.unchanged,
+      kept: () => readAllKept(cache, manifest, Object.keys(manifest.claimsFiles), whole).claims,
+      whole,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
+    });
+    if (partial) {
+      // The kept results and manifest stay as they were, and every parse too: this run read few of them.
+      await cache.finish({ blobs: false, prune: false });
+      return { result: partial.result, reused: { whole: false, claims: partial.result.claims.length - partial.verified }, partial: { evidenceFiles: partial.evidenceFiles } };
+    }
+  }
 
   // Unchanged files are read only if their parse is not in the cache.
   const loaded = await loadWith(root, diagnostics, {
@@ -139,6 +162,9 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     let table: string;
     try {
       table = keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
+      // What a later run that only adds evidence needs of the records it will not load.
+      const facts = serializeFacts(project, loaded.diagnostics, project.comparisons ?? 0, table);
+      if (facts !== undefined) cache.setBlob(FACTS_BLOB, facts);
     } catch (error) {
       // Results too large to keep (thousands of claims each reading thousands of records) only cost speed:
       // the kept results and manifest stay as they were, as after a partial run.
@@ -206,22 +232,4 @@ function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | u
   const { select, shard } = options;
   if (!select && !shard) return undefined;
   return (claim) => (select?.(claim) ?? true) && (!shard || inShard(claim.id, shard));
-}
-
-/** The claims kept by the manifest's run for these claims files, and which claims each file had. */
-function readAllKept(
-  cache: FileCache,
-  manifest: RunManifest,
-  claimsFiles: readonly string[],
-  whole: boolean,
-): { claims: Map<string, KeptClaim>; files: Map<string, ReadonlySet<string>> } {
-  const claims = new Map<string, KeptClaim>();
-  const files = new Map<string, ReadonlySet<string>>();
-  for (const file of claimsFiles) {
-    const kept = readKept(cache, manifest, file, whole);
-    if (!kept) continue;
-    files.set(file, new Set(kept.keys()));
-    for (const [id, claim] of kept) claims.set(id, claim);
-  }
-  return { claims, files };
 }

@@ -194,8 +194,8 @@ function disagree(a: QuantityRecord, b: QuantityRecord): boolean {
   return bValue !== undefined && comparable && Math.abs(a.value - bValue) > 1e-9 * Math.max(1, Math.abs(a.value));
 }
 
-/** Two disjoint complete windows each find the other outside: each pair once, in order. */
-function finish(found: readonly Contradiction[]): Contradiction[] {
+/** Two disjoint complete windows each find the other outside: each pair once, in order. Also how a partial run merges kept pairs with new ones. */
+export function finish(found: readonly Contradiction[]): Contradiction[] {
   const unique = new Map<string, Contradiction>();
   for (const c of found) {
     const key = `${c.kind}\0${[...c.records].sort().join('\0')}`;

@@ -29,7 +29,8 @@ function refersToAny(r: EvidenceRecord): boolean {
   return r.after !== undefined || r.before !== undefined || r.dated_by.length > 0 || (r.kind === 'event' && r.in_response_to !== undefined);
 }
 
-function referencesOf(r: EvidenceRecord): string[] {
+/** The ids a record refers to directly. */
+export function referencesOf(r: EvidenceRecord): string[] {
   const ids = [...r.dated_by];
   if (r.after !== undefined) ids.push(r.after.record);
   if (r.before !== undefined) ids.push(r.before.record);

@@ -3,7 +3,7 @@ import { anchorAll } from '../anchor/anchor-records.js';
 import { diagnostic, sortDiagnostics, type Diagnostic, type Position } from '../diagnostics.js';
 import { buildIndex } from '../evidence/build-index.js';
 import { CONTRADICTION_LIMITS, detectContradictions, type ContradictionCheck } from '../evidence/detect-contradictions.js';
-import { createNames } from '../facts/fact-types.js';
+import { createNames, type Names } from '../facts/fact-types.js';
 import { kindOf } from './layout.js';
 import { type FileCache } from '../cache/file-cache.js';
 import type { ParsedFile } from './parse-yaml.js';
@@ -11,7 +11,7 @@ import { readProjectFiles, type FileStamp } from './read-files.js';
 import { fileIntake, parseAll } from './parse-all.js';
 import { checkBrokenRules, checkRules } from '../rules/check-rules.js';
 import { findUnloaded } from '../validate/find-unloaded.js';
-import type { LoadResult, Locator, Project, Unloaded } from '../types.js';
+import type { Contradiction, EvidenceRecord, LoadResult, Locator, Project, Source, Unloaded } from '../types.js';
 import { createModelBuilder, type Model } from '../validate/build-model.js';
 import { checkReferences, type ReferenceCheck } from '../validate/check-references.js';
 import { resolveRecordDates } from '../validate/resolve-record-dates.js';
@@ -36,6 +36,12 @@ export interface LoadOptions {
    * corpus, whose positions point into its test file. Schema-checked here.
    */
   extra?: readonly ParsedFile[];
+  /**
+   * Load only the project files this accepts, and only the snapshots their
+   * records and claims quote: a partial run's model (cache/partial-run.ts),
+   * whose caller answers for what is left out.
+   */
+  loadOnly?: (path: string) => boolean;
 }
 
 /**
@@ -64,7 +70,7 @@ export type WithCache = Omit<LoadOptions, 'cache'> & { cache: FileCache | undefi
 
 /** loadProject with the cache, if any, opened by the caller, who prunes it when done with it. */
 export async function loadWith(root: string, diagnostics: Diagnostic[], options: WithCache): Promise<LoadResult> {
-  const read = await readProjectFiles(root, options.unchanged);
+  const read = await readProjectFiles(root, options.unchanged, options.loadOnly);
   append(diagnostics, read.diagnostics);
   const builder = createModelBuilder();
   const files = fileIntake(builder);
@@ -78,7 +84,7 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
   const { model } = built;
   if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
   const checked = checkModel(model, files.brokenRules, locate, diagnostics);
-  const snapshots = await readSnapshots(root, model.sources, locate, diagnostics, inputs, stamps);
+  const snapshots = await readSnapshots(root, options.loadOnly ? quotedSources(model) : model.sources, locate, diagnostics, inputs, stamps);
   const evidence = anchorEvidence(model, checked.references, snapshots, locate, diagnostics);
   // Contradictions past the check's limits are not known: verdicts without them could confirm what is contradicted.
   if (!evidence) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
@@ -105,6 +111,7 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
     snapshots,
     anchors: evidence.anchors,
     contradictions: evidence.contradictions,
+    comparisons: evidence.comparisons,
     index: evidence.index,
     locate,
     inputs,
@@ -112,6 +119,16 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
     unloaded: () => unloadedOf(project, files.parsed, found),
   };
   return { project, diagnostics: loadDiagnostics, inputs, stamps };
+}
+
+/** The sources whose snapshots the model's records and claims quote from. */
+function quotedSources(model: Model): Map<string, Source> {
+  const ids = new Set<string | undefined>();
+  for (const r of model.evidence.values()) ids.add(r.source);
+  for (const c of model.claims) ids.add(c.quoted_in).add(c.appearance);
+  const out = new Map<string, Source>();
+  for (const [id, source] of model.sources) if (ids.has(id)) out.set(id, source);
+  return out;
 }
 
 /** References across files, then the rules' names and paths, each place reported once. */
@@ -163,18 +180,21 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
     evidence = kept;
   }
   const index = buildIndex(evidence.values(), model.config!.vocabulary, evidence);
-  const { contradictions, stopped } = detectContradictions([...evidence.values()], index, model.entities);
+  const { contradictions, comparisons, stopped } = detectContradictions([...evidence.values()], index, model.entities);
   if (stopped) {
     diagnostics.push(tooManyContradictions(stopped, locate(evidence.get(stopped.record)!.ref)));
     return undefined;
   }
   const names = createNames(model.entities, model.sources, model.config!.vocabulary);
-  for (const c of contradictions) {
-    const other = locate(evidence.get(c.records[0])!.ref);
-    const message = `${describeContradiction(c, evidence, names)} (see ${other.file}:${other.line}:${other.col})`;
-    diagnostics.push(diagnostic('evidence/contradiction', locate(evidence.get(c.records[1])!.ref), message, 'warning'));
-  }
-  return { evidence, index, contradictions, anchors: { records: anchoring.records, claims: anchoring.claims }, misquotedClaims: anchoring.misquotedClaims };
+  for (const c of contradictions) diagnostics.push(contradictionWarning(c, evidence, names, locate));
+  return { evidence, index, contradictions, comparisons, anchors: { records: anchoring.records, claims: anchoring.claims }, misquotedClaims: anchoring.misquotedClaims };
+}
+
+/** The warning a contradiction gets, at the record that disagrees. */
+export function contradictionWarning(c: Contradiction, evidence: ReadonlyMap<string, EvidenceRecord>, names: Names, locate: Locator): Diagnostic {
+  const other = locate(evidence.get(c.records[0])!.ref);
+  const message = `${describeContradiction(c, evidence, names)} (see ${other.file}:${other.line}:${other.col})`;
+  return diagnostic('evidence/contradiction', locate(evidence.get(c.records[1])!.ref), message, 'warning');
 }
 
 function tooManyContradictions(stopped: NonNullable<ContradictionCheck['stopped']>, at: Position): Diagnostic {

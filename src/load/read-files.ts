@@ -30,11 +30,14 @@ export async function readProjectFiles(
   root: string,
   /** Files known unchanged, with their hash and stamp: read only if their text is asked for. */
   unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }> = new Map(),
+  /** Only the files this accepts; every file when absent. */
+  only?: (path: string) => boolean,
 ): Promise<ReadFilesResult> {
   const files: TextFile[] = [];
   const realRoot = realpathSync(root);
   const { paths, diagnostics } = await listProjectFiles(realRoot);
   for (const { path, kind } of paths) {
+    if (only && !only(path)) continue;
     const known = unchanged.get(path);
     if (known) {
       files.push(lazyFile(realRoot, path, kind, known));

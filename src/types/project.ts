@@ -22,6 +22,8 @@ export interface Project {
   anchors: { records: ReadonlyMap<string, Anchor>; claims: ReadonlyMap<string, Anchor> };
   /** Pairs of evidence records that disagree. */
   contradictions: Contradiction[];
+  /** Comparisons the contradiction check made: how near its limit the project is. */
+  comparisons?: number;
   /** The evidence looked up by entity and action or measure. */
   index: EvidenceIndex;
   /** Resolves a node path in a project file to a position. */

@@ -1,0 +1,204 @@
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { buildIndex } from '../evidence/build-index.js';
+import { CONTRADICTION_LIMITS, detectContradictions, finish } from '../evidence/detect-contradictions.js';
+import { referencesOf } from '../evidence/referenced-records.js';
+import { partnerRoutes, queryRoutes, routedIndex } from '../evidence/route-keys.js';
+import { createNames } from '../facts/fact-types.js';
+import { kindOf } from '../load/layout.js';
+import type { listProjectFiles } from '../load/list-files.js';
+import { contradictionWarning, loadWith } from '../load/load-project.js';
+import type { FileStamp } from '../load/read-files.js';
+import { compareIds } from '../model/compare.js';
+import { assembleResult } from '../results/assemble-result.js';
+import type { ClaimResult, Contradiction, Project, VerifyResult } from '../types.js';
+import type { Query } from '../verdict/record-reads.js';
+import { verifyProject } from '../verdict/verify-project.js';
+import { addedCheck } from './added-check.js';
+import type { FileCache } from './file-cache.js';
+import { tableOf, type RunManifest } from './run-manifest.js';
+import { hydrate, isFresh, type KeptClaim } from './result-store.js';
+import type { ProjectFacts } from './project-facts.js';
+
+/** Past these, a partial run would load most of the project anyway: a full one is as fast, and simpler. */
+export const PARTIAL_LIMITS = { addedFiles: 20, affectedClaims: 500, rounds: 8, evidenceFiles: 100, evidenceShare: 0.2 };
+
+export interface PartialRun {
+  root: string;
+  cache: FileCache;
+  manifest: RunManifest;
+  /** What the manifest's run kept of its project: read only once the change is known to be one a partial run can take. */
+  facts: () => ProjectFacts | undefined;
+  listing: Awaited<ReturnType<typeof listProjectFiles>>;
+  unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }>;
+  /** The claims the manifest's run kept, by id: read as late as `facts`. */
+  kept: () => ReadonlyMap<string, KeptClaim>;
+  whole: boolean;
+  workers?: number;
+  fastYaml?: boolean;
+}
+
+/**
+ * verify when the only change since the last full run is evidence files
+ * added, loading only what they can reach: the claims whose footprints they
+ * move, the records those claims' queries answer with, the records the new
+ * ones refer to or could contradict, and the small kinds (config, rules,
+ * entities, sources). The rest comes from what the last run kept
+ * (project-facts.ts): its results, its contradictions and its diagnostics.
+ *
+ * Whatever cannot be shown to come out as a full run's does not: the run
+ * gives undefined, and the caller loads the whole project. That is so when
+ * anything but evidence was added, changed or removed; when the last run
+ * had a problem other than a contradiction; when a new file has one, or
+ * defines an id already defined; and past PARTIAL_LIMITS.
+ */
+export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyResult; verified: number; evidenceFiles: number } | undefined> {
+  const { manifest } = run;
+  const added = addedFiles(run);
+  const table = added && tableOf(manifest);
+  const facts = table && run.facts();
+  if (!added || !table || !facts) return undefined;
+  // Only problems a partial run reproduces: contradictions from the load, rules that fired none from each claim.
+  if (table.result.diagnostics.some((d) => d.code !== 'evidence/contradiction' && d.code !== 'verify/no-rule-fired')) return undefined;
+  const claimFile = new Map<string, string>();
+  for (const [file, { ids }] of Object.entries(manifest.claimsFiles)) for (const id of ids) claimFile.set(id, file);
+  const kept = run.kept();
+  if (claimFile.size !== table.result.totals.claims || claimFile.size !== kept.size) return undefined;
+
+  const fileOf = new Map<string, number>();
+  facts.ids.forEach((ids, i) => ids.forEach((id) => fileOf.set(id, i)));
+  const inputs = new Map(manifest.inputs.map(([path, hash]) => [path, hash]));
+  const evidenceFiles = new Set(added);
+  const claimsFiles = new Set<string>();
+  let affected: Set<string> | undefined;
+  let settled = '';
+
+  for (let round = 0; round < PARTIAL_LIMITS.rounds; round++) {
+    if (evidenceFiles.size - added.size > Math.max(PARTIAL_LIMITS.evidenceFiles, PARTIAL_LIMITS.evidenceShare * facts.files.length)) return undefined;
+    const diagnostics: Diagnostic[] = [];
+    const loaded = await loadWith(run.root, diagnostics, {
+      cache: run.cache,
+      unchanged: run.unchanged,
+      ...(run.workers === undefined ? {} : { workers: run.workers }),
+      ...(run.fastYaml === undefined ? {} : { fastYaml: run.fastYaml }),
+      loadOnly: (path) => {
+        const kind = kindOf(path);
+        return kind === 'evidence' ? evidenceFiles.has(path) : kind === 'claims' ? claimsFiles.has(path) : true;
+      },
+    });
+    const project = loaded.project;
+    if (!project) return undefined;
+    const missing = new Set<string>();
+    const need = (key: string) => {
+      for (const i of facts.routes[key] ?? []) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+    };
+    const needId = (id: string) => {
+      const i = fileOf.get(id);
+      if (i !== undefined && !evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+    };
+    // What the loaded records refer to, loaded too: else they would be left out, as a full run never would.
+    for (const r of [...project.evidence.values(), ...project.excludedEvidence]) for (const id of referencesOf(r)) needId(id);
+    if (missing.size) {
+      for (const file of missing) evidenceFiles.add(file);
+      continue;
+    }
+    if (loaded.diagnostics.some((d) => d.code !== 'evidence/contradiction')) return undefined;
+    const fresh = [...project.evidence.values()].filter((r) => added.has(r.ref.file));
+    // An id an unchanged file defines too: a full run reports both.
+    if (fresh.some((r) => fileOf.has(r.id))) return undefined;
+    for (const r of fresh) for (const key of partnerRoutes(r, project.entities)) need(key);
+    if (missing.size) {
+      for (const file of missing) evidenceFiles.add(file);
+      continue;
+    }
+
+    const contradictions = mergeContradictions(project, facts, added);
+    if (!contradictions) return undefined;
+    project.contradictions = contradictions.all;
+    // The affected claims were found with these: more records loaded since must not change them.
+    const pairs = contradictions.all.map((c) => `${c.kind}\0${c.records.join('\0')}`).join('\n');
+    if (affected && pairs !== settled) return undefined;
+    settled = pairs;
+
+    if (!affected) {
+      const check = addedCheck(fresh, project, (path) => inputs.get(path) ?? project.inputs.get(path) ?? '', contradictions.all);
+      affected = new Set();
+      for (const [id, claim] of kept) {
+        if (claim.footprint && (!run.whole || claim.json) && check(claim.footprint)) continue;
+        affected.add(id);
+        if (affected.size > PARTIAL_LIMITS.affectedClaims) return undefined;
+        claimsFiles.add(claimFile.get(id)!);
+        // What the claim read last time, loaded up front: most of what it will read now.
+        for (const [query] of claim.footprint?.queries ?? []) {
+          const [method, ...args] = JSON.parse(query) as Query;
+          for (const key of queryRoutes(method, args, (key) => facts.routes[key]?.length ?? 0) ?? []) need(key);
+        }
+        for (const [id] of claim.footprint?.contradictions ?? []) needId(id);
+        for (const [path] of claim.footprint?.files ?? []) if (kindOf(path) === 'evidence' && !evidenceFiles.has(path)) missing.add(path);
+      }
+      for (const file of missing) evidenceFiles.add(file);
+      if (affected.size) continue;
+    }
+    if (missing.size) {
+      for (const file of missing) evidenceFiles.add(file);
+      continue;
+    }
+
+    // The affected claims verified, every query and record they ask for checked to be loaded.
+    project.index = routedIndex(project.index, (key) => facts.routes[key]?.length ?? 0, need, needId);
+    const verified = await verifyProject(project, { select: (c) => affected!.has(c.id), store: true, whole: run.whole, dependencies: false });
+    if (missing.size) {
+      for (const file of missing) evidenceFiles.add(file);
+      continue;
+    }
+    if ([...affected].some((id) => { const s = verified.stored?.get(id); return !s || !isFresh(s); })) return undefined;
+
+    const claims: ClaimResult[] = [];
+    const own: Diagnostic[] = [];
+    for (const id of [...claimFile.keys()].sort(compareIds)) {
+      const stored = verified.stored!.get(id);
+      const now = stored && isFresh(stored) ? stored : undefined;
+      const earlier = kept.get(id)!;
+      claims.push(now ? now.result : hydrate(earlier));
+      own.push(...(now ?? earlier).diagnostics);
+    }
+    const load = sortDiagnostics([...facts.load, ...contradictions.added.map((c) => contradictionWarning(c, project.evidence, createNames(project.entities, project.sources, project.config.vocabulary), project.locate))]);
+    return { result: assembleResult(project, claims, [...load, ...own]), verified: affected.size, evidenceFiles: evidenceFiles.size };
+  }
+  return undefined;
+}
+
+/** The evidence files added since the manifest's run, if nothing else changed; undefined otherwise. */
+function addedFiles(run: PartialRun): Set<string> | undefined {
+  const { manifest, listing, unchanged } = run;
+  if (listing.diagnostics.length || manifest.missing.length) return undefined;
+  if (!manifest.inputs.every(([path]) => unchanged.has(path))) return undefined;
+  const before = new Set(manifest.listed);
+  const now = new Set(listing.paths.map((p) => p.path));
+  if (![...before].every((path) => now.has(path))) return undefined;
+  const added = new Set([...now].filter((path) => !before.has(path)));
+  if (!added.size || added.size > PARTIAL_LIMITS.addedFiles || [...added].some((path) => kindOf(path) !== 'evidence')) return undefined;
+  return added;
+}
+
+/**
+ * The project's contradictions: the kept run's and those a new record is in.
+ * Contradictions are of pairs, so the new ones are what the loaded records
+ * give with the new files and not without them; the loaded records hold
+ * every partner a new record could have. Undefined past the check's limits.
+ */
+function mergeContradictions(project: Project, facts: ProjectFacts, added: ReadonlySet<string>): { all: Contradiction[]; added: Contradiction[] } | undefined {
+  const all = [...project.evidence.values()];
+  const old = all.filter((r) => !added.has(r.ref.file));
+  const withNew = detectContradictions(all, project.index, project.entities);
+  const without = detectContradictions(old, buildIndex(old, project.config.vocabulary), project.entities);
+  if (withNew.stopped || without.stopped || facts.comparisons + withNew.comparisons > CONTRADICTION_LIMITS.comparisons) return undefined;
+  const key = (c: Contradiction) => `${c.kind}\0${c.records.join('\0')}`;
+  const before = new Set(without.contradictions.map(key));
+  const after = new Set(withNew.contradictions.map(key));
+  // Adding records never takes a pair away; if it seems to, this is not understood, and not trusted.
+  if ([...before].some((k) => !after.has(k))) return undefined;
+  const fresh = withNew.contradictions.filter((c) => !before.has(key(c)));
+  if (facts.contradictions.length + fresh.length > CONTRADICTION_LIMITS.pairs) return undefined;
+  return { all: finish([...facts.contradictions, ...fresh]), added: fresh };
+}
+

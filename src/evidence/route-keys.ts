@@ -1,0 +1,117 @@
+import { tokens, wordsOf } from '../facts/compare-words.js';
+import { actionAncestors } from '../model/vocabulary.js';
+import type { Entity, EvidenceIndex, EvidenceRecord, Vocabulary } from '../types.js';
+import { expandEntity } from './find-events.js';
+
+/**
+ * Route keys: which records an index query or a contradiction check can
+ * reach, in words a run can keep. A record is filed under every key of
+ * `recordRoutes`; a query's answer holds only records filed under its key,
+ * so a run that has loaded every file filed under that key answers it in
+ * full. The keys mirror build-index's buckets, one letter each.
+ */
+export function recordRoutes(r: EvidenceRecord, vocabulary: Vocabulary, entities: ReadonlyMap<string, Entity>): string[] {
+  const keys: string[] = [];
+  switch (r.kind) {
+    case 'event':
+      if (r.negated) {
+        keys.push(`n\0${r.actor}`);
+        if (r.target !== undefined) keys.push(`n\0${r.target}`);
+      } else {
+        for (const action of actionAncestors(vocabulary, r.action)) {
+          keys.push(`e\0${r.actor}\0${action}`);
+          if (r.target !== undefined) keys.push(`t\0${r.target}\0${action}`);
+        }
+        if (r.occurrence !== undefined && r.date) keys.push(`o\0${r.occurrence}`);
+        // A complete window finds events of its actor's members, as actor or target (detect-contradictions).
+        if (r.date?.complete) for (const member of expandEntity(r.actor, entities)) keys.push(`w\0${member}`);
+      }
+      if (r.in_response_to !== undefined) keys.push(`r\0${r.actor}`);
+      break;
+    case 'quantity':
+      keys.push(`q\0${r.subject}\0${r.measure}`);
+      break;
+    case 'statement':
+      keys.push(`s\0${r.speaker}`);
+      // Each word, and each pair of words in a row: what build-index looks statements up by.
+      for (const [i, word] of wordsOf(r).entries()) {
+        keys.push(`x\0${word}`);
+        if (i > 0) keys.push(`x\0${wordsOf(r)[i - 1]!}\0${word}`);
+      }
+      break;
+    case 'assessment':
+      keys.push(`a\0${r.subject}\0${r.topic}`);
+      break;
+  }
+  return keys;
+}
+
+/**
+ * The keys under which a new record's contradicting partners are filed: the
+ * figures of its measure, the records of its occurrence, the complete
+ * windows that could find it, and, for a complete window, the events it
+ * finds (its actor's members' events, as actor or target: findEvents).
+ */
+export function partnerRoutes(r: EvidenceRecord, entities: ReadonlyMap<string, Entity>): string[] {
+  if (r.kind === 'quantity') return [`q\0${r.subject}\0${r.measure}`];
+  if (r.kind !== 'event' || r.negated) return [];
+  const keys = [`w\0${r.actor}`];
+  if (r.target !== undefined) keys.push(`w\0${r.target}`);
+  if (r.occurrence !== undefined && r.date) keys.push(`o\0${r.occurrence}`);
+  if (r.date?.complete) for (const member of expandEntity(r.actor, entities)) keys.push(`e\0${member}\0${r.action}`, `t\0${member}\0${r.action}`);
+  return keys;
+}
+
+/**
+ * The keys a query's answer is filed under: all of them must be loaded for
+ * it to be whole.
+ */
+export function queryRoutes(method: string, args: readonly unknown[], filesOf: (key: string) => number): string[] | undefined {
+  const [a, b, c] = args as [string, string, boolean | undefined];
+  switch (method) {
+    case 'events':
+      return [c ? `t\0${a}\0${b}` : `e\0${a}\0${b}`];
+    case 'negatedEvents':
+      return [`n\0${a}`];
+    case 'quantities':
+      return [`q\0${a}\0${b}`];
+    case 'statements':
+      return [`s\0${a}`];
+    case 'assessments':
+      return [`a\0${a}\0${b}`];
+    case 'responsesBy':
+      return [`r\0${a}`];
+    case 'statementsSaying': {
+      // A statement saying these words says each pair of them in a row (each word, for one):
+      // every answer is filed under each such key, so the rarest one is enough.
+      const words = tokens(a);
+      const keys = words.length === 1 ? [`x\0${words[0]!}`] : words.slice(1).map((w, i) => `x\0${words[i]!}\0${w}`);
+      let rarest: string | undefined;
+      for (const key of keys) if (rarest === undefined || filesOf(key) < filesOf(rarest)) rarest = key;
+      return rarest === undefined ? [] : [rarest];
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An index that tells, for each query, the keys its answer is filed under,
+ * and, for each record asked by id, the id: what a partial run checks it
+ * has loaded. Answers are the inner index's.
+ */
+export function routedIndex(index: EvidenceIndex, filesOf: (key: string) => number, asked: (key: string) => void, askedId: (id: string) => void): EvidenceIndex {
+  const route = (method: string, ...args: unknown[]) => {
+    for (const key of queryRoutes(method, args, filesOf) ?? []) asked(key);
+  };
+  return {
+    events: (entity, action, asTarget) => (route('events', entity, action, asTarget), index.events(entity, action, asTarget)),
+    negatedEvents: (entity) => (route('negatedEvents', entity), index.negatedEvents(entity)),
+    quantities: (subject, measure) => (route('quantities', subject, measure), index.quantities(subject, measure)),
+    statements: (speaker) => (route('statements', speaker), index.statements(speaker)),
+    statementsSaying: (words) => (route('statementsSaying', words), index.statementsSaying(words)),
+    assessments: (subject, topic) => (route('assessments', subject, topic), index.assessments(subject, topic)),
+    responsesBy: (actor) => (route('responsesBy', actor), index.responsesBy(actor)),
+    get: (id) => (askedId(id), index.get(id)),
+  };
+}

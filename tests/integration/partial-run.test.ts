@@ -1,0 +1,166 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { generateCorpus, seeded } from '../../bench/generate-corpus.js';
+import { runVerify, verifyWithCache } from '../../src/pipeline.js';
+import { PLAIN } from '../../src/report/formatters/format-context.js';
+import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
+import { packEntries } from '../helpers/cache-packs.js';
+import { cleanProjects, copyBundled, makeTempDir, REPO } from '../helpers/project.js';
+
+afterAll(cleanProjects);
+
+const pick = <T>(list: readonly T[], rnd: () => number): T => list[Math.floor(rnd() * list.length)]!;
+
+/** Every record of the corpus, as YAML nodes, with the file it is in. */
+async function recordsOf(dir: string): Promise<{ file: string; item: YAMLMap }[]> {
+  const out: { file: string; item: YAMLMap }[] = [];
+  for (const name of (await readdir(join(dir, 'evidence'))).filter((n) => n.endsWith('.yaml')).sort()) {
+    const list = parseDocument(await readFile(join(dir, 'evidence', name), 'utf8')).get('evidence');
+    if (isSeq(list)) for (const item of list.items) if (isMap(item)) out.push({ file: name, item });
+  }
+  return out;
+}
+
+/**
+ * New records, each a copy of one already there (so its quote is in its
+ * snapshot) changed as new evidence changes things: another figure, another
+ * actor, speaker or subject, another's words, a date relative to another
+ * record, an answer to another, a window said to hold every occurrence.
+ */
+function newRecord(records: readonly { item: YAMLMap }[], rnd: () => number, id: string): YAMLMap {
+  const copy = pick(records, rnd).item.clone() as YAMLMap;
+  copy.set('id', id);
+  const other = () => pick(records, rnd).item;
+  const someone = () => {
+    const r = other();
+    return String(r.get('actor') ?? r.get('subject') ?? r.get('speaker'));
+  };
+  const kind = copy.get('kind');
+  for (let n = 1 + Math.floor(rnd() * 2); n > 0; n--) {
+    const change = rnd();
+    if (kind === 'quantity') {
+      if (change < 0.6) copy.set('value', Number(copy.get('value')) + 1 + Math.floor(rnd() * 5));
+      else copy.set('subject', someone());
+    } else if (kind === 'statement') {
+      const words = records.find((r) => r.item.get('kind') === 'statement' && rnd() < 0.05)?.item.get('words');
+      if (change < 0.5 && words) copy.set('words', words);
+      else copy.set('speaker', someone());
+    } else if (kind === 'event') {
+      const event = records.filter((r) => r.item.get('kind') === 'event' && r.item.get('date') !== undefined && !r.item.get('negated'));
+      if (change < 0.25) copy.set('actor', someone());
+      else if (change < 0.45) copy.set('negated', !copy.get('negated'));
+      else if (change < 0.65 && event.length) {
+        copy.delete('date');
+        copy.set('after', { record: String(pick(event, rnd).item.get('id')), by: '2 days' });
+      } else if (change < 0.8 && event.length) copy.set('in_response_to', String(pick(event, rnd).item.get('id')));
+      else if (!copy.get('negated')) copy.set('date', { from: '2016-09-01', to: '2016-12-31', complete: true });
+    } else if (change < 0.5) copy.set('subject', someone());
+  }
+  return copy;
+}
+
+async function addFiles(dir: string, records: readonly { item: YAMLMap }[], rnd: () => number, scenario: number): Promise<string[]> {
+  const paths: string[] = [];
+  for (let f = 0; f < 1 + Math.floor(rnd() * 3); f++) {
+    const doc = new Document({ evidence: [] });
+    for (let r = 0; r < 1 + Math.floor(rnd() * 4); r++) (doc.get('evidence') as YAMLSeq).items.push(newRecord(records, rnd, `new-${scenario}-${f}-${r}`));
+    const path = `evidence/zz-new-${scenario}-${f}.yaml`;
+    await writeFile(join(dir, path), doc.toString({ lineWidth: 0 }));
+    paths.push(path);
+  }
+  return paths;
+}
+
+async function sameAsFresh(dir: string, scene: string) {
+  // One run without the cache, printed in both formats: the table prints the same from whole results.
+  const fresh = await runVerify(dir);
+  if ('problem' in fresh || !fresh.report) throw new Error(`${scene}: no result`);
+  const runs = [];
+  for (const format of ['text', 'json'] as const) {
+    const cached = await verifyWithCache(dir, { whole: format !== 'text' });
+    expect(VERIFY_FORMATS[format]({ result: cached.result }, PLAIN), `${scene}, ${format}`).toBe(VERIFY_FORMATS[format]({ result: fresh.report.result }, PLAIN));
+    runs.push(cached);
+  }
+  return runs;
+}
+
+describe('a run after evidence files were added', () => {
+  it('loads only what they can reach, and gives byte for byte what a full run gives', async () => {
+    const dir = join(await makeTempDir('partial'), 'corpus');
+    await generateCorpus(dir, { claims: 160, evidence: 3_200 }, 11, REPO);
+    const records = await recordsOf(dir);
+    const files = new Set(records.map((r) => r.file)).size;
+    const rnd = seeded(Number(process.env.FACTCHECK_SEED ?? 20261203));
+    // Whole results and the table kept by full runs, for the partial runs to build on.
+    await verifyWithCache(dir, { whole: true });
+    await verifyWithCache(dir, { whole: false });
+    let partial = 0;
+    let moved = 0;
+    for (let scenario = 0; scenario < 10; scenario++) {
+      const paths = await addFiles(dir, records, rnd, scenario);
+      const runs = await sameAsFresh(dir, `scenario ${scenario}`);
+      for (const run of runs) {
+        if (!run.partial) continue;
+        partial++;
+        expect(run.partial.evidenceFiles).toBeLessThan(files);
+        if (run.reused.claims < run.result!.claims.length) moved++;
+      }
+      // Back to the project the kept results are of: a change that took a full run kept its own.
+      for (const path of paths) await rm(join(dir, path));
+      if (runs.some((run) => !run.partial)) {
+        await verifyWithCache(dir, { whole: true });
+        await verifyWithCache(dir, { whole: false });
+      }
+    }
+    // Most changes are taken partially, and some of those verify claims again.
+    expect(partial).toBeGreaterThan(10);
+    expect(moved).toBeGreaterThan(4);
+  }, 180_000);
+});
+
+describe('a partial run', () => {
+  const valid = `evidence:
+  - id: new-contact-record
+    source: euronews-trump-jr-wikileaks
+    kind: event
+    actor: donald-trump-jr
+    action: contact
+    target: wikileaks
+    mutual: true
+    attributed_to: donald-trump-jr
+    quote: Donald Trump's eldest son has confirmed he had direct contacts with WikiLeaks during the presidential campaign.
+`;
+  const broken = valid.replace('actor: donald-trump-jr', 'actor: donald-trump-junior');
+
+  it('takes only a change it can reproduce, leaves the cache as the last full run left it, and needs a last run without errors', async () => {
+    const dir = await copyBundled();
+    const write = (name: string, text: string) => writeFile(join(dir, 'evidence', name), text);
+    await verifyWithCache(dir, { whole: false });
+
+    // A new file with an error: a full run reports it.
+    await write('new.yaml', broken);
+    let [text] = await sameAsFresh(dir, 'an unknown entity');
+    expect(text!.partial).toBeUndefined();
+    await rm(join(dir, 'evidence/new.yaml'));
+    await verifyWithCache(dir, { whole: false });
+
+    // A valid one is taken partially; the kept results are still those of the run before it, and
+    // every parse too, though the run read few of them.
+    const parsed = [...(await packEntries(dir, 'parse')).keys()];
+    await write('new.yaml', valid);
+    [text] = await sameAsFresh(dir, 'a valid record');
+    expect(text!.partial).toBeDefined();
+    expect([...(await packEntries(dir, 'parse')).keys()]).toEqual(expect.arrayContaining(parsed));
+    await rm(join(dir, 'evidence/new.yaml'));
+    expect((await verifyWithCache(dir, { whole: false })).reused.whole).toBe(true);
+
+    // After a run with an error, nothing is taken partially.
+    await write('broken.yaml', broken);
+    await verifyWithCache(dir, { whole: false });
+    await write('new.yaml', valid);
+    [text] = await sameAsFresh(dir, 'a valid record after a run with an error');
+    expect(text!.partial).toBeUndefined();
+  }, 60_000);
+});
