@@ -2,7 +2,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { buildIndex } from '../evidence/build-index.js';
 import { CONTRADICTION_LIMITS, detectContradictions, finish } from '../evidence/detect-contradictions.js';
 import { referencesOf } from '../evidence/referenced-records.js';
-import { partnerRoutes, queryRoutes, routedIndex } from '../evidence/route-keys.js';
+import { partnerRoutes, routedIndex } from '../evidence/route-keys.js';
 import { createNames } from '../facts/fact-types.js';
 import { kindOf } from '../load/layout.js';
 import type { listProjectFiles } from '../load/list-files.js';
@@ -11,13 +11,14 @@ import type { FileStamp } from '../load/read-files.js';
 import { compareIds } from '../model/compare.js';
 import { assembleResult } from '../results/assemble-result.js';
 import type { ClaimResult, Contradiction, Project, VerifyResult } from '../types.js';
-import type { Query } from '../verdict/record-reads.js';
 import { verifyProject } from '../verdict/verify-project.js';
 import { addedCheck } from './added-check.js';
 import type { FileCache } from './file-cache.js';
-import { tableOf, type RunManifest } from './run-manifest.js';
+import { readResults, tableOf, type RunManifest } from './run-manifest.js';
+import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
+import { keptHead } from './manifest-table.js';
 import { hydrate, isFresh, type KeptClaim } from './result-store.js';
-import type { ProjectFacts } from './project-facts.js';
+import { filedUnder, type ProjectFacts } from './project-facts.js';
 
 /** Past these, a partial run would load most of the project anyway: a full one is as fast, and simpler. */
 export const PARTIAL_LIMITS = { addedFiles: 20, affectedClaims: 500, rounds: 8, evidenceFiles: 100, evidenceShare: 0.2 };
@@ -30,8 +31,6 @@ export interface PartialRun {
   facts: () => ProjectFacts | undefined;
   listing: Awaited<ReturnType<typeof listProjectFiles>>;
   unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }>;
-  /** The claims the manifest's run kept, by id: read as late as `facts`. */
-  kept: () => ReadonlyMap<string, KeptClaim>;
   whole: boolean;
   workers?: number;
   fastYaml?: boolean;
@@ -61,8 +60,16 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
   if (table.result.diagnostics.some((d) => d.code !== 'evidence/contradiction' && d.code !== 'verify/no-rule-fired')) return undefined;
   const claimFile = new Map<string, string>();
   for (const [file, { ids }] of Object.entries(manifest.claimsFiles)) for (const id of ids) claimFile.set(id, file);
-  const kept = run.kept();
-  if (claimFile.size !== table.result.totals.claims || claimFile.size !== kept.size) return undefined;
+  // The claims the facts index are the manifest's, all of them.
+  if (claimFile.size !== table.result.totals.claims || claimFile.size !== facts.claims.ids.length || !facts.claims.ids.every((id) => claimFile.has(id))) return undefined;
+  // Each kept claim's table entry, and with `whole` its whole result: what an unaffected claim shows.
+  const results = run.whole ? Object.assign({}, ...Object.values(manifest.claimsFiles).map((f) => readResults(run.cache, f.results) ?? {})) : undefined;
+  const heads = new Map<string, Omit<KeptClaim, 'footprint'>>();
+  for (const id of claimFile.keys()) {
+    const head = keptHead(table, id, run.whole, results);
+    if (!head) return undefined;
+    heads.set(id, head);
+  }
 
   const fileOf = new Map<string, number>();
   facts.ids.forEach((ids, i) => ids.forEach((id) => fileOf.set(id, i)));
@@ -70,7 +77,11 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
   const evidenceFiles = new Set(added);
   const claimsFiles = new Set<string>();
   let affected: Set<string> | undefined;
+  // Claims whose kept reads were asked for, and how to read their footprints.
+  const asked = new Set<string>();
+  const footprints = keptFootprints(run.cache, manifest, claimFile);
   let settled = '';
+  const firstSeen = new Map<string, string>();
 
   for (let round = 0; round < PARTIAL_LIMITS.rounds; round++) {
     if (evidenceFiles.size - added.size > Math.max(PARTIAL_LIMITS.evidenceFiles, PARTIAL_LIMITS.evidenceShare * facts.files.length)) return undefined;
@@ -87,9 +98,17 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     });
     const project = loaded.project;
     if (!project) return undefined;
+    // Every file chosen was read, a new one as it was the first time: one that went or changed
+    // between rounds would make a project no full run sees.
+    for (const path of [...evidenceFiles, ...claimsFiles]) if (!loaded.inputs.has(path)) return undefined;
+    for (const path of added) {
+      const hash = loaded.inputs.get(path)!;
+      if (!firstSeen.has(path)) firstSeen.set(path, hash);
+      else if (firstSeen.get(path) !== hash) return undefined;
+    }
     const missing = new Set<string>();
     const need = (key: string) => {
-      for (const i of facts.routes[key] ?? []) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+      for (const i of filedUnder(facts.routes, key) ?? []) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
     };
     const needId = (id: string) => {
       const i = fileOf.get(id);
@@ -106,7 +125,31 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     // An id an unchanged file defines too: a full run reports both.
     if (fresh.some((r) => fileOf.has(r.id))) return undefined;
     for (const r of fresh) for (const key of partnerRoutes(r, project.entities)) need(key);
-    if (missing.size) {
+    // A claim the new records may move is loaded with what it read last time, most of what it will
+    // read now: the first time in the same round as the new records' partners.
+    let grew = false;
+    const prefetch = (id: string) => {
+      if (asked.has(id)) return;
+      asked.add(id);
+      const file = claimFile.get(id)!;
+      if (!claimsFiles.has(file)) {
+        claimsFiles.add(file);
+        grew = true;
+      }
+      const footprint = footprints(id);
+      if (footprint) askReads(footprint, facts, need, needId, (path) => void (kindOf(path) === 'evidence' && !evidenceFiles.has(path) && missing.add(path)));
+    };
+    if (!affected) {
+      // Checked against the kept contradictions alone: claims moved only by a new pair come next round.
+      const likely = candidatesOf(facts, fresh, project, [], heads, run.whole);
+      if (likely.size > PARTIAL_LIMITS.affectedClaims) return undefined;
+      const check = addedCheck(fresh, project, (path) => inputs.get(path) ?? '', facts.contradictions);
+      for (const id of likely) {
+        const footprint = footprints(id);
+        if (!footprint || (run.whole && !heads.get(id)!.json) || !check(footprint)) prefetch(id);
+      }
+    }
+    if (missing.size || grew) {
       for (const file of missing) evidenceFiles.add(file);
       continue;
     }
@@ -120,45 +163,37 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     settled = pairs;
 
     if (!affected) {
-      const check = addedCheck(fresh, project, (path) => inputs.get(path) ?? project.inputs.get(path) ?? '', contradictions.all);
       affected = new Set();
-      for (const [id, claim] of kept) {
-        if (claim.footprint && (!run.whole || claim.json) && check(claim.footprint)) continue;
+      const check = addedCheck(fresh, project, (path) => inputs.get(path) ?? '', contradictions.all);
+      for (const id of candidatesOf(facts, fresh, project, contradictions.added, heads, run.whole)) {
+        const footprint = footprints(id);
+        if (footprint && (!run.whole || heads.get(id)!.json) && check(footprint)) continue;
         affected.add(id);
-        if (affected.size > PARTIAL_LIMITS.affectedClaims) return undefined;
-        claimsFiles.add(claimFile.get(id)!);
-        // What the claim read last time, loaded up front: most of what it will read now.
-        for (const [query] of claim.footprint?.queries ?? []) {
-          const [method, ...args] = JSON.parse(query) as Query;
-          for (const key of queryRoutes(method, args, (key) => facts.routes[key]?.length ?? 0) ?? []) need(key);
-        }
-        for (const [id] of claim.footprint?.contradictions ?? []) needId(id);
-        for (const [path] of claim.footprint?.files ?? []) if (kindOf(path) === 'evidence' && !evidenceFiles.has(path)) missing.add(path);
+        prefetch(id);
       }
-      for (const file of missing) evidenceFiles.add(file);
-      if (affected.size) continue;
-    }
-    if (missing.size) {
-      for (const file of missing) evidenceFiles.add(file);
-      continue;
+      if (affected.size > PARTIAL_LIMITS.affectedClaims) return undefined;
+      if (missing.size || grew) {
+        for (const file of missing) evidenceFiles.add(file);
+        continue;
+      }
     }
 
     // The affected claims verified, every query and record they ask for checked to be loaded.
-    project.index = routedIndex(project.index, (key) => facts.routes[key]?.length ?? 0, need, needId);
+    project.index = routedIndex(project.index, (key) => filedUnder(facts.routes, key)?.length ?? 0, need, needId);
     const verified = await verifyProject(project, { select: (c) => affected!.has(c.id), store: true, whole: run.whole, dependencies: false });
     if (missing.size) {
       for (const file of missing) evidenceFiles.add(file);
       continue;
     }
-    if ([...affected].some((id) => { const s = verified.stored?.get(id); return !s || !isFresh(s); })) return undefined;
+    if ([...affected].some((id) => !verified.stored?.has(id))) return undefined;
 
     const claims: ClaimResult[] = [];
     const own: Diagnostic[] = [];
     for (const id of [...claimFile.keys()].sort(compareIds)) {
       const stored = verified.stored!.get(id);
       const now = stored && isFresh(stored) ? stored : undefined;
-      const earlier = kept.get(id)!;
-      claims.push(now ? now.result : hydrate(earlier));
+      const earlier = heads.get(id)!;
+      claims.push(now ? now.result : hydrate({ ...earlier, footprint: undefined }));
       own.push(...(now ?? earlier).diagnostics);
     }
     const load = sortDiagnostics([...facts.load, ...contradictions.added.map((c) => contradictionWarning(c, project.evidence, createNames(project.entities, project.sources, project.config.vocabulary), project.locate))]);
@@ -191,14 +226,16 @@ function mergeContradictions(project: Project, facts: ProjectFacts, added: Reado
   const old = all.filter((r) => !added.has(r.ref.file));
   const withNew = detectContradictions(all, project.index, project.entities);
   const without = detectContradictions(old, buildIndex(old, project.config.vocabulary), project.entities);
-  if (withNew.stopped || without.stopped || facts.comparisons + withNew.comparisons > CONTRADICTION_LIMITS.comparisons) return undefined;
+  // The full check counts what the kept run's did, less and plus what the new records change: exact
+  // for pairs, since every partner of a new record is loaded; for comparisons, a bound.
+  if (withNew.stopped || without.stopped) return undefined;
+  if (facts.check.counted + withNew.counted - without.counted > CONTRADICTION_LIMITS.pairs || facts.check.comparisons + withNew.comparisons > CONTRADICTION_LIMITS.comparisons) return undefined;
   const key = (c: Contradiction) => `${c.kind}\0${c.records.join('\0')}`;
   const before = new Set(without.contradictions.map(key));
   const after = new Set(withNew.contradictions.map(key));
   // Adding records never takes a pair away; if it seems to, this is not understood, and not trusted.
   if ([...before].some((k) => !after.has(k))) return undefined;
   const fresh = withNew.contradictions.filter((c) => !before.has(key(c)));
-  if (facts.contradictions.length + fresh.length > CONTRADICTION_LIMITS.pairs) return undefined;
   return { all: finish([...facts.contradictions, ...fresh]), added: fresh };
 }
 

@@ -63,6 +63,8 @@ export function serializeStamps(stamps: Omit<RunManifest, 'format' | 'table'>, t
 
 export function asciiJson(value: unknown): string {
   const json = JSON.stringify(value);
+  // Most are ASCII already: a regex finds that at a fraction of what the loop costs.
+  if (!/[\u007f-\uffff]/.test(json)) return json;
   // A loop, not a regex replace: over the 5 MB manifest the replace took about 140 ms, this 25.
   let out = '';
   let last = 0;

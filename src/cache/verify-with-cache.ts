@@ -119,7 +119,6 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
       facts: () => parseFacts(cache.getBlob(FACTS_BLOB), manifest.table),
       listing,
       unchanged: since.unchanged,
-      kept: () => readAllKept(cache, manifest, Object.keys(manifest.claimsFiles), whole).claims,
       whole,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
@@ -163,7 +162,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     try {
       table = keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
       // What a later run that only adds evidence needs of the records it will not load.
-      const facts = serializeFacts(project, loaded.diagnostics, project.comparisons ?? 0, table);
+      const facts = serializeFacts(project, loaded.diagnostics, table, verification.stored);
       if (facts !== undefined) cache.setBlob(FACTS_BLOB, facts);
     } catch (error) {
       // Results too large to keep (thousands of claims each reading thousands of records) only cost speed:

@@ -23,6 +23,9 @@ class Buckets {
   get<T extends EvidenceRecord>(first: string, second = ''): readonly T[] {
     return (this.byFirst.get(first)?.get(second) ?? NONE) as readonly T[];
   }
+  each(visit: (first: string, second: string, records: readonly EvidenceRecord[]) => void): void {
+    for (const [first, inner] of this.byFirst) for (const [second, records] of inner) visit(first, second, records);
+  }
 }
 
 /** The index of a set of records; `byId`, when the caller holds those records in a map already, is used as it is for `get`. */
@@ -104,7 +107,15 @@ export function buildIndex(records: Iterable<EvidenceRecord>, vocabulary: Vocabu
     }
     return found;
   };
+  const buckets: EvidenceIndex['buckets'] = (each) => {
+    const all = { e: events, t: targets, n: negated, r: responses, q: quantities, s: statements, a: assessments };
+    for (const [kind, store] of Object.entries(all)) store.each((a, b, records) => each(kind, a, b, records));
+    indexWords();
+    for (const [word, records] of byWord!) each('x', word, '', records);
+    for (const [first, seconds] of byPair!) for (const [second, records] of seconds) each('x', first, second, records);
+  };
   return {
+    buckets,
     statementsSaying,
     events: (entity, action, asTarget = false) => (asTarget ? targets : events).get(entity, action),
     negatedEvents: (entity) => negated.get(entity),

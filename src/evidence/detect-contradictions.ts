@@ -24,6 +24,8 @@ export interface ContradictionCheck {
   contradictions: Contradiction[];
   /** Pairs of records compared, or a record and an event it could place. */
   comparisons: number;
+  /** Contradictions counted against the pairs limit, before each pair is kept once (two windows find each other). */
+  counted: number;
   stopped?: { record: string; limit: 'pairs' | 'comparisons' };
 }
 
@@ -116,7 +118,7 @@ export function detectContradictions(
     if (group.length <= sweepFrom) {
       for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) differ(group[i]!, group[j]!);
       const stop = over(group[0]!);
-      if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
+      if (stop) return { contradictions: finish(found), comparisons, counted: found.length, stopped: stop };
       continue;
     }
     const [before, counted] = [found.length, comparisons];
@@ -126,7 +128,7 @@ export function detectContradictions(
       [found.length, comparisons] = [before, counted];
       stop = byRecords(group);
     }
-    if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
+    if (stop) return { contradictions: finish(found), comparisons, counted: found.length, stopped: stop };
   }
 
   // Each group expanded once, and counted: every member of a window's actor is two index lookups.
@@ -145,7 +147,7 @@ export function detectContradictions(
       if (e.id !== w.id && place(e.date, w.date) === 'outside') found.push({ kind: 'window', records: [w.id, e.id] });
     }
     const stop = over(w);
-    if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
+    if (stop) return { contradictions: finish(found), comparisons, counted: found.length, stopped: stop };
   }
 
   for (const group of occurrences.values()) {
@@ -163,10 +165,10 @@ export function detectContradictions(
         if (x.date!.end < y.date!.start || y.date!.end < x.date!.start) found.push({ kind: 'date', records: [x.id, y.id] });
       }
       const stop = over(a);
-      if (stop) return { contradictions: finish(found), comparisons, stopped: stop };
+      if (stop) return { contradictions: finish(found), comparisons, counted: found.length, stopped: stop };
     }
   }
-  return { contradictions: finish(found), comparisons };
+  return { contradictions: finish(found), comparisons, counted: found.length };
 }
 
 /** Figures of one value, unit and date, in id order; `first` has the lowest id. */

@@ -8,42 +8,72 @@ import { expandEntity } from './find-events.js';
  * reach, in words a run can keep. A record is filed under every key of
  * `recordRoutes`; a query's answer holds only records filed under its key,
  * so a run that has loaded every file filed under that key answers it in
- * full. The keys mirror build-index's buckets, one letter each.
+ * full. The keys mirror build-index's buckets: a letter, then one or two
+ * parts, joined by NUL (routeKey).
  */
 export function recordRoutes(r: EvidenceRecord, vocabulary: Vocabulary, entities: ReadonlyMap<string, Entity>): string[] {
   const keys: string[] = [];
+  forEachRoute(r, vocabulary, entities, (kind, a, b) => keys.push(routeKey(kind, a, b)));
+  return keys;
+}
+
+export function routeKey(kind: string, a: string, b = ''): string {
+  return b ? `${kind}\0${a}\0${b}` : `${kind}\0${a}`;
+}
+
+/** A route key's parts, as routeKey joined them. */
+export function routeParts(key: string): [kind: string, a: string, b: string] {
+  const [kind = '', a = '', b = ''] = key.split('\0');
+  return [kind, a, b];
+}
+
+/**
+ * recordRoutes as parts, not joined: a full run files 100,000 records under
+ * half a million keys, and hashing a new string for each was most of it.
+ */
+export function forEachRoute(r: EvidenceRecord, vocabulary: Vocabulary, entities: ReadonlyMap<string, Entity>, each: (kind: string, a: string, b?: string) => void): void {
+  forEachCheckRoute(r, entities, each);
   switch (r.kind) {
     case 'event':
       if (r.negated) {
-        keys.push(`n\0${r.actor}`);
-        if (r.target !== undefined) keys.push(`n\0${r.target}`);
+        each('n', r.actor);
+        if (r.target !== undefined) each('n', r.target);
       } else {
         for (const action of actionAncestors(vocabulary, r.action)) {
-          keys.push(`e\0${r.actor}\0${action}`);
-          if (r.target !== undefined) keys.push(`t\0${r.target}\0${action}`);
+          each('e', r.actor, action);
+          if (r.target !== undefined) each('t', r.target, action);
         }
-        if (r.occurrence !== undefined && r.date) keys.push(`o\0${r.occurrence}`);
-        // A complete window finds events of its actor's members, as actor or target (detect-contradictions).
-        if (r.date?.complete) for (const member of expandEntity(r.actor, entities)) keys.push(`w\0${member}`);
       }
-      if (r.in_response_to !== undefined) keys.push(`r\0${r.actor}`);
+      if (r.in_response_to !== undefined) each('r', r.actor);
       break;
     case 'quantity':
-      keys.push(`q\0${r.subject}\0${r.measure}`);
+      each('q', r.subject, r.measure);
       break;
-    case 'statement':
-      keys.push(`s\0${r.speaker}`);
+    case 'statement': {
+      each('s', r.speaker);
       // Each word, and each pair of words in a row: what build-index looks statements up by.
-      for (const [i, word] of wordsOf(r).entries()) {
-        keys.push(`x\0${word}`);
-        if (i > 0) keys.push(`x\0${wordsOf(r)[i - 1]!}\0${word}`);
+      const words = wordsOf(r);
+      for (let i = 0; i < words.length; i++) {
+        each('x', words[i]!);
+        if (i > 0) each('x', words[i - 1]!, words[i]!);
       }
       break;
+    }
     case 'assessment':
-      keys.push(`a\0${r.subject}\0${r.topic}`);
+      each('a', r.subject, r.topic);
       break;
   }
-  return keys;
+}
+
+/**
+ * The keys no index bucket has, for the contradiction check: an occurrence's
+ * records, and the members a complete window finds events of, as actor or
+ * target (detect-contradictions). The rest mirror build-index's buckets.
+ */
+export function forEachCheckRoute(r: EvidenceRecord, entities: ReadonlyMap<string, Entity>, each: (kind: string, a: string) => void): void {
+  if (r.kind !== 'event' || r.negated) return;
+  if (r.occurrence !== undefined && r.date) each('o', r.occurrence);
+  if (r.date?.complete) for (const member of expandEntity(r.actor, entities)) each('w', member);
 }
 
 /**

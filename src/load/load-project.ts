@@ -111,7 +111,7 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
     snapshots,
     anchors: evidence.anchors,
     contradictions: evidence.contradictions,
-    comparisons: evidence.comparisons,
+    contradictionCheck: evidence.contradictionCheck,
     index: evidence.index,
     locate,
     inputs,
@@ -180,14 +180,14 @@ function anchorEvidence(model: Model, references: ReferenceCheck, snapshots: Rea
     evidence = kept;
   }
   const index = buildIndex(evidence.values(), model.config!.vocabulary, evidence);
-  const { contradictions, comparisons, stopped } = detectContradictions([...evidence.values()], index, model.entities);
+  const { contradictions, comparisons, counted, stopped } = detectContradictions([...evidence.values()], index, model.entities);
   if (stopped) {
     diagnostics.push(tooManyContradictions(stopped, locate(evidence.get(stopped.record)!.ref)));
     return undefined;
   }
   const names = createNames(model.entities, model.sources, model.config!.vocabulary);
   for (const c of contradictions) diagnostics.push(contradictionWarning(c, evidence, names, locate));
-  return { evidence, index, contradictions, comparisons, anchors: { records: anchoring.records, claims: anchoring.claims }, misquotedClaims: anchoring.misquotedClaims };
+  return { evidence, index, contradictions, contradictionCheck: { comparisons, counted }, anchors: { records: anchoring.records, claims: anchoring.claims }, misquotedClaims: anchoring.misquotedClaims };
 }
 
 /** The warning a contradiction gets, at the record that disagrees. */

@@ -22,8 +22,8 @@ export interface Project {
   anchors: { records: ReadonlyMap<string, Anchor>; claims: ReadonlyMap<string, Anchor> };
   /** Pairs of evidence records that disagree. */
   contradictions: Contradiction[];
-  /** Comparisons the contradiction check made: how near its limit the project is. */
-  comparisons?: number;
+  /** What the contradiction check took, against its limits (detect-contradictions.ts): how near them the project is. */
+  contradictionCheck?: { comparisons: number; counted: number };
   /** The evidence looked up by entity and action or measure. */
   index: EvidenceIndex;
   /** Resolves a node path in a project file to a position. */
@@ -92,6 +92,12 @@ export interface EvidenceIndex {
   /** Events that answer or act on another record, by their actor. */
   responsesBy(actor: string): readonly EventRecord[];
   get(id: string): EvidenceRecord | undefined;
+  /**
+   * Every bucket a query can be answered from, by a route key's parts
+   * (evidence/route-keys.ts): what a full run keeps for a partial one. Only
+   * an index build-index made has them.
+   */
+  buckets?(each: (kind: string, a: string, b: string, records: readonly EvidenceRecord[]) => void): void;
 }
 
 /** Two evidence records that cannot both be right. */

@@ -133,6 +133,19 @@ describe('a partial run', () => {
     quote: Donald Trump's eldest son has confirmed he had direct contacts with WikiLeaks during the presidential campaign.
 `;
   const broken = valid.replace('actor: donald-trump-jr', 'actor: donald-trump-junior');
+  // A window said to hold every message of the group, a year early: its contradictions are with
+  // the members' events, which claims read without asking for anything the window is filed under.
+  const window = `evidence:
+  - id: new-group-window
+    source: the-week-trump-jr-wikileaks
+    kind: event
+    actor: trump-team
+    action: message
+    target: wikileaks
+    mutual: true
+    date: { from: "2015-01-01", to: "2015-12-31", complete: true }
+    quote: It says Trump Jr exchanged Twitter direct messages with WikiLeaks between 20 September and 12 October 2016.
+`;
 
   it('takes only a change it can reproduce, leaves the cache as the last full run left it, and needs a last run without errors', async () => {
     const dir = await copyBundled();
@@ -155,6 +168,13 @@ describe('a partial run', () => {
     expect([...(await packEntries(dir, 'parse')).keys()]).toEqual(expect.arrayContaining(parsed));
     await rm(join(dir, 'evidence/new.yaml'));
     expect((await verifyWithCache(dir, { whole: false })).reused.whole).toBe(true);
+
+    await write('window.yaml', window);
+    const runs = await sameAsFresh(dir, 'a window on a group');
+    expect(runs.map((run) => Boolean(run.partial))).toEqual([true, true]);
+    expect(runs[0]!.reused.claims).toBeLessThan(runs[0]!.result!.claims.length);
+    await rm(join(dir, 'evidence/window.yaml'));
+    await verifyWithCache(dir, { whole: false });
 
     // After a run with an error, nothing is taken partially.
     await write('broken.yaml', broken);
