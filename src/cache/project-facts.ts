@@ -45,7 +45,15 @@ type Nested = Record<string, Record<string, Record<string, number[]>>>;
 /** What is filed under a route key: files for `routes`, claims for `claims.byRoute`. */
 export function filedUnder(nested: Nested, key: string): readonly number[] | undefined {
   const [kind, a, b] = routeParts(key);
-  return nested[kind]?.[a]?.[b];
+  return own(own(own(nested, kind), a), b);
+}
+
+/**
+ * A key's own entry in an object read back from JSON, never one it inherits:
+ * `constructor` is a valid id, and a word, and Object.prototype has one.
+ */
+export function own<T>(object: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return object !== undefined && Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 /** Nested lists built by adding each number once in a row, as each file or claim is filed in turn. */
@@ -74,8 +82,8 @@ class NestedLists {
   toJSON(): Nested {
     const out: Nested = {};
     for (const [kind, first] of this.top) {
-      const level: Record<string, Record<string, number[]>> = (out[kind] = {});
-      for (const [a, second] of first) level[a] = Object.fromEntries(second);
+      // Entries made as own properties, whatever the key: an assignment to `__proto__` would make none.
+      out[kind] = Object.fromEntries([...first].map(([a, second]) => [a, Object.fromEntries(second)]));
     }
     return out;
   }

@@ -169,6 +169,12 @@ describe('a partial run', () => {
     await rm(join(dir, 'evidence/new.yaml'));
     expect((await verifyWithCache(dir, { whole: false })).reused.whole).toBe(true);
 
+    // An id Object.prototype has a property for: the facts are JSON, read as own keys only.
+    await write('new.yaml', valid.replace('id: new-contact-record', 'id: constructor'));
+    [text] = await sameAsFresh(dir, 'a record named constructor');
+    expect(text!.partial).toBeDefined();
+    await rm(join(dir, 'evidence/new.yaml'));
+
     await write('window.yaml', window);
     const runs = await sameAsFresh(dir, 'a window on a group');
     expect(runs.map((run) => Boolean(run.partial))).toEqual([true, true]);
