@@ -3,7 +3,7 @@ import type { Contradiction, EvidenceRecord, Project } from '../types.js';
 import type { Footprint, Query } from '../verdict/record-reads.js';
 import type { FileCache } from './file-cache.js';
 import type { KeptClaim } from './result-store.js';
-import { filedUnder, own, type ProjectFacts } from './project-facts.js';
+import { filedUnder, filesUnder, own, type ProjectFacts } from './project-facts.js';
 import { readKept, type RunManifest } from './run-manifest.js';
 
 /**
@@ -49,7 +49,7 @@ export function keptFootprints(cache: FileCache, manifest: RunManifest, claimFil
 export function askReads(footprint: Footprint, facts: ProjectFacts, need: (key: string) => void, needId: (id: string) => void, needFile: (path: string) => void): void {
   for (const [query] of footprint.queries) {
     const [method, ...args] = JSON.parse(query) as Query;
-    for (const key of queryRoutes(method, args, (key) => filedUnder(facts.routes, key)?.length ?? 0) ?? []) need(key);
+    for (const key of queryRoutes(method, args, (key) => filesUnder(facts, key)) ?? []) need(key);
   }
   for (const [id] of footprint.contradictions) needId(id);
   for (const [path] of footprint.files) needFile(path);

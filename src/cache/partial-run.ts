@@ -18,7 +18,7 @@ import { readResults, tableOf, type RunManifest } from './run-manifest.js';
 import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
 import { keptHead } from './manifest-table.js';
 import { hydrate, isFresh, type KeptClaim } from './result-store.js';
-import { filedUnder, type ProjectFacts } from './project-facts.js';
+import { filedUnder, filesUnder, type ProjectFacts } from './project-facts.js';
 
 /** Past these, a partial run would load most of the project anyway: a full one is as fast, and simpler. */
 export const PARTIAL_LIMITS = { addedFiles: 20, affectedClaims: 500, rounds: 8, evidenceFiles: 100, evidenceShare: 0.2 };
@@ -73,7 +73,9 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
 
   const fileOf = new Map<string, number>();
   facts.ids.forEach((ids, i) => ids.forEach((id) => fileOf.set(id, i)));
+  // A footprint names only files the kept run read, all unchanged: their hashes are the manifest's.
   const inputs = new Map(manifest.inputs.map(([path, hash]) => [path, hash]));
+  const hashOf = (path: string) => inputs.get(path) ?? '';
   const evidenceFiles = new Set(added);
   const claimsFiles = new Set<string>();
   let affected: Set<string> | undefined;
@@ -107,6 +109,12 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
       else if (firstSeen.get(path) !== hash) return undefined;
     }
     const missing = new Set<string>();
+    let grew = false;
+    // Another round when a file or claims file is still to load.
+    const another = () => {
+      for (const file of missing) evidenceFiles.add(file);
+      return missing.size > 0 || grew;
+    };
     const need = (key: string) => {
       for (const i of filedUnder(facts.routes, key) ?? []) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
     };
@@ -116,10 +124,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     };
     // What the loaded records refer to, loaded too: else they would be left out, as a full run never would.
     for (const r of [...project.evidence.values(), ...project.excludedEvidence]) for (const id of referencesOf(r)) needId(id);
-    if (missing.size) {
-      for (const file of missing) evidenceFiles.add(file);
-      continue;
-    }
+    if (another()) continue;
     if (loaded.diagnostics.some((d) => d.code !== 'evidence/contradiction')) return undefined;
     const fresh = [...project.evidence.values()].filter((r) => added.has(r.ref.file));
     // An id an unchanged file defines too: a full run reports both.
@@ -127,7 +132,6 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     for (const r of fresh) for (const key of partnerRoutes(r, project.entities)) need(key);
     // A claim the new records may move is loaded with what it read last time, most of what it will
     // read now: the first time in the same round as the new records' partners.
-    let grew = false;
     const prefetch = (id: string) => {
       if (asked.has(id)) return;
       asked.add(id);
@@ -143,28 +147,25 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
       // Checked against the kept contradictions alone: claims moved only by a new pair come next round.
       const likely = candidatesOf(facts, fresh, project, [], heads, run.whole);
       if (likely.size > PARTIAL_LIMITS.affectedClaims) return undefined;
-      const check = addedCheck(fresh, project, (path) => inputs.get(path) ?? '', facts.contradictions);
+      const check = addedCheck(fresh, project, hashOf, facts.contradictions);
       for (const id of likely) {
         const footprint = footprints(id);
         if (!footprint || (run.whole && !heads.get(id)!.json) || !check(footprint)) prefetch(id);
       }
     }
-    if (missing.size || grew) {
-      for (const file of missing) evidenceFiles.add(file);
-      continue;
-    }
+    if (another()) continue;
 
     const contradictions = mergeContradictions(project, facts, added);
     if (!contradictions) return undefined;
     project.contradictions = contradictions.all;
     // The affected claims were found with these: more records loaded since must not change them.
-    const pairs = contradictions.all.map((c) => `${c.kind}\0${c.records.join('\0')}`).join('\n');
+    const pairs = contradictions.all.map(pairKey).join('\n');
     if (affected && pairs !== settled) return undefined;
     settled = pairs;
 
     if (!affected) {
       affected = new Set();
-      const check = addedCheck(fresh, project, (path) => inputs.get(path) ?? '', contradictions.all);
+      const check = addedCheck(fresh, project, hashOf, contradictions.all);
       for (const id of candidatesOf(facts, fresh, project, contradictions.added, heads, run.whole)) {
         const footprint = footprints(id);
         if (footprint && (!run.whole || heads.get(id)!.json) && check(footprint)) continue;
@@ -172,19 +173,13 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
         prefetch(id);
       }
       if (affected.size > PARTIAL_LIMITS.affectedClaims) return undefined;
-      if (missing.size || grew) {
-        for (const file of missing) evidenceFiles.add(file);
-        continue;
-      }
+      if (another()) continue;
     }
 
     // The affected claims verified, every query and record they ask for checked to be loaded.
-    project.index = routedIndex(project.index, (key) => filedUnder(facts.routes, key)?.length ?? 0, need, needId);
+    project.index = routedIndex(project.index, (key) => filesUnder(facts, key), need, needId);
     const verified = await verifyProject(project, { select: (c) => affected!.has(c.id), store: true, whole: run.whole, dependencies: false });
-    if (missing.size) {
-      for (const file of missing) evidenceFiles.add(file);
-      continue;
-    }
+    if (another()) continue;
     if ([...affected].some((id) => !verified.stored?.has(id))) return undefined;
 
     const claims: ClaimResult[] = [];
@@ -200,6 +195,11 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     return { result: assembleResult(project, claims, [...load, ...own]), verified: affected.size, evidenceFiles: evidenceFiles.size };
   }
   return undefined;
+}
+
+/** A contradiction as one string, to compare sets of them. */
+function pairKey(c: Contradiction): string {
+  return `${c.kind}\0${c.records.join('\0')}`;
 }
 
 /** The evidence files added since the manifest's run, if nothing else changed; undefined otherwise. */
@@ -230,12 +230,11 @@ function mergeContradictions(project: Project, facts: ProjectFacts, added: Reado
   // for pairs, since every partner of a new record is loaded; for comparisons, a bound.
   if (withNew.stopped || without.stopped) return undefined;
   if (facts.check.counted + withNew.counted - without.counted > CONTRADICTION_LIMITS.pairs || facts.check.comparisons + withNew.comparisons > CONTRADICTION_LIMITS.comparisons) return undefined;
-  const key = (c: Contradiction) => `${c.kind}\0${c.records.join('\0')}`;
-  const before = new Set(without.contradictions.map(key));
-  const after = new Set(withNew.contradictions.map(key));
+  const before = new Set(without.contradictions.map(pairKey));
+  const after = new Set(withNew.contradictions.map(pairKey));
   // Adding records never takes a pair away; if it seems to, this is not understood, and not trusted.
   if ([...before].some((k) => !after.has(k))) return undefined;
-  const fresh = withNew.contradictions.filter((c) => !before.has(key(c)));
+  const fresh = withNew.contradictions.filter((c) => !before.has(pairKey(c)));
   return { all: finish([...facts.contradictions, ...fresh]), added: fresh };
 }
 

@@ -48,6 +48,11 @@ export function filedUnder(nested: Nested, key: string): readonly number[] | und
   return own(own(own(nested, kind), a), b);
 }
 
+/** How many files a route key has: what queryRoutes picks the rarest key by. */
+export function filesUnder(facts: ProjectFacts, key: string): number {
+  return filedUnder(facts.routes, key)?.length ?? 0;
+}
+
 /**
  * A key's own entry in an object read back from JSON, never one it inherits:
  * `constructor` is a valid id, and a word, and Object.prototype has one.
