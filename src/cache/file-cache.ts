@@ -133,7 +133,11 @@ export async function openFileCache(
   const readEntry = (family: Family, key: string): string | undefined => {
     used.get(family)!.add(key);
     const pack = load(family).get(key);
-    return pack ? entryText(pack, key) : undefined;
+    if (!pack) return undefined;
+    const text = entryText(pack, key);
+    // Unreadable, or not as the header pins it: written again, and the new one wins a merge.
+    if (text === undefined) broken.add(key);
+    return text;
   };
   // After abandon nothing more is written: a parse still coming in must not start a pack no one finishes.
   let abandoned = false;
@@ -215,23 +219,10 @@ export async function openFileCache(
       }
       pendingBlobs.clear();
       await removeAbandoned(dir);
-      if (options.prune === false) return;
-      // Content nobody read may still be wanted by a later run: only a full verify knows, and it reads every family it prunes.
-      for (const family of FAMILIES) {
-        if (family !== 'parse' && !options.blobs) continue;
-        if (family === 'parse' && !found.has(family)) continue;
-        // A family this run read nothing of is pruned from its packs' headers: reading and checking
-        // ten megabytes of results a table run never needed cost a tenth of an incremental run.
-        const older = found.has(family)
-          ? { packs: packs.get(family) ?? [], refused: rejected.get(family) ?? [] }
-          : readFamily(listed(), family, (name) => readPackHeader(join(dir, name), name));
-        prunePacks({ dir, family, signer, older: older.packs, fresh: fresh.get(family), rejected: older.refused, wanted: used.get(family)! });
-      }
-      if (!options.blobs) return;
-      for (const name of listed()) {
-        // Only finished blobs: another run's temporary file is its own to rename or remove.
-        const key = name.replace(/\.json$/, '');
-        if (/^blob-[0-9a-f]{64}\.json$/.test(name) && !usedBlobs.has(key)) removeFile(dir, name);
+      try {
+        prune(options, fresh);
+      } finally {
+        for (const list of packs.values()) for (const pack of list) pack.close();
       }
     },
     abandon() {
@@ -239,7 +230,29 @@ export async function openFileCache(
       for (const writer of writers.values()) writer.abandon();
       writers.clear();
       pendingBlobs.clear();
+      for (const list of packs.values()) for (const pack of list) pack.close();
     },
+  };
+  // What finish removes: see FileCache.finish.
+  const prune = (options: { blobs?: boolean; prune?: boolean }, fresh: ReadonlyMap<Family, { name: string; entries: Pack['entries'] }>) => {
+    if (options.prune === false) return;
+    // Content nobody read may still be wanted by a later run: only a full verify knows, and it reads every family it prunes.
+    for (const family of FAMILIES) {
+      if (family !== 'parse' && !options.blobs) continue;
+      if (family === 'parse' && !found.has(family)) continue;
+      // A family this run read nothing of is pruned from its packs' headers: reading and checking
+      // ten megabytes of results a table run never needed cost a tenth of an incremental run.
+      const older = found.has(family)
+        ? { packs: packs.get(family) ?? [], refused: rejected.get(family) ?? [] }
+        : readFamily(listed(), family, (name) => readPackHeader(join(dir, name), name));
+      prunePacks({ dir, family, signer, older: older.packs, fresh: fresh.get(family), rejected: older.refused, wanted: used.get(family)! });
+    }
+    if (!options.blobs) return;
+    for (const name of listed()) {
+      // Only finished blobs: another run's temporary file is its own to rename or remove.
+      const key = name.replace(/\.json$/, '');
+      if (/^blob-[0-9a-f]{64}\.json$/.test(name) && !usedBlobs.has(key)) removeFile(dir, name);
+    }
   };
   return { cache, diagnostics: [] };
 }

@@ -42,10 +42,19 @@ export function prunePacks({ dir, family, signer, older, fresh, rejected, wanted
   if (all.length > MAX_PACKS || total - live > live) {
     const writer = new PackWriter(join(dir, packName(family)), family, signer);
     // This run's entries first: where an older pack holds a broken copy of one, the new one wins.
-    const whole = (pack: { name: string }) => readPack(join(dir, pack.name), pack.name, family, signer);
+    const whole = (pack: { name: string }): Pack | undefined => readPack(join(dir, pack.name), pack.name, family, signer);
     // One that fails its check now is left out, and removed with the rest.
-    const sources = [...(fresh ? [whole(fresh)] : []), ...older.map((pack) => (pack.bytes ? pack : whole(pack)))];
-    for (const pack of sources) if (pack) for (const [key, { start, end }] of pack.entries) if (wanted.has(key)) writer.add(key, pack.bytes.subarray(start, end));
+    const sources = [...(fresh ? [whole(fresh)] : []), ...older.map((pack) => (pack.read ? pack : whole(pack)))];
+    for (const pack of sources) {
+      if (!pack) continue;
+      // An entry that fails its digest is left out: a later run parses its file again.
+      for (const key of pack.entries.keys()) {
+        if (!wanted.has(key) || writer.has(key)) continue;
+        const bytes = pack.read(key);
+        if (bytes) writer.add(key, bytes);
+      }
+      pack.close();
+    }
     // Only a merged pack in place may replace the packs it holds.
     writer.finish();
     if (writer.failed) return;

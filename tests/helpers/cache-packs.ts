@@ -1,7 +1,8 @@
 /**
  * The cache's files as a test sees them, written out here from the layout
  * docs/architecture.md gives rather than through the code under test: packs
- * of entries signed once, and blobs signed one by one.
+ * of entries whose header pins each by its SHA-256 and is signed once, and
+ * blobs signed one by one.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -34,15 +35,18 @@ export async function readPacks(dir: string, family: Family): Promise<{ file: st
     const lineStart = bytes.lastIndexOf(0x0a, bytes.length - 2);
     const [length, mac] = bytes.toString('latin1', lineStart + 1, bytes.length - 1).split(' ') as [string, string];
     const headerStart = lineStart - Number(length);
-    const header = JSON.parse(bytes.toString('utf8', headerStart, lineStart)) as [string, number][];
-    const expected = createHmac('sha256', secret).update(`${FORMAT}\n${family}\n${cacheStamp()}\n`).update(bytes.subarray(0, lineStart)).update(`\n${length}`).digest('hex');
+    const header = JSON.parse(bytes.toString('utf8', headerStart, lineStart)) as [string, number, string][];
+    const expected = createHmac('sha256', secret).update(`${FORMAT}\n${family}\n${cacheStamp()}\n`).update(bytes.subarray(headerStart, lineStart)).update(`\n${length}`).digest('hex');
     const entries = new Map<string, string>();
     let at = 0;
-    for (const [key, size] of header) {
-      entries.set(key, bytes.toString('utf8', at, at + size));
+    let pinned = true;
+    for (const [key, size, digest] of header) {
+      const entry = bytes.subarray(at, at + size);
+      pinned &&= createHash('sha256').update(entry).digest('base64') === digest;
+      entries.set(key, entry.toString('utf8'));
       at += size;
     }
-    out.push({ file: join(folder, name), signed: mac === expected, entries });
+    out.push({ file: join(folder, name), signed: mac === expected && pinned && at === headerStart, entries });
   }
   return out;
 }
@@ -63,11 +67,10 @@ export async function writePack(
 ): Promise<string> {
   const list = [...entries].map(([key, text]) => [key, Buffer.from(text, 'utf8')] as const);
   const payload = Buffer.concat(list.map(([, b]) => b));
-  const header = Buffer.from(JSON.stringify(list.map(([key, b]) => [key, b.length])), 'utf8');
+  const header = Buffer.from(JSON.stringify(list.map(([key, b]) => [key, b.length, createHash('sha256').update(b).digest('base64')])), 'utf8');
   const secret = sign.secret ?? (await machineKey());
   const mac = createHmac('sha256', secret)
     .update(`${FORMAT}\n${family}\n${sign.stamp ?? cacheStamp()}\n`)
-    .update(payload)
     .update(header)
     .update(`\n${header.length}`)
     .digest('hex');

@@ -44,7 +44,7 @@ describe('cache packs', () => {
     expect(entryText(readPack(path, 'p', 'parse', signer('key'))!, 'a')).toBe('first');
   });
 
-  it('are refused under another key or context, cut short at any byte, or changed in any byte', async () => {
+  it('are refused under another key or context, cut short at any byte, or with a header or trailer changed in any byte', async () => {
     const { path } = await written(entries);
     expect(readPack(path, 'p', 'parse', signer('other'))).toBeUndefined();
     expect(readPack(path, 'p', 'kept', signer('key'))).toBeUndefined();
@@ -53,12 +53,48 @@ describe('cache packs', () => {
       await writeFile(path, bytes.subarray(0, end));
       expect(readPack(path, 'p', 'parse', signer('key')), `cut at ${end}`).toBeUndefined();
     }
-    for (let at = 0; at < bytes.length; at++) {
+    const body = entries.reduce((n, [, text]) => n + Buffer.byteLength(text), 0);
+    for (let at = body; at < bytes.length; at++) {
       const changed = Buffer.from(bytes);
       changed[at] = changed[at]! ^ 0x01;
       await writeFile(path, changed);
       expect(readPack(path, 'p', 'parse', signer('key')), `byte ${at} changed`).toBeUndefined();
     }
+  });
+
+  it('never give an entry changed in any byte, and give the others as written', async () => {
+    const { path } = await written(entries);
+    const bytes = await readFile(path);
+    let start = 0;
+    for (const [key, text] of entries) {
+      const end = start + Buffer.byteLength(text);
+      for (let at = start; at < end; at++) {
+        const changed = Buffer.from(bytes);
+        changed[at] = changed[at]! ^ 0x01;
+        await writeFile(path, changed);
+        const pack = readPack(path, 'p', 'parse', signer('key'))!;
+        expect(entryText(pack, key), `byte ${at} of ${key} changed`).toBeUndefined();
+        for (const [other, same] of entries) if (other !== key) expect(entryText(pack, other)).toBe(same);
+        pack.close();
+      }
+      start = end;
+    }
+  });
+
+  it('read many entries from one read of the file, each still checked', async () => {
+    const many: [string, string][] = Array.from({ length: 300 }, (_, i) => [`k${i}`, `entry ${i} `.repeat(i % 7)]);
+    const { path } = await written(many);
+    const bytes = await readFile(path);
+    // The last entry altered: found out even once the pack is read whole.
+    const last = many.at(-1)!;
+    const at = bytes.indexOf(Buffer.from(last[1])) ;
+    const changed = Buffer.from(bytes);
+    changed[at] = changed[at]! ^ 0x01;
+    await writeFile(path, changed);
+    const pack = readPack(path, 'p', 'parse', signer('key'))!;
+    for (const [key, text] of many.slice(0, -1)) expect(entryText(pack, key)).toBe(text);
+    expect(entryText(pack, last[0])).toBeUndefined();
+    pack.close();
   });
 
   it('write nothing when given nothing, and report a missing file as no pack', async () => {
