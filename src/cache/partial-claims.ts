@@ -3,7 +3,7 @@ import type { Contradiction, EvidenceRecord, Project } from '../types.js';
 import type { Footprint, Query } from '../verdict/record-reads.js';
 import type { FileCache } from './file-cache.js';
 import type { KeptClaim } from './result-store.js';
-import { filedUnder, filesUnder, own, type ProjectFacts } from './project-facts.js';
+import { filesUnder, type ProjectFacts } from './project-facts.js';
 import { readKept, type RunManifest } from './run-manifest.js';
 
 /**
@@ -26,10 +26,10 @@ export function candidatesOf(
   const add = (list: readonly number[] | undefined) => list?.forEach((i) => out.add(claims.ids[i]!));
   add(claims.always);
   for (const r of fresh) {
-    for (const key of recordRoutes(r, project.config.vocabulary, project.entities)) add(filedUnder(claims.byRoute, key));
-    add(own(claims.byAbsent, r.id));
+    for (const key of recordRoutes(r, project.config.vocabulary, project.entities)) add(claims.byRoute(key));
+    add(claims.byAbsent(r.id));
   }
-  for (const c of pairs) for (const id of c.records) add(own(claims.byRecord, id));
+  for (const c of pairs) for (const id of c.records) add(claims.byRecord(id));
   if (whole) for (const [id, head] of heads) if (!head.json) out.add(id);
   return out;
 }

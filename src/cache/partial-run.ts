@@ -18,7 +18,7 @@ import { readResults, tableOf, type RunManifest } from './run-manifest.js';
 import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
 import { keptHead } from './manifest-table.js';
 import { hydrate, isFresh, type KeptClaim } from './result-store.js';
-import { filedUnder, filesUnder, type ProjectFacts } from './project-facts.js';
+import { filesUnder, type ProjectFacts } from './project-facts.js';
 
 /** Past these, a partial run would load most of the project anyway: a full one is as fast, and simpler. */
 export const PARTIAL_LIMITS = { addedFiles: 20, affectedClaims: 500, rounds: 8, evidenceFiles: 100, evidenceShare: 0.2 };
@@ -71,8 +71,6 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     heads.set(id, head);
   }
 
-  const fileOf = new Map<string, number>();
-  facts.ids.forEach((ids, i) => ids.forEach((id) => fileOf.set(id, i)));
   // A footprint names only files the kept run read, all unchanged: their hashes are the manifest's.
   const inputs = new Map(manifest.inputs.map(([path, hash]) => [path, hash]));
   const hashOf = (path: string) => inputs.get(path) ?? '';
@@ -116,10 +114,10 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
       return missing.size > 0 || grew;
     };
     const need = (key: string) => {
-      for (const i of filedUnder(facts.routes, key) ?? []) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+      for (const i of facts.routes(key) ?? []) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
     };
     const needId = (id: string) => {
-      const i = fileOf.get(id);
+      const i = facts.fileOf(id);
       if (i !== undefined && !evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
     };
     // What the loaded records refer to, loaded too: else they would be left out, as a full run never would.
@@ -128,7 +126,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     if (loaded.diagnostics.some((d) => d.code !== 'evidence/contradiction')) return undefined;
     const fresh = [...project.evidence.values()].filter((r) => added.has(r.ref.file));
     // An id an unchanged file defines too: a full run reports both.
-    if (fresh.some((r) => fileOf.has(r.id))) return undefined;
+    if (fresh.some((r) => facts.fileOf(r.id) !== undefined)) return undefined;
     for (const r of fresh) for (const key of partnerRoutes(r, project.entities)) need(key);
     // A claim the new records may move is loaded with what it read last time, most of what it will
     // read now: the first time in the same round as the new records' partners.
@@ -191,6 +189,8 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
       claims.push(now ? now.result : hydrate({ ...earlier, footprint: undefined }));
       own.push(...(now ?? earlier).diagnostics);
     }
+    // A shard of the facts that did not read back: what was looked up in it is not to be trusted.
+    if (facts.broken()) return undefined;
     const load = sortDiagnostics([...facts.load, ...contradictions.added.map((c) => contradictionWarning(c, project.evidence, createNames(project.entities, project.sources, project.config.vocabulary), project.locate))]);
     return { result: assembleResult(project, claims, [...load, ...own]), verified: affected.size, evidenceFiles: evidenceFiles.size };
   }

@@ -1,19 +1,22 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { forEachCheckRoute, queryRoutes, routeParts } from '../evidence/route-keys.js';
+import { forEachCheckRoute, queryRoutes, routeKey, routeParts } from '../evidence/route-keys.js';
 import type { Contradiction, EvidenceRecord, Project } from '../types.js';
 import { asciiJson } from './run-manifest.js';
 import { isObject } from './manifest-table.js';
+import { isTableMeta, readTable, writeTable, type TableMeta } from './sharded-table.js';
 import type { StoredClaim } from './result-store.js';
 import type { Query } from '../verdict/record-reads.js';
 
 export const FACTS_BLOB = 'run-facts';
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * What a partial run (partial-run.ts) needs to know of the records it does
  * not load, kept by a full run whose project had no error: every record id
  * and its file, where each query's answers are filed (route-keys.ts), the
  * contradictions found and what the check cost, and the load's diagnostics.
+ * The lookups are sharded tables (sharded-table.ts), each shard parsed when
+ * first asked: a partial run asks for a few hundred keys of half a million.
  */
 export interface ProjectFacts {
   /** The SHA-256 of the manifest table of the run that kept these: facts of another run are not these. */
@@ -23,11 +26,12 @@ export interface ProjectFacts {
   contradictions: Contradiction[];
   /** What the contradiction check took, against its limits. */
   check: { comparisons: number; counted: number };
-  /** Evidence files, and the ids each defines, in the same order. */
+  /** Evidence files, each with a record, sorted. */
   files: string[];
-  ids: string[][];
-  /** By route key's parts (routeParts; a missing second part is ''), the files (by their place in `files`) with a record filed under it. */
-  routes: Nested;
+  /** The file (by its place in `files`) that defines each record id. */
+  fileOf(id: string): number | undefined;
+  /** By route key, the files (by their place in `files`) with a record filed under it, in order. */
+  routes(key: string): readonly number[] | undefined;
   /**
    * Which kept claims a new record can move, without reading their
    * footprints: by place in `ids`, the claims with a query routed under each
@@ -36,29 +40,20 @@ export interface ProjectFacts {
    * whatever was added (a footprint missing, or an item of a kind this
    * version does not know looked up).
    */
-  claims: { ids: string[]; byRoute: Nested; byRecord: Record<string, number[]>; byAbsent: Record<string, number[]>; always: number[] };
-}
-
-/** Lists by a route key's three parts. */
-type Nested = Record<string, Record<string, Record<string, number[]>>>;
-
-/** What is filed under a route key: files for `routes`, claims for `claims.byRoute`. */
-export function filedUnder(nested: Nested, key: string): readonly number[] | undefined {
-  const [kind, a, b] = routeParts(key);
-  return own(own(own(nested, kind), a), b);
+  claims: {
+    ids: string[];
+    always: number[];
+    byRoute(key: string): readonly number[] | undefined;
+    byRecord(id: string): readonly number[] | undefined;
+    byAbsent(id: string): readonly number[] | undefined;
+  };
+  /** Whether a lookup met a shard that did not read as it was written: nothing found is then to be trusted. */
+  broken(): boolean;
 }
 
 /** How many files a route key has: what queryRoutes picks the rarest key by. */
 export function filesUnder(facts: ProjectFacts, key: string): number {
-  return filedUnder(facts.routes, key)?.length ?? 0;
-}
-
-/**
- * A key's own entry in an object read back from JSON, never one it inherits:
- * `constructor` is a valid id, and a word, and Object.prototype has one.
- */
-export function own<T>(object: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return object !== undefined && Object.hasOwn(object, key) ? object[key] : undefined;
+  return facts.routes(key)?.length ?? 0;
 }
 
 /** Nested lists built by adding each number once in a row, as each file or claim is filed in turn. */
@@ -84,20 +79,23 @@ class NestedLists {
   count(kind: string, a: string, b: string): number {
     return this.top.get(kind)?.get(a)?.get(b)?.length ?? 0;
   }
-  toJSON(): Nested {
-    const out: Nested = {};
-    for (const [kind, first] of this.top) {
-      // Entries made as own properties, whatever the key: an assignment to `__proto__` would make none.
-      out[kind] = Object.fromEntries([...first].map(([a, second]) => [a, Object.fromEntries(second)]));
-    }
+  /** Every list, by its route key. */
+  entries(): [string, number[]][] {
+    const out: [string, number[]][] = [];
+    for (const [kind, first] of this.top) for (const [a, second] of first) for (const [b, list] of second) out.push([routeKey(kind, a, b), list]);
     return out;
   }
 }
 
+/** The lookup tables, in the order they follow the head. */
+const TABLES = ['fileOf', 'routes', 'byRoute', 'byRecord', 'byAbsent'] as const;
+type TableName = (typeof TABLES)[number];
+
 /**
  * The facts of a loaded project, as a blob's text; undefined when a partial
  * run could not build on them: a load with a problem other than a
- * contradiction, or a record left out.
+ * contradiction, or a record left out. The text is a head of JSON, a line
+ * break, then the tables' shards.
  */
 export function serializeFacts(project: Project, load: readonly Diagnostic[], table: string, stored: ReadonlyMap<string, StoredClaim>): string | undefined {
   const check = project.contradictionCheck;
@@ -109,58 +107,91 @@ export function serializeFacts(project: Project, load: readonly Diagnostic[], ta
     else byFile.set(r.ref.file, [r]);
   }
   const files = [...byFile.keys()].sort();
-  const ids = files.map((file) => byFile.get(file)!.map((r) => r.id));
   const routes = routesOf(project, files, byFile);
   if (!routes) return undefined;
-  const filesOf = (key: string) => routes.count(...routeParts(key));
-  const facts: ProjectFacts = {
-    table,
-    claims: claimsIndex(stored, filesOf),
-    load: [...load],
-    contradictions: project.contradictions,
-    check,
-    files,
-    ids,
-    routes: routes.toJSON(),
-  };
+  const claims = claimsIndex(stored, (key) => routes.count(...routeParts(key)));
+  const fileOf: [string, number][] = [];
+  files.forEach((file, i) => {
+    for (const r of byFile.get(file)!) fileOf.push([r.id, i]);
+  });
+  const entries: Record<TableName, readonly (readonly [string, unknown])[]> = { fileOf, routes: routes.entries(), byRoute: claims.byRoute.entries(), byRecord: [...claims.byRecord], byAbsent: [...claims.byAbsent] };
+  let body = '';
+  const tables: Partial<Record<TableName, TableMeta>> = {};
+  for (const name of TABLES) {
+    const written = writeTable(entries[name], body.length);
+    body += written.text;
+    tables[name] = written.meta;
+  }
+  const head = { format: FORMAT, table, contradictions: project.contradictions, check, files, claims: { ids: claims.ids, always: claims.always }, tables };
   // The diagnostics quote the evidence, curly quotes and all; the rest is ASCII as a rule, which
-  // asciiJson finds at a glance rather than walking 8 MB for it.
-  const { load: diagnostics, ...rest } = facts;
-  return `${asciiJson({ format: FORMAT, ...rest }).slice(0, -1)},"load":${asciiJson(diagnostics)}}`;
+  // asciiJson finds at a glance rather than walking megabytes for it.
+  return `${asciiJson(head).slice(0, -1)},"load":${asciiJson([...load])}}\n${body}`;
 }
 
 /** Facts read back, if they are of the run whose table is `table` and hold together; else undefined. */
 export function parseFacts(text: string | undefined, table: string): ProjectFacts | undefined {
   if (text === undefined) return undefined;
+  const line = text.indexOf('\n');
+  if (line === -1) return undefined;
+  let f: Record<string, unknown>;
   try {
-    const f = JSON.parse(text) as Partial<ProjectFacts> & { format?: unknown };
-    const ok =
-      isObject(f) &&
-      f.format === FORMAT &&
-      f.table === table &&
-      Array.isArray(f.load) &&
-      Array.isArray(f.contradictions) &&
-      isObject(f.check) &&
-      typeof f.check.comparisons === 'number' &&
-      typeof f.check.counted === 'number' &&
-      Array.isArray(f.files) &&
-      Array.isArray(f.ids) &&
-      f.ids.length === f.files.length &&
-      isObject(f.routes) &&
-      isObject(f.claims) &&
-      Array.isArray(f.claims.ids) &&
-      isObject(f.claims.byRoute) &&
-      isObject(f.claims.byRecord) &&
-      isObject(f.claims.byAbsent) &&
-      Array.isArray(f.claims.always);
-    return ok ? (f as ProjectFacts) : undefined;
+    const head: unknown = JSON.parse(text.slice(0, line));
+    if (!isObject(head)) return undefined;
+    f = head;
   } catch {
     return undefined;
   }
+  // A slice of a string shares its characters: the shards are not copied.
+  const body = text.slice(line + 1);
+  const { check, claims, tables } = f;
+  const ok =
+    f.format === FORMAT &&
+    f.table === table &&
+    Array.isArray(f.load) &&
+    Array.isArray(f.contradictions) &&
+    isObject(check) &&
+    typeof check.comparisons === 'number' &&
+    typeof check.counted === 'number' &&
+    Array.isArray(f.files) &&
+    isObject(claims) &&
+    Array.isArray(claims.ids) &&
+    Array.isArray(claims.always) &&
+    isObject(tables) &&
+    TABLES.every((name) => isTableMeta(tables[name], body.length));
+  if (!ok) return undefined;
+  let broken = false;
+  const lookup = <T>(name: TableName, valid: (value: unknown) => value is T) => {
+    const get = readTable<unknown>(body, tables[name] as TableMeta, () => void (broken = true));
+    return (key: string): T | undefined => {
+      const value = get(key);
+      if (value === undefined || valid(value)) return value;
+      broken = true;
+      return undefined;
+    };
+  };
+  return {
+    table,
+    load: f.load as Diagnostic[],
+    contradictions: f.contradictions as Contradiction[],
+    check: { comparisons: check.comparisons as number, counted: check.counted as number },
+    files: f.files as string[],
+    fileOf: lookup('fileOf', isPlace),
+    routes: lookup('routes', isPlaces),
+    claims: { ids: claims.ids as string[], always: claims.always as number[], byRoute: lookup('byRoute', isPlaces), byRecord: lookup('byRecord', isPlaces), byAbsent: lookup('byAbsent', isPlaces) },
+    broken: () => broken,
+  };
+}
+
+function isPlace(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function isPlaces(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every(isPlace);
 }
 
 /** The claims by what they read: see ProjectFacts.claims. */
-function claimsIndex(stored: ReadonlyMap<string, StoredClaim>, filesOf: (key: string) => number): ProjectFacts['claims'] {
+function claimsIndex(stored: ReadonlyMap<string, StoredClaim>, filesOf: (key: string) => number) {
   const ids = [...stored.keys()];
   const byRoute = new NestedLists();
   const byRecord = new Map<string, number[]>();
@@ -189,7 +220,7 @@ function claimsIndex(stored: ReadonlyMap<string, StoredClaim>, filesOf: (key: st
     }
     if (!known) always.push(i);
   });
-  return { ids, byRoute: byRoute.toJSON(), byRecord: Object.fromEntries(byRecord), byAbsent: Object.fromEntries(byAbsent), always };
+  return { ids, byRoute, byRecord, byAbsent, always };
 }
 
 /**

@@ -6,7 +6,6 @@ import { wordsOf } from '../../src/facts/compare-words.js';
 import { loadProject } from '../../src/load/load-project.js';
 import type { EvidenceRecord, Project } from '../../src/types.js';
 import { REPO } from '../helpers/project.js';
-import { filedUnder } from '../../src/cache/project-facts.js';
 
 async function bundled(): Promise<Project> {
   const { project } = await loadProject(REPO);
@@ -98,13 +97,5 @@ describe('route keys', () => {
       'r\0donald-trump-jr',
     ]);
     expect(ids).toEqual(['some-record']);
-  });
-
-  it('are looked up in kept facts as own keys, never ones every object inherits', () => {
-    const nested = JSON.parse('{"x":{"the":{"":[1]}},"e":{"a":{"b":[2]}}}');
-    expect(filedUnder(nested, 'x\0the')).toEqual([1]);
-    expect(filedUnder(nested, 'x\0the\0constructor')).toBeUndefined();
-    expect(filedUnder(nested, 'x\0constructor\0name')).toBeUndefined();
-    expect(filedUnder(nested, 'constructor\0a')).toBeUndefined();
   });
 });

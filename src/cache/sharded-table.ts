@@ -1,0 +1,84 @@
+import { asciiJson } from './run-manifest.js';
+import { isObject } from './manifest-table.js';
+
+/**
+ * A lookup table kept as JSON in shards, each key in the shard its hash
+ * picks: a run that looks up a few hundred keys of half a million parses a
+ * few hundred small shards, not the table. Parsing the whole of a partial
+ * run's facts (7 MB of nested objects at the large bench size) took about a
+ * tenth of the run.
+ *
+ * A table is its shards' JSON objects back to back in a text, and where each
+ * ends (TableMeta), kept beside it.
+ */
+export interface TableMeta {
+  /** Where the first shard starts in the text. */
+  start: number;
+  /** Where each shard ends; their number is a power of two. */
+  ends: number[];
+}
+
+/** About this many keys to a shard: small enough to parse in microseconds, few enough shards to list. */
+const KEYS_PER_SHARD = 32;
+
+/** FNV-1a over the key's UTF-16 code units: the same in the run that writes and the one that reads. */
+export function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A table's shards as text, to be put at `start` in the kept text, and its meta. */
+export function writeTable(entries: readonly (readonly [string, unknown])[], start: number): { text: string; meta: TableMeta } {
+  let count = 1;
+  while (count * KEYS_PER_SHARD < entries.length) count *= 2;
+  const shards: [string, unknown][][] = Array.from({ length: count }, () => []);
+  for (const [key, value] of entries) shards[hashKey(key) & (count - 1)]!.push([key, value]);
+  const ends: number[] = [];
+  let text = '';
+  // Own properties whatever the key: an assignment to `__proto__` would make none.
+  for (const shard of shards) ends.push(start + (text += asciiJson(Object.fromEntries(shard))).length);
+  return { text, meta: { start, ends } };
+}
+
+/** Whether `meta` describes shards that lie within a text of this length, in order. */
+export function isTableMeta(meta: unknown, length: number): meta is TableMeta {
+  if (!isObject(meta) || !Number.isSafeInteger(meta.start) || (meta.start as number) < 0 || !Array.isArray(meta.ends)) return false;
+  const { ends } = meta as { ends: unknown[] };
+  if (ends.length === 0 || (ends.length & (ends.length - 1)) !== 0) return false;
+  let at = meta.start as number;
+  for (const end of ends) {
+    if (!Number.isSafeInteger(end) || (end as number) < at) return false;
+    at = end as number;
+  }
+  return at <= length;
+}
+
+/**
+ * Looks keys up in a table kept in `text`, parsing each shard when first
+ * asked. A shard that does not parse as an object gives `onBroken` a call
+ * and every key in it nothing: the caller must then not trust what it found.
+ */
+export function readTable<T>(text: string, meta: TableMeta, onBroken: () => void): (key: string) => T | undefined {
+  const parsed = new Map<number, Record<string, T>>();
+  const mask = meta.ends.length - 1;
+  return (key) => {
+    const i = hashKey(key) & mask;
+    let shard = parsed.get(i);
+    if (!shard) {
+      try {
+        const value: unknown = JSON.parse(text.slice(i === 0 ? meta.start : meta.ends[i - 1]!, meta.ends[i]!));
+        shard = isObject(value) ? (value as Record<string, T>) : undefined;
+      } catch {
+        shard = undefined;
+      }
+      if (!shard) {
+        onBroken();
+        shard = {};
+      }
+      parsed.set(i, shard);
+    }
+    // Own keys only: `constructor` is a valid id, and a word, and every object inherits one.
+    return Object.hasOwn(shard, key) ? shard[key] : undefined;
+  };
+}
