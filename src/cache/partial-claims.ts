@@ -45,12 +45,15 @@ export function keptFootprints(cache: FileCache, manifest: RunManifest, claimFil
   };
 }
 
-/** What a footprint read, asked for as route keys, record ids and files: most of what its claim reads when verified again. */
-export function askReads(footprint: Footprint, facts: ProjectFacts, need: (key: string) => void, needId: (id: string) => void, needFile: (path: string) => void): void {
+/**
+ * What a footprint read, asked for as route keys and record ids: most of
+ * what its claim reads when verified again. Records it read by id from a
+ * file, not by query, are asked for when the claim asks again.
+ */
+export function askReads(footprint: Footprint, facts: ProjectFacts, need: (key: string) => void, needId: (id: string) => void): void {
   for (const [query] of footprint.queries) {
     const [method, ...args] = JSON.parse(query) as Query;
     for (const key of queryRoutes(method, args, (key) => filesUnder(facts, key)) ?? []) need(key);
   }
   for (const [id] of footprint.contradictions) needId(id);
-  for (const [path] of footprint.files) needFile(path);
 }

@@ -2,7 +2,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { buildIndex } from '../evidence/build-index.js';
 import { CONTRADICTION_LIMITS, detectContradictions, finish } from '../evidence/detect-contradictions.js';
 import { referencesOf } from '../evidence/referenced-records.js';
-import { partnerRoutes, routedIndex } from '../evidence/route-keys.js';
+import { partnerRoutes, routedIndex, RouteSet } from '../evidence/route-keys.js';
 import { createNames } from '../facts/fact-types.js';
 import { kindOf } from '../load/layout.js';
 import type { listProjectFiles } from '../load/list-files.js';
@@ -10,7 +10,7 @@ import { contradictionWarning, loadWith } from '../load/load-project.js';
 import type { FileStamp } from '../load/read-files.js';
 import { compareIds } from '../model/compare.js';
 import { assembleResult } from '../results/assemble-result.js';
-import type { ClaimResult, Contradiction, Project, VerifyResult } from '../types.js';
+import type { ClaimResult, Config, Contradiction, Entity, EvidenceRecord, Project, VerifyResult } from '../types.js';
 import { verifyProject } from '../verdict/verify-project.js';
 import { addedCheck } from './added-check.js';
 import type { FileCache } from './file-cache.js';
@@ -50,7 +50,7 @@ export interface PartialRun {
  * had a problem other than a contradiction; when a new file has one, or
  * defines an id already defined; and past PARTIAL_LIMITS.
  */
-export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyResult; verified: number; evidenceFiles: number } | undefined> {
+export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyResult; verified: number; evidenceFiles: number; records: number } | undefined> {
   const { manifest } = run;
   const added = addedFiles(run);
   const table = added && tableOf(manifest);
@@ -82,6 +82,16 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
   const footprints = keptFootprints(run.cache, manifest, claimFile);
   let settled = '';
   const firstSeen = new Map<string, string>();
+  // Of the old files loaded, only the records filed under a key asked for, or asked for by id: a
+  // claim's query reads a bucket, and its records are spread over twenty times as many records' files.
+  const wantedKeys = new RouteSet();
+  const wantedIds = new Set<string>();
+  const keepRecord = (r: EvidenceRecord, model: { config: Config; entities: ReadonlyMap<string, Entity> }) =>
+    added.has(r.ref.file) ||
+    wantedIds.has(r.id) ||
+    // Dated only once loaded, by another record: what it is filed under is not known before.
+    (!r.date && (r.after !== undefined || r.before !== undefined)) ||
+    wantedKeys.files(r, model.config.vocabulary, model.entities);
 
   for (let round = 0; round < PARTIAL_LIMITS.rounds; round++) {
     if (evidenceFiles.size - added.size > Math.max(PARTIAL_LIMITS.evidenceFiles, PARTIAL_LIMITS.evidenceShare * facts.files.length)) return undefined;
@@ -95,6 +105,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
         const kind = kindOf(path);
         return kind === 'evidence' ? evidenceFiles.has(path) : kind === 'claims' ? claimsFiles.has(path) : true;
       },
+      keepRecord,
     });
     const project = loaded.project;
     if (!project) return undefined;
@@ -108,17 +119,25 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     }
     const missing = new Set<string>();
     let grew = false;
-    // Another round when a file or claims file is still to load.
+    // Another round when a file, a claims file, or a record of a file loaded is still to load.
     const another = () => {
       for (const file of missing) evidenceFiles.add(file);
       return missing.size > 0 || grew;
     };
     const need = (key: string) => {
-      for (const i of facts.routes(key) ?? []) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+      const files = facts.routes(key);
+      if (!files?.length) return;
+      for (const i of files) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+      if (wantedKeys.add(key)) grew = true;
     };
     const needId = (id: string) => {
       const i = facts.fileOf(id);
-      if (i !== undefined && !evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+      if (i === undefined) return;
+      if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+      if (!wantedIds.has(id)) {
+        wantedIds.add(id);
+        grew = true;
+      }
     };
     // What the loaded records refer to, loaded too: else they would be left out, as a full run never would.
     for (const r of [...project.evidence.values(), ...project.excludedEvidence]) for (const id of referencesOf(r)) needId(id);
@@ -139,7 +158,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
         grew = true;
       }
       const footprint = footprints(id);
-      if (footprint) askReads(footprint, facts, need, needId, (path) => void (kindOf(path) === 'evidence' && !evidenceFiles.has(path) && missing.add(path)));
+      if (footprint) askReads(footprint, facts, need, needId);
     };
     if (!affected) {
       // Checked against the kept contradictions alone: claims moved only by a new pair come next round.
@@ -192,7 +211,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     // A shard of the facts that did not read back: what was looked up in it is not to be trusted.
     if (facts.broken()) return undefined;
     const load = sortDiagnostics([...facts.load, ...contradictions.added.map((c) => contradictionWarning(c, project.evidence, createNames(project.entities, project.sources, project.config.vocabulary), project.locate))]);
-    return { result: assembleResult(project, claims, [...load, ...own]), verified: affected.size, evidenceFiles: evidenceFiles.size };
+    return { result: assembleResult(project, claims, [...load, ...own]), verified: affected.size, evidenceFiles: evidenceFiles.size, records: project.evidence.size };
   }
   return undefined;
 }

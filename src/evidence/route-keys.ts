@@ -145,3 +145,35 @@ export function routedIndex(index: EvidenceIndex, filesOf: (key: string) => numb
     get: (id) => (askedId(id), index.get(id)),
   };
 }
+
+/**
+ * Route keys a record's routes are tested against part by part, never
+ * joined: a partial run keeps, of the files it loads, only the records filed
+ * under a key it asks for (cache/partial-run.ts).
+ */
+export class RouteSet {
+  private readonly keys = new Set<string>();
+  private readonly parts = new Map<string, Map<string, Set<string>>>();
+
+  /** Adds a key; false when it was there already. */
+  add(key: string): boolean {
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    const [kind, a, b] = routeParts(key);
+    let first = this.parts.get(kind);
+    if (!first) this.parts.set(kind, (first = new Map()));
+    let second = first.get(a);
+    if (!second) first.set(a, (second = new Set()));
+    second.add(b);
+    return true;
+  }
+
+  /** Whether the record is filed under a key of the set. */
+  files(r: EvidenceRecord, vocabulary: Vocabulary, entities: ReadonlyMap<string, Entity>): boolean {
+    let hit = false;
+    forEachRoute(r, vocabulary, entities, (kind, a, b = '') => {
+      hit ||= this.parts.get(kind)?.get(a)?.has(b) ?? false;
+    });
+    return hit;
+  }
+}

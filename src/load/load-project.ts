@@ -11,7 +11,7 @@ import { readProjectFiles, type FileStamp } from './read-files.js';
 import { fileIntake, parseAll } from './parse-all.js';
 import { checkBrokenRules, checkRules } from '../rules/check-rules.js';
 import { findUnloaded } from '../validate/find-unloaded.js';
-import type { Contradiction, EvidenceRecord, LoadResult, Locator, Project, Source, Unloaded } from '../types.js';
+import type { Config, Contradiction, Entity, EvidenceRecord, LoadResult, Locator, Project, Source, Unloaded } from '../types.js';
 import { createModelBuilder, type Model } from '../validate/build-model.js';
 import { checkReferences, type ReferenceCheck } from '../validate/check-references.js';
 import { resolveRecordDates } from '../validate/resolve-record-dates.js';
@@ -42,6 +42,13 @@ export interface LoadOptions {
    * whose caller answers for what is left out.
    */
   loadOnly?: (path: string) => boolean;
+  /**
+   * Of the records the files hold, keep only those this accepts: the rest
+   * are dropped before they are checked, dated, anchored or indexed, and so
+   * are the sources neither the records kept nor the claims name, down their
+   * relays. A partial run's, whose caller answers for what is left out.
+   */
+  keepRecord?: (r: EvidenceRecord, model: { config: Config; entities: ReadonlyMap<string, Entity> }) => boolean;
 }
 
 /**
@@ -83,6 +90,11 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
   append(diagnostics, built.diagnostics);
   const { model } = built;
   if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
+  const { keepRecord } = options;
+  if (keepRecord) {
+    for (const [id, r] of model.evidence) if (!keepRecord(r, { config: model.config, entities: model.entities })) model.evidence.delete(id);
+    keepNamedSources(model);
+  }
   const checked = checkModel(model, files.brokenRules, locate, diagnostics);
   const snapshots = await readSnapshots(root, options.loadOnly ? quotedSources(model) : model.sources, locate, diagnostics, inputs, stamps);
   const evidence = anchorEvidence(model, checked.references, snapshots, locate, diagnostics);
@@ -129,6 +141,31 @@ function quotedSources(model: Model): Map<string, Source> {
   const out = new Map<string, Source>();
   for (const [id, source] of model.sources) if (ids.has(id)) out.set(id, source);
   return out;
+}
+
+/**
+ * Drops the sources no record or claim of the model names, nor any source
+ * they relay, directly or down a chain: every question asked of a source
+ * (its name, its chain, whether it relays another) is asked of one of those.
+ */
+function keepNamedSources(model: Model): void {
+  const named = new Set<string>();
+  const stack: string[] = [];
+  const name = (id: string | undefined) => {
+    if (id === undefined || named.has(id)) return;
+    named.add(id);
+    stack.push(id);
+  };
+  for (const r of model.evidence.values()) {
+    name(r.source);
+    name(r.relayed_from);
+  }
+  for (const c of model.claims) {
+    name(c.appearance);
+    name(c.quoted_in);
+  }
+  while (stack.length) for (const id of model.sources.get(stack.pop()!)?.relays ?? []) name(id);
+  for (const id of model.sources.keys()) if (!named.has(id)) model.sources.delete(id);
 }
 
 /** References across files, then the rules' names and paths, each place reported once. */

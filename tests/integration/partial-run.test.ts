@@ -98,6 +98,9 @@ describe('a run after evidence files were added', () => {
     await verifyWithCache(dir, { whole: false });
     let partial = 0;
     let moved = 0;
+    // Records kept by partial runs, against those their files hold (about the corpus's mean a file).
+    let kept = 0;
+    let held = 0;
     for (let scenario = 0; scenario < 10; scenario++) {
       const paths = await addFiles(dir, records, rnd, scenario);
       const runs = await sameAsFresh(dir, `scenario ${scenario}`);
@@ -105,6 +108,8 @@ describe('a run after evidence files were added', () => {
         if (!run.partial) continue;
         partial++;
         expect(run.partial.evidenceFiles).toBeLessThan(files);
+        kept += run.partial.records;
+        held += (run.partial.evidenceFiles * records.length) / files;
         if (run.reused.claims < run.result!.claims.length) moved++;
       }
       // Back to the project the kept results are of: a change that took a full run kept its own.
@@ -117,6 +122,8 @@ describe('a run after evidence files were added', () => {
     // Most changes are taken partially, and some of those verify claims again.
     expect(partial).toBeGreaterThan(10);
     expect(moved).toBeGreaterThan(4);
+    // Of the files loaded, only the records asked for are kept.
+    expect(kept).toBeLessThan(held / 2);
   }, 180_000);
 });
 
