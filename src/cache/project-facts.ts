@@ -88,7 +88,7 @@ class NestedLists {
 }
 
 /** The lookup tables, in the order they follow the head. */
-const TABLES = ['fileOf', 'routes', 'byRoute', 'byRecord', 'byAbsent'] as const;
+const TABLES = ['routes', 'byRoute', 'byRecord', 'byAbsent'] as const;
 type TableName = (typeof TABLES)[number];
 
 /**
@@ -110,11 +110,10 @@ export function serializeFacts(project: Project, load: readonly Diagnostic[], ta
   const routes = routesOf(project, files, byFile);
   if (!routes) return undefined;
   const claims = claimsIndex(stored, (key) => routes.count(...routeParts(key)));
-  const fileOf: [string, number][] = [];
-  files.forEach((file, i) => {
-    for (const r of byFile.get(file)!) fileOf.push([r.id, i]);
-  });
-  const entries: Record<TableName, readonly (readonly [string, unknown])[]> = { fileOf, routes: routes.entries(), byRoute: claims.byRoute.entries(), byRecord: [...claims.byRecord], byAbsent: [...claims.byAbsent] };
+  // The ids by file, in the head: a table of 100,000 ids cost a full run a tenth of a second to
+  // write, in the order of their hashes; a partial run makes its map of them when first asked.
+  const ids = files.map((file) => byFile.get(file)!.map((r) => r.id));
+  const entries: Record<TableName, readonly (readonly [string, unknown])[]> = { routes: routes.entries(), byRoute: claims.byRoute.entries(), byRecord: [...claims.byRecord], byAbsent: [...claims.byAbsent] };
   let body = '';
   const tables: Partial<Record<TableName, TableMeta>> = {};
   for (const name of TABLES) {
@@ -122,7 +121,7 @@ export function serializeFacts(project: Project, load: readonly Diagnostic[], ta
     body += written.text;
     tables[name] = written.meta;
   }
-  const head = { format: FORMAT, table, contradictions: project.contradictions, check, files, claims: { ids: claims.ids, always: claims.always }, tables };
+  const head = { format: FORMAT, table, contradictions: project.contradictions, check, files, ids, claims: { ids: claims.ids, always: claims.always }, tables };
   // The diagnostics quote the evidence, curly quotes and all; the rest is ASCII as a rule, which
   // asciiJson finds at a glance rather than walking megabytes for it.
   return `${asciiJson(head).slice(0, -1)},"load":${asciiJson([...load])}}\n${body}`;
@@ -153,6 +152,9 @@ export function parseFacts(text: string | undefined, table: string): ProjectFact
     typeof check.comparisons === 'number' &&
     typeof check.counted === 'number' &&
     Array.isArray(f.files) &&
+    Array.isArray(f.ids) &&
+    f.ids.length === f.files.length &&
+    f.ids.every((list) => Array.isArray(list)) &&
     isObject(claims) &&
     Array.isArray(claims.ids) &&
     Array.isArray(claims.always) &&
@@ -160,6 +162,7 @@ export function parseFacts(text: string | undefined, table: string): ProjectFact
     TABLES.every((name) => isTableMeta(tables[name], body.length));
   if (!ok) return undefined;
   let broken = false;
+  let fileOf: Map<string, number> | undefined;
   const lookup = <T>(name: TableName, valid: (value: unknown) => value is T) => {
     const get = readTable<unknown>(body, tables[name] as TableMeta, () => void (broken = true));
     return (key: string): T | undefined => {
@@ -175,11 +178,18 @@ export function parseFacts(text: string | undefined, table: string): ProjectFact
     contradictions: f.contradictions as Contradiction[],
     check: { comparisons: check.comparisons as number, counted: check.counted as number },
     files: f.files as string[],
-    fileOf: lookup('fileOf', isPlace),
+    fileOf: (id) => (fileOf ??= placesOf(f.ids as unknown[][])).get(id),
     routes: lookup('routes', isPlaces),
     claims: { ids: claims.ids as string[], always: claims.always as number[], byRoute: lookup('byRoute', isPlaces), byRecord: lookup('byRecord', isPlaces), byAbsent: lookup('byAbsent', isPlaces) },
     broken: () => broken,
   };
+}
+
+/** Each id's file, by its place in the list. */
+function placesOf(ids: readonly (readonly unknown[])[]): Map<string, number> {
+  const places = new Map<string, number>();
+  ids.forEach((list, i) => list.forEach((id) => places.set(String(id), i)));
+  return places;
 }
 
 function isPlace(value: unknown): value is number {
