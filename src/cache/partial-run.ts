@@ -101,10 +101,9 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
       unchanged: run.unchanged,
       ...(run.workers === undefined ? {} : { workers: run.workers }),
       ...(run.fastYaml === undefined ? {} : { fastYaml: run.fastYaml }),
-      loadOnly: (path) => {
-        const kind = kindOf(path);
-        return kind === 'evidence' ? evidenceFiles.has(path) : kind === 'claims' ? claimsFiles.has(path) : true;
-      },
+      // Listed once, at the run's start: the listing a partial run is decided on.
+      listing: run.listing,
+      loadOnly: (path, kind) => (kind === 'evidence' ? evidenceFiles.has(path) : kind === 'claims' ? claimsFiles.has(path) : true),
       keepRecord,
     });
     const project = loaded.project;

@@ -130,9 +130,11 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     }
   }
 
-  // Unchanged files are read only if their parse is not in the cache.
+  // Unchanged files are read only if their parse is not in the cache; the files are those listed
+  // above, which the manifest will name.
   const loaded = await loadWith(root, diagnostics, {
     cache,
+    listing,
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
     ...(since ? { unchanged: since.unchanged } : {}),

@@ -4,8 +4,13 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CONFIG_FILE, EXCLUDED_FOLDERS, KIND_FOLDERS, isYamlFile, type FileKind } from './layout.js';
 import { resolveInside } from './resolve-inside.js';
 
+export interface ProjectListing {
+  paths: { path: string; kind: FileKind }[];
+  diagnostics: Diagnostic[];
+}
+
 /** The project files of every known kind, the config first, then each kind's folder in name order. */
-export async function listProjectFiles(root: string): Promise<{ paths: { path: string; kind: FileKind }[]; diagnostics: Diagnostic[] }> {
+export async function listProjectFiles(root: string): Promise<ProjectListing> {
   const diagnostics: Diagnostic[] = [];
   const paths: { path: string; kind: FileKind }[] = [{ path: CONFIG_FILE, kind: 'config' }];
   for (const [kind, folder] of Object.entries(KIND_FOLDERS) as [FileKind, string][]) {

@@ -4,7 +4,8 @@ import { diagnostic, sortDiagnostics, type Diagnostic, type Position } from '../
 import { buildIndex } from '../evidence/build-index.js';
 import { CONTRADICTION_LIMITS, detectContradictions, type ContradictionCheck } from '../evidence/detect-contradictions.js';
 import { createNames, type Names } from '../facts/fact-types.js';
-import { kindOf } from './layout.js';
+import { kindOf, type FileKind } from './layout.js';
+import type { ProjectListing } from './list-files.js';
 import { type FileCache } from '../cache/file-cache.js';
 import type { ParsedFile } from './parse-yaml.js';
 import { readProjectFiles, type FileStamp } from './read-files.js';
@@ -41,7 +42,7 @@ export interface LoadOptions {
    * records and claims quote: a partial run's model (cache/partial-run.ts),
    * whose caller answers for what is left out.
    */
-  loadOnly?: (path: string) => boolean;
+  loadOnly?: (path: string, kind: FileKind) => boolean;
   /**
    * Of the records the files hold, keep only those this accepts: the rest
    * are dropped before they are checked, dated, anchored or indexed, and so
@@ -73,11 +74,16 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
   return loaded;
 }
 
-export type WithCache = Omit<LoadOptions, 'cache'> & { cache: FileCache | undefined; unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }> };
+export type WithCache = Omit<LoadOptions, 'cache'> & {
+  cache: FileCache | undefined;
+  unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }>;
+  /** The project's files as the caller listed them at the run's start: not listed again. */
+  listing?: ProjectListing;
+};
 
 /** loadProject with the cache, if any, opened by the caller, who prunes it when done with it. */
 export async function loadWith(root: string, diagnostics: Diagnostic[], options: WithCache): Promise<LoadResult> {
-  const read = await readProjectFiles(root, options.unchanged, options.loadOnly);
+  const read = await readProjectFiles(root, options.unchanged, options.loadOnly, options.listing);
   append(diagnostics, read.diagnostics);
   const builder = createModelBuilder();
   const files = fileIntake(builder);

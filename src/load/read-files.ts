@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { LIMITS, type FileKind } from './layout.js';
 import type { FileStamp } from '../types.js';
 import { sha256 } from '../model/hash.js';
-import { listProjectFiles } from './list-files.js';
+import { listProjectFiles, type ProjectListing } from './list-files.js';
 import { resolveInsideSync } from './resolve-inside.js';
 
 export type { FileStamp };
@@ -31,13 +31,15 @@ export async function readProjectFiles(
   /** Files known unchanged, with their hash and stamp: read only if their text is asked for. */
   unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }> = new Map(),
   /** Only the files this accepts; every file when absent. */
-  only?: (path: string) => boolean,
+  only?: (path: string, kind: FileKind) => boolean,
+  /** The files as listed already; listed here when absent. */
+  listing?: ProjectListing,
 ): Promise<ReadFilesResult> {
   const files: TextFile[] = [];
   const realRoot = realpathSync(root);
-  const { paths, diagnostics } = await listProjectFiles(realRoot);
+  const { paths, diagnostics } = listing ? { paths: listing.paths, diagnostics: [...listing.diagnostics] } : await listProjectFiles(realRoot);
   for (const { path, kind } of paths) {
-    if (only && !only(path)) continue;
+    if (only && !only(path, kind)) continue;
     const known = unchanged.get(path);
     if (known) {
       files.push(lazyFile(realRoot, path, kind, known));
