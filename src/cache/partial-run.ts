@@ -4,7 +4,8 @@ import { CONTRADICTION_LIMITS, detectContradictions, finish } from '../evidence/
 import { referencesOf } from '../evidence/referenced-records.js';
 import { partnerRoutes, routedIndex, RouteSet } from '../evidence/route-keys.js';
 import { createNames } from '../facts/fact-types.js';
-import { kindOf } from '../load/layout.js';
+import { kindOf, type FileKind } from '../load/layout.js';
+import type { ProcessedFile } from '../load/process-file.js';
 import type { listProjectFiles } from '../load/list-files.js';
 import { contradictionWarning, loadWith } from '../load/load-project.js';
 import type { FileStamp } from '../load/read-files.js';
@@ -93,11 +94,12 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     (!r.date && (r.after !== undefined || r.before !== undefined)) ||
     wantedKeys.files(r, model.config.vocabulary, model.entities);
 
+  const cache = eachEntryOnce(run.cache);
   for (let round = 0; round < PARTIAL_LIMITS.rounds; round++) {
     if (evidenceFiles.size - added.size > Math.max(PARTIAL_LIMITS.evidenceFiles, PARTIAL_LIMITS.evidenceShare * facts.files.length)) return undefined;
     const diagnostics: Diagnostic[] = [];
     const loaded = await loadWith(run.root, diagnostics, {
-      cache: run.cache,
+      cache,
       unchanged: run.unchanged,
       ...(run.workers === undefined ? {} : { workers: run.workers }),
       ...(run.fastYaml === undefined ? {} : { fastYaml: run.fastYaml }),
@@ -213,6 +215,33 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     return { result: assembleResult(project, claims, [...load, ...own]), verified: affected.size, evidenceFiles: evidenceFiles.size, records: project.evidence.size };
   }
   return undefined;
+}
+
+/**
+ * The cache as a partial run's rounds read it: each file's parse read from
+ * its pack, or parsed, once for every round. A load copies what it needs of
+ * a parse and never changes it.
+ */
+function eachEntryOnce(cache: FileCache): FileCache {
+  const read = new Map<string, ProcessedFile>();
+  const keyOf = (kind: FileKind, hash: string) => `${kind}\0${hash}`;
+  return {
+    ...cache,
+    get(kind, hash) {
+      const key = keyOf(kind, hash);
+      let entry = read.get(key);
+      if (!entry) {
+        entry = cache.get(kind, hash);
+        if (entry) read.set(key, entry);
+      }
+      return entry;
+    },
+    has: (kind, hash) => read.has(keyOf(kind, hash)) || cache.has(kind, hash),
+    set(kind, hash, json) {
+      cache.set(kind, hash, json);
+      read.set(keyOf(kind, hash), JSON.parse(json) as ProcessedFile);
+    },
+  };
 }
 
 /** A contradiction as one string, to compare sets of them. */
