@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { closeSync, lstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { temporaryFor } from '../load/write-atomic.js';
 
@@ -27,8 +27,6 @@ export interface Pack {
   entries: Map<string, Place>;
   /** An entry's bytes, if the pack has it and they are as the header pins them. */
   read(key: string): Buffer | undefined;
-  /** Lets go of the file; a later read opens it again. */
-  close(): void;
 }
 
 export interface Place {
@@ -59,54 +57,68 @@ export function readPack(path: string, name: string, context: string, sign: Sign
 /**
  * A pack's entries, read when asked: each by itself while few are, the
  * whole file once many are (a full load reads them all, and one read of the
- * file is faster than thousands). Each is checked against its digest.
+ * file is faster than thousands). Each is checked against its digest. No
+ * file is held open between reads: a run that reads a few entries and ends
+ * without finishing its cache (one that printed the last result again)
+ * leaves nothing open.
  */
 function lazyPack(path: string, name: string, size: number, entries: Map<string, Place>): Pack {
-  let fd: number | undefined;
   let whole: Buffer | undefined;
+  let gone = false;
   let reads = 0;
-  const close = () => {
-    if (fd !== undefined) closeSync(fd);
-    fd = undefined;
-  };
-  const bytesOf = (place: Place): Buffer | undefined => {
+  const bytesOf = (place: Place): Buffer => {
     if (whole) return whole.subarray(place.start, place.end);
-    // The file as the header was read: a pack is written once, under a name of its own, and only
-    // ever removed. One removed since is read no more; one altered fails its digests.
-    fd ??= openSync(path, 'r');
-    if (++reads > Math.max(64, entries.size / 4)) {
+    // The file as its header was read: a pack is written once, under a name of its own, and only
+    // ever removed. One removed or replaced since is read no more; one altered fails its digests.
+    const many = ++reads > Math.max(64, entries.size / 4);
+    const fd = openRegular(path, size);
+    try {
+      if (!many) {
+        const bytes = Buffer.allocUnsafe(place.end - place.start);
+        readAll(fd, bytes, place.start);
+        return bytes;
+      }
       const all = Buffer.allocUnsafe(size);
       readAll(fd, all, 0);
       whole = all;
-      close();
-      return whole.subarray(place.start, place.end);
+      return all.subarray(place.start, place.end);
+    } finally {
+      closeSync(fd);
     }
-    const bytes = Buffer.allocUnsafe(place.end - place.start);
-    readAll(fd, bytes, place.start);
-    return bytes;
   };
   return {
     name,
     entries,
     read(key) {
       const place = entries.get(key);
-      if (!place) return undefined;
-      let bytes: Buffer | undefined;
+      if (!place || gone) return undefined;
+      let bytes: Buffer;
       try {
         bytes = bytesOf(place);
       } catch {
-        return undefined; // removed since (another run pruned it), or unreadable
+        gone = true; // removed since (another run pruned it), replaced, or unreadable: not tried again
+        return undefined;
       }
-      return bytes && createHash('sha256').update(bytes).digest('base64') === place.digest ? bytes : undefined;
-    },
-    close: () => {
-      try {
-        close();
-      } catch {
-        fd = undefined;
-      }
+      return createHash('sha256').update(bytes).digest('base64') === place.digest ? bytes : undefined;
     },
   };
+}
+
+/**
+ * Opens a file for reading only if it is still a regular file of the size
+ * it had: never blocks on a FIFO put in its place (the open does not wait
+ * for a writer), and refuses anything else.
+ */
+function openRegular(path: string, size: number): number {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size !== size) throw new Error(`${path} is no longer the pack it was`);
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
 }
 
 /** A pack's entries as its header lists them, for deciding what to prune: read from the file's end, and not checked. */

@@ -132,11 +132,15 @@ export async function openFileCache(
   };
   const readEntry = (family: Family, key: string): string | undefined => {
     used.get(family)!.add(key);
-    const pack = load(family).get(key);
-    if (!pack) return undefined;
-    const text = entryText(pack, key);
-    // Unreadable, or not as the header pins it: written again, and the new one wins a merge.
-    if (text === undefined) broken.add(key);
+    const first = load(family).get(key);
+    if (!first) return undefined;
+    let text = entryText(first, key);
+    // Unreadable, or not as the header pins it: another pack's copy, written by the run that found
+    // this one broken, else written again (and the new one wins a merge).
+    if (text === undefined) {
+      for (const pack of packs.get(family) ?? []) if (pack !== first && pack.entries.has(key) && (text = entryText(pack, key)) !== undefined) break;
+      if (text === undefined) broken.add(key);
+    }
     return text;
   };
   // After abandon nothing more is written: a parse still coming in must not start a pack no one finishes.
@@ -219,18 +223,13 @@ export async function openFileCache(
       }
       pendingBlobs.clear();
       await removeAbandoned(dir);
-      try {
-        prune(options, fresh);
-      } finally {
-        for (const list of packs.values()) for (const pack of list) pack.close();
-      }
+      prune(options, fresh);
     },
     abandon() {
       abandoned = true;
       for (const writer of writers.values()) writer.abandon();
       writers.clear();
       pendingBlobs.clear();
-      for (const list of packs.values()) for (const pack of list) pack.close();
     },
   };
   // What finish removes: see FileCache.finish.

@@ -53,7 +53,6 @@ export function prunePacks({ dir, family, signer, older, fresh, rejected, wanted
         const bytes = pack.read(key);
         if (bytes) writer.add(key, bytes);
       }
-      pack.close();
     }
     // Only a merged pack in place may replace the packs it holds.
     writer.finish();

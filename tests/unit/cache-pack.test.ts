@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { entryText, PackWriter, readPack, readPackHeader, type Signer } from '../../src/cache/cache-pack.js';
@@ -75,7 +77,6 @@ describe('cache packs', () => {
         const pack = readPack(path, 'p', 'parse', signer('key'))!;
         expect(entryText(pack, key), `byte ${at} of ${key} changed`).toBeUndefined();
         for (const [other, same] of entries) if (other !== key) expect(entryText(pack, other)).toBe(same);
-        pack.close();
       }
       start = end;
     }
@@ -94,7 +95,24 @@ describe('cache packs', () => {
     const pack = readPack(path, 'p', 'parse', signer('key'))!;
     for (const [key, text] of many.slice(0, -1)) expect(entryText(pack, key)).toBe(text);
     expect(entryText(pack, last[0])).toBeUndefined();
-    pack.close();
+  });
+
+  it('hold no file open between reads, and give nothing, without waiting, from a pack replaced by a FIFO', async () => {
+    const { path } = await written(entries);
+    const pack = readPack(path, 'p', 'parse', signer('key'))!;
+    expect(entryText(pack, 'a')).toBe('{"value":1}');
+    const open = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    });
+    if (existsSync('/proc/self/fd')) expect(open()).toEqual([]);
+    await rm(path);
+    execFileSync('mkfifo', [path]);
+    expect(entryText(pack, 'b')).toBeUndefined();
+    expect(entryText(pack, 'c')).toBeUndefined();
   });
 
   it('write nothing when given nothing, and report a missing file as no pack', async () => {
@@ -146,10 +164,12 @@ describe('cache packs', () => {
     // The merged pack is still wanted (entries 1 to 8), the 10th run's entry is not.
     const left = await packsOf();
     expect(left).toHaveLength(2);
-    // A pack changed behind the cache's back is never merged: its entries are lost, not trusted.
-    const changed = join(folder, left[0]!);
+    // An entry changed behind the cache's back is never merged: it is lost, not trusted.
+    const holder = left.find((name) => readPackHeader(join(folder, name), name)!.entries.has(hashes[0]!))!;
+    const changed = join(folder, holder);
     const bytes = await readFile(changed);
-    bytes[0] = bytes[0]! ^ 0x01;
+    const at = readPackHeader(changed, holder)!.entries.get(hashes[0]!)!.start;
+    bytes[at] = bytes[at]! ^ 0x01;
     await writeFile(changed, bytes);
     const wanted = [hashes[0]!, hashes.at(-1)!];
     {
@@ -160,7 +180,40 @@ describe('cache packs', () => {
     }
     expect(await packsOf()).toHaveLength(1);
     const { cache } = await openFileCache(root, 'stamp', secret);
-    expect(wanted.map((h) => cache!.getContent('kept', h) !== undefined).sort()).toEqual([false, true]);
+    expect(wanted.map((h) => cache!.getContent('kept', h) !== undefined)).toEqual([false, true]);
+  });
+
+  it('read an entry broken in one pack from another that has it whole, whichever is listed first', async () => {
+    const root = await makeTempDir('broken');
+    const secret = Buffer.alloc(32, 3);
+    const folder = join(root, '.factcheck-cache/v3');
+    const open = async () => (await openFileCache(root, 'stamp', secret)).cache!;
+    const flip = async (name: string) => {
+      const bytes = await readFile(join(folder, name));
+      bytes[2] = bytes[2]! ^ 0x01;
+      await writeFile(join(folder, name), bytes);
+    };
+    let cache = await open();
+    const hash = cache.putContent('kept', 'entry one');
+    await cache.finish();
+    const [first] = await readdir(folder);
+    await flip(first!);
+    // The broken copy is a miss: the run that finds it writes the entry again, in a pack of its own.
+    cache = await open();
+    expect(cache.getContent('kept', hash)).toBeUndefined();
+    cache.putContent('kept', 'entry one');
+    await cache.finish();
+    const second = (await readdir(folder)).find((name) => name !== first)!;
+    // Each pack broken in turn, the other whole: a run reads the whole one, whichever it lists first.
+    for (const broken of [first!, second]) {
+      if (broken === second) {
+        await flip(first!);
+        await flip(second);
+      }
+      cache = await open();
+      expect(cache.getContent('kept', hash), `${broken} broken`).toBe('entry one');
+      await cache.finish();
+    }
   });
 
   it('are not started by an entry that comes in after the cache was abandoned', async () => {
