@@ -8,7 +8,8 @@ import { isProcessedFile, type ProcessedFile } from '../load/process-file.js';
 import { removeAbandoned } from '../load/write-atomic.js';
 import { sha256 } from '../model/hash.js';
 import { readBlob, writeBlob } from './signed-blob.js';
-import { entryText, PackWriter, readFamily, readPack, readPackHeader, type Pack, type Signer } from './cache-pack.js';
+import { entryText, readFamily, readPack, readPackHeader, type Pack, type Signer } from './cache-pack.js';
+import { PackWriter } from './pack-writer.js';
 import { packName, prunePacks, removeFile } from './prune-packs.js';
 
 /** What the cache keeps: each kind of entry in packs of its own, read only by a run that needs that kind. */

@@ -1,17 +1,14 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { buildIndex } from '../evidence/build-index.js';
-import { CONTRADICTION_LIMITS, detectContradictions, finish } from '../evidence/detect-contradictions.js';
 import { referencesOf } from '../evidence/referenced-records.js';
 import { partnerRoutes, routedIndex, RouteSet } from '../evidence/route-keys.js';
 import { createNames } from '../facts/fact-types.js';
-import { kindOf, type FileKind } from '../load/layout.js';
-import type { ProcessedFile } from '../load/process-file.js';
+import { kindOf } from '../load/layout.js';
 import type { listProjectFiles } from '../load/list-files.js';
 import { contradictionWarning, loadWith } from '../load/load-project.js';
 import type { FileStamp } from '../load/read-files.js';
 import { compareIds } from '../model/compare.js';
 import { assembleResult } from '../results/assemble-result.js';
-import type { ClaimResult, Config, Contradiction, Entity, EvidenceRecord, Project, VerifyResult } from '../types.js';
+import type { ClaimResult, Config, Entity, EvidenceRecord, VerifyResult } from '../types.js';
 import { verifyProject } from '../verdict/verify-project.js';
 import { addedCheck } from './added-check.js';
 import type { FileCache } from './file-cache.js';
@@ -19,6 +16,8 @@ import { readResults, tableOf, type RunManifest } from './run-manifest.js';
 import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
 import { keptHead } from './manifest-table.js';
 import { hydrate, isFresh, type KeptClaim } from './result-store.js';
+import { eachEntryOnce } from './each-entry-once.js';
+import { mergeContradictions, pairKey } from './partial-contradictions.js';
 import { filesUnder, type ProjectFacts } from './project-facts.js';
 
 /**
@@ -222,38 +221,6 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
   return undefined;
 }
 
-/**
- * The cache as a partial run's rounds read it: each file's parse read from
- * its pack, or parsed, once for every round. A load copies what it needs of
- * a parse and never changes it.
- */
-function eachEntryOnce(cache: FileCache): FileCache {
-  const read = new Map<string, ProcessedFile>();
-  const keyOf = (kind: FileKind, hash: string) => `${kind}\0${hash}`;
-  return {
-    ...cache,
-    get(kind, hash) {
-      const key = keyOf(kind, hash);
-      let entry = read.get(key);
-      if (!entry) {
-        entry = cache.get(kind, hash);
-        if (entry) read.set(key, entry);
-      }
-      return entry;
-    },
-    has: (kind, hash) => read.has(keyOf(kind, hash)) || cache.has(kind, hash),
-    set(kind, hash, json) {
-      cache.set(kind, hash, json);
-      read.set(keyOf(kind, hash), JSON.parse(json) as ProcessedFile);
-    },
-  };
-}
-
-/** A contradiction as one string, to compare sets of them. */
-function pairKey(c: Contradiction): string {
-  return `${c.kind}\0${c.records.join('\0')}`;
-}
-
 /** The evidence files added since the manifest's run, if nothing else changed; undefined otherwise. */
 function addedFiles(run: PartialRun): Set<string> | undefined {
   const { manifest, listing, unchanged } = run;
@@ -266,27 +233,3 @@ function addedFiles(run: PartialRun): Set<string> | undefined {
   if (!added.size || added.size > PARTIAL_LIMITS.addedFiles || [...added].some((path) => kindOf(path) !== 'evidence')) return undefined;
   return added;
 }
-
-/**
- * The project's contradictions: the kept run's and those a new record is in.
- * Contradictions are of pairs, so the new ones are what the loaded records
- * give with the new files and not without them; the loaded records hold
- * every partner a new record could have. Undefined past the check's limits.
- */
-function mergeContradictions(project: Project, facts: ProjectFacts, added: ReadonlySet<string>): { all: Contradiction[]; added: Contradiction[] } | undefined {
-  const all = [...project.evidence.values()];
-  const old = all.filter((r) => !added.has(r.ref.file));
-  const withNew = detectContradictions(all, project.index, project.entities);
-  const without = detectContradictions(old, buildIndex(old, project.config.vocabulary), project.entities);
-  // The full check counts what the kept run's did, less and plus what the new records change: exact
-  // for pairs, since every partner of a new record is loaded; for comparisons, a bound.
-  if (withNew.stopped || without.stopped) return undefined;
-  if (facts.check.counted + withNew.counted - without.counted > CONTRADICTION_LIMITS.pairs || facts.check.comparisons + withNew.comparisons > CONTRADICTION_LIMITS.comparisons) return undefined;
-  const before = new Set(without.contradictions.map(pairKey));
-  const after = new Set(withNew.contradictions.map(pairKey));
-  // Adding records never takes a pair away; if it seems to, this is not understood, and not trusted.
-  if ([...before].some((k) => !after.has(k))) return undefined;
-  const fresh = withNew.contradictions.filter((c) => !before.has(pairKey(c)));
-  return { all: finish([...facts.contradictions, ...fresh]), added: fresh };
-}
-

@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { forEachCheckRoute, queryRoutes, routeKey, routeParts } from '../evidence/route-keys.js';
+import { forEachCheckRoute, queryRoutes, routeParts } from '../evidence/route-keys.js';
 import type { Contradiction, EvidenceRecord, Project } from '../types.js';
-import { asciiJson } from './run-manifest.js';
+import { asciiJson } from './ascii-json.js';
 import { isObject } from './manifest-table.js';
 import { isTableMeta, readTable, writeTable, type TableMeta } from './sharded-table.js';
+import { NestedLists } from './nested-lists.js';
 import type { StoredClaim } from './result-store.js';
 import type { Query } from '../verdict/record-reads.js';
 
@@ -56,36 +57,6 @@ export function filesUnder(facts: ProjectFacts, key: string): number {
   return facts.routes(key)?.length ?? 0;
 }
 
-/** Nested lists built by adding each number once in a row, as each file or claim is filed in turn. */
-class NestedLists {
-  private readonly top = new Map<string, Map<string, Map<string, number[]>>>();
-  add(kind: string, a: string, b: string, i: number): void {
-    let first = this.top.get(kind);
-    if (!first) this.top.set(kind, (first = new Map()));
-    let second = first.get(a);
-    if (!second) first.set(a, (second = new Map()));
-    const list = second.get(b);
-    if (!list) second.set(b, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  }
-  /** A list made whole elsewhere. */
-  set(kind: string, a: string, b: string, list: number[]): void {
-    let first = this.top.get(kind);
-    if (!first) this.top.set(kind, (first = new Map()));
-    let second = first.get(a);
-    if (!second) first.set(a, (second = new Map()));
-    second.set(b, list);
-  }
-  count(kind: string, a: string, b: string): number {
-    return this.top.get(kind)?.get(a)?.get(b)?.length ?? 0;
-  }
-  /** Every list, by its route key. */
-  entries(): [string, number[]][] {
-    const out: [string, number[]][] = [];
-    for (const [kind, first] of this.top) for (const [a, second] of first) for (const [b, list] of second) out.push([routeKey(kind, a, b), list]);
-    return out;
-  }
-}
 
 /** The lookup tables, in the order they follow the head. */
 const TABLES = ['routes', 'byRoute', 'byRecord', 'byAbsent'] as const;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PackWriter, readPack, type Pack, type PackHeader, type Signer } from './cache-pack.js';
+import { readPack, type Pack, type PackHeader, type Signer } from './cache-pack.js';
+import { PackWriter } from './pack-writer.js';
 
 /** More packs than this in a family, or more unused bytes than used ones, and its packs are merged into one. */
 export const MAX_PACKS = 8;

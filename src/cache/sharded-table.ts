@@ -1,4 +1,4 @@
-import { asciiText } from './run-manifest.js';
+import { asciiText } from './ascii-json.js';
 import { isObject } from './manifest-table.js';
 
 /**

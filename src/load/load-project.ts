@@ -12,7 +12,7 @@ import { readProjectFiles, type FileStamp } from './read-files.js';
 import { fileIntake, parseAll } from './parse-all.js';
 import { checkBrokenRules, checkRules } from '../rules/check-rules.js';
 import { findUnloaded } from '../validate/find-unloaded.js';
-import type { Config, Contradiction, Entity, EvidenceRecord, LoadResult, Locator, Project, Source, Unloaded } from '../types.js';
+import type { Config, Contradiction, Entity, EvidenceRecord, LoadResult, Locator, Project, Unloaded } from '../types.js';
 import { createModelBuilder, type Model } from '../validate/build-model.js';
 import { checkReferences, type ReferenceCheck } from '../validate/check-references.js';
 import { resolveRecordDates } from '../validate/resolve-record-dates.js';
@@ -20,6 +20,7 @@ import { describeContradiction } from '../verdict/describe-contradiction.js';
 import { openCache, type Environment } from '../cache/cache-stamp.js';
 import { readSnapshots } from './read-snapshots.js';
 import { append } from '../model/append.js';
+import { keepNamedSources, quotedSources } from './partial-model.js';
 
 export interface LoadOptions {
   /** Keep parse and schema results in a content-hash cache under the project root (.factcheck-cache). */
@@ -137,41 +138,6 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
     unloaded: () => unloadedOf(project, files.parsed, found),
   };
   return { project, diagnostics: loadDiagnostics, inputs, stamps };
-}
-
-/** The sources whose snapshots the model's records and claims quote from. */
-function quotedSources(model: Model): Map<string, Source> {
-  const ids = new Set<string | undefined>();
-  for (const r of model.evidence.values()) ids.add(r.source);
-  for (const c of model.claims) ids.add(c.quoted_in).add(c.appearance);
-  const out = new Map<string, Source>();
-  for (const [id, source] of model.sources) if (ids.has(id)) out.set(id, source);
-  return out;
-}
-
-/**
- * Drops the sources no record or claim of the model names, nor any source
- * they relay, directly or down a chain: every question asked of a source
- * (its name, its chain, whether it relays another) is asked of one of those.
- */
-function keepNamedSources(model: Model): void {
-  const named = new Set<string>();
-  const stack: string[] = [];
-  const name = (id: string | undefined) => {
-    if (id === undefined || named.has(id)) return;
-    named.add(id);
-    stack.push(id);
-  };
-  for (const r of model.evidence.values()) {
-    name(r.source);
-    name(r.relayed_from);
-  }
-  for (const c of model.claims) {
-    name(c.appearance);
-    name(c.quoted_in);
-  }
-  while (stack.length) for (const id of model.sources.get(stack.pop()!)?.relays ?? []) name(id);
-  for (const id of model.sources.keys()) if (!named.has(id)) model.sources.delete(id);
 }
 
 /** References across files, then the rules' names and paths, each place reported once. */

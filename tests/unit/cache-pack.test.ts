@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { entryText, PackWriter, readPack, readPackHeader, type Signer } from '../../src/cache/cache-pack.js';
+import { entryText, readPack, readPackHeader, type Signer } from '../../src/cache/cache-pack.js';
+import { PackWriter } from '../../src/cache/pack-writer.js';
 import { openFileCache } from '../../src/cache/file-cache.js';
 import { cleanProjects, makeTempDir } from '../helpers/project.js';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { asciiJson, parseManifest, serializeManifest, tableOf } from '../../src/cache/run-manifest.js';
+import { asciiJson } from '../../src/cache/ascii-json.js';
+import { parseManifest, serializeManifest, tableOf } from '../../src/cache/run-manifest.js';
 import { headsOf, keptHead } from '../../src/cache/manifest-table.js';
 import type { KeptClaim } from '../../src/cache/result-store.js';
 
