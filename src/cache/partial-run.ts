@@ -88,7 +88,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
   let settled = '';
   const firstSeen = new Map<string, string>();
   // Of the old files loaded, only the records filed under a key asked for, or asked for by id: a
-  // claim's query reads a bucket, and its records are spread over twenty times as many records' files.
+  // claim's query reads one bucket, whose records share their files with twenty times as many others.
   const wantedKeys = new RouteSet();
   const wantedIds = new Set<string>();
   const keepRecord = (r: EvidenceRecord, model: { config: Config; entities: ReadonlyMap<string, Entity> }) =>
