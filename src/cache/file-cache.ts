@@ -133,16 +133,15 @@ export async function openFileCache(
   };
   const readEntry = (family: Family, key: string): string | undefined => {
     used.get(family)!.add(key);
-    const first = load(family).get(key);
-    if (!first) return undefined;
-    let text = entryText(first, key);
-    // Unreadable, or not as the header pins it: another pack's copy, written by the run that found
-    // this one broken, else written again (and the new one wins a merge).
-    if (text === undefined) {
-      for (const pack of packs.get(family) ?? []) if (pack !== first && pack.entries.has(key) && (text = entryText(pack, key)) !== undefined) break;
-      if (text === undefined) broken.add(key);
+    if (!load(family).has(key)) return undefined;
+    // The first whole copy: one unreadable, or not as its header pins it, is passed over for a copy
+    // the run that found it broken wrote; with none, it is written again, and the new one wins a merge.
+    for (const pack of packs.get(family)!) {
+      const text = pack.entries.has(key) ? entryText(pack, key) : undefined;
+      if (text !== undefined) return text;
     }
-    return text;
+    broken.add(key);
+    return undefined;
   };
   // After abandon nothing more is written: a parse still coming in must not start a pack no one finishes.
   let abandoned = false;
@@ -224,7 +223,24 @@ export async function openFileCache(
       }
       pendingBlobs.clear();
       await removeAbandoned(dir);
-      prune(options, fresh);
+      if (options.prune === false) return;
+      // Content nobody read may still be wanted by a later run: only a full verify knows, and it reads every family it prunes.
+      for (const family of FAMILIES) {
+        if (family !== 'parse' && !options.blobs) continue;
+        if (family === 'parse' && !found.has(family)) continue;
+        // A family this run read nothing of is pruned from its packs' headers: reading and checking
+        // ten megabytes of results a table run never needed cost a tenth of an incremental run.
+        const older = found.has(family)
+          ? { packs: packs.get(family) ?? [], refused: rejected.get(family) ?? [] }
+          : readFamily(listed(), family, (name) => readPackHeader(join(dir, name), name));
+        prunePacks({ dir, family, signer, older: older.packs, fresh: fresh.get(family), rejected: older.refused, wanted: used.get(family)! });
+      }
+      if (!options.blobs) return;
+      for (const name of listed()) {
+        // Only finished blobs: another run's temporary file is its own to rename or remove.
+        const key = name.replace(/\.json$/, '');
+        if (/^blob-[0-9a-f]{64}\.json$/.test(name) && !usedBlobs.has(key)) removeFile(dir, name);
+      }
     },
     abandon() {
       abandoned = true;
@@ -232,27 +248,6 @@ export async function openFileCache(
       writers.clear();
       pendingBlobs.clear();
     },
-  };
-  // What finish removes: see FileCache.finish.
-  const prune = (options: { blobs?: boolean; prune?: boolean }, fresh: ReadonlyMap<Family, { name: string; entries: Pack['entries'] }>) => {
-    if (options.prune === false) return;
-    // Content nobody read may still be wanted by a later run: only a full verify knows, and it reads every family it prunes.
-    for (const family of FAMILIES) {
-      if (family !== 'parse' && !options.blobs) continue;
-      if (family === 'parse' && !found.has(family)) continue;
-      // A family this run read nothing of is pruned from its packs' headers: reading and checking
-      // ten megabytes of results a table run never needed cost a tenth of an incremental run.
-      const older = found.has(family)
-        ? { packs: packs.get(family) ?? [], refused: rejected.get(family) ?? [] }
-        : readFamily(listed(), family, (name) => readPackHeader(join(dir, name), name));
-      prunePacks({ dir, family, signer, older: older.packs, fresh: fresh.get(family), rejected: older.refused, wanted: used.get(family)! });
-    }
-    if (!options.blobs) return;
-    for (const name of listed()) {
-      // Only finished blobs: another run's temporary file is its own to rename or remove.
-      const key = name.replace(/\.json$/, '');
-      if (/^blob-[0-9a-f]{64}\.json$/.test(name) && !usedBlobs.has(key)) removeFile(dir, name);
-    }
   };
   return { cache, diagnostics: [] };
 }

@@ -1,5 +1,5 @@
 import type { FileCache } from './file-cache.js';
-import type { listProjectFiles } from '../load/list-files.js';
+import type { ProjectListing } from '../load/list-files.js';
 import type { FileStamp } from '../load/read-files.js';
 import { isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { headsOf } from './manifest-table.js';
@@ -16,7 +16,7 @@ export function restamped(manifest: RunManifest, unchanged: ReadonlyMap<string, 
 export interface FullRun {
   project: Project;
   loaded: LoadResult;
-  listing: Awaited<ReturnType<typeof listProjectFiles>>;
+  listing: ProjectListing;
   result: VerifyResult;
   started: number;
   whole: boolean;

@@ -3,7 +3,7 @@ import { referencesOf } from '../evidence/referenced-records.js';
 import { partnerRoutes, routedIndex, RouteSet } from '../evidence/route-keys.js';
 import { createNames } from '../facts/fact-types.js';
 import { kindOf } from '../load/layout.js';
-import type { listProjectFiles } from '../load/list-files.js';
+import type { ProjectListing } from '../load/list-files.js';
 import { contradictionWarning, loadWith } from '../load/load-project.js';
 import type { FileStamp } from '../load/read-files.js';
 import { compareIds } from '../model/compare.js';
@@ -34,7 +34,7 @@ export interface PartialRun {
   manifest: RunManifest;
   /** What the manifest's run kept of its project: read only once the change is known to be one a partial run can take. */
   facts: () => ProjectFacts | undefined;
-  listing: Awaited<ReturnType<typeof listProjectFiles>>;
+  listing: ProjectListing;
   unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }>;
   whole: boolean;
   workers?: number;

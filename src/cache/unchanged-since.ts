@@ -1,5 +1,5 @@
 import { kindOf, LIMITS } from '../load/layout.js';
-import type { listProjectFiles } from '../load/list-files.js';
+import type { ProjectListing } from '../load/list-files.js';
 import { decodeText, projectFileStamper, readProjectBytes, type FileStamp } from '../load/read-files.js';
 import { sha256 } from '../model/hash.js';
 import { RACY_MS, type RunManifest } from './run-manifest.js';
@@ -15,7 +15,7 @@ import { RACY_MS, type RunManifest } from './run-manifest.js';
 export async function unchangedSince(
   root: string,
   manifest: RunManifest,
-  listing: Awaited<ReturnType<typeof listProjectFiles>>,
+  listing: ProjectListing,
   started: number,
 ): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; renewable: boolean }> {
   const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();

@@ -12,7 +12,7 @@ export interface ProjectListing {
 /** The project files of every known kind, the config first, then each kind's folder in name order. */
 export async function listProjectFiles(root: string): Promise<ProjectListing> {
   const diagnostics: Diagnostic[] = [];
-  const paths: { path: string; kind: FileKind }[] = [{ path: CONFIG_FILE, kind: 'config' }];
+  const paths: ProjectListing['paths'] = [{ path: CONFIG_FILE, kind: 'config' }];
   for (const [kind, folder] of Object.entries(KIND_FOLDERS) as [FileKind, string][]) {
     for (const path of await listYamlFiles(root, folder, diagnostics)) paths.push({ path, kind });
   }
