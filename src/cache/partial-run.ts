@@ -98,6 +98,17 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     (!r.date && (r.after !== undefined || r.before !== undefined)) ||
     wantedKeys.files(r, model.config.vocabulary, model.entities);
 
+  // The same, asked of each record before it is built: most records of a file loaded are not.
+  // The entities are the last round's, the same each round (they are read from unchanged files);
+  // the first round asks for no key, and keeps only its new files' records.
+  let entities: ReadonlyMap<string, Entity> = new Map();
+  const admitRecord = (raw: Readonly<Record<string, unknown>>, file: string) =>
+    added.has(file) ||
+    (typeof raw.id === 'string' && wantedIds.has(raw.id)) ||
+    raw.after !== undefined ||
+    raw.before !== undefined ||
+    wantedKeys.mayFile(raw, entities);
+
   const cache = eachEntryOnce(run.cache);
   for (let round = 0; round < PARTIAL_LIMITS.rounds; round++) {
     if (evidenceFiles.size - added.size > Math.max(PARTIAL_LIMITS.evidenceFiles, PARTIAL_LIMITS.evidenceShare * facts.files.length)) return undefined;
@@ -111,9 +122,11 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
       listing: run.listing,
       loadOnly: (path, kind) => (kind === 'evidence' ? evidenceFiles.has(path) : kind === 'claims' ? claimsFiles.has(path) : true),
       keepRecord,
+      admitRecord,
     });
     const project = loaded.project;
     if (!project) return undefined;
+    entities = project.entities;
     // Every file chosen was read, a new one as it was the first time: one that went or changed
     // between rounds would make a project no full run sees.
     for (const path of [...evidenceFiles, ...claimsFiles]) if (!loaded.inputs.has(path)) return undefined;

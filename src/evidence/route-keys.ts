@@ -168,6 +168,38 @@ export class RouteSet {
     return true;
   }
 
+  /**
+   * Whether a record, as its file gives it and before it is read, may be
+   * filed under a key of the set: never false for a record `files` accepts
+   * once read. Its first parts alone are matched, and dates not at all, so
+   * that most records are passed over without being built.
+   */
+  mayFile(raw: Readonly<Record<string, unknown>>, entities: ReadonlyMap<string, Entity>): boolean {
+    const has = (kind: string, a: unknown) => typeof a === 'string' && this.parts.get(kind)?.has(a) === true;
+    switch (raw.kind) {
+      case 'event': {
+        const { actor, target } = raw;
+        // An answer is filed by its actor, negated or not.
+        if (has('r', actor)) return true;
+        if (raw.negated === true) return has('n', actor) || has('n', target);
+        if (has('e', actor) || has('t', target) || has('o', raw.occurrence)) return true;
+        const members = this.parts.get('w');
+        return typeof actor === 'string' && members !== undefined && [...expandEntity(actor, entities)].some((m) => members.has(m));
+      }
+      case 'quantity':
+        return has('q', raw.subject);
+      case 'statement':
+        if (has('s', raw.speaker)) return true;
+        if (!this.parts.has('x')) return false;
+        // A pair's first word is one of the words too.
+        return typeof raw.words !== 'string' || tokens(raw.words).some((word) => has('x', word));
+      case 'assessment':
+        return has('a', raw.subject);
+      default:
+        return true;
+    }
+  }
+
   /** Whether the record is filed under a key of the set. */
   files(r: EvidenceRecord, vocabulary: Vocabulary, entities: ReadonlyMap<string, Entity>): boolean {
     let hit = false;

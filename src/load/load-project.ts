@@ -13,7 +13,7 @@ import { fileIntake, parseAll } from './parse-all.js';
 import { checkBrokenRules, checkRules } from '../rules/check-rules.js';
 import { findUnloaded } from '../validate/find-unloaded.js';
 import type { Config, Contradiction, Entity, EvidenceRecord, LoadResult, Locator, Project, Unloaded } from '../types.js';
-import { createModelBuilder, type Model } from '../validate/build-model.js';
+import { createModelBuilder, type AdmitRecord, type Model } from '../validate/build-model.js';
 import { checkReferences, type ReferenceCheck } from '../validate/check-references.js';
 import { resolveRecordDates } from '../validate/resolve-record-dates.js';
 import { describeContradiction } from '../verdict/describe-contradiction.js';
@@ -51,6 +51,11 @@ export interface LoadOptions {
    * relays. A partial run's, whose caller answers for what is left out.
    */
   keepRecord?: (r: EvidenceRecord, model: { config: Config; entities: ReadonlyMap<string, Entity> }) => boolean;
+  /**
+   * Asked first, of each record as its file gives it: one refused is not
+   * even built. It must accept every record keepRecord would keep.
+   */
+  admitRecord?: AdmitRecord;
 }
 
 /**
@@ -86,7 +91,7 @@ export type WithCache = Omit<LoadOptions, 'cache'> & {
 export async function loadWith(root: string, diagnostics: Diagnostic[], options: WithCache): Promise<LoadResult> {
   const read = await readProjectFiles(root, options.unchanged, options.loadOnly, options.listing);
   append(diagnostics, read.diagnostics);
-  const builder = createModelBuilder();
+  const builder = createModelBuilder(options.admitRecord);
   const files = fileIntake(builder);
   const { inputs, stamps } = await parseAll(root, read.files, options, (i, processed) => files.own(read.files[i]!, processed));
   for (const file of options.extra ?? []) files.extra(file);

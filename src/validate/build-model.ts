@@ -50,21 +50,29 @@ export interface ModelBuilder {
   finish(): { model: Model; diagnostics: Diagnostic[] };
 }
 
-export function createModelBuilder(): ModelBuilder {
+/**
+ * `admit`, if given, is asked of each evidence record before it is read:
+ * one it refuses is passed over, neither built nor checked (a partial run's,
+ * load-project.ts).
+ */
+export function createModelBuilder(admit?: AdmitRecord): ModelBuilder {
   const byFile = new Map<string, ParsedFile>();
   const b = createBuilder((ref, ...sub) => byFile.get(ref.file)!.locate([...ref.path, ...sub]));
   return {
     add({ file, skip }) {
       byFile.set(file.path, file);
-      addFile(b, file, skip);
+      addFile(b, file, skip, admit);
     },
     finish: () => ({ model: b.model, diagnostics: b.diagnostics }),
   };
 }
 
-function addFile(b: Builder, file: ParsedFile, skip: ReadonlySet<number>): void {
+export type AdmitRecord = (raw: Readonly<Record<string, unknown>>, file: string) => boolean;
+
+function addFile(b: Builder, file: ParsedFile, skip: ReadonlySet<number>, admit: AdmitRecord | undefined): void {
   const data = file.value as Raw;
-  const items = (listKey: string) => (data[listKey] as Raw[]).flatMap((raw, i) => (skip.has(i) ? [] : [{ raw, ref: { file: file.path, path: [listKey, i] } as NodeRef }]));
+  const items = (listKey: string, pass: (raw: Raw) => boolean = () => true) =>
+    (data[listKey] as Raw[]).flatMap((raw, i) => (skip.has(i) || !pass(raw) ? [] : [{ raw, ref: { file: file.path, path: [listKey, i] } as NodeRef }]));
   switch (file.kind) {
     case 'config':
       b.model.config = readConfig(data, { file: file.path, path: [] });
@@ -76,7 +84,7 @@ function addFile(b: Builder, file: ParsedFile, skip: ReadonlySet<number>): void 
       for (const { raw, ref } of items('sources')) b.define(b.model.sources, readSource(b, raw, ref), 'source');
       break;
     case 'evidence':
-      for (const { raw, ref } of items('evidence')) addRecord(b, raw, ref);
+      for (const { raw, ref } of items('evidence', admit && ((raw) => admit(raw, file.path)))) addRecord(b, raw, ref);
       break;
     case 'claims':
       for (const { raw, ref } of items('claims')) addClaim(b, raw, ref);

@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { generateCorpus } from '../../bench/generate-corpus.js';
 import { buildIndex } from '../../src/evidence/build-index.js';
 import { detectContradictions } from '../../src/evidence/detect-contradictions.js';
-import { partnerRoutes, queryRoutes, recordRoutes, routedIndex } from '../../src/evidence/route-keys.js';
+import { partnerRoutes, queryRoutes, recordRoutes, routedIndex, RouteSet } from '../../src/evidence/route-keys.js';
 import { wordsOf } from '../../src/facts/compare-words.js';
 import { loadProject } from '../../src/load/load-project.js';
 import type { EvidenceRecord, Project } from '../../src/types.js';
-import { REPO } from '../helpers/project.js';
+import { cleanProjects, makeTempDir, REPO } from '../helpers/project.js';
+
+afterAll(cleanProjects);
 
 async function bundled(): Promise<Project> {
   const { project } = await loadProject(REPO);
@@ -71,6 +77,42 @@ describe('route keys', () => {
       }
     }
   });
+
+  it('pass over, unread, only records no key of the set files', async () => {
+    const dir = join(await makeTempDir('route-keys'), 'corpus');
+    await generateCorpus(dir, { claims: 20, evidence: 600 }, 5, REPO);
+    for (const root of [REPO, dir]) {
+      const { project } = await loadProject(root);
+      if (!project) throw new Error(`${root} does not load`);
+      // Each record as its file gives it, before it is read.
+      const raws = new Map<string, Record<string, unknown>>();
+      for (const file of new Set([...project.evidence.values()].map((r) => r.ref.file))) {
+        const list = (parse(await readFile(join(root, file), 'utf8')) as { evidence: Record<string, unknown>[] }).evidence;
+        for (const raw of list) raws.set(String(raw.id), raw);
+      }
+      const records = [...project.evidence.values()];
+      const keys = [...new Set(records.flatMap((r) => [...recordRoutes(r, project.config.vocabulary, project.entities), ...partnerRoutes(r, project.entities)]))].sort();
+      let refused = 0;
+      for (const key of keys) {
+        const set = new RouteSet();
+        set.add(key);
+        for (const r of records) {
+          const may = set.mayFile(raws.get(r.id)!, project.entities);
+          if (set.files(r, project.config.vocabulary, project.entities)) expect(may, `${r.id} under ${JSON.stringify(key)}`).toBe(true);
+          else if (!may) refused++;
+        }
+      }
+      // Most records under no key of a set of one are passed over.
+      expect(refused, root).toBeGreaterThan(keys.length * records.length * 0.5);
+      if (root !== REPO) continue;
+      // A window the group's events fill is filed under each member: no record of either corpus has one.
+      const window = [...raws.values()].find((raw) => (raw.date as { complete?: boolean } | undefined)?.complete === true)!;
+      const set = new RouteSet();
+      set.add('w\0mike-pence');
+      expect(set.mayFile({ ...window, actor: 'trump-team' }, project.entities)).toBe(true);
+      expect(set.mayFile({ ...window, actor: 'wikileaks' }, project.entities)).toBe(false);
+    }
+  }, 60_000);
 
   it('are reported for each query a routed index answers, and each id it is asked for', async () => {
     const project = await bundled();
