@@ -14,7 +14,7 @@ import { presence, runQuery } from './footprint-check.js';
  */
 export function addedCheck(
   fresh: readonly EvidenceRecord[],
-  project: Pick<Project, 'config' | 'sources' | 'entities'>,
+  project: Pick<Project, 'config' | 'entities'> & { sources: { has(id: string): boolean } },
   hashOf: (path: string) => string,
   contradictions: readonly Contradiction[],
 ): (footprint: Footprint) => boolean {

@@ -4,11 +4,12 @@ import { partnerRoutes, routedIndex, RouteSet } from '../evidence/route-keys.js'
 import { createNames } from '../facts/fact-types.js';
 import { kindOf } from '../load/layout.js';
 import type { ProjectListing } from '../load/list-files.js';
+import { buildOnly } from '../load/build-only.js';
 import { contradictionWarning, loadWith } from '../load/load-project.js';
 import type { FileStamp } from '../load/read-files.js';
 import { compareIds } from '../model/compare.js';
 import { assembleResult } from '../results/assemble-result.js';
-import type { ClaimResult, Config, Entity, EvidenceRecord, VerifyResult } from '../types.js';
+import type { ClaimResult, Config, Entity, EvidenceRecord, Project, VerifyResult } from '../types.js';
 import { verifyProject } from '../verdict/verify-project.js';
 import { addedCheck } from './added-check.js';
 import type { FileCache } from './file-cache.js';
@@ -55,7 +56,7 @@ export interface PartialRun {
  * had a problem other than a contradiction; when a new file has one, or
  * defines an id already defined; and past PARTIAL_LIMITS.
  */
-export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyResult; verified: number; evidenceFiles: number; records: number } | undefined> {
+export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyResult; verified: number; evidenceFiles: number; records: number; rounds: number } | undefined> {
   const { manifest } = run;
   const added = addedFiles(run);
   const table = added && tableOf(manifest);
@@ -98,26 +99,89 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     (!r.date && (r.after !== undefined || r.before !== undefined)) ||
     wantedKeys.files(r, model.config.vocabulary, model.entities);
 
-  // The same, asked of each record before it is built: most records of a file loaded are not.
-  // The entities are the last round's, the same each round (they are read from unchanged files);
-  // the first round asks for no key, and keeps only its new files' records.
-  let entities: ReadonlyMap<string, Entity> = new Map();
+  const cache = eachEntryOnce(run.cache);
+  const parsing = { ...(run.workers === undefined ? {} : { workers: run.workers }), ...(run.fastYaml === undefined ? {} : { fastYaml: run.fastYaml }) };
+  // What a round found still to load: another round loads it.
+  let missing = new Set<string>();
+  let grew = false;
+  const another = () => {
+    for (const file of missing) evidenceFiles.add(file);
+    const again = missing.size > 0 || grew;
+    missing = new Set();
+    grew = false;
+    return again;
+  };
+  const need = (key: string) => {
+    const files = facts.routes(key);
+    if (!files?.length) return;
+    for (const i of files) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+    if (wantedKeys.add(key)) grew = true;
+  };
+  const needId = (id: string) => {
+    const i = facts.fileOf(id);
+    if (i === undefined) return;
+    if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
+    if (!wantedIds.has(id)) {
+      wantedIds.add(id);
+      grew = true;
+    }
+  };
+  // A claim the new records may move is loaded with what it read last time, most of what it will
+  // read now: the first time in the same round as the new records' partners.
+  const prefetch = (id: string) => {
+    if (asked.has(id)) return;
+    asked.add(id);
+    const file = claimFile.get(id)!;
+    if (!claimsFiles.has(file)) {
+      claimsFiles.add(file);
+      grew = true;
+    }
+    const footprint = footprints(id);
+    if (footprint) askReads(footprint, facts, need, needId);
+  };
+  // The claims the new records may move, by the kept index, and of those the ones whose kept
+  // result does not still hold, loaded; false past the limit.
+  const prefetchLikely = (fresh: readonly EvidenceRecord[], model: Pick<Project, 'config' | 'entities'> & { sources: { has(id: string): boolean } }) => {
+    const likely = candidatesOf(facts, fresh, model, [], heads, run.whole);
+    if (likely.size > PARTIAL_LIMITS.affectedClaims) return false;
+    const check = addedCheck(fresh, model, hashOf, facts.contradictions);
+    for (const id of likely) {
+      const footprint = footprints(id);
+      if (!footprint || (run.whole && !heads.get(id)!.json) || !check(footprint)) prefetch(id);
+    }
+    return true;
+  };
+  // The first round loads what the new records are guessed to reach, from their files built
+  // alone, unchecked and undated by other records: a first round that loaded the small kinds to
+  // find that out cost about as much as the next. A guess short of it costs a round; every round
+  // checks what it reached.
+  const scouted = await buildOnly(run.root, { cache, unchanged: run.unchanged, listing: run.listing, ...parsing, loadOnly: (path, kind) => kind === 'config' || kind === 'entities' || added.has(path) });
+  if (scouted.config) {
+    const fresh = [...scouted.evidence.values()];
+    for (const r of fresh) {
+      for (const id of referencesOf(r)) needId(id);
+      for (const key of partnerRoutes(r, scouted.entities)) need(key);
+    }
+    // Without the sources, a source a claim found missing is taken as added: its claim is loaded.
+    prefetchLikely(fresh, { config: scouted.config, entities: scouted.entities, sources: { has: () => true } });
+  }
+  another();
+  // keepRecord, asked of each record before it is built: most records of a file loaded are not.
+  // The entities are the guess's, read from the same unchanged files as each round's.
   const admitRecord = (raw: Readonly<Record<string, unknown>>, file: string) =>
     added.has(file) ||
     (typeof raw.id === 'string' && wantedIds.has(raw.id)) ||
     raw.after !== undefined ||
     raw.before !== undefined ||
-    wantedKeys.mayFile(raw, entities);
+    wantedKeys.mayFile(raw, scouted.entities);
 
-  const cache = eachEntryOnce(run.cache);
   for (let round = 0; round < PARTIAL_LIMITS.rounds; round++) {
     if (evidenceFiles.size - added.size > Math.max(PARTIAL_LIMITS.evidenceFiles, PARTIAL_LIMITS.evidenceShare * facts.files.length)) return undefined;
     const diagnostics: Diagnostic[] = [];
     const loaded = await loadWith(run.root, diagnostics, {
       cache,
       unchanged: run.unchanged,
-      ...(run.workers === undefined ? {} : { workers: run.workers }),
-      ...(run.fastYaml === undefined ? {} : { fastYaml: run.fastYaml }),
+      ...parsing,
       // Listed once, at the run's start: the listing a partial run is decided on.
       listing: run.listing,
       loadOnly: (path, kind) => (kind === 'evidence' ? evidenceFiles.has(path) : kind === 'claims' ? claimsFiles.has(path) : true),
@@ -126,7 +190,6 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     });
     const project = loaded.project;
     if (!project) return undefined;
-    entities = project.entities;
     // Every file chosen was read, a new one as it was the first time: one that went or changed
     // between rounds would make a project no full run sees.
     for (const path of [...evidenceFiles, ...claimsFiles]) if (!loaded.inputs.has(path)) return undefined;
@@ -135,28 +198,6 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
       if (!firstSeen.has(path)) firstSeen.set(path, hash);
       else if (firstSeen.get(path) !== hash) return undefined;
     }
-    const missing = new Set<string>();
-    let grew = false;
-    // Another round when a file, a claims file, or a record of a file loaded is still to load.
-    const another = () => {
-      for (const file of missing) evidenceFiles.add(file);
-      return missing.size > 0 || grew;
-    };
-    const need = (key: string) => {
-      const files = facts.routes(key);
-      if (!files?.length) return;
-      for (const i of files) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
-      if (wantedKeys.add(key)) grew = true;
-    };
-    const needId = (id: string) => {
-      const i = facts.fileOf(id);
-      if (i === undefined) return;
-      if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
-      if (!wantedIds.has(id)) {
-        wantedIds.add(id);
-        grew = true;
-      }
-    };
     // What the loaded records refer to, loaded too: else they would be left out, as a full run never would.
     for (const r of [...project.evidence.values(), ...project.excludedEvidence]) for (const id of referencesOf(r)) needId(id);
     if (another()) continue;
@@ -165,29 +206,8 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     // An id an unchanged file defines too: a full run reports both.
     if (fresh.some((r) => facts.fileOf(r.id) !== undefined)) return undefined;
     for (const r of fresh) for (const key of partnerRoutes(r, project.entities)) need(key);
-    // A claim the new records may move is loaded with what it read last time, most of what it will
-    // read now: the first time in the same round as the new records' partners.
-    const prefetch = (id: string) => {
-      if (asked.has(id)) return;
-      asked.add(id);
-      const file = claimFile.get(id)!;
-      if (!claimsFiles.has(file)) {
-        claimsFiles.add(file);
-        grew = true;
-      }
-      const footprint = footprints(id);
-      if (footprint) askReads(footprint, facts, need, needId);
-    };
-    if (!affected) {
-      // Checked against the kept contradictions alone: claims moved only by a new pair come next round.
-      const likely = candidatesOf(facts, fresh, project, [], heads, run.whole);
-      if (likely.size > PARTIAL_LIMITS.affectedClaims) return undefined;
-      const check = addedCheck(fresh, project, hashOf, facts.contradictions);
-      for (const id of likely) {
-        const footprint = footprints(id);
-        if (!footprint || (run.whole && !heads.get(id)!.json) || !check(footprint)) prefetch(id);
-      }
-    }
+    // Checked against the kept contradictions alone: claims moved only by a new pair come next round.
+    if (!affected && !prefetchLikely(fresh, project)) return undefined;
     if (another()) continue;
 
     const contradictions = mergeContradictions(project, facts, added);
@@ -229,7 +249,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     // A shard of the facts that did not read back: what was looked up in it is not to be trusted.
     if (facts.broken()) return undefined;
     const load = sortDiagnostics([...facts.load, ...contradictions.added.map((c) => contradictionWarning(c, project.evidence, createNames(project.entities, project.sources, project.config.vocabulary), project.locate))]);
-    return { result: assembleResult(project, claims, [...load, ...own]), verified: affected.size, evidenceFiles: evidenceFiles.size, records: project.evidence.size };
+    return { result: assembleResult(project, claims, [...load, ...own]), verified: affected.size, evidenceFiles: evidenceFiles.size, records: project.evidence.size, rounds: round + 1 };
   }
   return undefined;
 }

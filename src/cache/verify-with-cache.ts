@@ -56,7 +56,7 @@ export interface CachedVerification {
   /** What was reused: the whole last result when no input changed, else the results whose footprints still held. */
   reused: { whole: boolean; claims: number };
   /** Only evidence was added, and the run loaded only what it could reach (partial-run.ts): this many evidence files, and of their records this many. */
-  partial?: { evidenceFiles: number; records: number };
+  partial?: { evidenceFiles: number; records: number; rounds: number };
 }
 
 /**
@@ -126,7 +126,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     if (partial) {
       // The kept results and manifest stay as they were, and every parse too: this run read few of them.
       await cache.finish({ blobs: false, prune: false });
-      return { result: partial.result, reused: { whole: false, claims: partial.result.claims.length - partial.verified }, partial: { evidenceFiles: partial.evidenceFiles, records: partial.records } };
+      return { result: partial.result, reused: { whole: false, claims: partial.result.claims.length - partial.verified }, partial: { evidenceFiles: partial.evidenceFiles, records: partial.records, rounds: partial.rounds } };
     }
   }
 
