@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { forEachCheckRoute, queryRoutes, routeParts } from '../evidence/route-keys.js';
 import type { Contradiction, EvidenceRecord, Project } from '../types.js';
 import { asciiJson } from './ascii-json.js';
+import { idPlaceReader, isIdPlaces, writeIdPlaces } from './id-places.js';
 import { isObject } from './manifest-table.js';
 import { isTableMeta, readTable, writeTable, type TableMeta } from './sharded-table.js';
 import { NestedLists } from './nested-lists.js';
@@ -9,7 +10,7 @@ import type { StoredClaim } from './result-store.js';
 import type { Query } from '../verdict/record-reads.js';
 
 export const FACTS_BLOB = 'run-facts';
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * What a partial run (partial-run.ts) needs to know of the records it does
@@ -81,9 +82,6 @@ export function serializeFacts(project: Project, load: readonly Diagnostic[], ta
   const routes = routesOf(project, files, byFile);
   if (!routes) return undefined;
   const claims = claimsIndex(stored, (key) => routes.count(...routeParts(key)));
-  // The ids by file, in the head: a table of 100,000 ids cost a full run a tenth of a second to
-  // write, in the order of their hashes; a partial run makes its map of them when first asked.
-  const ids = files.map((file) => byFile.get(file)!.map((r) => r.id));
   const entries: Record<TableName, readonly (readonly [string, unknown])[]> = { routes: routes.entries(), byRoute: claims.byRoute.entries(), byRecord: [...claims.byRecord], byAbsent: [...claims.byAbsent] };
   let body = '';
   const tables: Partial<Record<TableName, TableMeta>> = {};
@@ -92,6 +90,10 @@ export function serializeFacts(project: Project, load: readonly Diagnostic[], ta
     body += written.text;
     tables[name] = written.meta;
   }
+  // Each id's file, in the head, as text (id-places.ts): a table of 100,000 ids cost a full run a
+  // tenth of a second to write, and a map of them a partial run 20 to 30 ms to make.
+  const ids = writeIdPlaces(files.map((file) => byFile.get(file)!.map((r) => r.id)));
+  if (!ids) return undefined;
   const head = { format: FORMAT, table, contradictions: project.contradictions, check, files, ids, claims: { ids: claims.ids, always: claims.always }, tables };
   // The diagnostics quote the evidence, curly quotes and all; the rest is ASCII as a rule, which
   // asciiJson finds at a glance rather than walking megabytes for it.
@@ -123,9 +125,7 @@ export function parseFacts(text: string | undefined, table: string): ProjectFact
     typeof check.comparisons === 'number' &&
     typeof check.counted === 'number' &&
     Array.isArray(f.files) &&
-    Array.isArray(f.ids) &&
-    f.ids.length === f.files.length &&
-    f.ids.every((list) => Array.isArray(list)) &&
+    isIdPlaces(f.ids) &&
     isObject(claims) &&
     Array.isArray(claims.ids) &&
     Array.isArray(claims.always) &&
@@ -133,7 +133,6 @@ export function parseFacts(text: string | undefined, table: string): ProjectFact
     TABLES.every((name) => isTableMeta(tables[name], body.length));
   if (!ok) return undefined;
   let broken = false;
-  let fileOf: Map<string, number> | undefined;
   const lookup = <T>(name: TableName, valid: (value: unknown) => value is T) => {
     const get = readTable<unknown>(body, tables[name] as TableMeta, () => void (broken = true));
     return (key: string): T | undefined => {
@@ -149,18 +148,11 @@ export function parseFacts(text: string | undefined, table: string): ProjectFact
     contradictions: f.contradictions as Contradiction[],
     check: { comparisons: check.comparisons as number, counted: check.counted as number },
     files: f.files as string[],
-    fileOf: (id) => (fileOf ??= placesOf(f.ids as unknown[][])).get(id),
+    fileOf: idPlaceReader(f.ids as string[], (f.files as string[]).length, () => void (broken = true)),
     routes: lookup('routes', isPlaces),
     claims: { ids: claims.ids as string[], always: claims.always as number[], byRoute: lookup('byRoute', isPlaces), byRecord: lookup('byRecord', isPlaces), byAbsent: lookup('byAbsent', isPlaces) },
     broken: () => broken,
   };
-}
-
-/** Each id's file, by its place in the list. */
-function placesOf(ids: readonly (readonly unknown[])[]): Map<string, number> {
-  const places = new Map<string, number>();
-  ids.forEach((list, i) => list.forEach((id) => places.set(String(id), i)));
-  return places;
 }
 
 function isPlace(value: unknown): value is number {
