@@ -1,6 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { referencesOf } from '../evidence/referenced-records.js';
-import { partnerRoutes, routedIndex, RouteSet } from '../evidence/route-keys.js';
+import { partnerRoutes, routedIndex } from '../evidence/route-keys.js';
 import { createNames } from '../facts/fact-types.js';
 import { kindOf } from '../load/layout.js';
 import type { ProjectListing } from '../load/list-files.js';
@@ -9,7 +9,7 @@ import { contradictionWarning, loadWith } from '../load/load-project.js';
 import type { FileStamp } from '../load/read-files.js';
 import { compareIds } from '../model/compare.js';
 import { assembleResult } from '../results/assemble-result.js';
-import type { ClaimResult, Config, Entity, EvidenceRecord, Project, VerifyResult } from '../types.js';
+import type { ClaimResult, EvidenceRecord, Project, VerifyResult } from '../types.js';
 import { verifyProject } from '../verdict/verify-project.js';
 import { addedCheck } from './added-check.js';
 import type { FileCache } from './file-cache.js';
@@ -18,6 +18,7 @@ import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
 import { keptHead } from './manifest-table.js';
 import { hydrate, isFresh, type KeptClaim } from './result-store.js';
 import { eachEntryOnce } from './each-entry-once.js';
+import { PartialReads } from './partial-reads.js';
 import { mergeContradictions, pairKey } from './partial-contradictions.js';
 import { filesUnder, type ProjectFacts } from './project-facts.js';
 
@@ -80,62 +81,22 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
   // A footprint names only files the kept run read, all unchanged: their hashes are the manifest's.
   const inputs = new Map(manifest.inputs.map(([path, hash]) => [path, hash]));
   const hashOf = (path: string) => inputs.get(path) ?? '';
-  const evidenceFiles = new Set(added);
-  const claimsFiles = new Set<string>();
+  const reads = new PartialReads(facts, added);
+  const { evidenceFiles, claimsFiles, need, needId } = reads;
   let affected: Set<string> | undefined;
   // Claims whose kept reads were asked for, and how to read their footprints.
   const asked = new Set<string>();
   const footprints = keptFootprints(run.cache, manifest, claimFile);
   let settled = '';
   const firstSeen = new Map<string, string>();
-  // Of the old files loaded, only the records filed under a key asked for, or asked for by id: a
-  // claim's query reads one bucket, whose records share their files with twenty times as many others.
-  const wantedKeys = new RouteSet();
-  const wantedIds = new Set<string>();
-  const keepRecord = (r: EvidenceRecord, model: { config: Config; entities: ReadonlyMap<string, Entity> }) =>
-    added.has(r.ref.file) ||
-    wantedIds.has(r.id) ||
-    // Dated only once loaded, by another record: what it is filed under is not known before.
-    (!r.date && (r.after !== undefined || r.before !== undefined)) ||
-    wantedKeys.files(r, model.config.vocabulary, model.entities);
-
   const cache = eachEntryOnce(run.cache);
   const parsing = { ...(run.workers === undefined ? {} : { workers: run.workers }), ...(run.fastYaml === undefined ? {} : { fastYaml: run.fastYaml }) };
-  // What a round found still to load: another round loads it.
-  let missing = new Set<string>();
-  let grew = false;
-  const another = () => {
-    for (const file of missing) evidenceFiles.add(file);
-    const again = missing.size > 0 || grew;
-    missing = new Set();
-    grew = false;
-    return again;
-  };
-  const need = (key: string) => {
-    const files = facts.routes(key);
-    if (!files?.length) return;
-    for (const i of files) if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
-    if (wantedKeys.add(key)) grew = true;
-  };
-  const needId = (id: string) => {
-    const i = facts.fileOf(id);
-    if (i === undefined) return;
-    if (!evidenceFiles.has(facts.files[i]!)) missing.add(facts.files[i]!);
-    if (!wantedIds.has(id)) {
-      wantedIds.add(id);
-      grew = true;
-    }
-  };
   // A claim the new records may move is loaded with what it read last time, most of what it will
   // read now: the first time in the same round as the new records' partners.
   const prefetch = (id: string) => {
     if (asked.has(id)) return;
     asked.add(id);
-    const file = claimFile.get(id)!;
-    if (!claimsFiles.has(file)) {
-      claimsFiles.add(file);
-      grew = true;
-    }
+    reads.needClaims(claimFile.get(id)!);
     const footprint = footprints(id);
     if (footprint) askReads(footprint, facts, need, needId);
   };
@@ -165,15 +126,10 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     // Without the sources, a source a claim found missing is taken as added: its claim is loaded.
     prefetchLikely(fresh, { config: scouted.config, entities: scouted.entities, sources: { has: () => true } });
   }
-  another();
-  // keepRecord, asked of each record before it is built: most records of a file loaded are not.
-  // The entities are the guess's, read from the same unchanged files as each round's.
-  const admitRecord = (raw: Readonly<Record<string, unknown>>, file: string) =>
-    added.has(file) ||
-    (typeof raw.id === 'string' && wantedIds.has(raw.id)) ||
-    raw.after !== undefined ||
-    raw.before !== undefined ||
-    wantedKeys.mayFile(raw, scouted.entities);
+  reads.another();
+  // Most records of a file loaded are not kept, nor even built. The entities are the guess's, read
+  // from the same unchanged files as each round's.
+  const admitRecord = reads.admit(scouted.entities);
 
   for (let round = 0; round < PARTIAL_LIMITS.rounds; round++) {
     if (evidenceFiles.size - added.size > Math.max(PARTIAL_LIMITS.evidenceFiles, PARTIAL_LIMITS.evidenceShare * facts.files.length)) return undefined;
@@ -185,7 +141,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
       // Listed once, at the run's start: the listing a partial run is decided on.
       listing: run.listing,
       loadOnly: (path, kind) => (kind === 'evidence' ? evidenceFiles.has(path) : kind === 'claims' ? claimsFiles.has(path) : true),
-      keepRecord,
+      keepRecord: reads.keep,
       admitRecord,
     });
     const project = loaded.project;
@@ -200,7 +156,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     }
     // What the loaded records refer to, loaded too: else they would be left out, as a full run never would.
     for (const r of [...project.evidence.values(), ...project.excludedEvidence]) for (const id of referencesOf(r)) needId(id);
-    if (another()) continue;
+    if (reads.another()) continue;
     if (loaded.diagnostics.some((d) => d.code !== 'evidence/contradiction')) return undefined;
     const fresh = [...project.evidence.values()].filter((r) => added.has(r.ref.file));
     // An id an unchanged file defines too: a full run reports both.
@@ -208,7 +164,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     for (const r of fresh) for (const key of partnerRoutes(r, project.entities)) need(key);
     // Checked against the kept contradictions alone: claims moved only by a new pair come next round.
     if (!affected && !prefetchLikely(fresh, project)) return undefined;
-    if (another()) continue;
+    if (reads.another()) continue;
 
     const contradictions = mergeContradictions(project, facts, added);
     if (!contradictions) return undefined;
@@ -228,13 +184,13 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
         prefetch(id);
       }
       if (affected.size > PARTIAL_LIMITS.affectedClaims) return undefined;
-      if (another()) continue;
+      if (reads.another()) continue;
     }
 
     // The affected claims verified, every query and record they ask for checked to be loaded.
     project.index = routedIndex(project.index, (key) => filesUnder(facts, key), need, needId);
     const verified = await verifyProject(project, { select: (c) => affected!.has(c.id), store: true, whole: run.whole, dependencies: false });
-    if (another()) continue;
+    if (reads.another()) continue;
     if ([...affected].some((id) => !verified.stored?.has(id))) return undefined;
 
     const claims: ClaimResult[] = [];
