@@ -184,7 +184,12 @@ export class RouteSet {
         if (raw.negated === true) return has('n', actor) || has('n', target);
         if (has('e', actor) || has('t', target) || has('o', raw.occurrence)) return true;
         const members = this.parts.get('w');
-        return typeof actor === 'string' && members !== undefined && [...expandEntity(actor, entities)].some((m) => members.has(m));
+        if (typeof actor !== 'string' || members === undefined) return false;
+        if (members.has(actor)) return true;
+        // Expanded only for a group: most actors are not, and this is asked of every event record.
+        if (!entities.get(actor)?.members.length) return false;
+        for (const member of expandEntity(actor, entities)) if (members.has(member)) return true;
+        return false;
       }
       case 'quantity':
         return has('q', raw.subject);
