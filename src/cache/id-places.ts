@@ -1,4 +1,4 @@
-import { hashKey } from './sharded-table.js';
+import { hashKey, type TableMeta, type TextSource } from './sharded-table.js';
 
 /**
  * Each record id's file (by its place in a list), kept as text in shards by
@@ -7,7 +7,7 @@ import { hashKey } from './sharded-table.js';
  * each id in it, then a space. Ids are the schema's (lowercase letters, digits
  * and hyphens), so no id holds either character, and JSON escapes neither.
  */
-export function writeIdPlaces(idsByPlace: readonly (readonly string[])[]): string[] | undefined {
+export function writeIdPlaces(idsByPlace: readonly (readonly string[])[], start: number): { text: string; meta: TableMeta } | undefined {
   const count = idsByPlace.reduce((n, ids) => n + ids.length, 0);
   let size = 1;
   while (size * IDS_PER_SHARD < count) size *= 2;
@@ -18,21 +18,34 @@ export function writeIdPlaces(idsByPlace: readonly (readonly string[])[]): strin
       shards[hashKey(id) & (size - 1)]!.push(`${id}:${place}`);
     }
   }
-  return shards.map((entries) => ` ${entries.join(' ')} `);
+  // Laid out as a sharded table's shards are (sharded-table.ts): text put at `start`, and where each ends.
+  const ends: number[] = [];
+  let text = '';
+  for (const entries of shards) ends.push(start + (text += ` ${entries.join(' ')} `).length);
+  return { text, meta: { start, ends } };
 }
 
-/** Whether a value read back has the shape writeIdPlaces gives. */
-export function isIdPlaces(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length > 0 && (value.length & (value.length - 1)) === 0 && value.every((s) => typeof s === 'string' && s.startsWith(' '));
-}
-
-/** Looks ids up in shards writeIdPlaces wrote; a place that does not read as one gives `onBroken` a call, and nothing. */
-export function idPlaceReader(shards: readonly string[], places: number, onBroken: () => void): (id: string) => number | undefined {
-  const mask = shards.length - 1;
+/**
+ * Looks ids up in shards writeIdPlaces wrote, each taken from `source` when
+ * first asked; a shard or place that does not read as one gives `onBroken` a
+ * call, and nothing.
+ */
+export function idPlaceReader(source: TextSource, meta: TableMeta, places: number, onBroken: () => void): (id: string) => number | undefined {
+  const mask = meta.ends.length - 1;
+  const shards = new Map<number, string>();
   return (id) => {
     // An id the schema refuses is in no file, and could match across an entry's parts.
     if (!ID.test(id)) return undefined;
-    const shard = shards[hashKey(id) & mask]!;
+    const i = hashKey(id) & mask;
+    let shard = shards.get(i);
+    if (shard === undefined) {
+      shard = source.slice(i === 0 ? meta.start : meta.ends[i - 1]!, meta.ends[i]!);
+      if (!shard.startsWith(' ') || !shard.endsWith(' ')) {
+        onBroken();
+        shard = ' ';
+      }
+      shards.set(i, shard);
+    }
     const at = shard.indexOf(` ${id}:`);
     if (at === -1) return undefined;
     const from = at + id.length + 2;

@@ -2,15 +2,16 @@ import type { Diagnostic } from '../diagnostics.js';
 import { forEachCheckRoute, queryRoutes, routeParts } from '../evidence/route-keys.js';
 import type { Contradiction, EvidenceRecord, Project } from '../types.js';
 import { asciiJson } from './ascii-json.js';
-import { idPlaceReader, isIdPlaces, writeIdPlaces } from './id-places.js';
+import { isAscii } from 'node:buffer';
+import { idPlaceReader, writeIdPlaces } from './id-places.js';
 import { isObject } from './manifest-table.js';
-import { isTableMeta, readTable, writeTable, type TableMeta } from './sharded-table.js';
+import { isTableMeta, readTable, writeTable, type TableMeta, type TextSource } from './sharded-table.js';
 import { NestedLists } from './nested-lists.js';
 import type { StoredClaim } from './result-store.js';
 import type { Query } from '../verdict/record-reads.js';
 
 export const FACTS_BLOB = 'run-facts';
-const FORMAT = 4;
+const FORMAT = 5;
 
 /**
  * What a partial run (partial-run.ts) needs to know of the records it does
@@ -90,19 +91,37 @@ export function serializeFacts(project: Project, load: readonly Diagnostic[], ta
     body += written.text;
     tables[name] = written.meta;
   }
-  // Each id's file, in the head, as text (id-places.ts): a table of 100,000 ids cost a full run a
+  // Each id's file, as text after the tables (id-places.ts): a table of 100,000 ids cost a full run a
   // tenth of a second to write, and a map of them a partial run 20 to 30 ms to make.
-  const ids = writeIdPlaces(files.map((file) => byFile.get(file)!.map((r) => r.id)));
+  const ids = writeIdPlaces(
+    files.map((file) => byFile.get(file)!.map((r) => r.id)),
+    body.length,
+  );
   if (!ids) return undefined;
-  const head = { format: FORMAT, table, contradictions: project.contradictions, check, files, ids, claims: { ids: claims.ids, always: claims.always }, tables };
-  // The diagnostics quote the evidence, curly quotes and all; the rest is ASCII as a rule, which
-  // asciiJson finds at a glance rather than walking megabytes for it.
+  body += ids.text;
+  const head = { format: FORMAT, table, contradictions: project.contradictions, check, files, ids: ids.meta, claims: { ids: claims.ids, always: claims.always }, tables };
+  // All of it ASCII (asciiJson, and shards written so), so that a reader may take any part of the
+  // bytes as it is. The diagnostics quote the evidence, curly quotes and all; the rest is ASCII as a
+  // rule, which asciiJson finds at a glance rather than walking megabytes for it.
   return `${asciiJson(head).slice(0, -1)},"load":${asciiJson([...load])}}\n${body}`;
 }
 
-/** Facts read back, if they are of the run whose table is `table` and hold together; else undefined. */
-export function parseFacts(text: string | undefined, table: string): ProjectFacts | undefined {
-  if (text === undefined) return undefined;
+/**
+ * Facts read back, if they are of the run whose table is `table` and hold
+ * together; else undefined. Given their bytes, only the head is decoded at
+ * once, and each shard when first asked: decoding megabytes of shards and
+ * ids that a partial run mostly never reads took it about 20 ms.
+ */
+export function parseFacts(kept: string | Uint8Array | undefined, table: string): ProjectFacts | undefined {
+  if (kept === undefined) return undefined;
+  let text: TextSource & { indexOf(char: string): number };
+  if (typeof kept === 'string') text = kept;
+  else {
+    // ASCII throughout as written: bytes that are not cannot be these facts, and ASCII decodes as latin1 does.
+    if (!isAscii(kept)) return undefined;
+    const bytes = Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength);
+    text = { slice: (start, end) => bytes.toString('latin1', start, end), indexOf: (char) => bytes.indexOf(char) };
+  }
   const line = text.indexOf('\n');
   if (line === -1) return undefined;
   let f: Record<string, unknown>;
@@ -113,8 +132,9 @@ export function parseFacts(text: string | undefined, table: string): ProjectFact
   } catch {
     return undefined;
   }
-  // A slice of a string shares its characters: the shards are not copied.
-  const body = text.slice(line + 1);
+  const start = line + 1;
+  const body: TextSource = { slice: (from, to) => text.slice(start + from, start + to) };
+  const bodyLength = kept.length - start;
   const { check, claims, tables } = f;
   const ok =
     f.format === FORMAT &&
@@ -125,12 +145,12 @@ export function parseFacts(text: string | undefined, table: string): ProjectFact
     typeof check.comparisons === 'number' &&
     typeof check.counted === 'number' &&
     Array.isArray(f.files) &&
-    isIdPlaces(f.ids) &&
+    isTableMeta(f.ids, bodyLength) &&
     isObject(claims) &&
     Array.isArray(claims.ids) &&
     Array.isArray(claims.always) &&
     isObject(tables) &&
-    TABLES.every((name) => isTableMeta(tables[name], body.length));
+    TABLES.every((name) => isTableMeta(tables[name], bodyLength));
   if (!ok) return undefined;
   let broken = false;
   const lookup = <T>(name: TableName, valid: (value: unknown) => value is T) => {
@@ -148,7 +168,7 @@ export function parseFacts(text: string | undefined, table: string): ProjectFact
     contradictions: f.contradictions as Contradiction[],
     check: { comparisons: check.comparisons as number, counted: check.counted as number },
     files: f.files as string[],
-    fileOf: idPlaceReader(f.ids as string[], (f.files as string[]).length, () => void (broken = true)),
+    fileOf: idPlaceReader(body, f.ids as TableMeta, (f.files as string[]).length, () => void (broken = true)),
     routes: lookup('routes', isPlaces),
     claims: { ids: claims.ids as string[], always: claims.always as number[], byRoute: lookup('byRoute', isPlaces), byRecord: lookup('byRecord', isPlaces), byAbsent: lookup('byAbsent', isPlaces) },
     broken: () => broken,

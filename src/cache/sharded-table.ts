@@ -18,6 +18,11 @@ export interface TableMeta {
   ends: number[];
 }
 
+/** Where shards are read from: the kept text itself, or its bytes, each shard decoded when asked. */
+export interface TextSource {
+  slice(start: number, end: number): string;
+}
+
 /** About this many keys to a shard: small enough to parse in microseconds, few enough shards to list. */
 const KEYS_PER_SHARD = 32;
 
@@ -80,7 +85,7 @@ export function isTableMeta(meta: unknown, length: number): meta is TableMeta {
  * asked. A shard that does not parse as an object gives `onBroken` a call
  * and every key in it nothing: the caller must then not trust what it found.
  */
-export function readTable<T>(text: string, meta: TableMeta, onBroken: () => void): (key: string) => T | undefined {
+export function readTable<T>(text: TextSource, meta: TableMeta, onBroken: () => void): (key: string) => T | undefined {
   const parsed = new Map<number, Record<string, T>>();
   const mask = meta.ends.length - 1;
   return (key) => {

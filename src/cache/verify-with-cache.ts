@@ -116,7 +116,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
       root,
       cache,
       manifest,
-      facts: () => parseFacts(cache.getBlob(FACTS_BLOB), manifest.table),
+      facts: () => parseFacts(cache.getBlobBytes(FACTS_BLOB), manifest.table),
       listing,
       unchanged: since.unchanged,
       whole,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idPlaceReader, isIdPlaces, writeIdPlaces } from '../../src/cache/id-places.js';
+import { idPlaceReader, writeIdPlaces } from '../../src/cache/id-places.js';
+import { isTableMeta } from '../../src/cache/sharded-table.js';
 
 describe('id places', () => {
   // Ids that are each other's prefixes and suffixes, and the place of each.
@@ -8,37 +9,40 @@ describe('id places', () => {
   lists.forEach((ids, place) => ids.forEach((id) => unique.has(id) || unique.set(id, place)));
   const byPlace = lists.map((ids, place) => ids.filter((id) => unique.get(id) === place));
 
-  it('give back each id its place, and nothing for an id not written', () => {
-    const shards = writeIdPlaces(byPlace)!;
-    expect(isIdPlaces(shards)).toBe(true);
-    expect(shards.length).toBeGreaterThan(1);
+  it('give back each id its place, and nothing for an id not written, from text put after a head', () => {
+    const { text, meta } = writeIdPlaces(byPlace, 5)!;
+    const kept = `head.${text}`;
+    expect(isTableMeta(meta, kept.length)).toBe(true);
+    expect(meta.ends.length).toBeGreaterThan(1);
     let broken = 0;
-    const placeOf = idPlaceReader(JSON.parse(JSON.stringify(shards)) as string[], byPlace.length, () => broken++);
+    const placeOf = idPlaceReader(kept, meta, byPlace.length, () => broken++);
     for (const [id, place] of unique) expect(placeOf(id), id).toBe(place);
     for (const id of ['a', 'a1-', '-a1', 'zz', 'a1:0', 'a1 a2', 'constructor', '__proto__', '']) expect(placeOf(id), id).toBeUndefined();
     expect(broken).toBe(0);
   });
 
   it('tell apart ids that end or start alike in one shard', () => {
-    const shards = writeIdPlaces([['a1', 'b-a1'], ['xa1', 'a1-b'], ['a11']])!;
-    expect(shards).toHaveLength(1);
-    const placeOf = idPlaceReader(shards, 3, () => {
+    const { text, meta } = writeIdPlaces([['a1', 'b-a1'], ['xa1', 'a1-b'], ['a11']], 0)!;
+    expect(meta.ends).toHaveLength(1);
+    const placeOf = idPlaceReader(text, meta, 3, () => {
       throw new Error('broken');
     });
     expect(['a1', 'b-a1', 'xa1', 'a1-b', 'a11', 'a', '1', 'b'].map(placeOf)).toEqual([0, 0, 1, 1, 2, undefined, undefined, undefined]);
   });
 
-  it('are not written for an id outside the schema, and report a place that does not read back', () => {
-    expect(writeIdPlaces([['good'], ['has space']])).toBeUndefined();
-    expect(writeIdPlaces([['a:1']])).toBeUndefined();
-    const shards = writeIdPlaces([['one'], ['two']])!;
+  it('are not written for an id outside the schema, and report a place or shard that does not read back', () => {
+    expect(writeIdPlaces([['good'], ['has space']], 0)).toBeUndefined();
+    expect(writeIdPlaces([['a:1']], 0)).toBeUndefined();
+    const { text, meta } = writeIdPlaces([['one'], ['two']], 0)!;
     let broken = 0;
     // A place past the list, as a damaged head would give.
-    const placeOf = idPlaceReader(shards, 1, () => broken++);
+    const placeOf = idPlaceReader(text, meta, 1, () => broken++);
     expect(placeOf('one')).toBe(0);
     expect(placeOf('two')).toBeUndefined();
     expect(broken).toBe(1);
-    expect(isIdPlaces(['no leading space'])).toBe(false);
-    expect(isIdPlaces([' a:1 ', ' b:2 ', ' c:3 '])).toBe(false);
+    // A shard cut short, as damaged bounds would give.
+    const cut = idPlaceReader(text, { start: 0, ends: [meta.ends[0]! - 1] }, 2, () => broken++);
+    expect(cut('one')).toBeUndefined();
+    expect(broken).toBe(2);
   });
 });
