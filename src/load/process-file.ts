@@ -1,3 +1,4 @@
+import { asciiIfFew } from '../cache/ascii-json.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { validateSchema } from '../validate/validate-schema.js';
 import { fastPathUse, parseFast } from './fast-yaml.js';
@@ -75,9 +76,14 @@ export function toParsedFile(text: TextFile, processed: ProcessedFile): { file: 
   return { file, diagnostics: processed.diagnostics.map((d) => ({ ...d, file: text.path })) };
 }
 
-/** The processed file as JSON, or undefined when its value would not survive JSON intact (Infinity, NaN, -0). */
+/**
+ * The processed file as JSON, or undefined when its value would not survive
+ * JSON intact (Infinity, NaN, -0). A few characters past ASCII are escaped
+ * (asciiIfFew): the text is sent back from the workers, parsed and written to
+ * the cache, and read back by every later run that loads the file.
+ */
 export function processedJson(processed: ProcessedFile): string | undefined {
-  return jsonSafe(processed.value) ? JSON.stringify(processed) : undefined;
+  return jsonSafe(processed.value) ? asciiIfFew(JSON.stringify(processed)) : undefined;
 }
 
 function jsonSafe(value: unknown): boolean {
