@@ -57,6 +57,16 @@ export function headsOf(claims: Iterable<[string, StoredClaim, string | null]>):
   return { fields, claims: heads };
 }
 
+/**
+ * A table entry's summary, its values in SUMMARY's order: an object literal of
+ * one shape, where setting the fields one by one by name took a partial run
+ * about 10 ms for 10,000 claims. A test holds the two orders together.
+ */
+export function summaryOf(head: readonly unknown[]): KeptClaim['summary'] {
+  const [id, file, line, col, rating, rating_label, rule, explanation] = head;
+  return { id, file, line, col, rating, rating_label, rule, explanation } as KeptClaim['summary'];
+}
+
 // Its table entries by claim id, made once for each table.
 const headIndex = new WeakMap<ManifestTable, Map<string, HeadEntry>>();
 
@@ -65,21 +75,24 @@ const headIndex = new WeakMap<ManifestTable, Map<string, HeadEntry>>();
  * together. With `whole`, its whole result from `results`, kept only if it is
  * the one the entry names.
  */
-export function keptHead(table: ManifestTable, id: string, whole: boolean, results: Record<string, unknown> | undefined): Omit<KeptClaim, 'footprint'> | undefined {
+export function keptHead(table: ManifestTable, id: string, whole: boolean, results: Record<string, unknown> | undefined): KeptClaim | undefined {
   let index = headIndex.get(table);
-  if (!index) headIndex.set(table, (index = new Map(table.heads.claims.map((h) => [h[0] as string, h]))));
+  if (!index) {
+    index = new Map();
+    for (const h of table.heads.claims) index.set(h[0] as string, h);
+    headIndex.set(table, index);
+  }
   const head = index.get(id);
   if (!head) return undefined;
   const [fieldsAt, diagnostics, wholeAt] = head.slice(SUMMARY.length);
   const fields = typeof fieldsAt === 'number' ? table.heads.fields[fieldsAt] : undefined;
   if (!fields || !Array.isArray(diagnostics)) return undefined;
-  const summary: Record<string, unknown> = {};
-  SUMMARY.forEach((f, i) => (summary[f] = head[i]));
+  const summary = summaryOf(head);
   const wholeHash = typeof wholeAt === 'string' ? wholeAt : null;
-  if (!whole) return { summary: summary as KeptClaim['summary'], fields, diagnostics, wholeHash, json: undefined };
+  if (!whole) return { summary, fields, diagnostics, footprint: undefined, wholeHash, json: undefined };
   const json = results?.[id];
   const own = typeof json === 'string' && wholeHash !== null && hashText(json) === wholeHash;
-  return { summary: summary as KeptClaim['summary'], fields, diagnostics, wholeHash: own ? wholeHash : null, json: own ? () => json : undefined };
+  return { summary, fields, diagnostics, footprint: undefined, wholeHash: own ? wholeHash : null, json: own ? () => json : undefined };
 }
 
 export function hashText(text: string): string {

@@ -71,7 +71,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
   if (claimFile.size !== table.result.totals.claims || claimFile.size !== facts.claims.ids.length || !facts.claims.ids.every((id) => claimFile.has(id))) return undefined;
   // Each kept claim's table entry, and with `whole` its whole result: what an unaffected claim shows.
   const results = run.whole ? Object.assign({}, ...Object.values(manifest.claimsFiles).map((f) => readResults(run.cache, f.results) ?? {})) : undefined;
-  const heads = new Map<string, Omit<KeptClaim, 'footprint'>>();
+  const heads = new Map<string, KeptClaim>();
   for (const id of claimFile.keys()) {
     const head = keptHead(table, id, run.whole, results);
     if (!head) return undefined;
@@ -199,7 +199,7 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
       const stored = verified.stored!.get(id);
       const now = stored && isFresh(stored) ? stored : undefined;
       const earlier = heads.get(id)!;
-      claims.push(now ? now.result : hydrate({ ...earlier, footprint: undefined }));
+      claims.push(now ? now.result : hydrate(earlier));
       own.push(...(now ?? earlier).diagnostics);
     }
     // A shard of the facts that did not read back: what was looked up in it is not to be trusted.

@@ -184,7 +184,8 @@ export function readKept(
     const head = ok ? keptHead(table, id, whole, results) : undefined;
     if (!head) return undefined;
     const contradictions = (footprint.contradictions as (string | [string, string])[]).map((c) => (typeof c === 'string' ? [c, NO_CONTRADICTIONS] : c));
-    claims.set(id, { ...head, footprint: { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? NO_FILE), contradictions } as Footprint });
+    head.footprint = { ...footprint, files: (footprint.files as number[]).map((i) => files[i] ?? NO_FILE), contradictions } as Footprint;
+    claims.set(id, head);
   }
   return claims;
 }

@@ -226,7 +226,7 @@ function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): Ve
   if (!claims.every((c) => c !== undefined && (!whole || c.json))) return undefined;
   const { tool, scale, totals, diagnostics } = table.result;
   // The fields in assembleResult's order.
-  return { tool, scale, claims: claims.map((c) => hydrate({ ...c!, footprint: undefined })), totals, diagnostics };
+  return { tool, scale, claims: claims.map((c) => hydrate(c!)), totals, diagnostics };
 }
 
 function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {

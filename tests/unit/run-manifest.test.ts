@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { asciiJson } from '../../src/cache/ascii-json.js';
 import { parseManifest, serializeManifest, tableOf } from '../../src/cache/run-manifest.js';
-import { headsOf, keptHead } from '../../src/cache/manifest-table.js';
-import type { KeptClaim } from '../../src/cache/result-store.js';
+import { headsOf, keptHead, summaryOf } from '../../src/cache/manifest-table.js';
+import { SUMMARY, type KeptClaim } from '../../src/cache/result-store.js';
 
 describe('the run manifest', () => {
   it('is written in ASCII and reads back every string as it was', () => {
@@ -11,6 +11,12 @@ describe('the run manifest', () => {
     const text = asciiJson({ strings });
     expect(/^[\x20-\x7e]*$/.test(text)).toBe(true);
     expect(JSON.parse(text)).toEqual({ strings });
+  });
+
+  it('reads the summary of a table entry in the order it is written', () => {
+    const summary = summaryOf([...SUMMARY]);
+    expect(Object.keys(summary)).toEqual([...SUMMARY]);
+    expect(Object.values(summary)).toEqual([...SUMMARY]);
   });
 
   it('gives back each kept claim table entry as it was written, and refuses one whose shape is wrong', () => {
