@@ -2,11 +2,22 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileChangedError, projectFileStamper, readProjectFiles, readProjectText, stampProjectFile } from '../../src/load/read-files.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { FileChangedError, projectFileStamper, readProjectBytes, readProjectFiles, readProjectText, stampProjectFile } from '../../src/load/read-files.js';
 import { loadProject } from '../../src/load/load-project.js';
 import { cleanProjects, copyBundled, makeProject, makeTempDir } from '../helpers/project.js';
 
 afterAll(cleanProjects);
+
+/** A folder outside any project, with a file and a folder for links to lead to. */
+async function outsideProject(): Promise<string> {
+  const outside = await makeTempDir('outside');
+  await writeFile(join(outside, 'secret.yaml'), 'secret');
+  await mkdir(join(outside, 'folder'));
+  await writeFile(join(outside, 'folder', 'a.yaml'), 'a');
+  return outside;
+}
 
 describe('readProjectText', () => {
   it('drops a byte-order mark and keeps CRLF for the parser', async () => {
@@ -40,6 +51,35 @@ describe('readProjectText', () => {
     const dir = await makeProject({}, { bare: true });
     await symlink(join(outside, 'secret.txt'), join(dir, 'link.txt'));
     expect(await readProjectText(dir, 'link.txt', 1000)).toMatchObject({ diagnostic: { code: 'file/outside-project' } });
+  });
+});
+
+describe('readProjectBytes', () => {
+  it('gives what resolving the whole way gives: bytes, stamp or diagnostic, links, folders and pipes alike', async () => {
+    const outside = await outsideProject();
+    const dir = await makeProject({ 'evidence/a.yaml': 'a: “b”\n', 'evidence/big.yaml': 'x'.repeat(3000), 'evidence/empty.yaml': '' }, { bare: true });
+    await symlink(join(dir, 'evidence/a.yaml'), join(dir, 'evidence/link.yaml'));
+    await symlink(join(outside, 'secret.yaml'), join(dir, 'evidence/out.yaml'));
+    await symlink(join(outside, 'folder'), join(dir, 'away'));
+    await mkdir(join(dir, 'evidence/folder.yaml'));
+    await promisify(execFile)('mkfifo', [join(dir, 'evidence/pipe.yaml')]);
+    const expected = {
+      'evidence/a.yaml': { bytes: Buffer.from('a: “b”\n') },
+      'evidence/empty.yaml': { bytes: Buffer.alloc(0) },
+      'evidence/link.yaml': { bytes: Buffer.from('a: “b”\n') },
+      'evidence/out.yaml': { diagnostic: { code: 'file/outside-project' } },
+      'away/a.yaml': { diagnostic: { code: 'file/outside-project' } },
+      'evidence/big.yaml': { diagnostic: { code: 'file/too-large' } },
+      'evidence/folder.yaml': { diagnostic: { code: 'file/unreadable', message: 'expected a file, found a folder' } },
+      // Never waited on: a pipe has no writer here.
+      'evidence/pipe.yaml': { diagnostic: { code: 'file/unreadable', message: 'expected a file, found something that is not a regular file' } },
+      'evidence/missing.yaml': { diagnostic: { code: 'file/missing' } },
+    };
+    for (const [path, want] of Object.entries(expected)) {
+      const read = await readProjectBytes(dir, path, 2000);
+      expect(read, path).toMatchObject(want);
+      if ('bytes' in read) expect(read.stamp, path).toEqual(stampProjectFile(dir, path));
+    }
   });
 });
 
@@ -90,10 +130,7 @@ describe('readProjectFiles', () => {
 
 describe('projectFileStamper', () => {
   it('gives every file the stamp stampProjectFile gives it, links and all', async () => {
-    const outside = await makeTempDir('outside');
-    await writeFile(join(outside, 'secret.yaml'), 'secret');
-    await mkdir(join(outside, 'folder'));
-    await writeFile(join(outside, 'folder', 'a.yaml'), 'a');
+    const outside = await outsideProject();
     const dir = await makeProject({ 'top.yaml': 'top', 'evidence/a.yaml': 'a', 'evidence/deep/b.yaml': 'b', 'sources/real.txt': 'text' }, { bare: true });
     await symlink(join(dir, 'sources/real.txt'), join(dir, 'sources/link.txt'));
     await symlink(join(outside, 'secret.yaml'), join(dir, 'evidence/out.yaml'));
