@@ -1,11 +1,11 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { LIMITS, type FileKind } from './layout.js';
 import type { FileStamp } from '../types.js';
 import { sha256 } from '../model/hash.js';
 import { listProjectFiles, type ProjectListing } from './list-files.js';
-import { plainInside, resolveInsideSync } from './resolve-inside.js';
+import { resolveInsideSync } from './resolve-inside.js';
 
 export type { FileStamp };
 
@@ -123,74 +123,26 @@ export async function readProjectBytes(root: string, path: string, maxBytes: num
 // Synchronous calls: for thousands of small files they cost a fraction of a round trip through the thread pool each.
 function readBytesSync(root: string, path: string, maxBytes: number): ReadBytes {
   const at = { file: path, line: 1, col: 1 };
-  const plain = OPEN_PLAIN === undefined ? undefined : plainInside(root, path);
-  const opened = plain === undefined ? undefined : readOpened(plain, OPEN_PLAIN!, at, maxBytes);
-  if (opened) return opened;
   const inside = resolveInsideSync(root, path);
   if (!inside.ok) return { diagnostic: diagnostic('file/outside-project', at, inside.reason) };
   try {
     const info = inside.info ?? lstatSync(inside.path);
-    return checkedFile(info, at, maxBytes) ?? { bytes: readFileSync(inside.path), stamp: stampOf(info) };
+    if (!info.isFile()) return { diagnostic: diagnostic('file/unreadable', at, `expected a file, found ${describeKind(info)}`) };
+    if (info.size > maxBytes) {
+      return {
+        diagnostic: diagnostic(
+          'file/too-large',
+          at,
+          `file is ${formatBytes(Number(info.size))}; the cap is ${formatBytes(maxBytes)} (split it into smaller files)`,
+        ),
+      };
+    }
+    return { bytes: readFileSync(inside.path), stamp: stampOf(info) };
   } catch (error) {
-    return unreadable(error, at);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { diagnostic: diagnostic('file/missing', at, 'file does not exist') };
+    return { diagnostic: diagnostic('file/unreadable', at, `cannot read file (${code ?? 'unknown error'})`) };
   }
-}
-
-/** Read-only, never through a link, never waiting for a writer (a pipe); undefined where there is no such flag. */
-const OPEN_PLAIN = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-
-/**
- * A plain path read through its descriptor: opened without following a link
- * and checked with fstat, which saves the lstat before readFileSync's own
- * open, fstat, read and close (about a tenth of a second of a cold run at the
- * large bench size). Undefined when it does not open so (a link, a missing
- * file, anything odd): the caller goes the whole way, with the same
- * diagnostics as ever.
- */
-function readOpened(path: string, flags: number, at: { file: string; line: number; col: number }, maxBytes: number): ReadBytes | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, flags);
-  } catch {
-    return undefined;
-  }
-  try {
-    const info = fstatSync(fd);
-    return checkedFile(info, at, maxBytes) ?? { bytes: readOpenFile(fd, info.size), stamp: stampOf(info) };
-  } catch (error) {
-    return unreadable(error, at);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** As readFileSync reads a regular file: its size as stat gave it, or less should it end sooner. */
-function readOpenFile(fd: number, size: number): Buffer {
-  const bytes = Buffer.allocUnsafe(size);
-  let done = 0;
-  while (done < size) {
-    const n = readSync(fd, bytes, done, size - done, null);
-    if (n === 0) break;
-    done += n;
-  }
-  return done < size ? bytes.subarray(0, done) : bytes;
-}
-
-/** Why a file with these stats is not read, if it is not. */
-function checkedFile(info: Stats, at: { file: string; line: number; col: number }, maxBytes: number): { diagnostic: Diagnostic } | undefined {
-  if (!info.isFile()) return { diagnostic: diagnostic('file/unreadable', at, `expected a file, found ${describeKind(info)}`) };
-  if (info.size > maxBytes) {
-    return {
-      diagnostic: diagnostic('file/too-large', at, `file is ${formatBytes(Number(info.size))}; the cap is ${formatBytes(maxBytes)} (split it into smaller files)`),
-    };
-  }
-  return undefined;
-}
-
-function unreadable(error: unknown, at: { file: string; line: number; col: number }): { diagnostic: Diagnostic } {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return { diagnostic: diagnostic('file/missing', at, 'file does not exist') };
-  return { diagnostic: diagnostic('file/unreadable', at, `cannot read file (${code ?? 'unknown error'})`) };
 }
 
 /**

@@ -32,26 +32,6 @@ export function resolveInsideSync(root: string, path: string): Inside {
   return real.info ? { ok: true, path: real.path, info: real.info } : { ok: true, path: real.path };
 }
 
-/**
- * The absolute path of a plain relative path (what listings and manifests
- * hold) whose folder's real path is itself, so that the file, if it is no
- * link, is inside the project where it says; undefined for anything else,
- * which resolveInsideSync resolves the whole way. A caller must open it
- * without following a link.
- */
-export function plainInside(root: string, path: string): string | undefined {
-  if (!PLAIN.test(path) || root.endsWith(sep)) return undefined;
-  const joined = root + sep + path;
-  const dir = dirname(joined);
-  let real: string;
-  try {
-    real = realFolder(dir);
-  } catch {
-    return undefined;
-  }
-  return real === dir && isWithin(root, joined) ? joined : undefined;
-}
-
 // Folders' real paths for a moment: thousands of files share a few folders, and realpath walks every
 // component each time. Kept for one turn of the event loop, so a long-running watch never sees old links.
 let folders: Map<string, string> | undefined;
@@ -63,22 +43,17 @@ function realPath(path: string): { path: string; info?: Stats } {
   if (path.endsWith(sep) || path.endsWith('/')) return { path: realpathSync(path) };
   const info = lstatSync(path);
   if (info.isSymbolicLink()) return { path: realpathSync(path) };
-  const dir = dirname(path);
-  const real = realFolder(dir);
-  return { path: real === dir ? path : join(real, basename(path)), info };
-}
-
-function realFolder(dir: string): string {
   if (!folders) {
     folders = new Map();
     setImmediate(() => (folders = undefined));
   }
+  const dir = dirname(path);
   let real = folders.get(dir);
   if (real === undefined) {
     real = realpathSync(dir);
     folders.set(dir, real);
   }
-  return real;
+  return { path: real === dir ? path : join(real, basename(path)), info };
 }
 
 function isWithin(root: string, path: string): boolean {

@@ -55,7 +55,7 @@ describe('readProjectText', () => {
 });
 
 describe('readProjectBytes', () => {
-  it('gives what resolving the whole way gives: bytes, stamp or diagnostic, links, folders and pipes alike', async () => {
+  it('gives bytes and the stamp stampProjectFile gives, or a diagnostic: links, folders and pipes alike', async () => {
     const outside = await outsideProject();
     const dir = await makeProject({ 'evidence/a.yaml': 'a: “b”\n', 'evidence/big.yaml': 'x'.repeat(3000), 'evidence/empty.yaml': '' }, { bare: true });
     await symlink(join(dir, 'evidence/a.yaml'), join(dir, 'evidence/link.yaml'));
