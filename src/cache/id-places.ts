@@ -27,8 +27,8 @@ export function writeIdPlaces(idsByPlace: readonly (readonly string[])[], start:
 
 /**
  * Looks ids up in shards writeIdPlaces wrote, each taken from `source` when
- * first asked; a shard or place that does not read as one gives `onBroken` a
- * call, and nothing.
+ * first asked; the shards end the source. A shard or place that does not read
+ * as one gives `onBroken` a call, and nothing.
  */
 export function idPlaceReader(source: TextSource, meta: TableMeta, places: number, onBroken: () => void): (id: string) => number | undefined {
   const mask = meta.ends.length - 1;
@@ -39,8 +39,12 @@ export function idPlaceReader(source: TextSource, meta: TableMeta, places: numbe
     const i = hashKey(id) & mask;
     let shard = shards.get(i);
     if (shard === undefined) {
-      shard = source.slice(i === 0 ? meta.start : meta.ends[i - 1]!, meta.ends[i]!);
-      if (!shard.startsWith(' ') || !shard.endsWith(' ')) {
+      const end = meta.ends[i]!;
+      shard = source.slice(i === 0 ? meta.start : meta.ends[i - 1]!, end);
+      // Each shard is followed by the next one's space, and the last by the end of the text: a bound
+      // moved by whole entries would otherwise lose them without a sign.
+      const next = source.slice(end, end + 1);
+      if (!shard.startsWith(' ') || !shard.endsWith(' ') || next !== (i === mask ? '' : ' ')) {
         onBroken();
         shard = ' ';
       }

@@ -152,6 +152,13 @@ export function parseFacts(kept: string | Uint8Array | undefined, table: string)
     isObject(tables) &&
     TABLES.every((name) => isTableMeta(tables[name], bodyLength));
   if (!ok) return undefined;
+  // The body is the tables' shards, then the ids', back to back to its end: bounds that do not meet are damaged.
+  let at = 0;
+  for (const meta of [...TABLES.map((name) => tables[name] as TableMeta), f.ids as TableMeta]) {
+    if (meta.start !== at) return undefined;
+    at = meta.ends[meta.ends.length - 1]!;
+  }
+  if (at !== bodyLength) return undefined;
   let broken = false;
   const lookup = <T>(name: TableName, valid: (value: unknown) => value is T) => {
     const get = readTable<unknown>(body, tables[name] as TableMeta, () => void (broken = true));

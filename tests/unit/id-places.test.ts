@@ -40,9 +40,13 @@ describe('id places', () => {
     expect(placeOf('one')).toBe(0);
     expect(placeOf('two')).toBeUndefined();
     expect(broken).toBe(1);
-    // A shard cut short, as damaged bounds would give.
+    // A shard cut short, as damaged bounds would give: inside an entry, or by a whole entry.
     const cut = idPlaceReader(text, { start: 0, ends: [meta.ends[0]! - 1] }, 2, () => broken++);
     expect(cut('one')).toBeUndefined();
     expect(broken).toBe(2);
+    const { text: both, meta: one } = writeIdPlaces([['one', 'two']], 0)!;
+    const short = idPlaceReader(both, { start: 0, ends: [one.ends[0]! - 'two:0 '.length] }, 1, () => broken++);
+    expect(short('two')).toBeUndefined();
+    expect(broken).toBe(3);
   });
 });

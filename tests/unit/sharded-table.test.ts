@@ -65,6 +65,13 @@ describe('kept facts', () => {
     const bytes = Buffer.from(text!, 'utf8');
     // Bytes past ASCII are not facts as written.
     expect(parseFacts(Buffer.concat([bytes, Buffer.from('é', 'utf8')]), 'table-hash')).toBeUndefined();
+    // Nor are bounds that do not meet, as a damaged head would give.
+    const line = text!.indexOf('\n');
+    for (const damage of [(h: { ids: { start: number } }) => h.ids.start++, (h: { ids: { ends: number[] } }) => h.ids.ends[h.ids.ends.length - 1]!--]) {
+      const head = JSON.parse(text!.slice(0, line)) as { ids: { start: number; ends: number[] } };
+      damage(head);
+      expect(parseFacts(`${JSON.stringify(head)}${text!.slice(line)}`, 'table-hash')).toBeUndefined();
+    }
     for (const kept of [text, bytes]) {
       expect(parseFacts(kept, 'another-table')).toBeUndefined();
       const facts = parseFacts(kept, 'table-hash')!;
