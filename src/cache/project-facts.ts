@@ -2,10 +2,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { forEachCheckRoute, queryRoutes, routeParts } from '../evidence/route-keys.js';
 import type { Contradiction, EvidenceRecord, Project } from '../types.js';
 import { asciiJson } from './ascii-json.js';
-import { isAscii } from 'node:buffer';
 import { idPlaceReader, writeIdPlaces } from './id-places.js';
 import { isObject } from './manifest-table.js';
-import { isTableMeta, readTable, writeTable, type TableMeta, type TextSource } from './sharded-table.js';
+import { asciiSource, backToBack, isTableMeta, readTable, writeTable, type TableMeta, type TextSource } from './sharded-table.js';
 import { NestedLists } from './nested-lists.js';
 import type { StoredClaim } from './result-store.js';
 import type { Query } from '../verdict/record-reads.js';
@@ -114,14 +113,8 @@ export function serializeFacts(project: Project, load: readonly Diagnostic[], ta
  */
 export function parseFacts(kept: string | Uint8Array | undefined, table: string): ProjectFacts | undefined {
   if (kept === undefined) return undefined;
-  let text: TextSource & { indexOf(char: string): number };
-  if (typeof kept === 'string') text = kept;
-  else {
-    // ASCII throughout as written: bytes that are not cannot be these facts, and ASCII decodes as latin1 does.
-    if (!isAscii(kept)) return undefined;
-    const bytes = Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength);
-    text = { slice: (start, end) => bytes.toString('latin1', start, end), indexOf: (char) => bytes.indexOf(char) };
-  }
+  const text = typeof kept === 'string' ? kept : asciiSource(kept);
+  if (text === undefined) return undefined;
   const line = text.indexOf('\n');
   if (line === -1) return undefined;
   let f: Record<string, unknown>;
@@ -150,15 +143,10 @@ export function parseFacts(kept: string | Uint8Array | undefined, table: string)
     Array.isArray(claims.ids) &&
     Array.isArray(claims.always) &&
     isObject(tables) &&
-    TABLES.every((name) => isTableMeta(tables[name], bodyLength));
+    TABLES.every((name) => isTableMeta(tables[name], bodyLength)) &&
+    // The body is the tables' shards, then the ids', and nothing else.
+    backToBack([...TABLES.map((name) => tables[name] as TableMeta), f.ids as TableMeta], bodyLength);
   if (!ok) return undefined;
-  // The body is the tables' shards, then the ids', back to back to its end: bounds that do not meet are damaged.
-  let at = 0;
-  for (const meta of [...TABLES.map((name) => tables[name] as TableMeta), f.ids as TableMeta]) {
-    if (meta.start !== at) return undefined;
-    at = meta.ends[meta.ends.length - 1]!;
-  }
-  if (at !== bodyLength) return undefined;
   let broken = false;
   const lookup = <T>(name: TableName, valid: (value: unknown) => value is T) => {
     const get = readTable<unknown>(body, tables[name] as TableMeta, () => void (broken = true));

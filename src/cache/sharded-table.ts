@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { asciiText } from './ascii-json.js';
 import { isObject } from './manifest-table.js';
 
@@ -21,6 +22,27 @@ export interface TableMeta {
 /** Where shards are read from: the kept text itself, or its bytes, each shard decoded when asked. */
 export interface TextSource {
   slice(start: number, end: number): string;
+}
+
+/**
+ * Kept bytes read as text, each part decoded when asked: ASCII throughout as
+ * written, so latin1 decodes them; undefined for bytes that are not, which
+ * were not written so.
+ */
+export function asciiSource(kept: Uint8Array): (TextSource & { indexOf(char: string): number }) | undefined {
+  if (!isAscii(kept)) return undefined;
+  const bytes = Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength);
+  return { slice: (start, end) => bytes.toString('latin1', start, end), indexOf: (char) => bytes.indexOf(char) };
+}
+
+/** Whether tables (each meta already checked) lie back to back from 0 to `length`: bounds that do not meet are damaged. */
+export function backToBack(metas: readonly TableMeta[], length: number): boolean {
+  let at = 0;
+  for (const meta of metas) {
+    if (meta.start !== at) return false;
+    at = meta.ends[meta.ends.length - 1]!;
+  }
+  return at === length;
 }
 
 /** About this many keys to a shard: small enough to parse in microseconds, few enough shards to list. */
