@@ -63,7 +63,7 @@ for (const size of sizes) {
   git(root, 'commit', '-q', '-m', 'corpus');
   const extra = join(root, corpus.extra.path);
 
-  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], coldFull: [], cold: [], coldCpu: [], warm: [], incremental: [], incrementalChangedSince: [] };
+  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], coldFull: [], cold: [], coldCpu: [], warm: [], incremental: [], warmAfterIncremental: [], incrementalChangedSince: [] };
   const rss: number[] = [];
   let summary = '';
   for (let i = 1; i <= repeat; i++) {
@@ -81,6 +81,7 @@ for (const size of sizes) {
     samples.warm!.push(measure('verify', root).ms);
     await writeFile(extra, corpus.extra.text);
     samples.incremental!.push(measure('verify', root).ms);
+    samples.warmAfterIncremental!.push(measure('verify', root).ms);
     // The same change through --changed-since, which verifies only the claims it can affect.
     await rm(extra);
     measure('verify', root);

@@ -13,7 +13,7 @@ import type { ClaimResult, EvidenceRecord, Project, VerifyResult } from '../type
 import { verifyProject } from '../verdict/verify-project.js';
 import { addedCheck } from './added-check.js';
 import type { FileCache } from './file-cache.js';
-import { readResults, tableOf, type RunManifest } from './run-manifest.js';
+import { inputEntry, readResults, tableOf, type InputEntry, type RunManifest } from './run-manifest.js';
 import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
 import { keptHead } from './manifest-table.js';
 import { hydrate, isFresh, type KeptClaim } from './result-store.js';
@@ -43,6 +43,17 @@ export interface PartialRun {
   fastYaml?: boolean;
 }
 
+export interface PartialResult {
+  result: VerifyResult;
+  /** Claims verified again; the rest are the kept results. */
+  verified: number;
+  evidenceFiles: number;
+  records: number;
+  rounds: number;
+  /** The files added, each with its hash and stamp as read. */
+  added?: InputEntry[];
+}
+
 /**
  * verify when the only change since the last full run is evidence files
  * added, loading only what they can reach: the claims whose footprints they
@@ -57,7 +68,7 @@ export interface PartialRun {
  * had a problem other than a contradiction; when a new file has one, or
  * defines an id already defined; and past PARTIAL_LIMITS.
  */
-export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyResult; verified: number; evidenceFiles: number; records: number; rounds: number } | undefined> {
+export async function verifyPartial(run: PartialRun): Promise<PartialResult | undefined> {
   const { manifest } = run;
   const added = addedFiles(run);
   const table = added && tableOf(manifest);
@@ -205,7 +216,17 @@ export async function verifyPartial(run: PartialRun): Promise<{ result: VerifyRe
     // A shard of the facts that did not read back: what was looked up in it is not to be trusted.
     if (facts.broken()) return undefined;
     const load = sortDiagnostics([...facts.load, ...contradictions.added.map((c) => contradictionWarning(c, project.evidence, createNames(project.entities, project.sources, project.config.vocabulary), project.locate))]);
-    return { result: assembleResult(project, claims, [...load, ...own]), verified: affected.size, evidenceFiles: evidenceFiles.size, records: project.evidence.size, rounds: round + 1 };
+    // The new files as this run read them, in the listing's order: what a view kept of it holds for.
+    const read = run.listing.paths.filter((p) => added.has(p.path)).map(({ path }) => [path, loaded.inputs.get(path), loaded.stamps.get(path)] as const);
+    const addedRead = read.every(([, hash, stamp]) => hash !== undefined && stamp !== undefined) ? read.map(([path, hash, stamp]) => inputEntry(path, hash!, stamp!)) : undefined;
+    return {
+      result: assembleResult(project, claims, [...load, ...own]),
+      verified: affected.size,
+      evidenceFiles: evidenceFiles.size,
+      records: project.evidence.size,
+      rounds: round + 1,
+      ...(addedRead ? { added: addedRead } : {}),
+    };
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { kindOf, LIMITS } from '../load/layout.js';
 import type { ProjectListing } from '../load/list-files.js';
 import { decodeText, projectFileStamper, readProjectBytes, type FileStamp } from '../load/read-files.js';
 import { sha256 } from '../model/hash.js';
-import { RACY_MS, type RunManifest } from './run-manifest.js';
+import { RACY_MS, type InputEntry, type RunManifest } from './run-manifest.js';
 
 /**
  * The manifest run's inputs that are as they were, with their hash and stamp,
@@ -26,33 +26,51 @@ export async function unchangedSince(
     listed.length === manifest.listed.length &&
     listed.every((p, i) => p === manifest.listed[i]);
   let renewable = false;
-  // Floored: a program's clock may give fractions of a millisecond, and a BigInt takes none.
-  const trustedBefore = String(BigInt(Math.floor(manifest.written) - RACY_MS) * 1_000_000n);
-  const trustedNext = String(BigInt(Math.floor(started) - RACY_MS) * 1_000_000n);
+  const trustedBefore = trustedStamps(manifest.written);
+  const trustedNext = trustedStamps(started);
   const stampOf = projectFileStamper(root);
-  for (const [path, hash, size, ino, mtimeNs, ctimeNs] of manifest.inputs) {
-    const now = stampOf(path);
-    const same = now !== undefined && now.size === size && now.ino === ino && now.mtimeNs === mtimeNs && now.ctimeNs === ctimeNs;
-    if (same && before(now.mtimeNs, trustedBefore) && before(now.ctimeNs, trustedBefore)) {
-      unchanged.set(path, { hash, stamp: now });
+  for (const entry of manifest.inputs) {
+    const [path, hash] = entry;
+    const now = await stillAsKept(root, stampOf, entry, trustedBefore);
+    if (!now) {
+      all = false;
       continue;
     }
-    // A changed stamp, or one too recent to prove anything: compare the content, hashed as a load
-    // hashes it (YAML as its decoded text, snapshots as bytes).
-    const read = now ? await readProjectBytes(root, path, LIMITS.maxSnapshotBytes) : undefined;
-    let nowHash: string | undefined;
-    if (read && 'bytes' in read) {
-      if (kindOf(path)) {
-        const text = decodeText(read.bytes, { file: path, line: 1, col: 1 });
-        if ('text' in text) nowHash = sha256(text.text);
-      } else nowHash = sha256(read.bytes);
-    }
-    if (read && 'bytes' in read && nowHash === hash) {
-      unchanged.set(path, { hash, stamp: read.stamp });
-      if (before(read.stamp.mtimeNs, trustedNext) && before(read.stamp.ctimeNs, trustedNext)) renewable = true;
-    } else all = false;
+    unchanged.set(path, { hash, stamp: now.stamp });
+    if (now.byContent && before(now.stamp.mtimeNs, trustedNext) && before(now.stamp.ctimeNs, trustedNext)) renewable = true;
   }
   return { all, unchanged, renewable };
+}
+
+/**
+ * A file's stamp now, if it is as an entry kept it: by its stamp, when that is
+ * the same and older than `trustedBefore` (ns); else by its content, hashed as
+ * a load hashes it (YAML as its decoded text, snapshots as bytes).
+ */
+export async function stillAsKept(
+  root: string,
+  stampOf: (path: string) => FileStamp | undefined,
+  [path, hash, size, ino, mtimeNs, ctimeNs]: InputEntry,
+  trustedBefore: string,
+): Promise<{ stamp: FileStamp; byContent: boolean } | undefined> {
+  const now = stampOf(path);
+  if (now === undefined) return undefined;
+  const same = now.size === size && now.ino === ino && now.mtimeNs === mtimeNs && now.ctimeNs === ctimeNs;
+  if (same && before(now.mtimeNs, trustedBefore) && before(now.ctimeNs, trustedBefore)) return { stamp: now, byContent: false };
+  const read = await readProjectBytes(root, path, LIMITS.maxSnapshotBytes);
+  if (!('bytes' in read)) return undefined;
+  let nowHash: string | undefined;
+  if (kindOf(path)) {
+    const text = decodeText(read.bytes, { file: path, line: 1, col: 1 });
+    if ('text' in text) nowHash = sha256(text.text);
+  } else nowHash = sha256(read.bytes);
+  return nowHash === hash ? { stamp: read.stamp, byContent: true } : undefined;
+}
+
+/** Stamps before `ms` (ms since the epoch, less the racy margin), as a stamp's nanoseconds: what stillAsKept trusts. */
+export function trustedStamps(ms: number): string {
+  // Floored: a program's clock may give fractions of a millisecond, and a BigInt takes none.
+  return String(BigInt(Math.floor(ms) - RACY_MS) * 1_000_000n);
 }
 
 /** a < b for integers in decimal (stamps' times, String(bigint)), b not negative: no BigInt for each of 11,000 files. */

@@ -19,6 +19,7 @@ import { exceedsStringLimit } from '../model/string-limit.js';
 import { evidenceDelta } from './evidence-delta.js';
 import { FACTS_BLOB, parseFacts, serializeFacts } from './project-facts.js';
 import { verifyPartial } from './partial-run.js';
+import { keepPartialView, readPartialView } from './partial-view.js';
 
 export interface CachedVerifyOptions {
   /** Parse threads; see LoadOptions. */
@@ -68,6 +69,7 @@ export interface KeptView {
   result?: undefined;
   view: Uint8Array;
   reused: { whole: true; claims: number };
+  partial?: undefined;
 }
 
 /**
@@ -112,6 +114,9 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     if (reused) return reused;
   }
   if (cache && manifest && full && since && !since.all) {
+    // Nothing changed since a partial run: its view again, as for a full run's.
+    const kept = options.view && !whole ? await readPartialView(cache, root, manifest, listing, since.unchanged, options.view.key) : undefined;
+    if (kept) return { view: kept, reused: { whole: true, claims: claimsOf(manifest) } };
     const partial = await verifyPartial({
       root,
       cache,
@@ -124,9 +129,16 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
       ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
     });
     if (partial) {
+      const made = options.view && !whole ? options.view.make(partial.result) : undefined;
+      if (made !== undefined && partial.added) keepPartialView(cache, manifest, options.view!.key, started, partial.added, made);
       // The kept results and manifest stay as they were, and every parse too: this run read few of them.
       await cache.finish({ blobs: false, prune: false });
-      return { result: partial.result, reused: { whole: false, claims: partial.result.claims.length - partial.verified }, partial: { evidenceFiles: partial.evidenceFiles, records: partial.records, rounds: partial.rounds } };
+      return {
+        result: partial.result,
+        ...(made !== undefined ? { view: Buffer.from(made, 'utf8') } : {}),
+        reused: { whole: false, claims: partial.result.claims.length - partial.verified },
+        partial: { evidenceFiles: partial.evidenceFiles, records: partial.records, rounds: partial.rounds },
+      };
     }
   }
 
@@ -208,7 +220,7 @@ async function reuseKept(
   const made = asked && result ? asked.make(result) : undefined;
   if (made !== undefined) keepView(cache, manifest.table, asked!.key, made);
   if (renewed !== undefined || made !== undefined) await cache.finish();
-  const reused = { whole: true as const, claims: Object.values(manifest.claimsFiles).reduce((n, f) => n + f.ids.length, 0) };
+  const reused = { whole: true as const, claims: claimsOf(manifest) };
   if (kept !== undefined) return { view: kept, reused };
   return { result: result!, ...(made !== undefined ? { view: Buffer.from(made, 'utf8') } : {}), reused };
 }
@@ -228,6 +240,8 @@ function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): Ve
   // The fields in assembleResult's order.
   return { tool, scale, claims: claims.map((c) => hydrate(c!)), totals, diagnostics };
 }
+
+const claimsOf = (manifest: RunManifest) => Object.values(manifest.claimsFiles).reduce((n, f) => n + f.ids.length, 0);
 
 function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {
   const { select, shard } = options;

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
@@ -6,8 +6,9 @@ import { generateCorpus, seeded } from '../../bench/generate-corpus.js';
 import { runVerify, verifyWithCache } from '../../src/pipeline.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
-import { packEntries } from '../helpers/cache-packs.js';
-import { cleanProjects, copyBundled, makeTempDir, REPO } from '../helpers/project.js';
+import { blob, packEntries } from '../helpers/cache-packs.js';
+import { textView } from '../../src/cli/print-report.js';
+import { cleanProjects, copyBundled, makeTempDir, REPO, runCli } from '../helpers/project.js';
 
 afterAll(cleanProjects);
 
@@ -158,6 +159,76 @@ describe('a partial run', () => {
     date: { from: "2015-01-01", to: "2015-12-31", complete: true }
     quote: It says Trump Jr exchanged Twitter direct messages with WikiLeaks between 20 September and 12 October 2016.
 `;
+
+  it('prints its view again while nothing changed since, and only then', async () => {
+    const dir = await copyBundled();
+    const file = join(dir, 'evidence/new.yaml');
+    const view = textView(PLAIN, PLAIN);
+    const run = () => verifyWithCache(dir, { whole: false, view });
+    const shown = (r: Awaited<ReturnType<typeof run>>) => Buffer.from(r.view!).toString('utf8');
+    // The view as a run without the cache makes it: exit code, problems and table.
+    const freshView = async () => {
+      const fresh = await runVerify(dir);
+      if ('problem' in fresh || !fresh.report) throw new Error('no result');
+      return view.make(fresh.report.result);
+    };
+    await run();
+    await writeFile(file, valid);
+    const partial = await run();
+    expect(partial.partial).toBeDefined();
+    const fresh = await runCli(['verify', '--no-cache', '--root', dir]);
+    const made = await freshView();
+    expect(shown(partial)).toBe(made);
+
+    // Nothing changed: the view kept, and no result, since none was read; through the CLI, the fresh run's output.
+    const again = await run();
+    expect([again.result, again.partial, shown(again)]).toEqual([undefined, undefined, made]);
+    expect(again.reused).toEqual({ whole: true, claims: partial.result!.claims.length });
+    expect(await runCli(['verify', '--root', dir])).toEqual(fresh);
+    // What is printed is what was kept: a marked copy shows through.
+    const kept = await blob(dir, 'partial-view');
+    const marked = kept.sign((await kept.payload()).replace('The count of', 'VIEW: the count of'));
+    await writeFile(kept.file, marked);
+    expect((await runCli(['verify', '--root', dir])).stdout).toContain('VIEW: the count of');
+    // The new file touched, its content the same: proved by its content.
+    await utimes(file, new Date(), new Date(Date.now() + 5_000));
+    expect(shown(await run())).toContain('VIEW: the count of');
+    // Another terminal: another view, made afresh.
+    const painted = await runCli(['verify', '--root', dir], undefined, {}, { isTTY: true, columns: 90 });
+    expect(painted).toEqual(await runCli(['verify', '--no-cache', '--root', dir], undefined, {}, { isTTY: true, columns: 90 }));
+
+    // The new file changed: another partial run, whose view is kept in place of the first.
+    await writeFile(kept.file, marked);
+    const changed = valid.replace('id: new-contact-record', 'id: new-contact-record-2');
+    await writeFile(file, changed);
+    const moved = await run();
+    expect(moved.partial).toBeDefined();
+    expect(shown(moved)).toBe(await freshView());
+    expect(shown(moved)).not.toContain('VIEW:');
+    // Changed again, to what it was: not the view kept of it since.
+    await writeFile(kept.file, kept.sign((await kept.payload()).replace('The count of', 'VIEW: the count of')));
+    await writeFile(file, valid);
+    const back = await run();
+    expect([back.partial !== undefined, shown(back)]).toEqual([true, made]);
+
+    // Another file added, or one the last full run read changed: never the view of a project without them.
+    await writeFile(kept.file, marked);
+    await writeFile(join(dir, 'evidence/other.yaml'), valid.replace('id: new-contact-record', 'id: other-contact-record'));
+    const two = await run();
+    expect([two.partial?.evidenceFiles !== undefined, shown(two).includes('VIEW:')]).toEqual([true, false]);
+    expect(shown(two)).toBe(await freshView());
+    await rm(join(dir, 'evidence/other.yaml'));
+    await writeFile(kept.file, marked);
+    const config = join(dir, 'factcheck.config.yaml');
+    await writeFile(config, `${await readFile(config, 'utf8')}\n# edited\n`);
+    const full = await run();
+    expect([full.partial, shown(full).includes('VIEW:')]).toEqual([undefined, false]);
+    expect(shown(full)).toBe(await freshView());
+    // The new file gone: the full run's view again.
+    await rm(file);
+    expect((await run()).partial).toBeUndefined();
+    expect((await run()).reused.whole).toBe(true);
+  }, 60_000);
 
   it('takes only a change it can reproduce, leaves the cache as the last full run left it, and needs a last run without errors', async () => {
     const dir = await copyBundled();
