@@ -35,8 +35,8 @@ export interface FileCache {
   getBlobBytes(name: string): Buffer | undefined; // the same, undecoded
   /** Marks a blob as wanted, unread: a full run's `finish` removes the blobs it neither read, wrote nor kept. */
   keepBlob(name: string): void;
-  /** Written by `finish`, after the packs: a blob may name their content, never content not there yet. */
-  setBlob(name: string, text: string): void;
+  /** Written by `finish`, after the packs: a blob may name their content, never content not there yet. Given as text, or as its bytes in parts. */
+  setBlob(name: string, payload: string | readonly Uint8Array[]): void;
   /**
    * Writes this run's new entries, one pack per family, and removes what this
    * run did not use, so the cache does not grow without end: parse entries
@@ -91,7 +91,11 @@ export async function openFileCache(
   // Blobs are named apart from packs, so a prune that keeps blobs can tell them apart.
   const blobKey = (name: string) => `blob-${keyOf('blob', name)}`;
   const signer: Signer = (context) => createHmac('sha256', secret).update(`${FORMAT}\n${context}\n${stamp}\n`);
-  const macOf = (key: string, payload: string | Buffer) => signer(key).update(payload).digest();
+  const macOf = (key: string, ...parts: readonly Uint8Array[]) => {
+    const mac = signer(key);
+    for (const part of parts) mac.update(part);
+    return mac.digest();
+  };
 
   let ready = false;
   const makeDir = () => {
@@ -118,7 +122,7 @@ export async function openFileCache(
   // Entries found but unusable: written again, and the new one wins a merge.
   const broken = new Set<string>();
   const usedBlobs = new Set<string>();
-  const pendingBlobs = new Map<string, string>();
+  const pendingBlobs = new Map<string, string | readonly Uint8Array[]>();
 
   const load = (family: Family): Map<string, Pack> => {
     let index = found.get(family);
@@ -198,10 +202,10 @@ export async function openFileCache(
       return readBlob(dir, blobKey(name), macOf);
     },
     keepBlob: (name) => void usedBlobs.add(blobKey(name)),
-    setBlob(name, text) {
+    setBlob(name, payload) {
       if (abandoned) return;
       usedBlobs.add(blobKey(name));
-      pendingBlobs.set(blobKey(name), text);
+      pendingBlobs.set(blobKey(name), payload);
     },
     async finish(options = {}) {
       const fresh = new Map<Family, { name: string; entries: Pack['entries'] }>();
@@ -216,7 +220,7 @@ export async function openFileCache(
       if (complete && pendingBlobs.size) {
         try {
           makeDir();
-          for (const [key, text] of pendingBlobs) writeBlob(dir, key, text, macOf);
+          for (const [key, payload] of pendingBlobs) writeBlob(dir, key, payload, macOf);
         } catch {
           // a cache that cannot be written only costs speed
         }

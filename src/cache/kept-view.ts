@@ -33,7 +33,7 @@ export function readView(cache: FileCache, table: string, key: string): Buffer |
   }
 }
 
-/** Keeps one view, the last made: a terminal's width or colours changing makes another. */
-export function keepView(cache: FileCache, table: string, key: string, text: string): void {
-  cache.setBlob(VIEW_BLOB, `${JSON.stringify([table, key])}\n${text}`);
+/** Keeps one view, the last made, given as its UTF-8 bytes: a terminal's width or colours changing makes another. */
+export function keepView(cache: FileCache, table: string, key: string, bytes: Uint8Array): void {
+  cache.setBlob(VIEW_BLOB, [Buffer.from(`${JSON.stringify([table, key])}\n`, 'utf8'), bytes]);
 }

@@ -25,9 +25,10 @@ interface Head {
 /** The manifest's run, told apart from any other: its table and when it began. */
 const baseOf = (manifest: RunManifest) => `${manifest.table} ${manifest.written}`;
 
-export function keepPartialView(cache: FileCache, manifest: RunManifest, key: string, started: number, added: InputEntry[], text: string): void {
+/** Keeps a partial run's view, given as its UTF-8 bytes, with what it was made from. */
+export function keepPartialView(cache: FileCache, manifest: RunManifest, key: string, started: number, added: InputEntry[], bytes: Uint8Array): void {
   const head: Head = { base: baseOf(manifest), key, started, added };
-  cache.setBlob(PARTIAL_VIEW_BLOB, `${JSON.stringify(head)}\n${text}`);
+  cache.setBlob(PARTIAL_VIEW_BLOB, [Buffer.from(`${JSON.stringify(head)}\n`, 'utf8'), bytes]);
 }
 
 /**

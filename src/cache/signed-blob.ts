@@ -6,7 +6,7 @@ import { temporaryFor } from '../load/write-atomic.js';
 /** Far above any blob a project within the size caps produces; a bigger file is not read. */
 const MAX_BLOB_BYTES = 256 * 1024 * 1024;
 
-type Mac = (key: string, payload: string | Buffer) => Buffer;
+type Mac = (key: string, ...parts: readonly Uint8Array[]) => Buffer;
 
 /**
  * A named blob: one file, a line with its HMAC in hex, then the payload, given
@@ -31,18 +31,22 @@ export function readBlob(dir: string, key: string, macOf: Mac): Buffer | undefin
   }
 }
 
-/** Writes a blob atomically; a blob that cannot be written (a read-only checkout) only costs speed. */
-export function writeBlob(dir: string, key: string, payload: string, macOf: Mac): void {
+/**
+ * Writes a blob atomically, its payload given as text or as the bytes of its
+ * parts in order; a blob that cannot be written (a read-only checkout) only
+ * costs speed.
+ */
+export function writeBlob(dir: string, key: string, payload: string | readonly Uint8Array[], macOf: Mac): void {
   const path = join(dir, `${key}.json`);
   const temporary = temporaryFor(path);
   try {
     // Encoded once, signed and written as bytes: a manifest is megabytes, and a copy of it joined
     // to its MAC line, then encoded again to write, was the largest thing a run allocated at its end.
-    const bytes = Buffer.from(payload, 'utf8');
+    const parts = typeof payload === 'string' ? [Buffer.from(payload, 'utf8')] : payload;
     const fd = openSync(temporary, 'wx');
     try {
-      writeFileSync(fd, `${macOf(key, bytes).toString('hex')}\n`);
-      writeFileSync(fd, bytes);
+      writeFileSync(fd, `${macOf(key, ...parts).toString('hex')}\n`);
+      for (const part of parts) writeFileSync(fd, part);
     } finally {
       closeSync(fd);
     }

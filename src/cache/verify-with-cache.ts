@@ -129,13 +129,13 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
       ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
     });
     if (partial) {
-      const made = options.view && !whole ? options.view.make(partial.result) : undefined;
+      const made = options.view && !whole ? Buffer.from(options.view.make(partial.result), 'utf8') : undefined;
       if (made !== undefined && partial.added) keepPartialView(cache, manifest, options.view!.key, started, partial.added, made);
       // The kept results and manifest stay as they were, and every parse too: this run read few of them.
       await cache.finish({ blobs: false, prune: false });
       return {
         result: partial.result,
-        ...(made !== undefined ? { view: Buffer.from(made, 'utf8') } : {}),
+        ...(made !== undefined ? { view: made } : {}),
         reused: { whole: false, claims: partial.result.claims.length - partial.verified },
         partial: { evidenceFiles: partial.evidenceFiles, records: partial.records, rounds: partial.rounds },
       };
@@ -186,9 +186,9 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
       return { result, ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
     }
     if (options.view) {
-      const made = options.view.make(result);
-      keepView(cache, table, options.view.key, made);
-      view = Buffer.from(made, 'utf8');
+      // Encoded once: kept and printed as the same bytes.
+      view = Buffer.from(options.view.make(result), 'utf8');
+      keepView(cache, table, options.view.key, view);
     }
   }
   // A partial run leaves the kept results and manifest as they were; only a full run replaces them.
@@ -217,12 +217,12 @@ async function reuseKept(
   // the stamps they have now, or every later run reads and hashes them all again.
   const renewed = since.renewable ? restamped(manifest, since.unchanged, started) : undefined;
   if (renewed !== undefined) cache.setBlob(MANIFEST_BLOB, renewed);
-  const made = asked && result ? asked.make(result) : undefined;
+  const made = asked && result ? Buffer.from(asked.make(result), 'utf8') : undefined;
   if (made !== undefined) keepView(cache, manifest.table, asked!.key, made);
   if (renewed !== undefined || made !== undefined) await cache.finish();
   const reused = { whole: true as const, claims: claimsOf(manifest) };
   if (kept !== undefined) return { view: kept, reused };
-  return { result: result!, ...(made !== undefined ? { view: Buffer.from(made, 'utf8') } : {}), reused };
+  return { result: result!, ...(made !== undefined ? { view: made } : {}), reused };
 }
 
 /** The last full run's result again, from its manifest, when it kept every claim (and whole, if asked): the same JSON, byte for byte. */
