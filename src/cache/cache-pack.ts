@@ -55,34 +55,40 @@ export function readPack(path: string, name: string, context: string, sign: Sign
 /**
  * A pack's entries, read when asked: each by itself while few are, the
  * whole file once many are (a full load reads them all, and one read of the
- * file is faster than thousands). Each is checked against its digest. No
- * file is held open between reads: a run that reads a few entries and ends
- * without finishing its cache (one that printed the last result again)
- * leaves nothing open.
+ * file is faster than thousands). Each is checked against its digest. The
+ * file is held open only until the event loop turns: reads come in bursts
+ * (a load takes hundreds of entries at once), and opening and checking the
+ * file for each entry was two thirds of reading it; a run that reads a few
+ * entries and ends without finishing its cache leaves nothing open.
  */
 function lazyPack(path: string, name: string, size: number, entries: Map<string, Place>): Pack {
   let whole: Buffer | undefined;
   let gone = false;
   let reads = 0;
+  let open: number | undefined;
+  const close = () => {
+    if (open !== undefined) closeSync(open);
+    open = undefined;
+  };
   const bytesOf = (place: Place): Buffer => {
     if (whole) return whole.subarray(place.start, place.end);
     // The file as its header was read: a pack is written once, under a name of its own, and only
     // ever removed. One removed or replaced since is read no more; one altered fails its digests.
     const many = ++reads > Math.max(64, entries.size / 4);
-    const fd = openRegular(path, size);
-    try {
-      if (!many) {
-        const bytes = Buffer.allocUnsafe(place.end - place.start);
-        readAll(fd, bytes, place.start);
-        return bytes;
-      }
-      const all = Buffer.allocUnsafe(size);
-      readAll(fd, all, 0);
-      whole = all;
-      return all.subarray(place.start, place.end);
-    } finally {
-      closeSync(fd);
+    if (open === undefined) {
+      open = openRegular(path, size);
+      setImmediate(close);
     }
+    if (!many) {
+      const bytes = Buffer.allocUnsafe(place.end - place.start);
+      readAll(open, bytes, place.start);
+      return bytes;
+    }
+    const all = Buffer.allocUnsafe(size);
+    readAll(open, all, 0);
+    whole = all;
+    close();
+    return all.subarray(place.start, place.end);
   };
   return {
     name,
@@ -95,6 +101,7 @@ function lazyPack(path: string, name: string, size: number, entries: Map<string,
         bytes = bytesOf(place);
       } catch {
         gone = true; // removed since (another run pruned it), replaced, or unreadable: not tried again
+        close();
         return undefined;
       }
       return createHash('sha256').update(bytes).digest('base64') === place.digest ? bytes : undefined;
