@@ -49,12 +49,12 @@ export function inputEntry(path: string, hash: string, stamp: FileStamp): InputE
 /**
  * The manifest as JSON in ASCII, anything else escaped: a few curly quotes in explanations made
  * every warm run decode and parse megabytes of two-byte text, at twice the cost. Two blobs: the
- * stamps, which name the table by its SHA-256, and the table.
+ * stamps, which name the table by its SHA-256, and the table, after a line with that SHA-256.
  */
 export function serializeManifest(stamps: Omit<RunManifest, 'format' | 'table'>, table: ManifestTable): { stamps: string; table: string; hash: string } {
   const text = asciiJson(table);
   const hash = hashText(text);
-  return { stamps: serializeStamps(stamps, hash), table: text, hash };
+  return { stamps: serializeStamps(stamps, hash), table: `${hash}\n${text}`, hash };
 }
 
 /** The stamps alone, naming a table already kept: for a run that only has new stamps to record. */
@@ -102,8 +102,10 @@ export function tableOf(manifest: RunManifest): ManifestTable | undefined {
   const part = tables.get(manifest);
   if (!part) return undefined;
   if (!('parsed' in part)) {
+    // The blob names its table's SHA-256 on its first line, signed with it: not hashed again here.
     const text = part.read();
-    part.parsed = text !== undefined && hashText(text) === manifest.table ? parseTable(text) : undefined;
+    const newline = text?.indexOf('\n') ?? -1;
+    part.parsed = newline !== -1 && text!.slice(0, newline) === manifest.table ? parseTable(text!.slice(newline + 1)) : undefined;
   }
   return part.parsed;
 }

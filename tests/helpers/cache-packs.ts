@@ -104,9 +104,11 @@ export async function blob(dir: string, name: string) {
  */
 export async function rewriteKeptTable(dir: string, change: (text: string) => string): Promise<void> {
   const table = await blob(dir, 'run-table');
-  const before = await table.payload();
+  // The table follows a line naming its SHA-256.
+  const payload = await table.payload();
+  const before = payload.slice(payload.indexOf('\n') + 1);
   const after = change(before);
-  await writeFile(table.file, table.sign(after));
+  await writeFile(table.file, table.sign(`${sha(after)}\n${after}`));
   const stamps = await blob(dir, 'run-manifest');
   await writeFile(stamps.file, stamps.sign((await stamps.payload()).replace(sha(before), sha(after))));
 }

@@ -51,7 +51,10 @@ describe('the run manifest', () => {
       { heads: { fields: [['id']], claims: [] }, result: { diagnostics: [] } as never },
     );
     expect(JSON.parse(written.stamps)).toMatchObject({ written: 2, table: written.hash });
-    expect(createHash('sha256').update(written.table).digest('hex')).toBe(written.hash);
+    // The table after a line naming its SHA-256, which the reader trusts as signed with it.
+    const body = written.table.slice(written.table.indexOf('\n') + 1);
+    expect(written.table.slice(0, 65)).toBe(`${written.hash}\n`);
+    expect(createHash('sha256').update(body).digest('hex')).toBe(written.hash);
     let reads = 0;
     const manifest = parseManifest(written.stamps, () => (reads++, written.table))!;
     expect(reads).toBe(0);
@@ -61,10 +64,14 @@ describe('the run manifest', () => {
     // Another run's table (blobs crossed by two runs at once), or one whose shape is wrong: no table, though the stamps still tell what changed.
     const other = serializeManifest({ written: 3, inputs: [], listed: [], missing: [], claimsFiles: {} }, { heads: { fields: [], claims: [] }, result: { diagnostics: [] } as never });
     expect(tableOf(parseManifest(written.stamps, () => other.table)!)).toBeUndefined();
-    const broken = written.table.replace('"claims":[]', '"claims":[[1]]');
-    const stamps = written.stamps.replace(written.hash, createHash('sha256').update(broken).digest('hex'));
+    const brokenHash = createHash('sha256').update(body.replace('"claims":[]', '"claims":[[1]]')).digest('hex');
+    const broken = `${brokenHash}\n${body.replace('"claims":[]', '"claims":[[1]]')}`;
+    const stamps = written.stamps.replace(written.hash, brokenHash);
     expect(parseManifest(stamps, () => broken)?.written).toBe(2);
     expect(tableOf(parseManifest(stamps, () => broken)!)).toBeUndefined();
     expect(tableOf(parseManifest(written.stamps, () => undefined)!)).toBeUndefined();
+    // A table whose line names another table, or with no such line.
+    expect(tableOf(parseManifest(written.stamps, () => `${other.hash}${written.table.slice(64)}`)!)).toBeUndefined();
+    expect(tableOf(parseManifest(written.stamps, () => body)!)).toBeUndefined();
   });
 });
