@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { FileChangedError } from '../load/read-files.js';
 import { WriteError } from '../load/write-atomic.js';
-import { VERSION } from '../pipeline.js';
+import { VERSION } from '../version.js';
 import { didYouMean } from '../model/suggest.js';
 import { exceedsStringLimit } from '../model/string-limit.js';
-import { COMMANDS, commandHelp, mainHelp } from './commands.js';
+import { COMMAND_NAMES, commandHelp, loadCommand, loadCommands, mainHelp } from './commands.js';
 import { decideColor } from './decide-color.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
@@ -15,16 +15,16 @@ import { EXIT, UsageError, type CliIO } from './io.js';
 export async function main(io: CliIO): Promise<number> {
   const [first, ...rest] = io.argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    io.stdout(mainHelp());
+    io.stdout(mainHelp(await loadCommands()));
     return first === undefined ? EXIT.invalid : EXIT.ok;
   }
   if (first === '-V' || first === '--version') {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === first);
+  const command = await loadCommand(first);
   if (!command) {
-    io.stderr(`factcheck: unknown command "${first}"${didYouMean(first, COMMANDS.map((c) => c.name))}\nRun factcheck --help for the commands.\n`);
+    io.stderr(`factcheck: unknown command "${first}"${didYouMean(first, COMMAND_NAMES)}\nRun factcheck --help for the commands.\n`);
     return EXIT.invalid;
   }
   try {

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem } from '../../src/authoring/add-item.js';
 import { editorSettings } from '../../src/authoring/editor-settings.js';
-import { COMMANDS } from '../../src/cli/commands.js';
+import { COMMAND_NAMES } from '../../src/cli/commands.js';
 import { main } from '../../src/cli/main.js';
 import { loadProject } from '../../src/pipeline.js';
 import { cleanProjects, copyBundled, REPO } from '../helpers/project.js';
@@ -198,7 +198,7 @@ describe('factcheck init', () => {
         .replace(/\$\{\{ [a-z.-]+ \}\}/g, '1')
         .split(/\s+/)
         .filter((a) => !a.includes('*') && !a.endsWith('.json'));
-      expect(COMMANDS.map((c) => c.name)).toContain(args[0]);
+      expect(COMMAND_NAMES).toContain(args[0]);
       const help = await run([...args, '--help'], dir);
       expect(help.code, `${call}: ${help.stderr}`).toBe(0);
     }
