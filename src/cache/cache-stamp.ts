@@ -6,7 +6,7 @@ import { cacheKeyPath, loadCacheKey } from './cache-key.js';
 import { openFileCache, type FileCache } from './file-cache.js';
 import { codeFiles, hashCode } from '../load/hash-code.js';
 import { hashOf } from '../lock/hash-inputs.js';
-import { readSchema, SCHEMA_FILES, schemaPath } from '../validate/compile-schemas.js';
+import { readSchema, SCHEMA_FILES, schemaPath } from '../validate/schema-files.js';
 import { remembered, type StampMemo } from './stamp-memo.js';
 import { VERSION } from '../version.js';
 import { sha256 } from '../model/hash.js';

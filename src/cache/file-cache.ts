@@ -4,7 +4,7 @@ import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FileKind } from '../load/layout.js';
-import { isProcessedFile, type ProcessedFile } from '../load/process-file.js';
+import { isProcessedFile, type ProcessedFile } from '../load/processed-file.js';
 import { removeAbandoned } from '../load/write-atomic.js';
 import { sha256 } from '../model/hash.js';
 import { readBlob, writeBlob } from './signed-blob.js';

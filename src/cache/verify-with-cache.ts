@@ -4,22 +4,15 @@ import { type FileCache } from './file-cache.js';
 import { listProjectFiles } from '../load/list-files.js';
 import { unchangedSince } from './unchanged-since.js';
 import { hydrate } from './result-store.js';
-import { inShard, type Shard } from '../results/shard.js';
+import type { Shard } from '../results/shard.js';
 import { MANIFEST_BLOB, parseManifest, readResults, TABLE_BLOB, tableOf, type RunManifest } from './run-manifest.js';
 import { keptHead } from './manifest-table.js';
-import { keepResults, readAllKept, restamped } from './keep-run.js';
+import { restamped } from './keep-run.js';
 import { keepView, readView, type ViewOption } from './kept-view.js';
 import type { Claim, Project, VerifyResult } from '../types.js';
 import { openCache, type Environment } from './cache-stamp.js';
-import { loadWith } from '../load/load-project.js';
-import { verifyProject, type ProjectVerification } from '../verdict/verify-project.js';
-import { assembleResult } from '../results/assemble-result.js';
 import { compareIds } from '../model/compare.js';
-import { exceedsStringLimit } from '../model/string-limit.js';
-import { evidenceDelta } from './evidence-delta.js';
-import { FACTS_BLOB, parseFacts, serializeFacts } from './project-facts.js';
-import { verifyPartial } from './partial-run.js';
-import { keepPartialView, readPartialView } from './partial-view.js';
+import { readPartialView } from './partial-view.js';
 
 export interface CachedVerifyOptions {
   /** Parse threads; see LoadOptions. */
@@ -113,87 +106,15 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
     const reused = await reuseKept(cache, manifest, since, started, whole, options.view);
     if (reused) return reused;
   }
-  if (cache && manifest && full && since && !since.all) {
+  if (cache && manifest && full && since && !since.all && options.view && !whole) {
     // Nothing changed since a partial run: its view again, as for a full run's.
-    const kept = options.view && !whole ? await readPartialView(cache, root, manifest, listing, since.unchanged, options.view.key) : undefined;
+    const kept = await readPartialView(cache, root, manifest, listing, since.unchanged, options.view.key);
     if (kept) return { view: kept, reused: { whole: true, claims: claimsOf(manifest) } };
-    const partial = await verifyPartial({
-      root,
-      cache,
-      manifest,
-      facts: () => parseFacts(cache.getBlobBytes(FACTS_BLOB), manifest.table),
-      listing,
-      unchanged: since.unchanged,
-      whole,
-      ...(options.workers === undefined ? {} : { workers: options.workers }),
-      ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
-    });
-    if (partial) {
-      const made = options.view && !whole ? Buffer.from(options.view.make(partial.result), 'utf8') : undefined;
-      if (made !== undefined && partial.added) keepPartialView(cache, manifest, options.view!.key, started, partial.added, made);
-      // The kept results and manifest stay as they were, and every parse too: this run read few of them.
-      await cache.finish({ blobs: false, prune: false });
-      return {
-        result: partial.result,
-        ...(made !== undefined ? { view: made } : {}),
-        reused: { whole: false, claims: partial.result.claims.length - partial.verified },
-        partial: { evidenceFiles: partial.evidenceFiles, records: partial.records, rounds: partial.rounds },
-      };
-    }
   }
-
-  // Unchanged files are read only if their parse is not in the cache; the files are those listed
-  // above, which the manifest will name.
-  const loaded = await loadWith(root, diagnostics, {
-    cache,
-    listing,
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
-    ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
-    ...(since ? { unchanged: since.unchanged } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  const project = loaded.project;
-  const claimsFiles = project ? [...new Set(project.claims.map((c) => c.ref.file))] : [];
-  // With an id defined twice, which definition wins can change without any file a result read
-  // changing: nothing kept is reused until the project is whole again.
-  const ambiguous = loaded.diagnostics.some((d) => d.code === 'ref/duplicate-id');
-  const previous = cache && project && manifest ? readAllKept(cache, manifest, claimsFiles, whole) : undefined;
-  const verification: ProjectVerification = project
-    ? await verifyProject(project, {
-        select: selector(options),
-        ...(previous && !ambiguous ? { previous: previous.claims, ...evidenceDelta(cache!, manifest!, since, project) } : {}),
-        store: Boolean(cache),
-        whole,
-        dependencies: false,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      })
-    : { claims: [], diagnostics: [], dependencies: new Map(), reused: new Set() };
-  const result = assembleResult(project, verification.claims, [...loaded.diagnostics, ...verification.diagnostics], options.shard);
-
-  let view: Uint8Array | undefined;
-  if (cache && project && full && verification.stored) {
-    let table: string;
-    try {
-      table = keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
-      // What a later run that only adds evidence needs of the records it will not load.
-      const facts = serializeFacts(project, loaded.diagnostics, table, verification.stored);
-      if (facts !== undefined) cache.setBlob(FACTS_BLOB, facts);
-    } catch (error) {
-      // Results too large to keep (thousands of claims each reading thousands of records) only cost speed:
-      // the kept results and manifest stay as they were, as after a partial run.
-      if (!exceedsStringLimit(error)) throw error;
-      await cache.finish({ blobs: false });
-      return { result, ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
-    }
-    if (options.view) {
-      // Encoded once: kept and printed as the same bytes.
-      view = Buffer.from(options.view.make(result), 'utf8');
-      keepView(cache, table, options.view.key, view);
-    }
-  }
-  // A partial run leaves the kept results and manifest as they were; only a full run replaces them.
-  await cache?.finish({ blobs: full });
-  return { result, ...(view !== undefined ? { view } : {}), ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
+  // Past here the project is loaded, in part or whole. Its code is loaded only now: a run with
+  // nothing changed is mostly the loading of modules, and needs none of it.
+  const { verifyChanged } = await import('./verify-changed.js');
+  return verifyChanged({ root, cache, diagnostics, started, options, full, whole, ...(manifest ? { manifest } : {}), listing, ...(since ? { since } : {}) });
 }
 
 /**
@@ -242,9 +163,3 @@ function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): Ve
 }
 
 const claimsOf = (manifest: RunManifest) => Object.values(manifest.claimsFiles).reduce((n, f) => n + f.ids.length, 0);
-
-function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {
-  const { select, shard } = options;
-  if (!select && !shard) return undefined;
-  return (claim) => (select?.(claim) ?? true) && (!shard || inShard(claim.id, shard));
-}

@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import { MAX_WORKERS } from '../load/parse-pool.js';
+import { MAX_WORKERS } from '../load/layout.js';
 import type { FormatContext } from '../report/formatters/index.js';
 import { didYouMean } from '../model/suggest.js';
 import { UsageError, type CliIO } from './io.js';
@@ -52,12 +52,16 @@ ${COLOR_HELP}
 
 /** The --format value, checked against a command's formats. */
 export function pickFormat<T extends object>(value: string | boolean | undefined, formats: T, command: string): keyof T & string {
+  return pickFormatName(value, Object.keys(formats) as (keyof T & string)[], command);
+}
+
+/** The same, against the formats' names alone. */
+export function pickFormatName<N extends string>(value: string | boolean | undefined, names: readonly N[], command: string): N {
   const format = typeof value === 'string' ? value : 'text';
-  if (!Object.prototype.hasOwnProperty.call(formats, format)) {
-    const names = Object.keys(formats);
+  if (!(names as readonly string[]).includes(format)) {
     throw new UsageError(`${command}: unknown format "${format}"${didYouMean(format, names)}; formats are ${names.join(', ')}`);
   }
-  return format as keyof T & string;
+  return format as N;
 }
 
 /** A time limit in seconds from a flag, as whole milliseconds; at most a day. */

@@ -1,10 +1,12 @@
 import { appendFile, realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { reportExitCode, type VerifyReport } from '../results/verify-report.js';
-import { formatDiagnostics, VERIFY_FORMATS, type FormatContext, type VerifyFormat } from '../report/formatters/index.js';
+import { formatDiagnostics } from '../report/formatters/diagnostics-text.js';
+import type { FormatContext } from '../report/formatters/format-context.js';
+import type { VerifyFormat } from '../report/formatters/verify-format-names.js';
+import { formatVerifyText } from '../report/formatters/verify-table.js';
 import type { ViewOption } from '../cache/kept-view.js';
 import type { ExitCode } from '../exit-codes.js';
-import { formatMarkdown } from '../report/formatters/markdown.js';
 import type { CliIO } from './io.js';
 import { gitTopLevel } from '../load/read-git-changes.js';
 
@@ -14,9 +16,11 @@ import { gitTopLevel } from '../load/read-git-changes.js';
  * Markdown table in the job summary.
  */
 export async function printReport(report: VerifyReport, format: VerifyFormat, io: CliIO, ctx: FormatContext, errCtx: FormatContext): Promise<void> {
+  // Every format's code, loaded only now: a run that prints a kept view needs none of it.
+  const { VERIFY_FORMATS } = await import('../report/formatters/index.js');
   if (format === 'text') io.stderr(formatDiagnostics(report.result.diagnostics, errCtx));
   io.stdout(VERIFY_FORMATS[format](report, ctx));
-  if (format === 'github' && io.env?.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, formatMarkdown(report));
+  if (format === 'github' && io.env?.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, VERIFY_FORMATS.md(report));
 }
 
 /**
@@ -27,7 +31,7 @@ export async function printReport(report: VerifyReport, format: VerifyFormat, io
 export function textView(ctx: FormatContext, errCtx: FormatContext): ViewOption {
   return {
     key: JSON.stringify(['text', ctx, errCtx]),
-    make: (result) => `${JSON.stringify([reportExitCode({ result }), formatDiagnostics(result.diagnostics, errCtx)])}\n${VERIFY_FORMATS.text({ result }, ctx)}`,
+    make: (result) => `${JSON.stringify([reportExitCode({ result }), formatDiagnostics(result.diagnostics, errCtx)])}\n${formatVerifyText({ result }, ctx)}`,
   };
 }
 

@@ -30,6 +30,9 @@ export const LIMITS = {
   maxDepth: 64,
 } as const;
 
+/** Parse threads past this only cost memory: each holds its own copy of the schemas. */
+export const MAX_WORKERS = 32;
+
 /** The kind of a project-relative path, or undefined when factcheck does not read it as YAML. */
 export function kindOf(path: string): FileKind | undefined {
   if (path === CONFIG_FILE) return 'config';

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { MAX_WORKERS } from './layout.js';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
 import { isProcessedFile, processedJson, processFile, type ProcessedFile } from './process-file.js';
 import type { TextFile } from './read-files.js';
@@ -22,8 +23,6 @@ export function defaultWorkers(): number {
   return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
 }
 
-/** More threads than this only cost memory: each holds its own copy of the schemas. */
-export const MAX_WORKERS = 32;
 
 /**
  * Parses and schema-checks files, in worker threads when there are enough

@@ -4,22 +4,10 @@ import { validateSchema } from '../validate/validate-schema.js';
 import { fastPathUse, parseFast } from './fast-yaml.js';
 import { parseYaml, type ParsedFile } from './parse-yaml.js';
 import type { TextFile } from './read-files.js';
+import type { ProcessedFile } from './processed-file.js';
 
-/**
- * What parsing and schema-checking one file produced, without its path: small
- * enough to keep for every file, to send from a worker thread and to cache.
- * The YAML document itself is not kept; positions deeper than a list item are
- * found by parsing the file again, which only error reports need.
- */
-export interface ProcessedFile {
-  value: unknown;
-  /** Parse and schema diagnostics, without their file. */
-  diagnostics: Omit<Diagnostic, 'file'>[];
-  invalidItems: number[];
-  fileInvalid: boolean;
-  /** Positions of the document, its top-level keys and their list items, by "", "key" or "key/index". */
-  positions: Record<string, [number, number]>;
-}
+// Apart, so that the cache can check entries without loading the parsers and the schemas.
+export { isProcessedFile, type ProcessedFile } from './processed-file.js';
 
 /**
  * Parses and schema-checks one file. Pure: runs the same in a worker thread.
@@ -101,19 +89,4 @@ function jsonSafe(value: unknown): boolean {
     else if (v !== undefined) return false;
   }
   return true;
-}
-
-/** Whether a value read back (from the cache, or from a worker) has the shape of a processed file. */
-export function isProcessedFile(value: unknown): value is ProcessedFile {
-  const v = value as Partial<ProcessedFile> | null;
-  return (
-    v !== null &&
-    typeof v === 'object' &&
-    'value' in v &&
-    Array.isArray(v.diagnostics) &&
-    Array.isArray(v.invalidItems) &&
-    typeof v.fileInvalid === 'boolean' &&
-    v.positions !== null &&
-    typeof v.positions === 'object'
-  );
 }

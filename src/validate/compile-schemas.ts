@@ -1,43 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type KeywordDefinition, type ValidateFunction } from 'ajv';
 import type { FileKind } from '../load/layout.js';
+import { EVAL_SCHEMA, readSchema, RULE_TESTS_SCHEMA, SCHEMA_FILES, type ExtraSchema } from './schema-files.js';
 import { sha256 } from '../model/hash.js';
 
-/** The published schemas in schemas/ are the loader's schemas: one source for editors and validation. */
-const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
+// The schema files, apart from ajv: a run through the cache stamps them without compiling any.
+export { EVAL_SCHEMA, readSchema, RULE_TESTS_SCHEMA, SCHEMA_FILES, schemaPath, type ExtraSchema } from './schema-files.js';
 
-export const SCHEMA_FILES: Record<FileKind, string> = {
-  config: 'config.schema.json',
-  entities: 'entities.schema.json',
-  sources: 'sources.schema.json',
-  evidence: 'evidence.schema.json',
-  claims: 'claims.schema.json',
-  rules: 'rules.schema.json',
-};
-
-/** The schema of rule test cases (rules/tests/*.yaml), which factcheck test reads. */
-export const RULE_TESTS_SCHEMA = 'rule-tests.schema.json';
-
-/** The schema of labelled evaluation sets (eval/*.yaml), which factcheck eval reads. */
-export const EVAL_SCHEMA = 'eval.schema.json';
-
-/** Schemas of files the loader does not read as project files, but commands do. */
-export type ExtraSchema = 'rule-tests' | 'eval';
 const EXTRA_SCHEMAS: Record<ExtraSchema, string> = { 'rule-tests': RULE_TESTS_SCHEMA, eval: EVAL_SCHEMA };
-
-/** Where a schema file lives: what the cache stamp's memo stats. */
-export const schemaPath = (file: string): string => fileURLToPath(new URL(file, SCHEMA_DIR));
-
-/** A schema of factcheck's own, read once: the one file the validate stage reads, and it is part of factcheck, not of the project. */
-export function readSchema(file: string): Record<string, unknown> {
-  let schema = schemas.get(file);
-  if (!schema) schemas.set(file, (schema = JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Record<string, unknown>));
-  return schema;
-}
-
-const schemas = new Map<string, Record<string, unknown>>();
 
 let ajv: Ajv | undefined;
 const compiled = new Map<FileKind | ExtraSchema, ValidateFunction>();

@@ -4,9 +4,9 @@ import { LOCK_FILE } from '../../lock/lock-file.js';
 import { parseShard } from '../../results/shard.js';
 import { reportExitCode } from '../../results/verify-report.js';
 import { runVerify as runVerifyCall } from '../../run-verify.js';
-import { VERIFY_FORMATS } from '../../report/formatters/index.js';
+import { VERIFY_FORMAT_NAMES } from '../../report/formatters/verify-format-names.js';
 import { printReport, printView, repositoryPaths, textView } from '../print-report.js';
-import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormat, ROOT_OPTION, type Command } from '../command.js';
+import { CACHE_OPTION, COMMON_HELP, FORMAT_OPTION, loadOptions, pickFormatName, ROOT_OPTION, type Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { claimSelector, locateRoot } from '../open-project.js';
 import { createProgress } from '../progress.js';
@@ -63,7 +63,7 @@ from the recorded one, or a claim is new or gone; 2 invalid input or bad usage;
     }
 
     async function runVerify(): Promise<number> {
-      const format = pickFormat(values.format, VERIFY_FORMATS, 'verify');
+      const format = pickFormatName(values.format, VERIFY_FORMAT_NAMES, 'verify');
       if (values.update && values.check) throw new UsageError('--update and --check cannot be combined: check first, then update');
       const shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined;
       if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/3; found "${String(values.shard)}"`);

@@ -20,6 +20,7 @@ import { formatRuleTestsText } from './rule-tests-text.js';
 import { formatSarif } from './sarif.js';
 import { formatVerifyJson } from './verify-json.js';
 import { formatVerifyText } from './verify-table.js';
+import type { VerifyFormat } from './verify-format-names.js';
 
 /**
  * Every output format, by command: the keys are the `--format` values, and
@@ -32,13 +33,13 @@ export const VERIFY_FORMATS = {
   github: formatGithub,
   sarif: formatSarif,
   md: formatMarkdown,
-} as const satisfies Record<string, Formatter<VerifyReport>>;
+} as const satisfies Record<VerifyFormat, Formatter<VerifyReport>>;
 export const REPORT_FORMATS = { html: formatHtml, md: formatMarkdown, claimreview: formatClaimReview } as const satisfies Record<string, Formatter<VerifyReport>>;
 export const EXPLAIN_FORMATS = { text: formatExplainText, json: formatExplainJson } as const satisfies Record<string, Formatter<ClaimResult>>;
 export const TEST_FORMATS = { text: formatRuleTestsText, json: formatRuleTestsJson, junit: formatRuleTestsJunit } as const satisfies Record<string, Formatter<RuleTestRun>>;
 export const EVAL_FORMATS = { text: formatEvalText, json: formatEvalJson, junit: formatEvalJunit, md: formatEvalMarkdown } as const satisfies Record<string, Formatter<EvalReport>>;
 
-export type VerifyFormat = keyof typeof VERIFY_FORMATS;
+export { VERIFY_FORMAT_NAMES, type VerifyFormat } from './verify-format-names.js';
 export type ReportFormat = keyof typeof REPORT_FORMATS;
 export type ExplainFormat = keyof typeof EXPLAIN_FORMATS;
 

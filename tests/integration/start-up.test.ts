@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanProjects, copyBundled, makeTempDir, REPO } from '../helpers/project.js';
+
+afterAll(cleanProjects);
+
+/** The bin in a fresh process, with a loader hook that names on stderr every module of ours or a package's it loads. */
+async function traced(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string; loaded: string[] }> {
+  const dir = await makeTempDir('trace');
+  await writeFile(join(dir, 'hooks.mjs'), "export async function load(url, context, next) {\n  if (url.startsWith('file:')) process.stderr.write(`LOADED ${url}\\n`);\n  return next(url, context);\n}\n");
+  await writeFile(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(REPO, 'bin/factcheck.js'), ...args], { cwd, env: process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const lines = stderr.split('\n');
+      const loaded = lines.filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length).replace(pathToFileURL(REPO).href + '/', ''));
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr: lines.filter((l) => !l.startsWith('LOADED ')).join('\n'), loaded });
+    });
+  });
+}
+
+// What a run with nothing changed has no use for: the parsers, the schemas' compiler, the rules
+// engine, loading and verifying a project, and every output format but the table.
+const HEAVY = ['dist/load/load-project.js', 'dist/cache/verify-changed.js', 'dist/verify-fresh.js', 'dist/report/formatters/index.js', 'node_modules/yaml/', 'node_modules/js-yaml/', 'node_modules/ajv/', 'node_modules/json-rules-engine/'];
+
+describe('starting the CLI', () => {
+  it('loads for a run with nothing changed only what prints the kept view, and prints what a full run printed', async () => {
+    const dir = await copyBundled();
+    const first = await traced(['verify'], dir);
+    expect(first.loaded).toEqual(expect.arrayContaining(['dist/cache/verify-changed.js', 'dist/load/load-project.js']));
+    const again = await traced(['verify'], dir);
+    expect([again.code, again.stdout, again.stderr]).toEqual([first.code, first.stdout, first.stderr]);
+    expect(again.loaded).toContain('dist/cache/verify-with-cache.js');
+    expect(again.loaded.filter((url) => HEAVY.some((heavy) => url.startsWith(heavy)))).toEqual([]);
+
+    // A change: the rest is loaded, and prints what a run without the cache prints.
+    const config = join(dir, 'factcheck.config.yaml');
+    await writeFile(config, `${await readFile(config, 'utf8')}\n# edited\n`);
+    const changed = await traced(['verify'], dir);
+    expect(changed.loaded).toContain('dist/cache/verify-changed.js');
+    const fresh = await traced(['verify', '--no-cache'], dir);
+    expect([changed.code, changed.stdout, changed.stderr]).toEqual([fresh.code, fresh.stdout, fresh.stderr]);
+    expect(fresh.loaded).toContain('dist/verify-fresh.js');
+  }, 60_000);
+
+  it('loads no command for the version, and one command for its help', async () => {
+    const dir = await makeTempDir('start');
+    const version = await traced(['--version'], dir);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(version.loaded.filter((url) => url.includes('dist/cli/commands/'))).toEqual([]);
+    const help = await traced(['lint', '--help'], dir);
+    expect(help.stdout).toContain('Usage: factcheck lint');
+    expect(help.loaded.filter((url) => url.includes('dist/cli/commands/'))).toEqual(['dist/cli/commands/lint.js']);
+  }, 30_000);
+});
