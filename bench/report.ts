@@ -67,6 +67,7 @@ const ROWS: [key: string, label: string][] = [
   ['coldFull', 'cold, every file by the full parse (FACTCHECK_FAST_YAML=0)'],
   ['cold', 'cold: verify, empty cache'],
   ['warm', 'warm: verify again, nothing changed'],
+  ['warmBin', 'the same through the bin, a fresh process (start-up included)'],
   ['incremental', 'incremental: one evidence file added, cache'],
   ['warmAfterIncremental', 'warm after it: verify again, nothing changed'],
   ['incrementalChangedSince', 'incremental: the same, `--changed-since HEAD`'],

@@ -48,6 +48,15 @@ function measureWith(env: Record<string, string>, task: string, root: string, ..
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as never;
 }
 
+/** `factcheck verify` as a user runs it, through the bin in a fresh process: Node's start and the loading of modules included. */
+function timeBin(root: string): number {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [join(REPO, 'bin', 'factcheck.js'), 'verify'], { cwd: root, stdio: 'ignore' });
+  const ms = performance.now() - start;
+  if (run.status !== 0) throw new Error(`factcheck verify exited ${String(run.status)}`);
+  return ms;
+}
+
 function git(root: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@factcheck.example', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'ignore' });
 }
@@ -63,7 +72,7 @@ for (const size of sizes) {
   git(root, 'commit', '-q', '-m', 'corpus');
   const extra = join(root, corpus.extra.path);
 
-  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], coldFull: [], cold: [], coldCpu: [], warm: [], incremental: [], warmAfterIncremental: [], incrementalChangedSince: [] };
+  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], coldFull: [], cold: [], coldCpu: [], warm: [], warmBin: [], incremental: [], warmAfterIncremental: [], incrementalChangedSince: [] };
   const rss: number[] = [];
   let summary = '';
   for (let i = 1; i <= repeat; i++) {
@@ -79,6 +88,7 @@ for (const size of sizes) {
     samples.coldCpu!.push(Number(cold.cpuMs));
     rss.push(cold.maxRssBytes);
     samples.warm!.push(measure('verify', root).ms);
+    samples.warmBin!.push(timeBin(root));
     await writeFile(extra, corpus.extra.text);
     samples.incremental!.push(measure('verify', root).ms);
     samples.warmAfterIncremental!.push(measure('verify', root).ms);
