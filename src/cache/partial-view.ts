@@ -1,5 +1,5 @@
 import type { ProjectListing } from '../load/list-files.js';
-import { projectFileStamper, type FileStamp } from '../load/read-files.js';
+import { projectFileStats, type FileStamp } from '../load/read-files.js';
 import type { FileCache } from './file-cache.js';
 import type { InputEntry, RunManifest } from './run-manifest.js';
 import { stillAsKept, trustedStamps } from './unchanged-since.js';
@@ -56,9 +56,9 @@ export async function readPartialView(
   // Paths are listed once each: as many listed now, less those added, as then means none went.
   if (listing.paths.length - added.length !== before.size) return undefined;
   if (added.length !== head.added.length || added.some((path, i) => path !== head.added[i]![0])) return undefined;
-  const stampOf = projectFileStamper(root);
+  const statsOf = projectFileStats(root);
   const trusted = trustedStamps(head.started);
-  for (const entry of head.added) if (!(await stillAsKept(root, stampOf, entry, trusted))) return undefined;
+  for (const entry of head.added) if (!(await stillAsKept(root, statsOf, entry, trusted))) return undefined;
   return bytes.subarray(end + 1);
 }
 

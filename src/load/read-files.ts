@@ -151,7 +151,7 @@ function readBytesSync(root: string, path: string, maxBytes: number): ReadBytes 
  * of a microsecond today), the same for the same stats every time, which is all a stamp is
  * compared for; an inode past 2^53 loses its last bits, and the size and times still tell.
  */
-function stampOf(info: Stats): FileStamp {
+export function stampOf(info: Stats): FileStamp {
   return { size: info.size, ino: String(info.ino), mtimeNs: nanoseconds(info.mtimeMs), ctimeNs: nanoseconds(info.ctimeMs) };
 }
 
@@ -161,12 +161,12 @@ function nanoseconds(ms: number): string {
 }
 
 /**
- * stampProjectFile for many files at once, the same stamps: a file in a
- * folder whose real path is itself, and that is no link, is stamped with one
+ * statProjectFile for many files at once, the same answers: a file in a
+ * folder whose real path is itself, and that is no link, is taken from one
  * lstat; anything else goes the whole way. Each folder is resolved once per
  * call. Checking 11,000 files' stamps is most of a run with nothing changed.
  */
-export function projectFileStamper(root: string): (path: string) => FileStamp | undefined {
+export function projectFileStats(root: string): (path: string) => Stats | undefined {
   const plainFolders = new Map<string, boolean>();
   return (path) => {
     const slash = path.lastIndexOf('/');
@@ -183,18 +183,33 @@ export function projectFileStamper(root: string): (path: string) => FileStamp | 
     }
     if (plain) {
       const info = lstatSync(`${root}${sep}${path}`, { throwIfNoEntry: false });
-      if (info?.isFile()) return stampOf(info);
+      if (info?.isFile()) return info;
     }
-    return stampProjectFile(root, path);
+    return statProjectFile(root, path);
   };
+}
+
+/** A project file's stats now, resolved as a read resolves it; undefined when it cannot be read. */
+export function statProjectFile(root: string, path: string): Stats | undefined {
+  const inside = resolveInsideSync(root, path);
+  if (!inside.ok) return undefined;
+  const info = inside.info ?? lstatSync(inside.path, { throwIfNoEntry: false });
+  return info?.isFile() ? info : undefined;
 }
 
 /** A project file's stamp now, resolved as a read resolves it; undefined when it cannot be read. */
 export function stampProjectFile(root: string, path: string): FileStamp | undefined {
-  const inside = resolveInsideSync(root, path);
-  if (!inside.ok) return undefined;
-  const info = inside.info ?? lstatSync(inside.path, { throwIfNoEntry: false });
-  return info?.isFile() ? stampOf(info) : undefined;
+  const info = statProjectFile(root, path);
+  return info ? stampOf(info) : undefined;
+}
+
+/**
+ * Whether stats are those a stamp was made of, without making one: a stamp's
+ * times are integers as doubles written out whole, so they read back as the
+ * same doubles. Most of a warm run's garbage was stamps made only to compare.
+ */
+export function statsMatch(info: Stats, stamp: { size: number; ino: string; mtimeNs: string; ctimeNs: string }): boolean {
+  return info.size === stamp.size && info.ino === Number(stamp.ino) && Math.round(info.mtimeMs * 1e6) === Number(stamp.mtimeNs) && Math.round(info.ctimeMs * 1e6) === Number(stamp.ctimeNs);
 }
 
 export function decodeText(bytes: Buffer, at: { file: string; line: number; col: number }): ReadText {

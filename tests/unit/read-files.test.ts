@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { FileChangedError, projectFileStamper, readProjectBytes, readProjectFiles, readProjectText, stampProjectFile } from '../../src/load/read-files.js';
+import { FileChangedError, projectFileStats, readProjectBytes, readProjectFiles, readProjectText, stampOf, stampProjectFile, statsMatch } from '../../src/load/read-files.js';
 import { loadProject } from '../../src/load/load-project.js';
 import { cleanProjects, copyBundled, makeProject, makeTempDir } from '../helpers/project.js';
 
@@ -128,8 +128,8 @@ describe('readProjectFiles', () => {
   });
 });
 
-describe('projectFileStamper', () => {
-  it('gives every file the stamp stampProjectFile gives it, links and all', async () => {
+describe('projectFileStats', () => {
+  it('gives every file the stats of the stamp stampProjectFile gives it, links and all', async () => {
     const outside = await outsideProject();
     const dir = await makeProject({ 'top.yaml': 'top', 'evidence/a.yaml': 'a', 'evidence/deep/b.yaml': 'b', 'sources/real.txt': 'text' }, { bare: true });
     await symlink(join(dir, 'sources/real.txt'), join(dir, 'sources/link.txt'));
@@ -152,13 +152,46 @@ describe('projectFileStamper', () => {
       'evidence/./a.yaml',
       '../outside.yaml',
     ];
-    const stamp = projectFileStamper(dir);
-    const stamps = paths.map((path) => stamp(path));
+    const statsOf = projectFileStats(dir);
+    const stamps = paths.map((path) => {
+      const info = statsOf(path);
+      return info && stampOf(info);
+    });
     expect(stamps).toEqual(paths.map((path) => stampProjectFile(dir, path)));
     // What each case is: a file through a link inside the project has its target's stamp; nothing outside is stamped.
     expect(stamps[4]).toEqual(stamps[3]);
     expect(stamps[6]).toEqual(stamps[1]);
     expect([stamps[5], stamps[7], stamps[8], stamps[9], stamps[12]]).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(stamps.filter(Boolean)).toHaveLength(8);
+  });
+});
+
+describe('statsMatch', () => {
+  it('tells stats from those of another stamp as comparing their stamps does', async () => {
+    const dir = await makeProject({ 'a.yaml': 'a', 'b.yaml': 'bb' }, { bare: true });
+    const statsOf = projectFileStats(dir);
+    const a = statsOf('a.yaml')!;
+    const stamp = stampOf(a);
+    expect(statsMatch(a, stamp)).toBe(true);
+    // Each field apart, by one unit of the stamp: a byte, an inode, a nanosecond.
+    for (const other of [
+      { ...stamp, size: stamp.size + 1 },
+      { ...stamp, ino: String(Number(stamp.ino) + 1) },
+      { ...stamp, mtimeNs: String(BigInt(stamp.mtimeNs) + 1000n) },
+      { ...stamp, ctimeNs: String(BigInt(stamp.ctimeNs) - 1000n) },
+      stampOf(statsOf('b.yaml')!),
+    ]) {
+      expect(statsMatch(a, other)).toBe(false);
+    }
+    // Times far apart and close together, as the doubles Node gives: the same answer as the stamps' strings.
+    for (const ms of [0, 1, 1_700_000_000_000.123_4, 1_764_787_200_123.999_9, 2 ** 40 + 0.5, 4_102_444_800_000.000_1]) {
+      const info = { ...a, mtimeMs: ms, ctimeMs: ms } as typeof a;
+      const at = stampOf(info);
+      expect(statsMatch(info, at)).toBe(true);
+      for (const near of [ms + 1e-6, ms - 1e-6, ms + 0.001]) {
+        const moved = { ...a, mtimeMs: near, ctimeMs: ms } as typeof a;
+        expect(statsMatch(moved, at)).toBe(stampOf(moved).mtimeNs === at.mtimeNs);
+      }
+    }
   });
 });
