@@ -51,7 +51,10 @@ function measureWith(env: Record<string, string>, task: string, root: string, ..
 /** `factcheck verify` as a user runs it, through the bin in a fresh process: Node's start and the loading of modules included. */
 function timeBin(root: string): number {
   const start = performance.now();
-  const run = spawnSync(process.execPath, [join(REPO, 'bin', 'factcheck.js'), 'verify'], { cwd: root, stdio: 'ignore' });
+  // The environment measure.mjs gives main (none but HOME): the same signing key and the same view
+  // key, or this run would make its own cache and view, and the runs after it would time that.
+  const env = { PATH: process.env.PATH ?? '', ...(process.env.HOME ? { HOME: process.env.HOME } : {}) };
+  const run = spawnSync(process.execPath, [join(REPO, 'bin', 'factcheck.js'), 'verify'], { cwd: root, env, stdio: 'ignore' });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`factcheck verify exited ${String(run.status)}`);
   return ms;

@@ -54,7 +54,7 @@ describe('npm run bench', () => {
     const report = JSON.parse(await readFile(out, 'utf8'));
     const [tiny] = report.sizes;
     expect(tiny.size).toBe('tiny');
-    for (const key of ['floor', 'read', 'lexer', 'jsyaml', 'coldFull', 'cold', 'coldCpu', 'warm', 'incremental', 'incrementalChangedSince', 'rulesOurs', 'rulesBare']) {
+    for (const key of ['floor', 'read', 'lexer', 'jsyaml', 'coldFull', 'cold', 'coldCpu', 'warm', 'warmBin', 'incremental', 'warmAfterIncremental', 'incrementalChangedSince', 'rulesOurs', 'rulesBare']) {
       expect(tiny.medians[key], key).toBeGreaterThan(0);
     }
     // The bound on cold that the cores set: its CPU time shared between them.
