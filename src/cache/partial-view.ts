@@ -45,16 +45,18 @@ export async function readPartialView(
   unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }>,
   key: string,
 ): Promise<Buffer | undefined> {
+  // Told from the listing first: a run that changed anything else neither reads the blob nor, by
+  // reading it, keeps it through a full run's pruning.
+  if (listing.diagnostics.length || manifest.missing.length || manifest.inputs.some(([path]) => !unchanged.has(path))) return undefined;
+  const before = new Set(manifest.listed);
+  const added = listing.paths.map((p) => p.path).filter((path) => !before.has(path));
+  // Paths are listed once each: as many listed now, less those added, as then means none went.
+  if (!added.length || listing.paths.length - added.length !== before.size) return undefined;
   const bytes = cache.getBlobBytes(PARTIAL_VIEW_BLOB);
   const end = bytes?.indexOf(10) ?? -1;
   if (bytes === undefined || end === -1) return undefined;
   const head = parseHead(bytes.toString('utf8', 0, end));
   if (!head || head.base !== baseOf(manifest) || head.key !== key) return undefined;
-  if (listing.diagnostics.length || manifest.missing.length || manifest.inputs.some(([path]) => !unchanged.has(path))) return undefined;
-  const before = new Set(manifest.listed);
-  const added = listing.paths.map((p) => p.path).filter((path) => !before.has(path));
-  // Paths are listed once each: as many listed now, less those added, as then means none went.
-  if (listing.paths.length - added.length !== before.size) return undefined;
   if (added.length !== head.added.length || added.some((path, i) => path !== head.added[i]![0])) return undefined;
   const statsOf = projectFileStats(root);
   const trusted = trustedStamps(head.started);

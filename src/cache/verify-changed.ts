@@ -120,7 +120,6 @@ export async function verifyChanged(run: ChangedRun): Promise<CachedVerification
   return { result, ...(view !== undefined ? { view } : {}), ...(project ? { project } : {}), reused: { whole: false, claims: verification.reused.size } };
 }
 
-
 function selector(options: CachedVerifyOptions): ((claim: Claim) => boolean) | undefined {
   const { select, shard } = options;
   if (!select && !shard) return undefined;

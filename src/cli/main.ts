@@ -6,6 +6,7 @@ import { didYouMean } from '../model/suggest.js';
 import { exceedsStringLimit } from '../model/string-limit.js';
 import { COMMAND_NAMES, commandHelp, loadCommand, loadCommands, mainHelp } from './commands.js';
 import { decideColor } from './decide-color.js';
+import type { Command } from './command.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
 /**
@@ -15,14 +16,23 @@ import { EXIT, UsageError, type CliIO } from './io.js';
 export async function main(io: CliIO): Promise<number> {
   const [first, ...rest] = io.argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    io.stdout(mainHelp(await loadCommands()));
+    try {
+      io.stdout(mainHelp(await loadCommands()));
+    } catch (error) {
+      return internalError(error, io);
+    }
     return first === undefined ? EXIT.invalid : EXIT.ok;
   }
   if (first === '-V' || first === '--version') {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = await loadCommand(first);
+  let command: Command | undefined;
+  try {
+    command = await loadCommand(first);
+  } catch (error) {
+    return internalError(error, io);
+  }
   if (!command) {
     io.stderr(`factcheck: unknown command "${first}"${didYouMean(first, COMMAND_NAMES)}\nRun factcheck --help for the commands.\n`);
     return EXIT.invalid;
@@ -59,12 +69,16 @@ export async function main(io: CliIO): Promise<number> {
       io.stderr(`factcheck ${command.name}: the output is too large to build: longer than the longest string Node.js can hold (about 512 million characters). ${instead}\n`);
       return EXIT.invalid;
     }
-    // A bug, not bad input: say so plainly; the stack only on request.
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`factcheck: internal error: ${message}\nThis is a bug in factcheck; please report it with the command you ran.\n`);
-    if (io.env?.FACTCHECK_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    return EXIT.internal;
+    return internalError(error, io);
   }
+}
+
+/** A bug, not bad input: said plainly; the stack only on request. */
+function internalError(error: unknown, io: CliIO): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`factcheck: internal error: ${message}\nThis is a bug in factcheck; please report it with the command you ran.\n`);
+  if (io.env?.FACTCHECK_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT.internal;
 }
 
 /** Node's words for an unknown option, shortened, with the nearest option the command has. */

@@ -23,7 +23,6 @@ export function defaultWorkers(): number {
   return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
 }
 
-
 /**
  * Parses and schema-checks files, in worker threads when there are enough
  * bytes to be worth it, else in this thread. Results come back in the files'

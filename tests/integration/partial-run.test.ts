@@ -230,6 +230,29 @@ describe('a partial run', () => {
     expect((await run()).reused.whole).toBe(true);
   }, 60_000);
 
+  it('trusts the stamps of files older than its run by the margin, and sees an edit that keeps size and time', async () => {
+    const dir = await copyBundled();
+    const file = join(dir, 'evidence/new.yaml');
+    const view = textView(PLAIN, PLAIN);
+    // A clock ahead: every stamp is older than each run by more than the margin, so stamps are trusted.
+    const run = () => verifyWithCache(dir, { whole: false, view, now: () => Date.now() + 10_000 });
+    const shown = (r: Awaited<ReturnType<typeof run>>) => Buffer.from(r.view!).toString('utf8');
+    await run();
+    await writeFile(file, valid);
+    // A whole second, which utimes can put back exactly.
+    const second = Math.floor(Date.now() / 1000) - 100;
+    await utimes(file, second, second);
+    expect((await run()).partial).toBeDefined();
+    const kept = await blob(dir, 'partial-view');
+    await writeFile(kept.file, kept.sign((await kept.payload()).replace('The count of', 'VIEW: the count of')));
+    expect(shown(await run())).toContain('VIEW: the count of');
+    // The same size, the modification time put back: only the change time tells.
+    await writeFile(file, valid.replace('id: new-contact-record', 'id: new-contact-recorx'));
+    await utimes(file, second, second);
+    const edited = await run();
+    expect([edited.partial !== undefined, shown(edited).includes('VIEW:')]).toEqual([true, false]);
+  }, 60_000);
+
   it('takes only a change it can reproduce, leaves the cache as the last full run left it, and needs a last run without errors', async () => {
     const dir = await copyBundled();
     const write = (name: string, text: string) => writeFile(join(dir, 'evidence', name), text);
