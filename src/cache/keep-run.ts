@@ -3,14 +3,14 @@ import type { ProjectListing } from '../load/list-files.js';
 import type { FileStamp } from '../load/read-files.js';
 import { isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { headsOf } from './manifest-table.js';
-import { inputEntry, MANIFEST_BLOB, readKept, serializeKept, serializeManifest, serializeStamps, TABLE_BLOB, type RunManifest } from './run-manifest.js';
+import { HASHES_BLOB, inputEntry, MANIFEST_BLOB, readKept, serializeKept, serializeManifest, serializeStamps, stampEntry, TABLE_BLOB, type InputEntry, type RunManifest } from './run-manifest.js';
 import type { LoadResult, Project, VerifyResult } from '../types.js';
 import { compareIds } from '../model/compare.js';
 
-/** The manifest's stamps again, each input's as it is now, and the time of this run; the same table. */
+/** The manifest's stamps again, each input's as it is now, and the time of this run; the same table and hashes. */
 export function restamped(manifest: RunManifest, unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }>, started: number): string {
-  const { format: _format, table, ...rest } = manifest;
-  return serializeStamps({ ...rest, written: started, inputs: manifest.inputs.map(([path, hash]) => inputEntry(path, hash, unchanged.get(path)!.stamp)) }, table);
+  const { format: _format, table, hashes, ...rest } = manifest;
+  return serializeStamps({ ...rest, written: started, inputs: manifest.inputs.map(([path]) => stampEntry(path, unchanged.get(path)!.stamp)) }, table, hashes);
 }
 
 export interface FullRun {
@@ -42,7 +42,7 @@ export function keepResults(cache: FileCache, run: FullRun): string {
   const wholes = new Map<string, string | null>();
   const claimsFiles: RunManifest['claimsFiles'] = {};
   for (const [file, claims] of byFile) claimsFiles[file] = keepFile(cache, file, claims, run, wholes);
-  const inputs: RunManifest['inputs'] = [];
+  const inputs: InputEntry[] = [];
   for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
     const stamp = loaded.stamps.get(path);
     if (stamp) inputs.push(inputEntry(path, hash, stamp));
@@ -64,6 +64,7 @@ export function keepResults(cache: FileCache, run: FullRun): string {
     },
   );
   cache.setBlob(TABLE_BLOB, manifest.table);
+  cache.setBlob(HASHES_BLOB, manifest.hashes);
   cache.setBlob(MANIFEST_BLOB, manifest.stamps);
   return manifest.hash;
 }

@@ -13,7 +13,7 @@ import type { ClaimResult, EvidenceRecord, Project, VerifyResult } from '../type
 import { verifyProject } from '../verdict/verify-project.js';
 import { addedCheck } from './added-check.js';
 import type { FileCache } from './file-cache.js';
-import { inputEntry, readResults, tableOf, type InputEntry, type RunManifest } from './run-manifest.js';
+import { inputEntry, inputsOf, readResults, tableOf, type InputEntry, type RunManifest } from './run-manifest.js';
 import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
 import { keptHead } from './manifest-table.js';
 import { hydrate, isFresh, type KeptClaim } from './result-store.js';
@@ -90,7 +90,9 @@ export async function verifyPartial(run: PartialRun): Promise<PartialResult | un
   }
 
   // A footprint names only files the kept run read, all unchanged: their hashes are the manifest's.
-  const inputs = new Map(manifest.inputs.map(([path, hash]) => [path, hash]));
+  const kept = inputsOf(manifest);
+  if (!kept) return undefined;
+  const inputs = new Map(kept.map(([path, hash]) => [path, hash]));
   const hashOf = (path: string) => inputs.get(path) ?? '';
   const reads = new PartialReads(facts, added);
   const { evidenceFiles, claimsFiles, need, needId } = reads;

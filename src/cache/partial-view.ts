@@ -60,7 +60,7 @@ export async function readPartialView(
   if (added.length !== head.added.length || added.some((path, i) => path !== head.added[i]![0])) return undefined;
   const statsOf = projectFileStats(root);
   const trusted = trustedStamps(head.started);
-  for (const entry of head.added) if (!(await stillAsKept(root, statsOf, entry, trusted))) return undefined;
+  for (const [path, hash, ...stamp] of head.added) if (!(await stillAsKept(root, statsOf, path, stamp, () => hash, trusted))) return undefined;
   return bytes.subarray(end + 1);
 }
 

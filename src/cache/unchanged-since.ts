@@ -3,7 +3,7 @@ import type { ProjectListing } from '../load/list-files.js';
 import type { Stats } from 'node:fs';
 import { decodeText, projectFileStats, readProjectBytes, statsMatch, type FileStamp } from '../load/read-files.js';
 import { sha256 } from '../model/hash.js';
-import { RACY_MS, type InputEntry, type RunManifest } from './run-manifest.js';
+import { entryStamp, inputsOf, RACY_MS, type RunManifest } from './run-manifest.js';
 
 /**
  * The manifest run's inputs that are as they were, with their hash and stamp,
@@ -19,7 +19,6 @@ export async function unchangedSince(
   listing: ProjectListing,
   started: number,
 ): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; renewable: boolean }> {
-  const unchanged = new Map<string, { hash: string; stamp: FileStamp }>();
   const listed = listing.paths.map((p) => p.path);
   let all =
     !listing.diagnostics.length &&
@@ -30,42 +29,63 @@ export async function unchangedSince(
   const trustedBefore = trustedStamps(manifest.written);
   const trustedNext = trustedStamps(started);
   const statsOf = projectFileStats(root);
-  for (const entry of manifest.inputs) {
-    const [path, hash] = entry;
-    const check = stillAsKept(root, statsOf, entry, trustedBefore);
+  // Each input's stamp now, by its place: the kept one (true) when its stats prove it unchanged.
+  const proved: (FileStamp | true | undefined)[] = new Array(manifest.inputs.length);
+  const hashOf = (i: number) => inputsOf(manifest)?.[i]?.[1];
+  for (let i = 0; i < manifest.inputs.length; i++) {
+    const [path, ...stamp] = manifest.inputs[i]!;
+    const check = stillAsKept(root, statsOf, path, stamp, () => hashOf(i), trustedBefore);
     const now = check instanceof Promise ? await check : check;
     if (!now) {
       all = false;
       continue;
     }
-    unchanged.set(path, { hash, stamp: now.stamp });
+    proved[i] = now.byContent ? now.stamp : true;
     if (now.byContent && before(now.stamp.mtimeNs, trustedNext) && before(now.stamp.ctimeNs, trustedNext)) renewable = true;
   }
-  return { all, unchanged, renewable };
+  // Made when asked: a run with nothing changed and no stamp to renew asks for none of it, nor for
+  // the hashes. Without the hashes, no file is known: each is read again.
+  let unchanged: Map<string, { hash: string; stamp: FileStamp }> | undefined;
+  const made = () => {
+    unchanged = new Map();
+    const inputs = inputsOf(manifest);
+    if (inputs) proved.forEach((now, i) => now && unchanged!.set(inputs[i]![0], { hash: inputs[i]![1], stamp: now === true ? entryStamp(manifest.inputs[i]!) : now }));
+    return unchanged;
+  };
+  return {
+    all,
+    renewable,
+    get unchanged() {
+      return unchanged ?? made();
+    },
+  };
 }
 
 /**
- * A file's stamp now, if it is as an entry kept it: by its stats, when they
- * are the entry's and older than `trustedBefore` (ns); else by its content,
- * hashed as a load hashes it (YAML as its decoded text, snapshots as bytes).
- * Synchronous when the stats tell: 11,000 awaits cost a warm run a tenth.
+ * A file's stamp now, if it is as its kept stamp: by its stats, when they are
+ * the kept stamp's and older than `trustedBefore` (ns); else by its content,
+ * hashed as a load hashes it (YAML as its decoded text, snapshots as bytes),
+ * against the kept hash, asked for only then. Synchronous when the stats
+ * tell: 11,000 awaits cost a warm run a tenth.
  */
 export function stillAsKept(
   root: string,
   statsOf: (path: string) => Stats | undefined,
-  entry: InputEntry,
+  path: string,
+  [size, ino, mtimeNs, ctimeNs]: [size: number, ino: string, mtimeNs: string, ctimeNs: string],
+  hashOf: () => string | undefined,
   trustedBefore: string,
 ): { stamp: FileStamp; byContent: false } | Promise<{ stamp: FileStamp; byContent: boolean } | undefined> | undefined {
-  const [path, , size, ino, mtimeNs, ctimeNs] = entry;
   const info = statsOf(path);
   if (info === undefined) return undefined;
   const kept = { size, ino, mtimeNs, ctimeNs };
-  // The same stats as the entry's stamp, which is kept as it is: no stamp is made to compare.
+  // The same stats as the kept stamp, which is kept as it is: no stamp is made to compare.
   if (statsMatch(info, kept) && before(mtimeNs, trustedBefore) && before(ctimeNs, trustedBefore)) return { stamp: kept, byContent: false };
-  return sameContent(root, entry);
+  const hash = hashOf();
+  return hash === undefined ? undefined : sameContent(root, path, hash);
 }
 
-async function sameContent(root: string, [path, hash]: InputEntry): Promise<{ stamp: FileStamp; byContent: true } | undefined> {
+async function sameContent(root: string, path: string, hash: string): Promise<{ stamp: FileStamp; byContent: true } | undefined> {
   const read = await readProjectBytes(root, path, LIMITS.maxSnapshotBytes);
   if (!('bytes' in read)) return undefined;
   let nowHash: string | undefined;

@@ -5,7 +5,7 @@ import { listProjectFiles } from '../load/list-files.js';
 import { unchangedSince } from './unchanged-since.js';
 import { hydrate } from './result-store.js';
 import type { Shard } from '../results/shard.js';
-import { MANIFEST_BLOB, parseManifest, readResults, TABLE_BLOB, tableOf, type RunManifest } from './run-manifest.js';
+import { HASHES_BLOB, MANIFEST_BLOB, parseManifest, readResults, TABLE_BLOB, tableOf, type RunManifest } from './run-manifest.js';
 import { keptHead } from './manifest-table.js';
 import { restamped } from './keep-run.js';
 import { keepView, readView, type ViewOption } from './kept-view.js';
@@ -94,9 +94,12 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
 
 async function verifyThrough(root: string, cache: FileCache | undefined, diagnostics: Diagnostic[], started: number, options: CachedVerifyOptions): Promise<CachedVerification | KeptView> {
   const full = !options.select && !options.shard;
-  const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB), () => cache.getBlob(TABLE_BLOB)) : undefined;
-  // Read only when wanted, and wanted as long as the manifest is: a full run that keeps nothing new must not prune it.
-  if (manifest) cache!.keepBlob(TABLE_BLOB);
+  const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB), () => cache.getBlob(TABLE_BLOB), () => cache.getBlob(HASHES_BLOB)) : undefined;
+  // Read only when wanted, and wanted as long as the manifest is: a full run that keeps nothing new must not prune them.
+  if (manifest) {
+    cache!.keepBlob(TABLE_BLOB);
+    cache!.keepBlob(HASHES_BLOB);
+  }
   const listing = await listProjectFiles(root);
   const since = manifest ? await unchangedSince(root, manifest, listing, started) : undefined;
   // A program asks for whole results unless it says otherwise; the CLI asks for the table alone when it prints one.

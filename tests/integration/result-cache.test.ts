@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
 import { textView } from '../../src/cli/print-report.js';
-import { MANIFEST_BLOB, parseManifest, TABLE_BLOB } from '../../src/cache/run-manifest.js';
+import { HASHES_BLOB, MANIFEST_BLOB, parseManifest, TABLE_BLOB } from '../../src/cache/run-manifest.js';
 import { unchangedSince } from '../../src/cache/unchanged-since.js';
 import { listProjectFiles } from '../../src/load/list-files.js';
 import { blob, removePacks, rewriteKeptTable } from '../helpers/cache-packs.js';
@@ -76,7 +76,10 @@ describe('the result cache', () => {
     const start = Date.now() + 10_000;
     const first = await verifyWithCache(dir, { whole: false, now: () => start });
     const manifestFile = (await blob(dir, MANIFEST_BLOB)).file;
-    const read = async () => parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload(), () => undefined)!;
+    const read = async () => {
+      const hashes = await (await blob(dir, HASHES_BLOB)).payload();
+      return parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload(), () => undefined, () => hashes)!;
+    };
     const written = async () => (await stat(manifestFile, { bigint: true })).mtimeNs;
     const before = await read();
     const table = (run: CachedVerification) => VERIFY_FORMATS.text({ result: run.result }, PLAIN);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { asciiJson } from '../../src/cache/ascii-json.js';
-import { parseManifest, serializeManifest, tableOf } from '../../src/cache/run-manifest.js';
+import { entryStamp, inputsOf, parseManifest, serializeManifest, tableOf } from '../../src/cache/run-manifest.js';
 import { headsOf, keptHead, summaryOf } from '../../src/cache/manifest-table.js';
 import { SUMMARY, type KeptClaim } from '../../src/cache/result-store.js';
 
@@ -35,14 +35,14 @@ describe('the run manifest', () => {
         result: { tool: { name: 'factcheck', version: '0' }, scale: [], totals: { claims: 1, by_rating: {} }, diagnostics: [] } as never,
       },
     );
-    const manifest = parseManifest(written.stamps, () => written.table)!;
+    const manifest = parseManifest(written.stamps, () => written.table, () => written.hashes)!;
     const table = tableOf(manifest)!;
     const head = keptHead(table, 'c-1', false, undefined)!;
     // The same fields in the same order: a reused table serialises byte for byte as the original.
     expect(JSON.stringify(head.summary)).toBe(JSON.stringify(summary));
     expect([head.fields, head.wholeHash]).toEqual([['id', 'rating'], 'abc']);
     expect(keptHead(table, 'c-2', false, undefined)).toBeUndefined();
-    expect(parseManifest(written.stamps.replace('"inputs":[[', '"inputs":[["x"],['), () => written.table)).toBeUndefined();
+    expect(parseManifest(written.stamps.replace('"inputs":[[', '"inputs":[["x"],['), () => written.table, () => written.hashes)).toBeUndefined();
   });
 
   it('reads its table only when asked, and only the table its stamps name', () => {
@@ -56,22 +56,51 @@ describe('the run manifest', () => {
     expect(written.table.slice(0, 65)).toBe(`${written.hash}\n`);
     expect(createHash('sha256').update(body).digest('hex')).toBe(written.hash);
     let reads = 0;
-    const manifest = parseManifest(written.stamps, () => (reads++, written.table))!;
+    const manifest = parseManifest(written.stamps, () => (reads++, written.table), () => written.hashes)!;
     expect(reads).toBe(0);
     expect(tableOf(manifest)?.heads.fields).toEqual([['id']]);
     expect(tableOf(manifest)).toBe(tableOf(manifest));
     expect(reads).toBe(1);
     // Another run's table (blobs crossed by two runs at once), or one whose shape is wrong: no table, though the stamps still tell what changed.
     const other = serializeManifest({ written: 3, inputs: [], listed: [], missing: [], claimsFiles: {} }, { heads: { fields: [], claims: [] }, result: { diagnostics: [] } as never });
-    expect(tableOf(parseManifest(written.stamps, () => other.table)!)).toBeUndefined();
+    expect(tableOf(parseManifest(written.stamps, () => other.table, () => written.hashes)!)).toBeUndefined();
     const brokenHash = createHash('sha256').update(body.replace('"claims":[]', '"claims":[[1]]')).digest('hex');
     const broken = `${brokenHash}\n${body.replace('"claims":[]', '"claims":[[1]]')}`;
     const stamps = written.stamps.replace(written.hash, brokenHash);
-    expect(parseManifest(stamps, () => broken)?.written).toBe(2);
-    expect(tableOf(parseManifest(stamps, () => broken)!)).toBeUndefined();
-    expect(tableOf(parseManifest(written.stamps, () => undefined)!)).toBeUndefined();
+    expect(parseManifest(stamps, () => broken, () => written.hashes)?.written).toBe(2);
+    expect(tableOf(parseManifest(stamps, () => broken, () => written.hashes)!)).toBeUndefined();
+    expect(tableOf(parseManifest(written.stamps, () => undefined, () => written.hashes)!)).toBeUndefined();
     // A table whose line names another table, or with no such line.
-    expect(tableOf(parseManifest(written.stamps, () => `${other.hash}${written.table.slice(64)}`)!)).toBeUndefined();
-    expect(tableOf(parseManifest(written.stamps, () => body)!)).toBeUndefined();
+    expect(tableOf(parseManifest(written.stamps, () => `${other.hash}${written.table.slice(64)}`, () => written.hashes)!)).toBeUndefined();
+    expect(tableOf(parseManifest(written.stamps, () => body, () => written.hashes)!)).toBeUndefined();
+  });
+
+  it('keeps the hashes of its inputs apart, read only when asked, and only those its stamps name', () => {
+    const inputs: [string, string, number, string, string, string][] = [
+      ['claims/a.yaml', 'a'.repeat(64), 10, '7', '1000', '1001'],
+      ['sources/b.txt', 'b'.repeat(64), 20, '8', '2000', '2001'],
+    ];
+    const written = serializeManifest({ written: 4, inputs, listed: ['claims/a.yaml'], missing: [], claimsFiles: {} }, { heads: { fields: [], claims: [] }, result: { diagnostics: [] } as never });
+    // The stamps hold no hash: they name the hashes' part by its SHA-256.
+    expect(written.stamps).not.toContain('a'.repeat(64));
+    expect(JSON.parse(written.stamps).inputs).toEqual(inputs.map(([path, , ...stamp]) => [path, ...stamp]));
+    let reads = 0;
+    const manifest = parseManifest(written.stamps, () => written.table, () => (reads++, written.hashes))!;
+    expect(manifest.inputs.map(entryStamp)).toEqual([
+      { size: 10, ino: '7', mtimeNs: '1000', ctimeNs: '1001' },
+      { size: 20, ino: '8', mtimeNs: '2000', ctimeNs: '2001' },
+    ]);
+    expect(reads).toBe(0);
+    expect(inputsOf(manifest)).toEqual(inputs);
+    expect(inputsOf(manifest)).toBe(inputsOf(manifest));
+    expect(reads).toBe(1);
+    // Another run's hashes, one too few, or none: no hashes, though the stamps still tell what changed.
+    const other = serializeManifest({ written: 5, inputs: inputs.slice(0, 1), listed: [], missing: [], claimsFiles: {} }, { heads: { fields: [], claims: [] }, result: { diagnostics: [] } as never });
+    const body = other.hashes.slice(other.hashes.indexOf('\n') + 1);
+    for (const hashes of [other.hashes, `${JSON.parse(written.stamps).hashes}\n${body}`, undefined]) {
+      const read = parseManifest(written.stamps, () => written.table, () => hashes)!;
+      expect(read.written).toBe(4);
+      expect(inputsOf(read)).toBeUndefined();
+    }
   });
 });
