@@ -6,8 +6,9 @@ import { sha256 } from '../model/hash.js';
 import { entryStamp, inputsOf, RACY_MS, type RunManifest } from './run-manifest.js';
 
 /**
- * The manifest run's inputs that are as they were, with their hash and stamp,
- * and whether that is all of them, with no YAML file added or removed.
+ * The manifest run's inputs that are as they were, with their hash and stamp;
+ * whether that is every input (`inputs`), and whether it is, with no YAML
+ * file added or removed either (`all`).
  * `renewable`: some were proved unchanged by their content (their stamps new,
  * or too recent to trust), and a manifest written at `started` would trust the
  * stamp of at least one of them: worth writing again. A file dated in the
@@ -18,7 +19,7 @@ export async function unchangedSince(
   manifest: RunManifest,
   listing: ProjectListing,
   started: number,
-): Promise<{ all: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; renewable: boolean }> {
+): Promise<{ all: boolean; inputs: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; renewable: boolean }> {
   const listed = listing.paths.map((p) => p.path);
   let all =
     !listing.diagnostics.length &&
@@ -26,6 +27,7 @@ export async function unchangedSince(
     listed.length === manifest.listed.length &&
     listed.every((p, i) => p === manifest.listed[i]);
   let renewable = false;
+  let inputs = true;
   const trustedBefore = trustedStamps(manifest.written);
   const trustedNext = trustedStamps(started);
   const statsOf = projectFileStats(root);
@@ -37,7 +39,7 @@ export async function unchangedSince(
     const check = stillAsKept(root, statsOf, path, stamp, () => hashOf(i), trustedBefore);
     const now = check instanceof Promise ? await check : check;
     if (!now) {
-      all = false;
+      all = inputs = false;
       continue;
     }
     proved[i] = now.byContent ? now.stamp : true;
@@ -48,12 +50,13 @@ export async function unchangedSince(
   let unchanged: Map<string, { hash: string; stamp: FileStamp }> | undefined;
   const made = () => {
     unchanged = new Map();
-    const inputs = inputsOf(manifest);
-    if (inputs) proved.forEach((now, i) => now && unchanged!.set(inputs[i]![0], { hash: inputs[i]![1], stamp: now === true ? entryStamp(manifest.inputs[i]!) : now }));
+    const kept = inputsOf(manifest);
+    if (kept) proved.forEach((now, i) => now && unchanged!.set(kept[i]![0], { hash: kept[i]![1], stamp: now === true ? entryStamp(manifest.inputs[i]!) : now }));
     return unchanged;
   };
   return {
     all,
+    inputs,
     renewable,
     get unchanged() {
       return unchanged ?? made();

@@ -111,7 +111,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
   }
   if (cache && manifest && full && since && !since.all && options.view && !whole) {
     // Nothing changed since a partial run: its view again, as for a full run's.
-    const kept = await readPartialView(cache, root, manifest, listing, since.unchanged, options.view.key);
+    const kept = await readPartialView(cache, root, manifest, listing, since.inputs, options.view.key);
     if (kept) return { view: kept, reused: { whole: true, claims: claimsOf(manifest) } };
   }
   // Past here the project is loaded, in part or whole. Its code is loaded only now: a run with
