@@ -7,10 +7,14 @@ import { HASHES_BLOB, inputEntry, MANIFEST_BLOB, readKept, serializeKept, serial
 import type { LoadResult, Project, VerifyResult } from '../types.js';
 import { compareIds } from '../model/compare.js';
 
-/** The manifest's stamps again, each input's as it is now, and the time of this run; the same table and hashes. */
-export function restamped(manifest: RunManifest, unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }>, started: number): string {
+/**
+ * The manifest's stamps again, each input's as it is now (`stamps`, by its
+ * place, every one known), and the time of this run; the same table, and the
+ * same hashes, which stay in the inputs' order.
+ */
+export function restamped(manifest: RunManifest, stamps: readonly (FileStamp | undefined)[], started: number): string {
   const { format: _format, table, hashes, ...rest } = manifest;
-  return serializeStamps({ ...rest, written: started, inputs: manifest.inputs.map(([path]) => stampEntry(path, unchanged.get(path)!.stamp)) }, table, hashes);
+  return serializeStamps({ ...rest, written: started, inputs: manifest.inputs.map(([path], i) => stampEntry(path, stamps[i]!)) }, table, hashes);
 }
 
 export interface FullRun {

@@ -33,7 +33,7 @@ export function keepPartialView(cache: FileCache, manifest: RunManifest, key: st
 
 /**
  * The view a partial run kept, as its UTF-8 bytes, if the project is as it
- * was then: every input the manifest names unchanged (`inputs`), every file
+ * was then: every input the manifest names unchanged (`allInputs`), every file
  * it listed still listed, and besides them only the files that run added, each
  * with the stamp or the content it had.
  */
@@ -42,12 +42,12 @@ export async function readPartialView(
   root: string,
   manifest: RunManifest,
   listing: ProjectListing,
-  inputs: boolean,
+  allInputs: boolean,
   key: string,
 ): Promise<Buffer | undefined> {
   // Told from the listing first: a run that changed anything else neither reads the blob nor, by
   // reading it, keeps it through a full run's pruning.
-  if (listing.diagnostics.length || manifest.missing.length || !inputs) return undefined;
+  if (listing.diagnostics.length || manifest.missing.length || !allInputs) return undefined;
   const before = new Set(manifest.listed);
   const added = listing.paths.map((p) => p.path).filter((path) => !before.has(path));
   // Paths are listed once each: as many listed now, less those added, as then means none went.

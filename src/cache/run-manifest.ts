@@ -7,9 +7,9 @@ import { hashText, isObject, keptHead, parseTable, type ManifestTable } from './
 
 /**
  * What the last full verify read and printed, kept in the cache: when no input
- * has changed since, its result is printed again from this alone. Two parts,
- * a line each: the stamps, read by every run to tell whether anything changed,
- * then the table (manifest-table.ts), parsed only when it is needed.
+ * has changed since, its result is printed again from this alone. Three blobs:
+ * the stamps, read by every run to tell whether anything changed; the table
+ * (manifest-table.ts) and the inputs' hashes, each read only when needed.
  */
 export interface RunManifest {
   format: typeof FORMAT;

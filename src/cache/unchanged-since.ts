@@ -7,7 +7,7 @@ import { entryStamp, inputsOf, RACY_MS, type RunManifest } from './run-manifest.
 
 /**
  * The manifest run's inputs that are as they were, with their hash and stamp;
- * whether that is every input (`inputs`), and whether it is, with no YAML
+ * whether that is every input (`allInputs`), and whether it is, with no YAML
  * file added or removed either (`all`).
  * `renewable`: some were proved unchanged by their content (their stamps new,
  * or too recent to trust), and a manifest written at `started` would trust the
@@ -19,7 +19,7 @@ export async function unchangedSince(
   manifest: RunManifest,
   listing: ProjectListing,
   started: number,
-): Promise<{ all: boolean; inputs: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; renewable: boolean }> {
+): Promise<{ all: boolean; allInputs: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; stamps: () => (FileStamp | undefined)[]; renewable: boolean }> {
   const listed = listing.paths.map((p) => p.path);
   let all =
     !listing.diagnostics.length &&
@@ -27,7 +27,7 @@ export async function unchangedSince(
     listed.length === manifest.listed.length &&
     listed.every((p, i) => p === manifest.listed[i]);
   let renewable = false;
-  let inputs = true;
+  let allInputs = true;
   const trustedBefore = trustedStamps(manifest.written);
   const trustedNext = trustedStamps(started);
   const statsOf = projectFileStats(root);
@@ -39,7 +39,7 @@ export async function unchangedSince(
     const check = stillAsKept(root, statsOf, path, stamp, () => hashOf(i), trustedBefore);
     const now = check instanceof Promise ? await check : check;
     if (!now) {
-      all = inputs = false;
+      all = allInputs = false;
       continue;
     }
     proved[i] = now.byContent ? now.stamp : true;
@@ -56,8 +56,10 @@ export async function unchangedSince(
   };
   return {
     all,
-    inputs,
+    allInputs,
     renewable,
+    // Each input's stamp now, by its place, without the hashes: what a manifest written again records.
+    stamps: () => proved.map((now, i) => (now === true ? entryStamp(manifest.inputs[i]!) : now)),
     get unchanged() {
       return unchanged ?? made();
     },

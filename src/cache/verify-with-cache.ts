@@ -111,7 +111,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
   }
   if (cache && manifest && full && since && !since.all && options.view && !whole) {
     // Nothing changed since a partial run: its view again, as for a full run's.
-    const kept = await readPartialView(cache, root, manifest, listing, since.inputs, options.view.key);
+    const kept = await readPartialView(cache, root, manifest, listing, since.allInputs, options.view.key);
     if (kept) return { view: kept, reused: { whole: true, claims: claimsOf(manifest) } };
   }
   // Past here the project is loaded, in part or whole. Its code is loaded only now: a run with
@@ -139,7 +139,7 @@ async function reuseKept(
   if (kept === undefined && !result) return undefined;
   // Files proved unchanged by their content (new stamps after a checkout, a copy, a touch): keep
   // the stamps they have now, or every later run reads and hashes them all again.
-  const renewed = since.renewable ? restamped(manifest, since.unchanged, started) : undefined;
+  const renewed = since.renewable ? restamped(manifest, since.stamps(), started) : undefined;
   if (renewed !== undefined) cache.setBlob(MANIFEST_BLOB, renewed);
   const made = asked && result ? Buffer.from(asked.make(result), 'utf8') : undefined;
   if (made !== undefined) keepView(cache, manifest.table, asked!.key, made);

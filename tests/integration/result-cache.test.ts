@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
 import { textView } from '../../src/cli/print-report.js';
-import { HASHES_BLOB, MANIFEST_BLOB, parseManifest, TABLE_BLOB } from '../../src/cache/run-manifest.js';
+import { HASHES_BLOB, inputsOf, MANIFEST_BLOB, parseManifest, TABLE_BLOB } from '../../src/cache/run-manifest.js';
 import { unchangedSince } from '../../src/cache/unchanged-since.js';
 import { listProjectFiles } from '../../src/load/list-files.js';
 import { blob, removePacks, rewriteKeptTable } from '../helpers/cache-packs.js';
@@ -98,6 +98,10 @@ describe('the result cache', () => {
     const after = await read();
     expect(after.written).toBe(start + 10_000);
     expect(after.table).toBe(before.table);
+    // The same hashes, still each with its own file: the new stamps keep the inputs' order.
+    expect(after.hashes).toBe(before.hashes);
+    expect(inputsOf(after)!.map(([path, hash]) => [path, hash])).toEqual(inputsOf(before)!.map(([path, hash]) => [path, hash]));
+    expect(after.inputs.map(([path]) => path)).toEqual(before.inputs.map(([path]) => path));
     // Every stamp is as the manifest now says: nothing to read again.
     const listing = await listProjectFiles(dir);
     expect(await unchangedSince(dir, after, listing, start + 20_000)).toMatchObject({ all: true, renewable: false });
@@ -323,6 +327,27 @@ describe('the result cache', () => {
     const next = await verifyWithCache(dir);
     expect(next.reused).toEqual({ whole: false, claims: 0 });
     expect(VERIFY_FORMATS.text({ result: next.result }, PLAIN)).toBe((await runCli(['verify', '--no-cache', '--root', dir])).stdout);
+  });
+
+  it('without the inputs\u2019 hashes, reuses a result only when no stamp changed, and verifies a change afresh', async () => {
+    const dir = await gitProject();
+    // A clock ahead of the files, so that their stamps are trusted.
+    const now = () => Date.now() + 10_000;
+    const first = await verifyWithCache(dir, { whole: false, now });
+    const text = (run: CachedVerification) => VERIFY_FORMATS.text({ result: run.result }, PLAIN);
+    const fresh = async () => (await runCli(['verify', '--no-cache', '--root', dir])).stdout;
+    await rm((await blob(dir, HASHES_BLOB)).file);
+    const warm = await verifyWithCache(dir, { whole: false, now });
+    expect([warm.reused.whole, text(warm)]).toEqual([true, text(first)]);
+    // A file touched, then one edited: nothing can be proved unchanged by content, so all is verified again.
+    const claims = join(dir, 'claims/statements.yaml');
+    await utimes(claims, new Date(), new Date());
+    const touched = await verifyWithCache(dir, { whole: false, now });
+    expect([touched.reused, text(touched)]).toEqual([{ whole: false, claims: 0 }, await fresh()]);
+    await rm((await blob(dir, HASHES_BLOB)).file);
+    await writeFile(claims, (await readFile(claims, 'utf8')).replace('text: ', 'text: Said: '));
+    const edited = await verifyWithCache(dir, { whole: false, now });
+    expect([edited.reused, text(edited)]).toEqual([{ whole: false, claims: 0 }, await fresh()]);
   });
 
   it('prints the view of the table it kept when nothing changed, only for the terminal it was made for', async () => {
