@@ -3,7 +3,8 @@ import type { ProjectListing } from '../load/list-files.js';
 import type { FileStamp } from '../load/read-files.js';
 import { isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { headsOf } from './manifest-table.js';
-import { HASHES_BLOB, inputEntry, MANIFEST_BLOB, readKept, serializeKept, serializeManifest, serializeStamps, stampEntry, TABLE_BLOB, type InputEntry, type RunManifest } from './run-manifest.js';
+import { readKept, serializeKept } from './kept-claims.js';
+import { HASHES_BLOB, inputEntry, MANIFEST_BLOB, serializeManifest, serializeStamps, stampEntry, TABLE_BLOB, type InputEntry, type RunManifest } from './run-manifest.js';
 import type { LoadResult, Project, VerifyResult } from '../types.js';
 import { compareIds } from '../model/compare.js';
 

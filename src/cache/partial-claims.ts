@@ -4,7 +4,8 @@ import type { Footprint, Query } from '../verdict/record-reads.js';
 import type { FileCache } from './file-cache.js';
 import type { KeptClaim } from './result-store.js';
 import { filesUnder, type ProjectFacts } from './project-facts.js';
-import { readKept, type RunManifest } from './run-manifest.js';
+import { readKept } from './kept-claims.js';
+import type { RunManifest } from './run-manifest.js';
 
 /**
  * The kept claims new records may move, found in the claims index

@@ -13,7 +13,8 @@ import type { ClaimResult, EvidenceRecord, Project, VerifyResult } from '../type
 import { verifyProject } from '../verdict/verify-project.js';
 import { addedCheck } from './added-check.js';
 import type { FileCache } from './file-cache.js';
-import { inputEntry, inputsOf, readResults, tableOf, type InputEntry, type RunManifest } from './run-manifest.js';
+import { readResults } from './kept-claims.js';
+import { inputEntry, inputsOf, tableOf, type InputEntry, type RunManifest } from './run-manifest.js';
 import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
 import { keptHead } from './manifest-table.js';
 import { hydrate, isFresh, type KeptClaim } from './result-store.js';
