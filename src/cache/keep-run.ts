@@ -1,21 +1,21 @@
 import type { FileCache } from './file-cache.js';
 import type { ProjectListing } from '../load/list-files.js';
-import type { FileStamp } from '../load/read-files.js';
 import { isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
 import { headsOf } from './manifest-table.js';
 import { readKept, serializeKept } from './kept-claims.js';
-import { HASHES_BLOB, inputEntry, MANIFEST_BLOB, serializeManifest, serializeStamps, stampEntry, TABLE_BLOB, type InputEntry, type RunManifest } from './run-manifest.js';
+import { HASHES_BLOB, inputEntry, MANIFEST_BLOB, serializeManifest, serializeStamps, tableOf, TABLE_BLOB, type InputEntry, type RunManifest } from './run-manifest.js';
+import type { ManifestTable } from './manifest-table.js';
 import type { LoadResult, Project, VerifyResult } from '../types.js';
 import { compareIds } from '../model/compare.js';
 
 /**
- * The manifest's stamps again, each input's as it is now (`stamps`, by its
- * place, every one known), and the time of this run; the same table, and the
- * same hashes, which stay in the inputs' order.
+ * The manifest's stamps again, each input's as it is now (`stamps`, four
+ * numbers each by its place), and the time of this run; the same table, and
+ * the same hashes, which stay in the inputs' order.
  */
-export function restamped(manifest: RunManifest, stamps: readonly (FileStamp | undefined)[], started: number): string {
+export function restamped(manifest: RunManifest, stamps: Float64Array, started: number): Uint8Array[] {
   const { format: _format, table, hashes, ...rest } = manifest;
-  return serializeStamps({ ...rest, written: started, inputs: manifest.inputs.map(([path], i) => stampEntry(path, stamps[i]!)) }, table, hashes);
+  return serializeStamps({ ...rest, written: started, stamps }, table, hashes);
 }
 
 export interface FullRun {
@@ -45,7 +45,7 @@ export function keepResults(cache: FileCache, run: FullRun): string {
     byFile.get(claim.ref.file)!.set(claim.id, kept);
   }
   const wholes = new Map<string, string | null>();
-  const claimsFiles: RunManifest['claimsFiles'] = {};
+  const claimsFiles: ManifestTable['claimsFiles'] = {};
   for (const [file, claims] of byFile) claimsFiles[file] = keepFile(cache, file, claims, run, wholes);
   const inputs: InputEntry[] = [];
   for (const [path, hash] of [...loaded.inputs].sort(([a], [b]) => compareIds(a, b))) {
@@ -61,11 +61,12 @@ export function keepResults(cache: FileCache, run: FullRun): string {
       inputs,
       listed: listing.paths.map((p) => p.path),
       missing: [...new Set(tried.filter((path) => !loaded.inputs.has(path)))].sort(compareIds),
-      claimsFiles,
+      claims: [...byFile.values()].reduce((n, claims) => n + claims.size, 0),
     },
     {
       heads: headsOf([...byFile.values()].flatMap((claims) => [...claims].map(([id, claim]) => [id, claim, wholes.get(id) ?? null] as [string, StoredClaim, string | null]))),
       result: rest,
+      claimsFiles,
     },
   );
   cache.setBlob(TABLE_BLOB, manifest.table);
@@ -75,9 +76,9 @@ export function keepResults(cache: FileCache, run: FullRun): string {
 }
 
 /** Keeps one claims file's claims, unless they are kept as they are already: what the manifest says of the file. */
-function keepFile(cache: FileCache, file: string, claims: Map<string, StoredClaim>, run: FullRun, wholes: Map<string, string | null>): RunManifest['claimsFiles'][string] {
+function keepFile(cache: FileCache, file: string, claims: Map<string, StoredClaim>, run: FullRun, wholes: Map<string, string | null>): ManifestTable['claimsFiles'][string] {
   const ids = [...claims.keys()];
-  const before = run.manifest?.claimsFiles[file];
+  const before = run.manifest && tableOf(run.manifest)?.claimsFiles[file];
   const keptBefore = run.previous?.files.get(file);
   // A file whose claims were all reused as kept, and are the same claims, is kept as it is.
   if (before && keptBefore && [...claims.values()].every((c) => !isFresh(c)) && sameKeys(keptBefore, claims)) {

@@ -64,8 +64,8 @@ export function readKept(
   claimsFile: string,
   whole: boolean,
 ): Map<string, KeptClaim> | undefined {
-  const entry = manifest.claimsFiles[claimsFile];
   const table = tableOf(manifest);
+  const entry = table?.claimsFiles[claimsFile];
   if (!entry || !table) return undefined;
   const data = parseObject(cache.getContent('kept', entry.kept)) as { files?: unknown; claims?: unknown } | undefined;
   if (!data || !Array.isArray(data.files) || !data.files.every((f) => typeof f === 'string') || !isObject(data.claims)) return undefined;

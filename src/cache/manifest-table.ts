@@ -12,6 +12,13 @@ export interface ManifestTable {
   heads: { fields: string[][]; claims: HeadEntry[] };
   /** Everything of the result but its claims. */
   result: Omit<VerifyResult, 'claims'>;
+  /**
+   * By claims file, the claims whose results are kept, and the SHA-256 of the
+   * cache content that holds their footprints and, when any were kept, their
+   * whole results. Here, not with the stamps: every run that reads it reads
+   * the table too, and a run with nothing changed reads neither.
+   */
+  claimsFiles: Record<string, { ids: string[]; kept: string; results?: string }>;
 }
 
 /** A kept claim's table entry: its summary's values in SUMMARY's order, its fields' order, its diagnostics, and the hash of its whole result if one was kept. */
@@ -31,7 +38,9 @@ export function parseTable(text: string): ManifestTable | undefined {
       Array.isArray(t.heads.claims) &&
       t.heads.claims.every((h) => Array.isArray(h) && h.length === HEAD_LENGTH && typeof h[0] === 'string') &&
       isObject(t.result) &&
-      Array.isArray(t.result.diagnostics);
+      Array.isArray(t.result.diagnostics) &&
+      isObject(t.claimsFiles) &&
+      Object.values(t.claimsFiles).every((f) => isObject(f) && Array.isArray(f.ids) && typeof f.kept === 'string' && (f.results === undefined || typeof f.results === 'string'));
     return ok ? (t as ManifestTable) : undefined;
   } catch {
     return undefined;

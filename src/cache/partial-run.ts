@@ -78,11 +78,11 @@ export async function verifyPartial(run: PartialRun): Promise<PartialResult | un
   // Only problems a partial run reproduces: contradictions from the load, rules that fired none from each claim.
   if (table.result.diagnostics.some((d) => d.code !== 'evidence/contradiction' && d.code !== 'verify/no-rule-fired')) return undefined;
   const claimFile = new Map<string, string>();
-  for (const [file, { ids }] of Object.entries(manifest.claimsFiles)) for (const id of ids) claimFile.set(id, file);
+  for (const [file, { ids }] of Object.entries(table.claimsFiles)) for (const id of ids) claimFile.set(id, file);
   // The claims the facts index are the manifest's, all of them.
   if (claimFile.size !== table.result.totals.claims || claimFile.size !== facts.claims.ids.length || !facts.claims.ids.every((id) => claimFile.has(id))) return undefined;
   // Each kept claim's table entry, and with `whole` its whole result: what an unaffected claim shows.
-  const results = run.whole ? Object.assign({}, ...Object.values(manifest.claimsFiles).map((f) => readResults(run.cache, f.results) ?? {})) : undefined;
+  const results = run.whole ? Object.assign({}, ...Object.values(table.claimsFiles).map((f) => readResults(run.cache, f.results) ?? {})) : undefined;
   const heads = new Map<string, KeptClaim>();
   for (const id of claimFile.keys()) {
     const head = keptHead(table, id, run.whole, results);
@@ -238,7 +238,7 @@ export async function verifyPartial(run: PartialRun): Promise<PartialResult | un
 function addedFiles(run: PartialRun): Set<string> | undefined {
   const { manifest, listing, unchanged } = run;
   if (listing.diagnostics.length || manifest.missing.length) return undefined;
-  if (!manifest.inputs.every(([path]) => unchanged.has(path))) return undefined;
+  if (!manifest.paths.every((path) => unchanged.has(path))) return undefined;
   const before = new Set(manifest.listed);
   const now = new Set(listing.paths.map((p) => p.path));
   if (![...before].every((path) => now.has(path))) return undefined;

@@ -1,8 +1,8 @@
 import type { ProjectListing } from '../load/list-files.js';
 import { projectFileStats } from '../load/read-files.js';
 import type { FileCache } from './file-cache.js';
-import type { InputEntry, RunManifest } from './run-manifest.js';
-import { stillAsKept, trustedStamps } from './unchanged-since.js';
+import { stampNumbers, type InputEntry, type RunManifest } from './run-manifest.js';
+import { provedByStats, sameContent, trustedStamps } from './unchanged-since.js';
 
 /**
  * The view a partial run printed, kept for the runs after it. A partial run
@@ -60,7 +60,11 @@ export async function readPartialView(
   if (added.length !== head.added.length || added.some((path, i) => path !== head.added[i]![0])) return undefined;
   const statsOf = projectFileStats(root);
   const trusted = trustedStamps(head.started);
-  for (const [path, hash, ...stamp] of head.added) if (!(await stillAsKept(root, statsOf, path, stamp, () => hash, trusted))) return undefined;
+  for (const [path, hash, size, ino, mtimeNs, ctimeNs] of head.added) {
+    const info = statsOf(path);
+    if (info && provedByStats(info, stampNumbers([{ size, ino, mtimeNs, ctimeNs }]), 0, trusted)) continue;
+    if (!info || !(await sameContent(root, path, hash))) return undefined;
+  }
   return bytes.subarray(end + 1);
 }
 

@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import type { FileStamp } from '../load/read-files.js';
 import { asciiJson } from './ascii-json.js';
 import { hashText, isObject, parseTable, type ManifestTable } from './manifest-table.js';
@@ -13,76 +14,99 @@ export interface RunManifest {
   /** When its run began, before any file was stamped (ms since the epoch). A stamp this recent may hide a write in the same clock tick: such a file is read again. */
   written: number;
   /**
-   * Every file read, YAML and snapshots, by path: its stamp before reading.
-   * Their SHA-256s are kept apart (`hashes`) and read only when a file must be
-   * compared by content or loaded: a run with nothing changed needs none, and
-   * parsing 11,000 of them was half of parsing the stamps.
+   * Every file read, YAML and snapshots, by path; with `stamps`, its stamp
+   * before reading. Their SHA-256s are kept apart (`hashes`) and read only
+   * when a file must be compared by content or loaded: a run with nothing
+   * changed needs none.
    */
-  inputs: StampEntry[];
+  paths: string[];
+  /** Each input's stamp, four numbers by its place (stampAt): size, inode, and the modification and change times in nanoseconds. */
+  stamps: Float64Array;
   /** Every YAML file listed: one added or removed is a change too. */
   listed: string[];
   /** Files it tried and could not read (too large, not text, missing, outside the project): nothing proves them unchanged. */
   missing: string[];
-  /**
-   * By claims file, the claims whose results are kept, and the SHA-256 of the
-   * cache content that holds their footprints and, when any were kept, their
-   * whole results.
-   */
-  claimsFiles: Record<string, { ids: string[]; kept: string; results?: string }>;
+  /** How many claims its run kept results for; which, by claims file, is in the table. */
+  claims: number;
   /** The SHA-256 of the table part: what a view kept beside the manifest names (kept-view.ts). */
   table: string;
-  /** The SHA-256 of the hashes part: each input's SHA-256, in the order of `inputs` (inputsOf). */
+  /** The SHA-256 of the hashes part: each input's SHA-256, in the order of `paths` (inputsOf). */
   hashes: string;
 }
 
-// Arrays, not objects: a run with nothing changed parses one for each of 11,000 files and 10,000
-// claims, and field names were a third of the manifest.
-/** A file read: path, then its stamp's size, inode, mtimeNs and ctimeNs. */
-export type StampEntry = [path: string, size: number, ino: string, mtimeNs: string, ctimeNs: string];
-/** The same with its SHA-256 after the path. */
+/** A file read, with its SHA-256 and its stamp's size, inode, mtimeNs and ctimeNs. */
 export type InputEntry = [path: string, hash: string, size: number, ino: string, mtimeNs: string, ctimeNs: string];
 
-const FORMAT = 11;
+const FORMAT = 12;
 export const MANIFEST_BLOB = 'run-manifest';
 export const TABLE_BLOB = 'run-table';
 export const HASHES_BLOB = 'run-hashes';
 /** Stamps newer than this before the manifest are not trusted: coarse file systems tick in seconds. */
 export const RACY_MS = 2000;
+// Paths are kept joined by NUL, which no path holds, and stamps as doubles in this machine's byte
+// order, which the head names: the cache is this machine's, signed with its key.
+const SEPARATOR = '\0';
+const ORDER = endianness();
 
 export function inputEntry(path: string, hash: string, stamp: FileStamp): InputEntry {
   return [path, hash, stamp.size, stamp.ino, stamp.mtimeNs, stamp.ctimeNs];
 }
 
-export function stampEntry(path: string, stamp: FileStamp): StampEntry {
-  return [path, stamp.size, stamp.ino, stamp.mtimeNs, stamp.ctimeNs];
+/** The manifest's stamp of its input at `index`, as a stamp is written. */
+export function stampAt(manifest: Pick<RunManifest, 'stamps'>, index: number): FileStamp {
+  const at = index * 4;
+  const { stamps } = manifest;
+  // A stamp's times are integers as doubles, written out whole (read-files.ts, stampOf).
+  return { size: stamps[at]!, ino: String(stamps[at + 1]), mtimeNs: String(BigInt(stamps[at + 2]!)), ctimeNs: String(BigInt(stamps[at + 3]!)) };
 }
 
-/** A stamp entry's stamp. */
-export function entryStamp([, size, ino, mtimeNs, ctimeNs]: StampEntry): FileStamp {
-  return { size, ino, mtimeNs, ctimeNs };
+/** Stamps as the manifest keeps them: four numbers each, by place. */
+export function stampNumbers(stamps: readonly FileStamp[]): Float64Array {
+  const numbers = new Float64Array(stamps.length * 4);
+  stamps.forEach((s, i) => numbers.set([s.size, Number(s.ino), Number(s.mtimeNs), Number(s.ctimeNs)], i * 4));
+  return numbers;
+}
+
+type Stamps = Omit<RunManifest, 'format' | 'table' | 'hashes'>;
+
+/**
+ * The manifest in three blobs: the stamps, which name the other two by their
+ * SHA-256; the table, and the inputs' hashes, each after a line with its
+ * SHA-256. JSON in ASCII, anything else escaped: a few curly quotes in
+ * explanations made every warm run decode and parse megabytes of two-byte text.
+ */
+export function serializeManifest(
+  stamps: Omit<Stamps, 'paths' | 'stamps'> & { inputs: InputEntry[] },
+  table: ManifestTable,
+): { stamps: Uint8Array[]; table: string; hashes: string; hash: string } {
+  const text = asciiJson(table);
+  const hash = hashText(text);
+  const { inputs, ...rest } = stamps;
+  const hashesText = JSON.stringify(inputs.map(([, h]) => h));
+  const hashesHash = hashText(hashesText);
+  const kept = { ...rest, paths: inputs.map(([path]) => path), stamps: stampNumbers(inputs.map(([, , size, ino, mtimeNs, ctimeNs]) => ({ size, ino, mtimeNs, ctimeNs }))) };
+  return { stamps: serializeStamps(kept, hash, hashesHash), table: `${hash}\n${text}`, hashes: `${hashesHash}\n${hashesText}`, hash };
 }
 
 /**
- * The manifest as JSON in ASCII, anything else escaped: a few curly quotes in explanations made
- * every warm run decode and parse megabytes of two-byte text, at twice the cost. Three blobs: the
- * stamps, which name the other two by their SHA-256; the table, and the inputs' hashes, each after
- * a line with its SHA-256.
+ * The stamps alone, naming a table and hashes already kept: for a run that
+ * only has new stamps to record. A line of JSON, then the paths and the
+ * listing as text, then the stamps as bytes: every run with nothing changed
+ * reads them, and as JSON, 11,000 files' stamps took 40 ms to parse.
  */
-export function serializeManifest(
-  stamps: Omit<RunManifest, 'format' | 'table' | 'hashes' | 'inputs'> & { inputs: InputEntry[] },
-  table: ManifestTable,
-): { stamps: string; table: string; hashes: string; hash: string } {
-  const text = asciiJson(table);
-  const hash = hashText(text);
-  const hashesText = JSON.stringify(stamps.inputs.map(([, h]) => h));
-  const hashesHash = hashText(hashesText);
-  const inputs = stamps.inputs.map(([path, , ...stamp]) => [path, ...stamp] as StampEntry);
-  return { stamps: serializeStamps({ ...stamps, inputs }, hash, hashesHash), table: `${hash}\n${text}`, hashes: `${hashesHash}\n${hashesText}`, hash };
+export function serializeStamps({ paths, stamps, listed, ...rest }: Stamps, table: string, hashes: string): Uint8Array[] {
+  const pathBytes = Buffer.from(paths.join(SEPARATOR), 'utf8');
+  const listedBytes = Buffer.from(listed.join(SEPARATOR), 'utf8');
+  const head: Head = { format: FORMAT, ...rest, table, hashes, order: ORDER, inputs: paths.length, listed: listed.length, bytes: [pathBytes.length, listedBytes.length] };
+  return [Buffer.from(`${asciiJson(head)}\n`, 'latin1'), pathBytes, listedBytes, new Uint8Array(stamps.buffer, stamps.byteOffset, stamps.byteLength)];
 }
 
-/** The stamps alone, naming a table and hashes already kept: for a run that only has new stamps to record. */
-export function serializeStamps(stamps: Omit<RunManifest, 'format' | 'table' | 'hashes'>, table: string, hashes: string): string {
-  return asciiJson({ format: FORMAT, ...stamps, table, hashes });
+/** The stamps' first line: the manifest less its paths, listing and stamps, with how many of each and their bytes. */
+interface Head extends Omit<RunManifest, 'paths' | 'stamps' | 'listed'> {
+  order: string;
+  inputs: number;
+  listed: number;
+  bytes: [paths: number, listed: number];
 }
 
 // How to read each manifest's table and hashes, then what was read (undefined if not the one named).
@@ -94,29 +118,52 @@ const hashes = new WeakMap<RunManifest, { read: () => string | undefined; inputs
  * wanted; anything unexpected in its stamps is no manifest at all, never a
  * half-trusted one.
  */
-export function parseManifest(text: string | undefined, readTable: () => string | undefined, readHashes: () => string | undefined): RunManifest | undefined {
-  if (text === undefined) return undefined;
+export function parseManifest(bytes: Uint8Array | undefined, readTable: () => string | undefined, readHashes: () => string | undefined): RunManifest | undefined {
+  if (bytes === undefined) return undefined;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const newline = buffer.indexOf(10);
+  if (newline === -1) return undefined;
+  let head: Partial<Head>;
   try {
-    const m = JSON.parse(text) as Partial<RunManifest>;
-    const ok =
-      isObject(m) &&
-      m.format === FORMAT &&
-      typeof m.written === 'number' &&
-      typeof m.table === 'string' &&
-      typeof m.hashes === 'string' &&
-      Array.isArray(m.inputs) &&
-      m.inputs.every((e) => Array.isArray(e) && e.length === 5 && typeof e[0] === 'string') &&
-      Array.isArray(m.listed) &&
-      Array.isArray(m.missing) &&
-      isObject(m.claimsFiles) &&
-      Object.values(m.claimsFiles).every((f) => isObject(f) && Array.isArray(f.ids) && typeof f.kept === 'string' && (f.results === undefined || typeof f.results === 'string'));
-    if (!ok) return undefined;
-    tables.set(m as RunManifest, { read: readTable });
-    hashes.set(m as RunManifest, { read: readHashes });
-    return m as RunManifest;
+    head = JSON.parse(buffer.toString('latin1', 0, newline)) as Partial<Head>;
   } catch {
     return undefined;
   }
+  const ok =
+    isObject(head) &&
+    head.format === FORMAT &&
+    head.order === ORDER &&
+    typeof head.written === 'number' &&
+    typeof head.table === 'string' &&
+    typeof head.hashes === 'string' &&
+    Number.isSafeInteger(head.claims) &&
+    Array.isArray(head.missing) &&
+    head.missing.every((p) => typeof p === 'string') &&
+    Number.isSafeInteger(head.inputs) &&
+    Number.isSafeInteger(head.listed) &&
+    Array.isArray(head.bytes) &&
+    head.bytes.length === 2 &&
+    head.bytes.every((n) => Number.isSafeInteger(n) && n >= 0);
+  if (!ok) return undefined;
+  const { order: _order, inputs, listed: count, bytes: [pathBytes, listedBytes], ...rest } = head as Head;
+  const start = newline + 1;
+  if (buffer.length !== start + pathBytes + listedBytes + inputs * 32) return undefined;
+  const paths = split(buffer.toString('utf8', start, start + pathBytes), inputs);
+  const listed = split(buffer.toString('utf8', start + pathBytes, start + pathBytes + listedBytes), count);
+  // Copied out: a Float64Array must start at a multiple of 8 bytes.
+  const stamps = new Float64Array(inputs * 4);
+  new Uint8Array(stamps.buffer).set(buffer.subarray(start + pathBytes + listedBytes));
+  if (!paths || !listed || !stamps.every(Number.isInteger)) return undefined;
+  const manifest: RunManifest = { ...rest, paths, stamps, listed };
+  tables.set(manifest, { read: readTable });
+  hashes.set(manifest, { read: readHashes });
+  return manifest;
+}
+
+/** `count` strings joined by the separator, or undefined when there are not that many. */
+function split(text: string, count: number): string[] | undefined {
+  const parts = count === 0 ? (text === '' ? [] : undefined) : text.split(SEPARATOR);
+  return parts?.length === count ? parts : undefined;
 }
 
 /**
@@ -134,8 +181,8 @@ export function inputsOf(manifest: RunManifest): InputEntry[] | undefined {
     if (newline !== -1 && text!.slice(0, newline) === manifest.hashes) {
       try {
         const list: unknown = JSON.parse(text!.slice(newline + 1));
-        if (Array.isArray(list) && list.length === manifest.inputs.length && list.every((h) => typeof h === 'string')) {
-          inputs = manifest.inputs.map(([path, ...stamp], i) => [path, list[i] as string, ...stamp]);
+        if (Array.isArray(list) && list.length === manifest.paths.length && list.every((h) => typeof h === 'string')) {
+          inputs = manifest.paths.map((path, i) => inputEntry(path, list[i] as string, stampAt(manifest, i)));
         }
       } catch {
         // as below

@@ -3,7 +3,7 @@ import type { ProjectListing } from '../load/list-files.js';
 import type { Stats } from 'node:fs';
 import { decodeText, projectFileStats, readProjectBytes, statsMatch, type FileStamp } from '../load/read-files.js';
 import { sha256 } from '../model/hash.js';
-import { entryStamp, inputsOf, RACY_MS, type RunManifest } from './run-manifest.js';
+import { inputsOf, RACY_MS, stampAt, stampNumbers, type RunManifest } from './run-manifest.js';
 
 /**
  * The manifest run's inputs that are as they were, with their hash and stamp;
@@ -19,7 +19,7 @@ export async function unchangedSince(
   manifest: RunManifest,
   listing: ProjectListing,
   started: number,
-): Promise<{ all: boolean; allInputs: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; stamps: () => (FileStamp | undefined)[]; renewable: boolean }> {
+): Promise<{ all: boolean; allInputs: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; stamps: () => Float64Array; renewable: boolean }> {
   const listed = listing.paths.map((p) => p.path);
   let all =
     !listing.diagnostics.length &&
@@ -31,19 +31,24 @@ export async function unchangedSince(
   const trustedBefore = trustedStamps(manifest.written);
   const trustedNext = trustedStamps(started);
   const statsOf = projectFileStats(root);
+  const { paths, stamps } = manifest;
   // Each input's stamp now, by its place: the kept one (true) when its stats prove it unchanged.
-  const proved: (FileStamp | true | undefined)[] = new Array(manifest.inputs.length);
-  const hashOf = (i: number) => inputsOf(manifest)?.[i]?.[1];
-  for (let i = 0; i < manifest.inputs.length; i++) {
-    const [path, ...stamp] = manifest.inputs[i]!;
-    const check = stillAsKept(root, statsOf, path, stamp, () => hashOf(i), trustedBefore);
-    const now = check instanceof Promise ? await check : check;
+  const proved: (FileStamp | true | undefined)[] = new Array(paths.length);
+  for (let i = 0; i < paths.length; i++) {
+    // Synchronous when the stats tell, with nothing made: this loop is most of a run with nothing changed.
+    const info = statsOf(paths[i]!);
+    if (info && provedByStats(info, stamps, i * 4, trustedBefore)) {
+      proved[i] = true;
+      continue;
+    }
+    const hash = info && inputsOf(manifest)?.[i]?.[1];
+    const now = hash === undefined ? undefined : await sameContent(root, paths[i]!, hash);
     if (!now) {
       all = allInputs = false;
       continue;
     }
-    proved[i] = now.byContent ? now.stamp : true;
-    if (now.byContent && before(now.stamp.mtimeNs, trustedNext) && before(now.stamp.ctimeNs, trustedNext)) renewable = true;
+    proved[i] = now;
+    if (Number(now.mtimeNs) < trustedNext && Number(now.ctimeNs) < trustedNext) renewable = true;
   }
   // Made when asked: a run with nothing changed and no stamp to renew asks for none of it, nor for
   // the hashes. Without the hashes, no file is known: each is read again.
@@ -51,7 +56,7 @@ export async function unchangedSince(
   const made = () => {
     unchanged = new Map();
     const kept = inputsOf(manifest);
-    if (kept) proved.forEach((now, i) => now && unchanged!.set(kept[i]![0], { hash: kept[i]![1], stamp: now === true ? entryStamp(manifest.inputs[i]!) : now }));
+    if (kept) proved.forEach((now, i) => now && unchanged!.set(kept[i]![0], { hash: kept[i]![1], stamp: now === true ? stampAt(manifest, i) : now }));
     return unchanged;
   };
   return {
@@ -59,7 +64,11 @@ export async function unchangedSince(
     allInputs,
     renewable,
     // Each input's stamp now, by its place, without the hashes: what a manifest written again records.
-    stamps: () => proved.map((now, i) => (now === true ? entryStamp(manifest.inputs[i]!) : now)),
+    stamps: () => {
+      const now = stamps.slice();
+      proved.forEach((stamp, i) => stamp && stamp !== true && now.set(stampNumbers([stamp]), i * 4));
+      return now;
+    },
     get unchanged() {
       return unchanged ?? made();
     },
@@ -67,30 +76,16 @@ export async function unchangedSince(
 }
 
 /**
- * A file's stamp now, if it is as its kept stamp: by its stats, when they are
- * the kept stamp's and older than `trustedBefore` (ns); else by its content,
- * hashed as a load hashes it (YAML as its decoded text, snapshots as bytes),
- * against the kept hash, asked for only then. Synchronous when the stats
- * tell: 11,000 awaits cost a warm run a tenth.
+ * Whether a file's stats prove it is as its kept stamp (four numbers from
+ * `at`, as statsMatch takes them): the same, and older than `trustedBefore`
+ * (ns). Else only its content can tell (sameContent).
  */
-export function stillAsKept(
-  root: string,
-  statsOf: (path: string) => Stats | undefined,
-  path: string,
-  [size, ino, mtimeNs, ctimeNs]: [size: number, ino: string, mtimeNs: string, ctimeNs: string],
-  hashOf: () => string | undefined,
-  trustedBefore: string,
-): { stamp: FileStamp; byContent: false } | Promise<{ stamp: FileStamp; byContent: boolean } | undefined> | undefined {
-  const info = statsOf(path);
-  if (info === undefined) return undefined;
-  const kept = { size, ino, mtimeNs, ctimeNs };
-  // The same stats as the kept stamp, which is kept as it is: no stamp is made to compare.
-  if (statsMatch(info, kept) && before(mtimeNs, trustedBefore) && before(ctimeNs, trustedBefore)) return { stamp: kept, byContent: false };
-  const hash = hashOf();
-  return hash === undefined ? undefined : sameContent(root, path, hash);
+export function provedByStats(info: Stats, kept: ArrayLike<number>, at: number, trustedBefore: number): boolean {
+  return statsMatch(info, kept, at) && kept[at + 2]! < trustedBefore && kept[at + 3]! < trustedBefore;
 }
 
-async function sameContent(root: string, path: string, hash: string): Promise<{ stamp: FileStamp; byContent: true } | undefined> {
+/** A file's stamp now, if its content is as kept: hashed as a load hashes it (YAML as its decoded text, snapshots as bytes). */
+export async function sameContent(root: string, path: string, hash: string): Promise<FileStamp | undefined> {
   const read = await readProjectBytes(root, path, LIMITS.maxSnapshotBytes);
   if (!('bytes' in read)) return undefined;
   let nowHash: string | undefined;
@@ -98,17 +93,12 @@ async function sameContent(root: string, path: string, hash: string): Promise<{ 
     const text = decodeText(read.bytes, { file: path, line: 1, col: 1 });
     if ('text' in text) nowHash = sha256(text.text);
   } else nowHash = sha256(read.bytes);
-  return nowHash === hash ? { stamp: read.stamp, byContent: true } : undefined;
+  return nowHash === hash ? read.stamp : undefined;
 }
 
-/** Stamps before `ms` (ms since the epoch, less the racy margin), as a stamp's nanoseconds: what stillAsKept trusts. */
-export function trustedStamps(ms: number): string {
-  // Floored: a program's clock may give fractions of a millisecond, and a BigInt takes none.
-  return String(BigInt(Math.floor(ms) - RACY_MS) * 1_000_000n);
-}
-
-/** a < b for integers in decimal (stamps' times, String(bigint)), b not negative: no BigInt for each of 11,000 files. */
-function before(a: string, b: string): boolean {
-  if (a.startsWith('-')) return true;
-  return a.length !== b.length ? a.length < b.length : a < b;
+/** Stamps before `ms` (ms since the epoch, less the racy margin), in nanoseconds: what provedByStats trusts. */
+export function trustedStamps(ms: number): number {
+  // Floored: a program's clock may give fractions of a millisecond. Near 2^60, a double is within
+  // 256 ns of it, which no margin of seconds minds.
+  return (Math.floor(ms) - RACY_MS) * 1_000_000;
 }

@@ -95,7 +95,7 @@ export async function verifyWithCache(projectRoot: string, options: CachedVerify
 
 async function verifyThrough(root: string, cache: FileCache | undefined, diagnostics: Diagnostic[], started: number, options: CachedVerifyOptions): Promise<CachedVerification | KeptView> {
   const full = !options.select && !options.shard;
-  const manifest = cache ? parseManifest(cache.getBlob(MANIFEST_BLOB), () => cache.getBlob(TABLE_BLOB), () => cache.getBlob(HASHES_BLOB)) : undefined;
+  const manifest = cache ? parseManifest(cache.getBlobBytes(MANIFEST_BLOB), () => cache.getBlob(TABLE_BLOB), () => cache.getBlob(HASHES_BLOB)) : undefined;
   // Read only when wanted, and wanted as long as the manifest is: a full run that keeps nothing new must not prune them.
   if (manifest) {
     cache!.keepBlob(TABLE_BLOB);
@@ -113,7 +113,7 @@ async function verifyThrough(root: string, cache: FileCache | undefined, diagnos
   if (cache && manifest && full && since && !since.all && options.view && !whole) {
     // Nothing changed since a partial run: its view again, as for a full run's.
     const kept = await readPartialView(cache, root, manifest, listing, since.allInputs, options.view.key);
-    if (kept) return { view: kept, reused: { whole: true, claims: claimsOf(manifest) } };
+    if (kept) return { view: kept, reused: { whole: true, claims: manifest.claims } };
   }
   // Past here the project is loaded, in part or whole. Its code is loaded only now: a run with
   // nothing changed is mostly the loading of modules, and needs none of it.
@@ -145,7 +145,7 @@ async function reuseKept(
   const made = asked && result ? Buffer.from(asked.make(result), 'utf8') : undefined;
   if (made !== undefined) keepView(cache, manifest.table, asked!.key, made);
   if (renewed !== undefined || made !== undefined) await cache.finish();
-  const reused = { whole: true as const, claims: claimsOf(manifest) };
+  const reused = { whole: true as const, claims: manifest.claims };
   if (kept !== undefined) return { view: kept, reused };
   return { result: result!, ...(made !== undefined ? { view: made } : {}), reused };
 }
@@ -154,9 +154,9 @@ async function reuseKept(
 function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): VerifyResult | undefined {
   const table = tableOf(manifest);
   if (!table) return undefined;
-  const results = whole ? Object.values(manifest.claimsFiles).map((f) => readResults(cache, f.results) ?? {}) : [];
+  const results = whole ? Object.values(table.claimsFiles).map((f) => readResults(cache, f.results) ?? {}) : [];
   const merged: Record<string, unknown> = Object.assign({}, ...results);
-  const claims = Object.values(manifest.claimsFiles)
+  const claims = Object.values(table.claimsFiles)
     .flatMap((f) => f.ids)
     .sort(compareIds)
     .map((id) => keptHead(table, id, whole, merged));
@@ -166,4 +166,3 @@ function reuseWhole(cache: FileCache, manifest: RunManifest, whole: boolean): Ve
   return { tool, scale, claims: claims.map((c) => hydrate(c!)), totals, diagnostics };
 }
 
-const claimsOf = (manifest: RunManifest) => Object.values(manifest.claimsFiles).reduce((n, f) => n + f.ids.length, 0);

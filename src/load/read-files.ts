@@ -204,12 +204,13 @@ export function stampProjectFile(root: string, path: string): FileStamp | undefi
 }
 
 /**
- * Whether stats are those a stamp was made of, without making one: a stamp's
- * times are integers as doubles written out whole, so they read back as the
- * same doubles. Most of a warm run's garbage was stamps made only to compare.
+ * Whether stats are those a stamp was made of, without making one: the stamp
+ * as four numbers from `at` (size, inode, mtimeNs, ctimeNs), its times
+ * integers as doubles, as stampOf writes them out. Most of a warm run's
+ * garbage was stamps made only to compare.
  */
-export function statsMatch(info: Stats, stamp: { size: number; ino: string; mtimeNs: string; ctimeNs: string }): boolean {
-  return info.size === stamp.size && info.ino === Number(stamp.ino) && Math.round(info.mtimeMs * 1e6) === Number(stamp.mtimeNs) && Math.round(info.ctimeMs * 1e6) === Number(stamp.ctimeNs);
+export function statsMatch(info: Stats, kept: ArrayLike<number>, at = 0): boolean {
+  return info.size === kept[at] && info.ino === kept[at + 1] && Math.round(info.mtimeMs * 1e6) === kept[at + 2] && Math.round(info.ctimeMs * 1e6) === kept[at + 3];
 }
 
 export function decodeText(bytes: Buffer, at: { file: string; line: number; col: number }): ReadText {

@@ -89,12 +89,17 @@ export async function blob(dir: string, name: string) {
   const key = `blob-${sha(`blob\0${name}`)}`;
   const file = join(dir, CACHE_FOLDER, `${key}.json`);
   const secret = await machineKey();
-  const sign = (payload: string) => `${createHmac('sha256', secret).update(`${FORMAT}\n${key}\n${cacheStamp()}\n`).update(payload).digest('hex')}\n${payload}`;
-  const payload = async () => {
-    const text = await readFile(file, 'utf8');
-    return text.slice(text.indexOf('\n') + 1);
+  const sign = (payload: string | Uint8Array) => {
+    const bytes = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
+    return Buffer.concat([Buffer.from(`${createHmac('sha256', secret).update(`${FORMAT}\n${key}\n${cacheStamp()}\n`).update(bytes).digest('hex')}\n`), bytes]);
   };
-  return { file, sign, payload };
+  // The stamps blob is text, then bytes: read as bytes, and as text only what is text.
+  const bytes = async () => {
+    const raw = await readFile(file);
+    return raw.subarray(raw.indexOf(10) + 1);
+  };
+  const payload = async () => (await bytes()).toString('utf8');
+  return { file, sign, bytes, payload };
 }
 
 /**
@@ -110,5 +115,7 @@ export async function rewriteKeptTable(dir: string, change: (text: string) => st
   const after = change(before);
   await writeFile(table.file, table.sign(`${sha(after)}\n${after}`));
   const stamps = await blob(dir, 'run-manifest');
-  await writeFile(stamps.file, stamps.sign((await stamps.payload()).replace(sha(before), sha(after))));
+  const bytes = Buffer.from(await stamps.bytes());
+  bytes.write(sha(after), bytes.indexOf(sha(before)), 'latin1');
+  await writeFile(stamps.file, stamps.sign(bytes));
 }

@@ -78,7 +78,7 @@ describe('the result cache', () => {
     const manifestFile = (await blob(dir, MANIFEST_BLOB)).file;
     const read = async () => {
       const hashes = await (await blob(dir, HASHES_BLOB)).payload();
-      return parseManifest(await (await blob(dir, MANIFEST_BLOB)).payload(), () => undefined, () => hashes)!;
+      return parseManifest(await (await blob(dir, MANIFEST_BLOB)).bytes(), () => undefined, () => hashes)!;
     };
     const written = async () => (await stat(manifestFile, { bigint: true })).mtimeNs;
     const before = await read();
@@ -91,7 +91,7 @@ describe('the result cache', () => {
 
     // New times and the same content, as a checkout, a copy or a restored CI cache leaves them.
     const touched = new Date();
-    for (const [path] of before.inputs) await utimes(join(dir, path), touched, touched);
+    for (const path of before.paths) await utimes(join(dir, path), touched, touched);
     const second = await verifyWithCache(dir, { whole: false, now: () => start + 10_000 });
     expect(second.reused.whole).toBe(true);
     expect(table(second)).toBe(table(first));
@@ -101,7 +101,7 @@ describe('the result cache', () => {
     // The same hashes, still each with its own file: the new stamps keep the inputs' order.
     expect(after.hashes).toBe(before.hashes);
     expect(inputsOf(after)!.map(([path, hash]) => [path, hash])).toEqual(inputsOf(before)!.map(([path, hash]) => [path, hash]));
-    expect(after.inputs.map(([path]) => path)).toEqual(before.inputs.map(([path]) => path));
+    expect(after.paths).toEqual(before.paths);
     // Every stamp is as the manifest now says: nothing to read again.
     const listing = await listProjectFiles(dir);
     expect(await unchangedSince(dir, after, listing, start + 20_000)).toMatchObject({ all: true, renewable: false });
@@ -109,7 +109,7 @@ describe('the result cache', () => {
 
     // A file dated in the future is never trusted: it is read each run, and renews nothing.
     const future = new Date(start + 3_600_000);
-    await utimes(join(dir, before.inputs[0]![0]), future, future);
+    await utimes(join(dir, before.paths[0]!), future, future);
     const rewritten = await written();
     const third = await verifyWithCache(dir, { whole: false, now: () => start + 20_000 });
     expect(third.reused.whole).toBe(true);
