@@ -1,6 +1,6 @@
 import type { FileCache } from './file-cache.js';
 import type { EvidenceDelta } from './footprint-check.js';
-import { inputsOf, tableOf, type RunManifest } from './run-manifest.js';
+import { hashesOf, tableOf, type RunManifest } from './run-manifest.js';
 import type { unchangedSince } from './unchanged-since.js';
 import { kindOf } from '../load/layout.js';
 import { toParsedFile } from '../load/process-file.js';
@@ -21,13 +21,14 @@ export function evidenceDelta(cache: FileCache, manifest: RunManifest, since: Aw
   // the other is renamed or removed: after such a run, every footprint is checked in full.
   const kept = tableOf(manifest);
   if (!since || manifest.missing.length || !kept || kept.result.diagnostics.some((d) => d.code === 'ref/duplicate-id')) return {};
-  const inputs = inputsOf(manifest);
-  if (!inputs) return {};
+  const hashes = hashesOf(manifest);
+  if (!hashes) return {};
   const files = new Set<string>();
   const builder = createModelBuilder();
   let old = 0;
-  for (const [path, hash] of inputs) {
+  for (const [i, path] of manifest.paths.entries()) {
     if (since.unchanged.has(path)) continue;
+    const hash = hashes[i]!;
     // Each old parse is read and built again: past a few, checking every footprint costs less.
     if (kindOf(path) !== 'evidence' || ++old > MAX_OLD_FILES) return {};
     const processed = cache.get('evidence', hash);

@@ -2,7 +2,7 @@ import type { Footprint } from '../verdict/record-reads.js';
 import { contradictionsHash } from '../verdict/hash-reads.js';
 import { isFresh, jsonOf, type KeptClaim, type StoredClaim } from './result-store.js';
 import { hashText, isObject, keptHead } from './manifest-table.js';
-import { inputsOf, tableOf, type RunManifest } from './run-manifest.js';
+import { hashesOf, tableOf, type RunManifest } from './run-manifest.js';
 
 // The claims a full run kept, claims file by claims file, as cache content that its manifest names:
 // each claim's footprint and, when kept, its whole result.
@@ -98,7 +98,8 @@ function fileEntries(manifest: RunManifest): (path: string) => [string, string] 
   let entryOf = manifestEntries.get(manifest);
   if (!entryOf) {
     // Without the hashes, no file is the one a footprint read: every footprint is checked in full.
-    const entries = new Map<string, [string, string]>((inputsOf(manifest) ?? []).map(([path, hash]) => [path, [path, hash]]));
+    const hashes = hashesOf(manifest);
+    const entries = new Map<string, [string, string]>(hashes ? manifest.paths.map((path, i) => [path, [path, hashes[i]!]]) : []);
     entryOf = (path) => {
       let entry = entries.get(path);
       if (!entry) entries.set(path, (entry = [path, '']));

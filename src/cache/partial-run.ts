@@ -6,7 +6,7 @@ import { kindOf } from '../load/layout.js';
 import type { ProjectListing } from '../load/list-files.js';
 import { buildOnly } from '../load/build-only.js';
 import { contradictionWarning, loadWith } from '../load/load-project.js';
-import type { FileStamp } from '../load/read-files.js';
+import type { KnownFiles } from '../load/read-files.js';
 import { compareIds } from '../model/compare.js';
 import { assembleResult } from '../results/assemble-result.js';
 import type { ClaimResult, EvidenceRecord, Project, VerifyResult } from '../types.js';
@@ -14,7 +14,7 @@ import { verifyProject } from '../verdict/verify-project.js';
 import { addedCheck } from './added-check.js';
 import type { FileCache } from './file-cache.js';
 import { readResults } from './kept-claims.js';
-import { inputEntry, inputsOf, tableOf, type InputEntry, type RunManifest } from './run-manifest.js';
+import { hashesOf, inputEntry, tableOf, type InputEntry, type RunManifest } from './run-manifest.js';
 import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
 import { keptHead } from './manifest-table.js';
 import { hydrate, isFresh, type KeptClaim } from './result-store.js';
@@ -38,7 +38,7 @@ export interface PartialRun {
   /** What the manifest's run kept of its project: read only once the change is known to be one a partial run can take. */
   facts: () => ProjectFacts | undefined;
   listing: ProjectListing;
-  unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }>;
+  unchanged: KnownFiles;
   whole: boolean;
   workers?: number;
   fastYaml?: boolean;
@@ -91,9 +91,9 @@ export async function verifyPartial(run: PartialRun): Promise<PartialResult | un
   }
 
   // A footprint names only files the kept run read, all unchanged: their hashes are the manifest's.
-  const kept = inputsOf(manifest);
+  const kept = hashesOf(manifest);
   if (!kept) return undefined;
-  const inputs = new Map(kept.map(([path, hash]) => [path, hash]));
+  const inputs = new Map(manifest.paths.map((path, i) => [path, kept[i]!]));
   const hashOf = (path: string) => inputs.get(path) ?? '';
   const reads = new PartialReads(facts, added);
   const { evidenceFiles, claimsFiles, need, needId } = reads;

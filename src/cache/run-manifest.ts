@@ -30,7 +30,7 @@ export interface RunManifest {
   claims: number;
   /** The SHA-256 of the table part: what a view kept beside the manifest names (kept-view.ts). */
   table: string;
-  /** The SHA-256 of the hashes part: each input's SHA-256, in the order of `paths` (inputsOf). */
+  /** The SHA-256 of the hashes part: each input's SHA-256, in the order of `paths` (hashesOf). */
   hashes: string;
 }
 
@@ -111,7 +111,7 @@ interface Head extends Omit<RunManifest, 'paths' | 'stamps' | 'listed'> {
 
 // How to read each manifest's table and hashes, then what was read (undefined if not the one named).
 const tables = new WeakMap<RunManifest, { read: () => string | undefined; parsed?: ManifestTable | undefined }>();
-const hashes = new WeakMap<RunManifest, { read: () => string | undefined; inputs?: InputEntry[] | undefined }>();
+const hashes = new WeakMap<RunManifest, { read: () => string | undefined; list?: string[] | undefined }>();
 
 /**
  * A manifest read back, with how to read its table and hashes when they are
@@ -167,30 +167,28 @@ function split(text: string, count: number): string[] | undefined {
 }
 
 /**
- * The manifest's inputs with their SHA-256s, read on first use. Undefined
- * when the hashes are not those the stamps name, or not one for each input:
- * then no file can be proved unchanged by its content, nor its parse found.
+ * The manifest's inputs' SHA-256s, by their place, read on first use.
+ * Undefined when the hashes are not those the stamps name, or not one for
+ * each input: then no file can be proved unchanged by its content, nor its
+ * parse found.
  */
-export function inputsOf(manifest: RunManifest): InputEntry[] | undefined {
+export function hashesOf(manifest: RunManifest): readonly string[] | undefined {
   const part = hashes.get(manifest);
   if (!part) return undefined;
-  if (!('inputs' in part)) {
+  if (!('list' in part)) {
     const text = part.read();
     const newline = text?.indexOf('\n') ?? -1;
-    let inputs: InputEntry[] | undefined;
+    let list: unknown;
     if (newline !== -1 && text!.slice(0, newline) === manifest.hashes) {
       try {
-        const list: unknown = JSON.parse(text!.slice(newline + 1));
-        if (Array.isArray(list) && list.length === manifest.paths.length && list.every((h) => typeof h === 'string')) {
-          inputs = manifest.paths.map((path, i) => inputEntry(path, list[i] as string, stampAt(manifest, i)));
-        }
+        list = JSON.parse(text!.slice(newline + 1));
       } catch {
         // as below
       }
     }
-    part.inputs = inputs;
+    part.list = Array.isArray(list) && list.length === manifest.paths.length && list.every((h) => typeof h === 'string') ? (list as string[]) : undefined;
   }
-  return part.inputs;
+  return part.list;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { kindOf, LIMITS } from '../load/layout.js';
 import type { ProjectListing } from '../load/list-files.js';
 import type { Stats } from 'node:fs';
-import { decodeText, projectFileStats, readProjectBytes, statsMatch, type FileStamp } from '../load/read-files.js';
+import { decodeText, projectFileStats, readProjectBytes, statsMatch, type FileStamp, type KnownFiles } from '../load/read-files.js';
 import { sha256 } from '../model/hash.js';
-import { inputsOf, RACY_MS, stampAt, stampNumbers, type RunManifest } from './run-manifest.js';
+import { hashesOf, RACY_MS, stampAt, stampNumbers, type RunManifest } from './run-manifest.js';
 
 /**
  * The manifest run's inputs that are as they were, with their hash and stamp;
@@ -19,7 +19,7 @@ export async function unchangedSince(
   manifest: RunManifest,
   listing: ProjectListing,
   started: number,
-): Promise<{ all: boolean; allInputs: boolean; unchanged: Map<string, { hash: string; stamp: FileStamp }>; stamps: () => Float64Array; renewable: boolean }> {
+): Promise<{ all: boolean; allInputs: boolean; unchanged: KnownFiles; stamps: () => Float64Array; renewable: boolean }> {
   const listed = listing.paths.map((p) => p.path);
   let all =
     !listing.diagnostics.length &&
@@ -41,7 +41,7 @@ export async function unchangedSince(
       proved[i] = true;
       continue;
     }
-    const hash = info && inputsOf(manifest)?.[i]?.[1];
+    const hash = info && hashesOf(manifest)?.[i];
     const now = hash === undefined ? undefined : await sameContent(root, paths[i]!, hash);
     if (!now) {
       all = allInputs = false;
@@ -51,13 +51,25 @@ export async function unchangedSince(
     if (Number(now.mtimeNs) < trustedNext && Number(now.ctimeNs) < trustedNext) renewable = true;
   }
   // Made when asked: a run with nothing changed and no stamp to renew asks for none of it, nor for
-  // the hashes. Without the hashes, no file is known: each is read again.
-  let unchanged: Map<string, { hash: string; stamp: FileStamp }> | undefined;
-  const made = () => {
-    unchanged = new Map();
-    const kept = inputsOf(manifest);
-    if (kept) proved.forEach((now, i) => now && unchanged!.set(kept[i]![0], { hash: kept[i]![1], stamp: now === true ? stampAt(manifest, i) : now }));
-    return unchanged;
+  // the hashes. Without the hashes, no file is known: each is read again. Each file's entry is made
+  // when it is asked for: a partial run asks for a few hundred of 11,000.
+  let unchanged: KnownFiles | undefined;
+  const made = (): KnownFiles => {
+    const kept = hashesOf(manifest);
+    const places = new Map(kept ? paths.map((path, i) => [path, i]) : []);
+    const placeOf = (path: string) => {
+      const i = places.get(path);
+      return i !== undefined && proved[i] ? i : undefined;
+    };
+    return (unchanged = {
+      has: (path) => placeOf(path) !== undefined,
+      get(path) {
+        const i = placeOf(path);
+        if (i === undefined) return undefined;
+        const now = proved[i]!;
+        return { hash: kept![i]!, stamp: now === true ? stampAt(manifest, i) : now };
+      },
+    });
   };
   return {
     all,

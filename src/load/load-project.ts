@@ -8,7 +8,7 @@ import { kindOf, type FileKind } from './layout.js';
 import type { ProjectListing } from './list-files.js';
 import { type FileCache } from '../cache/file-cache.js';
 import type { ParsedFile } from './parse-yaml.js';
-import { readProjectFiles, type FileStamp } from './read-files.js';
+import { readProjectFiles, type KnownFiles } from './read-files.js';
 import { fileIntake, parseAll } from './parse-all.js';
 import { checkBrokenRules, checkRules } from '../rules/check-rules.js';
 import { findUnloaded } from '../validate/find-unloaded.js';
@@ -82,7 +82,7 @@ export async function loadProject(projectRoot: string, options: LoadOptions = {}
 
 export type WithCache = Omit<LoadOptions, 'cache'> & {
   cache: FileCache | undefined;
-  unchanged?: ReadonlyMap<string, { hash: string; stamp: FileStamp }>;
+  unchanged?: KnownFiles;
   /** The project's files as the caller listed them at the run's start: not listed again. */
   listing?: ProjectListing;
 };

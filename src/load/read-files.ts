@@ -9,6 +9,9 @@ import { resolveInsideSync } from './resolve-inside.js';
 
 export type { FileStamp };
 
+/** Files known unchanged since they were last read, by path: each one's hash and stamp. */
+export type KnownFiles = Pick<ReadonlyMap<string, { hash: string; stamp: FileStamp }>, 'has' | 'get'>;
+
 export interface TextFile {
   /** Project-relative POSIX path: what diagnostics print. */
   path: string;
@@ -29,7 +32,7 @@ export interface ReadFilesResult {
 export async function readProjectFiles(
   root: string,
   /** Files known unchanged, with their hash and stamp: read only if their text is asked for. */
-  unchanged: ReadonlyMap<string, { hash: string; stamp: FileStamp }> = new Map(),
+  unchanged: KnownFiles = new Map(),
   /** Only the files this accepts; every file when absent. */
   only?: (path: string, kind: FileKind) => boolean,
   /** The files as listed already; listed here when absent. */

@@ -6,9 +6,10 @@ import { main } from '../../src/cli/main.js';
 import { PLAIN } from '../../src/report/formatters/format-context.js';
 import { VERIFY_FORMATS } from '../../src/report/formatters/index.js';
 import { textView } from '../../src/cli/print-report.js';
-import { HASHES_BLOB, inputsOf, MANIFEST_BLOB, parseManifest, TABLE_BLOB } from '../../src/cache/run-manifest.js';
+import { HASHES_BLOB, hashesOf, MANIFEST_BLOB, parseManifest, TABLE_BLOB } from '../../src/cache/run-manifest.js';
 import { unchangedSince } from '../../src/cache/unchanged-since.js';
 import { listProjectFiles } from '../../src/load/list-files.js';
+import { stampProjectFile } from '../../src/load/read-files.js';
 import { blob, removePacks, rewriteKeptTable } from '../helpers/cache-packs.js';
 import { EDITS, pick, random } from '../helpers/edits.js';
 import { datedByAnotherFile, edit, git, gitProject, moveRecord } from '../helpers/git.js';
@@ -100,12 +101,23 @@ describe('the result cache', () => {
     expect(after.table).toBe(before.table);
     // The same hashes, still each with its own file: the new stamps keep the inputs' order.
     expect(after.hashes).toBe(before.hashes);
-    expect(inputsOf(after)!.map(([path, hash]) => [path, hash])).toEqual(inputsOf(before)!.map(([path, hash]) => [path, hash]));
+    expect(hashesOf(after)).toEqual(hashesOf(before));
+    expect(hashesOf(after)).toHaveLength(before.paths.length);
     expect(after.paths).toEqual(before.paths);
     // Every stamp is as the manifest now says: nothing to read again.
     const listing = await listProjectFiles(dir);
     expect(await unchangedSince(dir, after, listing, start + 20_000)).toMatchObject({ all: true, renewable: false });
     expect(await unchangedSince(dir, before, listing, start + 20_000)).toMatchObject({ all: true, renewable: true });
+    // Each file known with its hash and its stamp now: the kept one when its stats prove it, the one
+    // read when its content does.
+    const provedByStats = (await unchangedSince(dir, after, listing, start + 20_000)).unchanged;
+    const provedByContent = (await unchangedSince(dir, before, listing, start + 20_000)).unchanged;
+    for (const [i, path] of before.paths.entries()) {
+      const now = { hash: hashesOf(before)![i], stamp: stampProjectFile(dir, path) };
+      expect([provedByStats.has(path), provedByContent.has(path)]).toEqual([true, true]);
+      expect([provedByStats.get(path), provedByContent.get(path)]).toEqual([now, now]);
+    }
+    expect([provedByStats.has('claims/none.yaml'), provedByStats.get('claims/none.yaml')]).toEqual([false, undefined]);
 
     // A file dated in the future is never trusted: it is read each run, and renews nothing.
     const future = new Date(start + 3_600_000);
@@ -115,6 +127,16 @@ describe('the result cache', () => {
     expect(third.reused.whole).toBe(true);
     expect(table(third)).toBe(table(first));
     expect(await written()).toBe(rewritten);
+
+    // A file edited is no longer known, nor is any file once the hashes are gone; the rest are.
+    const edited = before.paths[1]!;
+    await writeFile(join(dir, edited), `${await readFile(join(dir, edited), 'utf8')}\n# edited\n`);
+    const since = await unchangedSince(dir, after, listing, start + 20_000);
+    expect(since.allInputs).toBe(false);
+    expect(before.paths.filter((path) => !since.unchanged.has(path))).toEqual([edited]);
+    const unhashed = parseManifest(await (await blob(dir, MANIFEST_BLOB)).bytes(), () => undefined, () => undefined)!;
+    const blind = await unchangedSince(dir, unhashed, listing, start + 20_000);
+    expect(before.paths.filter((path) => blind.unchanged.has(path))).toEqual([]);
   });
 
   it('verifies again only the claims a new evidence file can change', async () => {

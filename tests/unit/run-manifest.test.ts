@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { asciiJson } from '../../src/cache/ascii-json.js';
 import type { Stats } from 'node:fs';
 import { stampOf } from '../../src/load/read-files.js';
-import { inputEntry, inputsOf, parseManifest, serializeManifest, serializeStamps, stampAt, stampNumbers, tableOf, type InputEntry } from '../../src/cache/run-manifest.js';
+import { hashesOf, inputEntry, parseManifest, serializeManifest, serializeStamps, stampAt, stampNumbers, tableOf, type InputEntry } from '../../src/cache/run-manifest.js';
 import { headsOf, keptHead, summaryOf, type ManifestTable } from '../../src/cache/manifest-table.js';
 import { SUMMARY, type KeptClaim } from '../../src/cache/result-store.js';
 
@@ -60,7 +60,7 @@ describe('the run manifest', () => {
     expect(manifest).toMatchObject({ written: 7, paths: inputs.map(([path]) => path), listed, missing: ['evidence/unread.yaml'], claims: 3 });
     // Each stamp's strings again, digit for digit, as stampOf wrote them.
     expect(inputs.map((_, i) => stampAt(manifest, i))).toEqual(inputs.map(([, , size, ino, mtimeNs, ctimeNs]) => ({ size, ino, mtimeNs, ctimeNs })));
-    expect(inputsOf(manifest)).toEqual(inputs);
+    expect(hashesOf(manifest)).toEqual(inputs.map(([, hash]) => hash));
     // The stamps again, restamped as they are: the same bytes.
     expect(joined(serializeStamps({ ...manifest, stamps: stampNumbers(inputs.map((_, i) => stampAt(manifest, i))) }, manifest.table, manifest.hashes))).toEqual(bytes);
 
@@ -130,8 +130,8 @@ describe('the run manifest', () => {
       { size: 20, ino: '8', mtimeNs: '2000', ctimeNs: '2001' },
     ]);
     expect(reads).toBe(0);
-    expect(inputsOf(manifest)).toEqual(inputs);
-    expect(inputsOf(manifest)).toBe(inputsOf(manifest));
+    expect(hashesOf(manifest)).toEqual(inputs.map(([, hash]) => hash));
+    expect(hashesOf(manifest)).toBe(hashesOf(manifest));
     expect(reads).toBe(1);
     // Another run's hashes, one too few, or none: no hashes, though the stamps still tell what changed.
     const other = serializeManifest({ written: 5, inputs: inputs.slice(0, 1), listed: [], missing: [], claims: 0 }, EMPTY_TABLE);
@@ -139,7 +139,7 @@ describe('the run manifest', () => {
     for (const hashes of [other.hashes, `${manifest.hashes}\n${body}`, undefined]) {
       const read = parseManifest(joined(written.stamps), () => written.table, () => hashes)!;
       expect(read.written).toBe(4);
-      expect(inputsOf(read)).toBeUndefined();
+      expect(hashesOf(read)).toBeUndefined();
     }
   });
 });
