@@ -1,10 +1,9 @@
 import type { FileCache } from './file-cache.js';
 import type { ProjectListing } from '../load/list-files.js';
 import { isFresh, type KeptClaim, type StoredClaim } from './result-store.js';
-import { headsOf } from './manifest-table.js';
+import { headsOf, type ManifestTable } from './manifest-table.js';
 import { readKept, serializeKept } from './kept-claims.js';
 import { HASHES_BLOB, inputEntry, MANIFEST_BLOB, serializeManifest, serializeStamps, tableOf, TABLE_BLOB, type InputEntry, type RunManifest } from './run-manifest.js';
-import type { ManifestTable } from './manifest-table.js';
 import type { LoadResult, Project, VerifyResult } from '../types.js';
 import { compareIds } from '../model/compare.js';
 

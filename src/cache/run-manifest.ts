@@ -140,7 +140,9 @@ export function parseManifest(bytes: Uint8Array | undefined, readTable: () => st
     Array.isArray(head.missing) &&
     head.missing.every((p) => typeof p === 'string') &&
     Number.isSafeInteger(head.inputs) &&
+    head.inputs! >= 0 &&
     Number.isSafeInteger(head.listed) &&
+    head.listed! >= 0 &&
     Array.isArray(head.bytes) &&
     head.bytes.length === 2 &&
     head.bytes.every((n) => Number.isSafeInteger(n) && n >= 0);

@@ -75,7 +75,8 @@ export async function unchangedSince(
     all,
     allInputs,
     renewable,
-    // Each input's stamp now, by its place, without the hashes: what a manifest written again records.
+    // Each input's stamp now, by its place, without the hashes: what a manifest written again records
+    // (only when every input is unchanged; one that is not keeps its kept stamp here).
     stamps: () => {
       const now = stamps.slice();
       proved.forEach((stamp, i) => stamp && stamp !== true && now.set(stampNumbers([stamp]), i * 4));

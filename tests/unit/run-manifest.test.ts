@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { asciiJson } from '../../src/cache/ascii-json.js';
 import type { Stats } from 'node:fs';
 import { stampOf } from '../../src/load/read-files.js';
-import { hashesOf, inputEntry, parseManifest, serializeManifest, serializeStamps, stampAt, stampNumbers, tableOf, type InputEntry } from '../../src/cache/run-manifest.js';
+import { provedByStats, trustedStamps } from '../../src/cache/unchanged-since.js';
+import { hashesOf, inputEntry, parseManifest, RACY_MS, serializeManifest, serializeStamps, stampAt, stampNumbers, tableOf, type InputEntry } from '../../src/cache/run-manifest.js';
 import { headsOf, keptHead, summaryOf, type ManifestTable } from '../../src/cache/manifest-table.js';
 import { SUMMARY, type KeptClaim } from '../../src/cache/result-store.js';
 
@@ -80,6 +81,11 @@ describe('the run manifest', () => {
     expect(refused((h) => (h.claims = '3'))).toBeUndefined();
     expect(refused((h) => (h.missing = [1]))).toBeUndefined();
     expect(refused(() => {}, bytes.subarray(bytes.indexOf(10), -1))).toBeUndefined();
+    // One path more than the head counts, in the same bytes: a slash made a separator.
+    const split = Buffer.from(bytes.subarray(bytes.indexOf(10)));
+    split[split.indexOf('/')] = 0;
+    expect(refused(() => {}, split)).toBeUndefined();
+    expect(refused((h) => ((h.inputs = -1), ((h.bytes as number[])[0] = (h.bytes as number[])[0]! + 32)))).toBeUndefined();
     // A stamp that is no integer (a time must be written out whole).
     const tail = Buffer.from(bytes.subarray(bytes.indexOf(10)));
     tail.writeDoubleLE(0.5, tail.length - 8);
@@ -150,3 +156,30 @@ const joined = (parts: Uint8Array[]) => Buffer.concat(parts);
 
 /** The stamps' first line, as JSON. */
 const headOf = (bytes: Buffer) => JSON.parse(bytes.toString('latin1', 0, bytes.indexOf(10))) as Record<string, unknown>;
+
+describe('a stamp trusted by its stats', () => {
+  // Whole milliseconds, as a coarse file system gives them: a stamp right on the bound.
+  const written = 1_764_787_200_000;
+  const statsAt = (ms: number) => ({ size: 5, ino: 9, mtimeMs: ms, ctimeMs: ms }) as Stats;
+  const kept = (ms: number) => stampNumbers([stampOf(statsAt(ms))]);
+
+  it('is older than two seconds before the manifest, both its times', () => {
+    const bound = trustedStamps(written);
+    expect(provedByStats(statsAt(written - RACY_MS - 1), kept(written - RACY_MS - 1), 0, bound)).toBe(true);
+    expect(provedByStats(statsAt(written - RACY_MS), kept(written - RACY_MS), 0, bound)).toBe(false);
+    expect(provedByStats(statsAt(written), kept(written), 0, bound)).toBe(false);
+    // An old modification time does not vouch for a recent change of status.
+    const mixed = { ...statsAt(written - 10_000), ctimeMs: written - RACY_MS + 0.5 } as Stats;
+    expect(provedByStats(mixed, stampNumbers([stampOf(mixed)]), 0, bound)).toBe(false);
+    // Stats that are not the kept stamp's prove nothing, however old.
+    expect(provedByStats(statsAt(written - 10_000), kept(written - 10_001), 0, bound)).toBe(false);
+  });
+
+  it('is judged within a quarter of a microsecond of the exact bound, now and far ahead', () => {
+    for (const ms of [written, 1_700_000_000_123.456, 4_102_444_800_000.25]) {
+      const exact = (BigInt(Math.floor(ms)) - BigInt(RACY_MS)) * 1_000_000n;
+      expect(Math.abs(Number(BigInt(trustedStamps(ms)) - exact))).toBeLessThanOrEqual(256);
+    }
+  });
+});
+
