@@ -114,7 +114,7 @@ function lazyPack(path: string, name: string, size: number, entries: Map<string,
  * it had: never blocks on a FIFO put in its place (the open does not wait
  * for a writer), and refuses anything else.
  */
-function openRegular(path: string, size: number): number {
+export function openRegular(path: string, size: number): number {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const info = fstatSync(fd);
@@ -202,7 +202,7 @@ function entriesOf(text: string, headerStart: number): Pack['entries'] | undefin
   return at === headerStart ? entries : undefined;
 }
 
-function readAll(fd: number, into: Buffer, position: number): void {
+export function readAll(fd: number, into: Buffer, position: number): void {
   for (let done = 0; done < into.length; ) {
     const n = readSync(fd, into, done, into.length - done, position + done);
     if (n === 0) throw new Error('the file ended early');

@@ -8,6 +8,7 @@ import { isProcessedFile, type ProcessedFile } from '../load/processed-file.js';
 import { removeAbandoned } from '../load/write-atomic.js';
 import { sha256 } from '../model/hash.js';
 import { readBlob, writeBlob } from './signed-blob.js';
+import { readRangedBlob, writeRangedBlob, type RangedBlob } from './ranged-blob.js';
 import { entryText, readFamily, readPack, readPackHeader, type Pack, type Signer } from './cache-pack.js';
 import { PackWriter } from './pack-writer.js';
 import { packName, prunePacks, removeFile } from './prune-packs.js';
@@ -37,6 +38,10 @@ export interface FileCache {
   keepBlob(name: string): void;
   /** Written by `finish`, after the packs: a blob may name their content, never content not there yet. Given as text, or as its bytes in parts. */
   setBlob(name: string, payload: string | readonly Uint8Array[]): void;
+  /** A blob read in parts (ranged-blob.ts): its head, and each part checked when asked. */
+  getRangedBlob(name: string): RangedBlob | undefined;
+  /** Written by `finish`, as setBlob's are: a head, and parts each read apart. */
+  setRangedBlob(name: string, head: string, parts: readonly string[]): void;
   /**
    * Writes this run's new entries, one pack per family, and removes what this
    * run did not use, so the cache does not grow without end: parse entries
@@ -122,7 +127,7 @@ export async function openFileCache(
   // Entries found but unusable: written again, and the new one wins a merge.
   const broken = new Set<string>();
   const usedBlobs = new Set<string>();
-  const pendingBlobs = new Map<string, string | readonly Uint8Array[]>();
+  const pendingBlobs = new Map<string, { plain: string | readonly Uint8Array[] } | { head: string; parts: readonly string[] }>();
 
   const load = (family: Family): Map<string, Pack> => {
     let index = found.get(family);
@@ -205,7 +210,16 @@ export async function openFileCache(
     setBlob(name, payload) {
       if (abandoned) return;
       usedBlobs.add(blobKey(name));
-      pendingBlobs.set(blobKey(name), payload);
+      pendingBlobs.set(blobKey(name), { plain: payload });
+    },
+    getRangedBlob(name) {
+      usedBlobs.add(blobKey(name));
+      return readRangedBlob(dir, blobKey(name), macOf);
+    },
+    setRangedBlob(name, head, parts) {
+      if (abandoned) return;
+      usedBlobs.add(blobKey(name));
+      pendingBlobs.set(blobKey(name), { head, parts });
     },
     async finish(options = {}) {
       const fresh = new Map<Family, { name: string; entries: Pack['entries'] }>();
@@ -220,7 +234,10 @@ export async function openFileCache(
       if (complete && pendingBlobs.size) {
         try {
           makeDir();
-          for (const [key, payload] of pendingBlobs) writeBlob(dir, key, payload, macOf);
+          for (const [key, payload] of pendingBlobs) {
+            if ('plain' in payload) writeBlob(dir, key, payload.plain, macOf);
+            else writeRangedBlob(dir, key, Buffer.from(payload.head, 'utf8'), payload.parts.map((part) => Buffer.from(part, 'utf8')), macOf);
+          }
         } catch {
           // a cache that cannot be written only costs speed
         }

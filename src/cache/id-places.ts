@@ -1,4 +1,4 @@
-import { hashKey, type TableMeta, type TextSource } from './sharded-table.js';
+import { hashKey, type ShardSource, type TableMeta } from './sharded-table.js';
 
 /**
  * Each record id's file (by its place in a list), kept as text in shards by
@@ -7,7 +7,7 @@ import { hashKey, type TableMeta, type TextSource } from './sharded-table.js';
  * each id in it, then a space. Ids are the schema's (lowercase letters, digits
  * and hyphens), so no id holds either character, and JSON escapes neither.
  */
-export function writeIdPlaces(idsByPlace: readonly (readonly string[])[], start: number): { text: string; meta: TableMeta } | undefined {
+export function writeIdPlaces(idsByPlace: readonly (readonly string[])[]): string[] | undefined {
   const count = idsByPlace.reduce((n, ids) => n + ids.length, 0);
   let size = 1;
   while (size * IDS_PER_SHARD < count) size *= 2;
@@ -18,20 +18,16 @@ export function writeIdPlaces(idsByPlace: readonly (readonly string[])[], start:
       shards[hashKey(id) & (size - 1)]!.push(`${id}:${place}`);
     }
   }
-  // Laid out as a sharded table's shards are (sharded-table.ts): text put at `start`, and where each ends.
-  const ends: number[] = [];
-  let text = '';
-  for (const entries of shards) ends.push(start + (text += ` ${entries.join(' ')} `).length);
-  return { text, meta: { start, ends } };
+  return shards.map((entries) => ` ${entries.join(' ')} `);
 }
 
 /**
- * Looks ids up in shards writeIdPlaces wrote, each taken from `source` when
- * first asked; the shards end the source. A shard or place that does not read
+ * Looks ids up in shards writeIdPlaces wrote, the parts `meta` names of
+ * `source`, each read when first asked. A shard or place that does not read
  * as one gives `onBroken` a call, and nothing.
  */
-export function idPlaceReader(source: TextSource, meta: TableMeta, places: number, onBroken: () => void): (id: string) => number | undefined {
-  const mask = meta.ends.length - 1;
+export function idPlaceReader(source: ShardSource, meta: TableMeta, places: number, onBroken: () => void): (id: string) => number | undefined {
+  const mask = meta.count - 1;
   const shards = new Map<number, string>();
   return (id) => {
     // An id the schema refuses is in no file, and could match across an entry's parts.
@@ -39,12 +35,8 @@ export function idPlaceReader(source: TextSource, meta: TableMeta, places: numbe
     const i = hashKey(id) & mask;
     let shard = shards.get(i);
     if (shard === undefined) {
-      const end = meta.ends[i]!;
-      shard = source.slice(i === 0 ? meta.start : meta.ends[i - 1]!, end);
-      // Each shard is followed by the next one's space, and the last by the end of the text: a bound
-      // moved by whole entries would otherwise lose them without a sign.
-      const next = source.slice(end, end + 1);
-      if (!shard.startsWith(' ') || !shard.endsWith(' ') || next !== (i === mask ? '' : ' ')) {
+      shard = source(meta.first + i);
+      if (shard === undefined || !shard.startsWith(' ') || !shard.endsWith(' ')) {
         onBroken();
         shard = ' ';
       }

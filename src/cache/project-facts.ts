@@ -4,13 +4,14 @@ import type { Contradiction, EvidenceRecord, Project } from '../types.js';
 import { asciiJson } from './ascii-json.js';
 import { idPlaceReader, writeIdPlaces } from './id-places.js';
 import { isObject } from './manifest-table.js';
-import { asciiSource, backToBack, isTableMeta, readTable, writeTable, type TableMeta, type TextSource } from './sharded-table.js';
+import type { RangedBlob } from './ranged-blob.js';
+import { backToBack, isTableMeta, readTable, writeTable, type ShardSource, type TableMeta } from './sharded-table.js';
 import { NestedLists } from './nested-lists.js';
 import type { StoredClaim } from './result-store.js';
 import type { Query } from '../verdict/record-reads.js';
 
 export const FACTS_BLOB = 'run-facts';
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * What a partial run (partial-run.ts) needs to know of the records it does
@@ -64,12 +65,12 @@ const TABLES = ['routes', 'byRoute', 'byRecord', 'byAbsent'] as const;
 type TableName = (typeof TABLES)[number];
 
 /**
- * The facts of a loaded project, as a blob's text; undefined when a partial
- * run could not build on them: a load with a problem other than a
- * contradiction, or a record left out. The text is a head of JSON, a line
- * break, then the tables' shards.
+ * The facts of a loaded project, as a ranged blob's head and parts
+ * (ranged-blob.ts); undefined when a partial run could not build on them: a
+ * load with a problem other than a contradiction, or a record left out. The
+ * parts are the tables' shards, then the ids'.
  */
-export function serializeFacts(project: Project, load: readonly Diagnostic[], table: string, stored: ReadonlyMap<string, StoredClaim>): string | undefined {
+export function serializeFacts(project: Project, load: readonly Diagnostic[], table: string, stored: ReadonlyMap<string, StoredClaim>): { head: string; parts: string[] } | undefined {
   const check = project.contradictionCheck;
   if (!check || project.excludedEvidence.length || load.some((d) => d.code !== 'evidence/contradiction')) return undefined;
   const byFile = new Map<string, EvidenceRecord[]>();
@@ -83,51 +84,42 @@ export function serializeFacts(project: Project, load: readonly Diagnostic[], ta
   if (!routes) return undefined;
   const claims = claimsIndex(stored, (key) => routes.count(...routeParts(key)));
   const entries: Record<TableName, readonly (readonly [string, unknown])[]> = { routes: routes.entries(), byRoute: claims.byRoute.entries(), byRecord: [...claims.byRecord], byAbsent: [...claims.byAbsent] };
-  let body = '';
+  const parts: string[] = [];
   const tables: Partial<Record<TableName, TableMeta>> = {};
   for (const name of TABLES) {
-    const written = writeTable(entries[name], body.length);
-    body += written.text;
-    tables[name] = written.meta;
+    const shards = writeTable(entries[name]);
+    tables[name] = { first: parts.length, count: shards.length };
+    for (const shard of shards) parts.push(shard);
   }
-  // Each id's file, as text after the tables (id-places.ts): a table of 100,000 ids cost a full run a
-  // tenth of a second to write, and a map of them a partial run 20 to 30 ms to make.
-  const ids = writeIdPlaces(
-    files.map((file) => byFile.get(file)!.map((r) => r.id)),
-    body.length,
-  );
-  if (!ids) return undefined;
-  body += ids.text;
-  const head = { format: FORMAT, table, contradictions: project.contradictions, check, files, ids: ids.meta, claims: { ids: claims.ids, always: claims.always }, tables };
-  // All of it ASCII (asciiJson, and shards written so), so that a reader may take any part of the
-  // bytes as it is. The diagnostics quote the evidence, curly quotes and all; the rest is ASCII as a
-  // rule, which asciiJson finds at a glance rather than walking megabytes for it.
-  return `${asciiJson(head).slice(0, -1)},"load":${asciiJson([...load])}}\n${body}`;
+  // Each id's file, as shards of text after the tables (id-places.ts): a table of 100,000 ids cost a
+  // full run a tenth of a second to write, and a map of them a partial run 20 to 30 ms to make.
+  const idShards = writeIdPlaces(files.map((file) => byFile.get(file)!.map((r) => r.id)));
+  if (!idShards) return undefined;
+  const ids: TableMeta = { first: parts.length, count: idShards.length };
+  for (const shard of idShards) parts.push(shard);
+  const head = { format: FORMAT, table, contradictions: project.contradictions, check, files, ids, claims: { ids: claims.ids, always: claims.always }, tables };
+  // All of it ASCII (asciiJson, and shards written so). The diagnostics quote the evidence, curly
+  // quotes and all; the rest is ASCII as a rule, which asciiJson finds at a glance rather than
+  // walking megabytes for it.
+  return { head: `${asciiJson(head).slice(0, -1)},"load":${asciiJson([...load])}}`, parts };
 }
 
 /**
  * Facts read back, if they are of the run whose table is `table` and hold
- * together; else undefined. Given their bytes, only the head is decoded at
- * once, and each shard when first asked: decoding megabytes of shards and
- * ids that a partial run mostly never reads took it about 20 ms.
+ * together; else undefined. Only the head is read at once, and each shard
+ * when first asked: reading and checking the 8 MB of shards a partial run
+ * mostly never reads was about 40 ms of it, and decoding them 20 ms more.
  */
-export function parseFacts(kept: string | Uint8Array | undefined, table: string): ProjectFacts | undefined {
+export function parseFacts(kept: RangedBlob | undefined, table: string): ProjectFacts | undefined {
   if (kept === undefined) return undefined;
-  const text = typeof kept === 'string' ? kept : asciiSource(kept);
-  if (text === undefined) return undefined;
-  const line = text.indexOf('\n');
-  if (line === -1) return undefined;
   let f: Record<string, unknown>;
   try {
-    const head: unknown = JSON.parse(text.slice(0, line));
+    const head: unknown = JSON.parse(kept.head.toString('utf8'));
     if (!isObject(head)) return undefined;
     f = head;
   } catch {
     return undefined;
   }
-  const start = line + 1;
-  const body: TextSource = { slice: (from, to) => text.slice(start + from, start + to) };
-  const bodyLength = kept.length - start;
   const { check, claims, tables } = f;
   const ok =
     f.format === FORMAT &&
@@ -138,18 +130,19 @@ export function parseFacts(kept: string | Uint8Array | undefined, table: string)
     typeof check.comparisons === 'number' &&
     typeof check.counted === 'number' &&
     Array.isArray(f.files) &&
-    isTableMeta(f.ids, bodyLength) &&
+    isTableMeta(f.ids, kept.count) &&
     isObject(claims) &&
     Array.isArray(claims.ids) &&
     Array.isArray(claims.always) &&
     isObject(tables) &&
-    TABLES.every((name) => isTableMeta(tables[name], bodyLength)) &&
-    // The body is the tables' shards, then the ids', and nothing else.
-    backToBack([...TABLES.map((name) => tables[name] as TableMeta), f.ids as TableMeta], bodyLength);
+    TABLES.every((name) => isTableMeta(tables[name], kept.count)) &&
+    // The parts are the tables' shards, then the ids', and nothing else.
+    backToBack([...TABLES.map((name) => tables[name] as TableMeta), f.ids as TableMeta], kept.count);
   if (!ok) return undefined;
   let broken = false;
+  const source: ShardSource = (i) => kept.part(i)?.toString('utf8');
   const lookup = <T>(name: TableName, valid: (value: unknown) => value is T) => {
-    const get = readTable<unknown>(body, tables[name] as TableMeta, () => void (broken = true));
+    const get = readTable<unknown>(source, tables[name] as TableMeta, () => void (broken = true));
     return (key: string): T | undefined => {
       const value = get(key);
       if (value === undefined || valid(value)) return value;
@@ -163,7 +156,7 @@ export function parseFacts(kept: string | Uint8Array | undefined, table: string)
     contradictions: f.contradictions as Contradiction[],
     check: { comparisons: check.comparisons as number, counted: check.counted as number },
     files: f.files as string[],
-    fileOf: idPlaceReader(body, f.ids as TableMeta, (f.files as string[]).length, () => void (broken = true)),
+    fileOf: idPlaceReader(source, f.ids as TableMeta, (f.files as string[]).length, () => void (broken = true)),
     routes: lookup('routes', isPlaces),
     claims: { ids: claims.ids as string[], always: claims.always as number[], byRoute: lookup('byRoute', isPlaces), byRecord: lookup('byRecord', isPlaces), byAbsent: lookup('byAbsent', isPlaces) },
     broken: () => broken,

@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { asciiText } from './ascii-json.js';
 import { isObject } from './manifest-table.js';
 
@@ -9,40 +8,27 @@ import { isObject } from './manifest-table.js';
  * run's facts (7 MB of nested objects at the large bench size) took about a
  * tenth of the run.
  *
- * A table is its shards' JSON objects back to back in a text, and where each
- * ends (TableMeta), kept beside it.
+ * The shards are parts of a ranged blob (ranged-blob.ts), each read when
+ * first asked; a table is a run of them (TableMeta).
  */
 export interface TableMeta {
-  /** Where the first shard starts in the text. */
-  start: number;
-  /** Where each shard ends; their number is a power of two. */
-  ends: number[];
+  /** The first shard's part. */
+  first: number;
+  /** How many shards: a power of two. */
+  count: number;
 }
 
-/** Where shards are read from: the kept text itself, or its bytes, each shard decoded when asked. */
-export interface TextSource {
-  slice(start: number, end: number): string;
-}
+/** A part's text, read and checked when asked; undefined for one that does not read back. */
+export type ShardSource = (part: number) => string | undefined;
 
-/**
- * Kept bytes read as text, each part decoded when asked: ASCII throughout as
- * written, so latin1 decodes them; undefined for bytes that are not, which
- * were not written so.
- */
-export function asciiSource(kept: Uint8Array): (TextSource & { indexOf(char: string): number }) | undefined {
-  if (!isAscii(kept)) return undefined;
-  const bytes = Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength);
-  return { slice: (start, end) => bytes.toString('latin1', start, end), indexOf: (char) => bytes.indexOf(char) };
-}
-
-/** Whether tables (each meta already checked) lie back to back from 0 to `length`: bounds that do not meet are damaged. */
-export function backToBack(metas: readonly TableMeta[], length: number): boolean {
+/** Whether tables (each meta already checked) take the parts from 0 to `parts` in turn: bounds that do not meet are damaged. */
+export function backToBack(metas: readonly TableMeta[], parts: number): boolean {
   let at = 0;
   for (const meta of metas) {
-    if (meta.start !== at) return false;
-    at = meta.ends[meta.ends.length - 1]!;
+    if (meta.first !== at) return false;
+    at += meta.count;
   }
-  return at === length;
+  return at === parts;
 }
 
 /** About this many keys to a shard: small enough to parse in microseconds, few enough shards to list. */
@@ -56,12 +42,11 @@ export function hashKey(key: string): number {
 }
 
 /**
- * A table's shards as text, to be put at `start` in the kept text, and its
- * meta. The keys are distinct. Each shard is written as JSON.stringify would
- * write an object of its entries: building those objects, each of its own
- * shape, took most of the time.
+ * A table's shards as text. The keys are distinct. Each shard is written as
+ * JSON.stringify would write an object of its entries: building those
+ * objects, each of its own shape, took most of the time.
  */
-export function writeTable(entries: readonly (readonly [string, unknown])[], start: number): { text: string; meta: TableMeta } {
+export function writeTable(entries: readonly (readonly [string, unknown])[]): string[] {
   let count = 1;
   while (count * KEYS_PER_SHARD < entries.length) count *= 2;
   // The entries by shard, as a counting sort: no array made for each.
@@ -76,46 +61,42 @@ export function writeTable(entries: readonly (readonly [string, unknown])[], sta
   const order = new Uint32Array(entries.length);
   const next = first.slice(0, count);
   for (let i = 0; i < entries.length; i++) order[next[shardOf[i]!]!++] = i;
-  const ends: number[] = [];
-  let text = '';
+  const shards: string[] = [];
   for (let s = 0; s < count; s++) {
     const members: string[] = [];
     for (let j = first[s]!; j < first[s + 1]!; j++) {
       const entry = entries[order[j]!]!;
       members.push(`${JSON.stringify(entry[0])}:${JSON.stringify(entry[1])}`);
     }
-    ends.push(start + (text += asciiText(`{${members.join(',')}}`)).length);
+    shards.push(asciiText(`{${members.join(',')}}`));
   }
-  return { text, meta: { start, ends } };
+  return shards;
 }
 
-/** Whether `meta` describes shards that lie within a text of this length, in order. */
-export function isTableMeta(meta: unknown, length: number): meta is TableMeta {
-  if (!isObject(meta) || !Number.isSafeInteger(meta.start) || (meta.start as number) < 0 || !Array.isArray(meta.ends)) return false;
-  const { ends } = meta as { ends: unknown[] };
-  if (ends.length === 0 || (ends.length & (ends.length - 1)) !== 0) return false;
-  let at = meta.start as number;
-  for (const end of ends) {
-    if (!Number.isSafeInteger(end) || (end as number) < at) return false;
-    at = end as number;
-  }
-  return at <= length;
+/** Whether `meta` describes a power of two of shards among `parts` parts. */
+export function isTableMeta(meta: unknown, parts: number): meta is TableMeta {
+  if (!isObject(meta) || !Number.isSafeInteger(meta.first) || !Number.isSafeInteger(meta.count)) return false;
+  const first = meta.first as number;
+  const count = meta.count as number;
+  return first >= 0 && count > 0 && (count & (count - 1)) === 0 && first + count <= parts;
 }
 
 /**
- * Looks keys up in a table kept in `text`, parsing each shard when first
- * asked. A shard that does not parse as an object gives `onBroken` a call
- * and every key in it nothing: the caller must then not trust what it found.
+ * Looks keys up in a table's shards, parsing each when first asked. A shard
+ * that does not read back, or does not parse as an object, gives `onBroken`
+ * a call and every key in it nothing: the caller must then not trust what it
+ * found.
  */
-export function readTable<T>(text: TextSource, meta: TableMeta, onBroken: () => void): (key: string) => T | undefined {
+export function readTable<T>(source: ShardSource, meta: TableMeta, onBroken: () => void): (key: string) => T | undefined {
   const parsed = new Map<number, Record<string, T>>();
-  const mask = meta.ends.length - 1;
+  const mask = meta.count - 1;
   return (key) => {
     const i = hashKey(key) & mask;
     let shard = parsed.get(i);
     if (!shard) {
       try {
-        const value: unknown = JSON.parse(text.slice(i === 0 ? meta.start : meta.ends[i - 1]!, meta.ends[i]!));
+        const text = source(meta.first + i);
+        const value: unknown = text === undefined ? undefined : JSON.parse(text);
         shard = isObject(value) ? (value as Record<string, T>) : undefined;
       } catch {
         shard = undefined;

@@ -45,7 +45,7 @@ export async function verifyChanged(run: ChangedRun): Promise<CachedVerification
       root,
       cache,
       manifest,
-      facts: () => parseFacts(cache.getBlobBytes(FACTS_BLOB), manifest.table),
+      facts: () => parseFacts(cache.getRangedBlob(FACTS_BLOB), manifest.table),
       listing,
       unchanged: since.unchanged,
       whole,
@@ -101,7 +101,7 @@ export async function verifyChanged(run: ChangedRun): Promise<CachedVerification
       table = keepResults(cache, { project, loaded, listing, result, started, whole, stored: verification.stored, ...(previous && manifest ? { previous, manifest } : {}) });
       // What a later run that only adds evidence needs of the records it will not load.
       const facts = serializeFacts(project, loaded.diagnostics, table, verification.stored);
-      if (facts !== undefined) cache.setBlob(FACTS_BLOB, facts);
+      if (facts !== undefined) cache.setRangedBlob(FACTS_BLOB, facts.head, facts.parts);
     } catch (error) {
       // Results too large to keep (thousands of claims each reading thousands of records) only cost speed:
       // the kept results and manifest stay as they were, as after a partial run.

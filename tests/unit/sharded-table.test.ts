@@ -7,48 +7,69 @@ import type { Query } from '../../src/verdict/record-reads.js';
 import { verifyProject } from '../../src/verdict/verify-project.js';
 import { REPO } from '../helpers/project.js';
 import { diagnostic } from '../../src/diagnostics.js';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readRangedBlob, writeRangedBlob } from '../../src/cache/ranged-blob.js';
+
+const macOf = (key: string, ...parts: readonly Uint8Array[]) => {
+  const mac = createHmac('sha256', 'test secret').update(key);
+  for (const part of parts) mac.update(part);
+  return mac.digest();
+};
 
 describe('sharded tables', () => {
   const entries: [string, unknown][] = Array.from({ length: 300 }, (_, i) => [`key-${i}`, [i]]);
   entries.push(['constructor', [1000]], ['__proto__', [1001]], ['x\0naïve\0“words”', [1002]]);
+  // The table's shards as parts after others, read by their place.
+  const partsOf = (shards: readonly string[]) => ['head', 'other', ...shards];
+  const sourceOf = (parts: readonly (string | undefined)[]) => (i: number) => parts[i];
 
-  it('give back every value written, from text put after a head', () => {
-    const { text, meta } = writeTable(entries, 7);
-    expect(meta.ends.length).toBeGreaterThan(1);
-    expect(meta.ends.length & (meta.ends.length - 1)).toBe(0);
-    const kept = `head...${text}`;
-    expect(isTableMeta(meta, kept.length)).toBe(true);
+  it('give back every value written, from shards put after other parts', () => {
+    const shards = writeTable(entries);
+    expect(shards.length).toBeGreaterThan(1);
+    expect(shards.length & (shards.length - 1)).toBe(0);
+    for (const shard of shards) expect(/^[\x00-\x7f]*$/.test(shard)).toBe(true);
+    const parts = partsOf(shards);
+    const meta = { first: 2, count: shards.length };
+    expect(isTableMeta(meta, parts.length)).toBe(true);
     let broken = 0;
-    const get = readTable<number[]>(kept, meta, () => broken++);
+    const get = readTable<number[]>(sourceOf(parts), meta, () => broken++);
     for (const [key, value] of entries) expect(get(key)).toEqual(value);
     expect(broken).toBe(0);
   });
 
   it('find only own keys: one that every object inherits is not there unless written', () => {
-    const { text, meta } = writeTable([['a', [1]]], 0);
-    const get = readTable<number[]>(text, meta, () => undefined);
+    const shards = writeTable([['a', [1]]]);
+    const get = readTable<number[]>(sourceOf(shards), { first: 0, count: shards.length }, () => undefined);
     expect(get('a')).toEqual([1]);
     for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'b']) expect(get(key)).toBeUndefined();
   });
 
-  it('say so when a shard does not read back, and find nothing in it', () => {
-    const { text, meta } = writeTable(entries, 0);
-    const shard = hashKey('key-5') & (meta.ends.length - 1);
-    const at = shard === 0 ? 0 : meta.ends[shard - 1]!;
-    const damaged = `${text.slice(0, at)}[${text.slice(at + 1)}`;
-    let broken = 0;
-    const get = readTable<number[]>(damaged, meta, () => broken++);
-    expect(get('key-5')).toBeUndefined();
-    expect(broken).toBe(1);
+  it('say so when a shard does not read back, or does not parse, and find nothing in it', () => {
+    const shards = writeTable(entries);
+    const shard = hashKey('key-5') & (shards.length - 1);
+    for (const damaged of [undefined, `[${shards[shard]!.slice(1)}`, '[1]', 'null']) {
+      const parts: (string | undefined)[] = partsOf(shards);
+      parts[2 + shard] = damaged;
+      let broken = 0;
+      const get = readTable<number[]>(sourceOf(parts), { first: 2, count: shards.length }, () => broken++);
+      expect(get('key-5')).toBeUndefined();
+      expect(get('key-5')).toBeUndefined();
+      expect(broken).toBe(1);
+    }
   });
 
-  it('refuse metas that do not describe shards in the text', () => {
-    const { text, meta } = writeTable(entries, 0);
-    expect(isTableMeta(meta, text.length - 1)).toBe(false);
-    expect(isTableMeta({ ...meta, ends: meta.ends.slice(1) }, text.length)).toBe(false);
-    expect(isTableMeta({ ...meta, start: -1 }, text.length)).toBe(false);
-    expect(isTableMeta({ start: 0, ends: [5, 3] }, text.length)).toBe(false);
-    expect(isTableMeta({ start: 0, ends: [] }, text.length)).toBe(false);
+  it('refuse metas that do not describe shards among the parts', () => {
+    const count = writeTable(entries).length;
+    expect(isTableMeta({ first: 0, count }, count)).toBe(true);
+    expect(isTableMeta({ first: 1, count }, count)).toBe(false);
+    expect(isTableMeta({ first: 0, count: count - 1 }, count)).toBe(false);
+    expect(isTableMeta({ first: -1, count }, count)).toBe(false);
+    expect(isTableMeta({ first: 0, count: 0 }, count)).toBe(false);
+    expect(isTableMeta({ first: 0.5, count }, count + 1)).toBe(false);
+    expect(isTableMeta({ start: 0, ends: [count] }, count)).toBe(false);
   });
 });
 
@@ -59,20 +80,32 @@ describe('kept facts', () => {
     const { stored } = await verifyProject(project, { store: true });
     // A warning that quotes evidence past ASCII, as contradictions do: it must come back as it was.
     const diagnostics = [...found, diagnostic('evidence/contradiction', { file: 'evidence/x.yaml', line: 3, col: 5 }, 'r1 (“naïve” words) gives 3, r2 gives 4', 'warning')];
-    const text = serializeFacts(project, diagnostics, 'table-hash', stored!);
-    expect(text).toBeDefined();
-    // As text, and as the bytes a run reads them from: the same facts.
-    const bytes = Buffer.from(text!, 'utf8');
-    // Bytes past ASCII are not facts as written.
-    expect(parseFacts(Buffer.concat([bytes, Buffer.from('é', 'utf8')]), 'table-hash')).toBeUndefined();
-    // Nor are bounds that do not meet, as a damaged head would give.
-    const line = text!.indexOf('\n');
-    for (const damage of [(h: { ids: { start: number } }) => h.ids.start++, (h: { ids: { ends: number[] } }) => h.ids.ends[h.ids.ends.length - 1]!--]) {
-      const head = JSON.parse(text!.slice(0, line)) as { ids: { start: number; ends: number[] } };
+    const written = serializeFacts(project, diagnostics, 'table-hash', stored!);
+    expect(written).toBeDefined();
+    // As a run keeps them and reads them back: a ranged blob on disk.
+    const dir = mkdtempSync(join(tmpdir(), 'facts-'));
+    writeRangedBlob(dir, 'blob-facts', Buffer.from(written!.head, 'utf8'), written!.parts.map((part) => Buffer.from(part, 'utf8')), macOf);
+    const read = readRangedBlob(dir, 'blob-facts', macOf)!;
+    expect(read.count).toBe(written!.parts.length);
+    // Heads that do not hold together are no facts: bounds that do not meet, as a damaged head would give.
+    const inMemory = (head: string, part: (i: number) => string | undefined = (i) => written!.parts[i]) => ({
+      head: Buffer.from(head, 'utf8'),
+      count: written!.parts.length,
+      part: (i: number) => (part(i) === undefined ? undefined : Buffer.from(part(i)!, 'utf8')),
+    });
+    type Head = { ids: { first: number; count: number }; tables: Record<string, { count: number }> };
+    for (const damage of [(h: Head) => h.ids.first++, (h: Head) => (h.tables.routes!.count /= 2), (h: Head) => (h.ids = { first: 0, count: 1 })]) {
+      const head = JSON.parse(written!.head) as Head;
       damage(head);
-      expect(parseFacts(`${JSON.stringify(head)}${text!.slice(line)}`, 'table-hash')).toBeUndefined();
+      expect(parseFacts(inMemory(JSON.stringify(head)), 'table-hash')).toBeUndefined();
     }
-    for (const kept of [text, bytes]) {
+    expect(parseFacts(inMemory(written!.head.slice(1)), 'table-hash')).toBeUndefined();
+    // A shard that does not read back finds nothing, and says so.
+    const noShards = parseFacts(inMemory(written!.head, () => undefined), 'table-hash')!;
+    const someRecord = [...project.evidence.values()][0]!;
+    expect(noShards.fileOf(someRecord.id)).toBeUndefined();
+    expect(noShards.broken()).toBe(true);
+    for (const kept of [read, inMemory(written!.head)]) {
       expect(parseFacts(kept, 'another-table')).toBeUndefined();
       const facts = parseFacts(kept, 'table-hash')!;
       const { vocabulary } = project.config;
