@@ -22,7 +22,7 @@ export interface ManifestTable {
 }
 
 /** A kept claim's table entry: its summary's values in SUMMARY's order, its fields' order, its diagnostics, and the hash of its whole result if one was kept. */
-type HeadEntry = [...summary: unknown[], fields: number, diagnostics: KeptClaim['diagnostics'], whole: string | null];
+export type HeadEntry = [...summary: unknown[], fields: number, diagnostics: KeptClaim['diagnostics'], whole: string | null];
 
 const HEAD_LENGTH = SUMMARY.length + 3;
 
@@ -79,12 +79,8 @@ export function summaryOf(head: readonly unknown[]): KeptClaim['summary'] {
 // Its table entries by claim id, made once for each table.
 const headIndex = new WeakMap<ManifestTable, Map<string, HeadEntry>>();
 
-/**
- * A kept claim's table entry; undefined if the table has none that holds
- * together. With `whole`, its whole result from `results`, kept only if it is
- * the one the entry names.
- */
-export function keptHead(table: ManifestTable, id: string, whole: boolean, results: Record<string, unknown> | undefined): KeptClaim | undefined {
+/** A kept claim's table entry as kept, if the table has one that holds together: its fields' order and its diagnostics are there. */
+export function keptEntry(table: ManifestTable, id: string): HeadEntry | undefined {
   let index = headIndex.get(table);
   if (!index) {
     index = new Map();
@@ -93,9 +89,27 @@ export function keptHead(table: ManifestTable, id: string, whole: boolean, resul
   }
   const head = index.get(id);
   if (!head) return undefined;
-  const [fieldsAt, diagnostics, wholeAt] = head.slice(SUMMARY.length);
+  const fieldsAt = head[SUMMARY.length];
   const fields = typeof fieldsAt === 'number' ? table.heads.fields[fieldsAt] : undefined;
-  if (!fields || !Array.isArray(diagnostics)) return undefined;
+  return fields && Array.isArray(head[SUMMARY.length + 1]) ? head : undefined;
+}
+
+/** The diagnostics of a table entry keptEntry gave. */
+export function entryDiagnostics(head: HeadEntry): KeptClaim['diagnostics'] {
+  return head[SUMMARY.length + 1] as KeptClaim['diagnostics'];
+}
+
+/**
+ * A kept claim's table entry; undefined if the table has none that holds
+ * together. With `whole`, its whole result from `results`, kept only if it is
+ * the one the entry names.
+ */
+export function keptHead(table: ManifestTable, id: string, whole: boolean, results: Record<string, unknown> | undefined): KeptClaim | undefined {
+  const head = keptEntry(table, id);
+  if (!head) return undefined;
+  const fields = table.heads.fields[head[SUMMARY.length] as number]!;
+  const diagnostics = entryDiagnostics(head);
+  const wholeAt = head[SUMMARY.length + 2];
   const summary = summaryOf(head);
   const wholeHash = typeof wholeAt === 'string' ? wholeAt : null;
   if (!whole) return { summary, fields, diagnostics, footprint: undefined, wholeHash, json: undefined };

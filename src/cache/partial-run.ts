@@ -16,8 +16,10 @@ import type { FileCache } from './file-cache.js';
 import { readResults } from './kept-claims.js';
 import { hashesOf, inputEntry, tableOf, type InputEntry, type RunManifest } from './run-manifest.js';
 import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
-import { keptHead } from './manifest-table.js';
-import { hydrate, isFresh, type KeptClaim } from './result-store.js';
+import { entryDiagnostics, keptEntry, keptHead, summaryOf, type ManifestTable } from './manifest-table.js';
+import { hydrate, isFresh, type FreshClaim, type KeptClaim } from './result-store.js';
+import { readView, type RowClaim, type ViewOption } from './kept-view.js';
+import { patchedView } from './patched-view.js';
 import { eachEntryOnce } from './each-entry-once.js';
 import { PartialReads } from './partial-reads.js';
 import { mergeContradictions, pairKey } from './partial-contradictions.js';
@@ -40,12 +42,17 @@ export interface PartialRun {
   listing: ProjectListing;
   unchanged: KnownFiles;
   whole: boolean;
+  /** The view the caller shows, when it is a table (not `whole`): made from the kept view's rows where it can be. */
+  view?: ViewOption;
   workers?: number;
   fastYaml?: boolean;
 }
 
 export interface PartialResult {
-  result: VerifyResult;
+  /** The result; or, when the view was made from the kept one's rows, the view alone, as UTF-8 bytes. */
+  result?: VerifyResult;
+  view?: Buffer;
+  claims: number;
   /** Claims verified again; the rest are the kept results. */
   verified: number;
   evidenceFiles: number;
@@ -83,9 +90,14 @@ export async function verifyPartial(run: PartialRun): Promise<PartialResult | un
   if (claimFile.size !== table.result.totals.claims || claimFile.size !== facts.claims.ids.length || !facts.claims.ids.every((id) => claimFile.has(id))) return undefined;
   // Each kept claim's table entry, and with `whole` its whole result: what an unaffected claim shows.
   const results = run.whole ? Object.assign({}, ...Object.values(table.claimsFiles).map((f) => readResults(run.cache, f.results) ?? {})) : undefined;
+  // Without `whole` an entry is made only to be shown, if the view is not made from the kept rows.
   const heads = new Map<string, KeptClaim>();
   for (const id of claimFile.keys()) {
-    const head = keptHead(table, id, run.whole, results);
+    if (!run.whole) {
+      if (!keptEntry(table, id)) return undefined;
+      continue;
+    }
+    const head = keptHead(table, id, true, results);
     if (!head) return undefined;
     heads.set(id, head);
   }
@@ -207,23 +219,33 @@ export async function verifyPartial(run: PartialRun): Promise<PartialResult | un
     if (reads.another()) continue;
     if ([...affected].some((id) => !verified.stored?.has(id))) return undefined;
 
-    const claims: ClaimResult[] = [];
-    const own: Diagnostic[] = [];
-    for (const id of [...claimFile.keys()].sort(compareIds)) {
-      const stored = verified.stored!.get(id);
-      const now = stored && isFresh(stored) ? stored : undefined;
-      const earlier = heads.get(id)!;
-      claims.push(now ? now.result : hydrate(earlier));
-      own.push(...(now ?? earlier).diagnostics);
-    }
     // A shard of the facts that did not read back: what was looked up in it is not to be trusted.
     if (facts.broken()) return undefined;
     const load = sortDiagnostics([...facts.load, ...contradictions.added.map((c) => contradictionWarning(c, project.evidence, createNames(project.entities, project.sources, project.config.vocabulary), project.locate))]);
+    const ids = [...claimFile.keys()].sort(compareIds);
+    const freshOf = (id: string) => {
+      const stored = verified.stored!.get(id);
+      return stored && isFresh(stored) ? stored : undefined;
+    };
+    const shown = run.view?.rows && !run.whole ? viewOf(run.view, run.cache, manifest.table, table, project, ids, freshOf, load) : undefined;
+    let result: VerifyResult | undefined;
+    if (!shown) {
+      const claims: ClaimResult[] = [];
+      const own: Diagnostic[] = [];
+      for (const id of ids) {
+        const now = freshOf(id);
+        const earlier = heads.get(id) ?? keptHead(table, id, false, undefined)!;
+        claims.push(now ? now.result : hydrate(earlier));
+        own.push(...(now ?? earlier).diagnostics);
+      }
+      result = assembleResult(project, claims, [...load, ...own]);
+    }
     // The new files as this run read them, in the listing's order: what a view kept of it holds for.
     const read = run.listing.paths.filter((p) => added.has(p.path)).map(({ path }) => [path, loaded.inputs.get(path), loaded.stamps.get(path)] as const);
     const addedRead = read.every(([, hash, stamp]) => hash !== undefined && stamp !== undefined) ? read.map(([path, hash, stamp]) => inputEntry(path, hash!, stamp!)) : undefined;
     return {
-      result: assembleResult(project, claims, [...load, ...own]),
+      ...(result ? { result } : { view: shown! }),
+      claims: ids.length,
       verified: affected.size,
       evidenceFiles: evidenceFiles.size,
       records: project.evidence.size,
@@ -245,4 +267,41 @@ function addedFiles(run: PartialRun): Set<string> | undefined {
   const added = new Set([...now].filter((path) => !before.has(path)));
   if (!added.size || added.size > PARTIAL_LIMITS.addedFiles || [...added].some((path) => kindOf(path) !== 'evidence')) return undefined;
   return added;
+}
+
+/**
+ * The run's view made from the view the manifest's run kept, when it was
+ * kept with its rows for this key (patched-view.ts): each claim's summary and
+ * own problems, as verified now or as kept, and no result of 10,000 claims
+ * made to be shown. Undefined when the kept rows cannot be built on.
+ */
+function viewOf(
+  view: ViewOption,
+  cache: FileCache,
+  tableHash: string,
+  table: ManifestTable,
+  project: Project,
+  ids: readonly string[],
+  fresh: (id: string) => FreshClaim | undefined,
+  load: readonly Diagnostic[],
+): Buffer | undefined {
+  const kept = readView(cache, tableHash, view.key);
+  const rows = kept?.rows();
+  if (!kept || !rows) return undefined;
+  const claims: RowClaim[] = [];
+  const own: Diagnostic[] = [...load];
+  const moved = new Set<number>();
+  ids.forEach((id, i) => {
+    const now = fresh(id);
+    if (now) {
+      moved.add(i);
+      claims.push(now.result);
+      own.push(...now.diagnostics);
+      return;
+    }
+    const entry = keptEntry(table, id)!;
+    claims.push(summaryOf(entry));
+    own.push(...entryDiagnostics(entry));
+  });
+  return patchedView(view.rows!, { bytes: kept.bytes, rows }, assembleResult(project, claims, own), moved);
 }

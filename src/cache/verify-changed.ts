@@ -9,13 +9,13 @@ import { verifyProject, type ProjectVerification } from '../verdict/verify-proje
 import { evidenceDelta } from './evidence-delta.js';
 import type { FileCache } from './file-cache.js';
 import { keepResults, readAllKept } from './keep-run.js';
-import { keepView } from './kept-view.js';
+import { keepView, makeView } from './kept-view.js';
 import { verifyPartial } from './partial-run.js';
 import { keepPartialView } from './partial-view.js';
 import { FACTS_BLOB, parseFacts, serializeFacts } from './project-facts.js';
 import type { RunManifest } from './run-manifest.js';
 import type { unchangedSince } from './unchanged-since.js';
-import type { CachedVerification, CachedVerifyOptions } from './verify-with-cache.js';
+import type { CachedVerification, CachedVerifyOptions, KeptView } from './verify-with-cache.js';
 
 /** A run through the cache that found inputs changed, or nothing kept to compare them with. */
 export interface ChangedRun {
@@ -38,7 +38,7 @@ export interface ChangedRun {
  * each kept result reused while its footprint holds. A full run keeps its
  * results and a manifest of its inputs for the next one.
  */
-export async function verifyChanged(run: ChangedRun): Promise<CachedVerification> {
+export async function verifyChanged(run: ChangedRun): Promise<CachedVerification | KeptView> {
   const { root, cache, diagnostics, started, options, full, whole, manifest, listing, since } = run;
   if (cache && manifest && full && since && !since.all) {
     const partial = await verifyPartial({
@@ -49,20 +49,20 @@ export async function verifyChanged(run: ChangedRun): Promise<CachedVerification
       listing,
       unchanged: since.unchanged,
       whole,
+      ...(options.view && !whole ? { view: options.view } : {}),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.fastYaml === undefined ? {} : { fastYaml: options.fastYaml }),
     });
     if (partial) {
-      const made = options.view && !whole ? Buffer.from(options.view.make(partial.result), 'utf8') : undefined;
+      const made = partial.view ?? (options.view && !whole ? Buffer.from(options.view.make(partial.result!), 'utf8') : undefined);
       if (made !== undefined && partial.added) keepPartialView(cache, manifest, options.view!.key, started, partial.added, made);
       // The kept results and manifest stay as they were, and every parse too: this run read few of them.
       await cache.finish({ blobs: false, prune: false });
-      return {
-        result: partial.result,
-        ...(made !== undefined ? { view: made } : {}),
-        reused: { whole: false, claims: partial.result.claims.length - partial.verified },
-        partial: { evidenceFiles: partial.evidenceFiles, records: partial.records, rounds: partial.rounds },
-      };
+      const reused = { whole: false, claims: partial.claims - partial.verified };
+      const stats = { evidenceFiles: partial.evidenceFiles, records: partial.records, rounds: partial.rounds };
+      // Made from the kept view's rows: the view alone, as a run with nothing changed gives it.
+      if (!partial.result) return { view: made!, reused, partial: stats };
+      return { result: partial.result, ...(made !== undefined ? { view: made } : {}), reused, partial: stats };
     }
   }
 
@@ -111,8 +111,9 @@ export async function verifyChanged(run: ChangedRun): Promise<CachedVerification
     }
     if (options.view) {
       // Encoded once: kept and printed as the same bytes.
-      view = Buffer.from(options.view.make(result), 'utf8');
-      keepView(cache, table, options.view.key, view);
+      const made = makeView(options.view, result);
+      view = made.bytes;
+      keepView(cache, table, options.view.key, made);
     }
   }
   // A partial run leaves the kept results and manifest as they were; only a full run replaces them.

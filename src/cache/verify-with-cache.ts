@@ -9,7 +9,7 @@ import { readResults } from './kept-claims.js';
 import { HASHES_BLOB, MANIFEST_BLOB, parseManifest, TABLE_BLOB, tableOf, type RunManifest } from './run-manifest.js';
 import { keptHead } from './manifest-table.js';
 import { restamped } from './keep-run.js';
-import { keepView, readView, type ViewOption } from './kept-view.js';
+import { keepView, makeView, readView, type ViewOption } from './kept-view.js';
 import type { Claim, Project, VerifyResult } from '../types.js';
 import { openCache, type Environment } from './cache-stamp.js';
 import { compareIds } from '../model/compare.js';
@@ -56,14 +56,16 @@ export interface CachedVerification {
 
 /**
  * With `view`, a run with nothing changed may give the view kept by an earlier
- * run, and no result: none was read. The view comes as the UTF-8 bytes kept,
+ * run, and no result: none was read. So may a partial run, which made its view
+ * from the kept one's rows (partial-run.ts). The view comes as UTF-8 bytes,
  * for a caller that writes it out as it is.
  */
 export interface KeptView {
   result?: undefined;
   view: Uint8Array;
-  reused: { whole: true; claims: number };
-  partial?: undefined;
+  /** All the claims the last run kept (whole); or, after a partial run made the view from the kept one, those it did not verify again. */
+  reused: { whole: boolean; claims: number };
+  partial?: CachedVerification['partial'];
 }
 
 /**
@@ -135,15 +137,16 @@ async function reuseKept(
   asked: ViewOption | undefined,
 ): Promise<CachedVerification | KeptView | undefined> {
   // Whole results are read in any case: only a table can be left unread.
-  const kept = asked && !whole ? readView(cache, manifest.table, asked.key) : undefined;
+  const kept = asked && !whole ? readView(cache, manifest.table, asked.key)?.bytes : undefined;
   const result = kept === undefined ? reuseWhole(cache, manifest, whole) : undefined;
   if (kept === undefined && !result) return undefined;
   // Files proved unchanged by their content (new stamps after a checkout, a copy, a touch): keep
   // the stamps they have now, or every later run reads and hashes them all again.
   const renewed = since.renewable ? restamped(manifest, since.stamps(), started) : undefined;
   if (renewed !== undefined) cache.setBlob(MANIFEST_BLOB, renewed);
-  const made = asked && result ? Buffer.from(asked.make(result), 'utf8') : undefined;
-  if (made !== undefined) keepView(cache, manifest.table, asked!.key, made);
+  const view = asked && result ? makeView(asked, result) : undefined;
+  if (view !== undefined) keepView(cache, manifest.table, asked!.key, view);
+  const made = view?.bytes;
   if (renewed !== undefined || made !== undefined) await cache.finish();
   const reused = { whole: true as const, claims: manifest.claims };
   if (kept !== undefined) return { view: kept, reused };

@@ -4,8 +4,9 @@ import { reportExitCode, type VerifyReport } from '../results/verify-report.js';
 import { formatDiagnostics } from '../report/formatters/diagnostics-text.js';
 import type { FormatContext } from '../report/formatters/format-context.js';
 import type { VerifyFormat } from '../report/formatters/verify-format-names.js';
-import { formatVerifyText } from '../report/formatters/verify-table.js';
-import type { ViewOption } from '../cache/kept-view.js';
+import { formatTotals, tableHeader, tableLayout, tableRow, type TableLayout } from '../report/formatters/verify-table.js';
+import { formatCheckText } from '../report/formatters/verify-check-text.js';
+import type { ViewOption, ViewRows } from '../cache/kept-view.js';
 import type { ExitCode } from '../exit-codes.js';
 import type { CliIO } from './io.js';
 import { gitTopLevel } from '../load/read-git-changes.js';
@@ -27,11 +28,32 @@ export async function printReport(report: VerifyReport, format: VerifyFormat, io
  * The text format's whole outcome as one view: the exit code and the problems
  * for stderr on its first line, then the table. Keyed by everything else the
  * text depends on, so a view is printed again only where it was made for.
+ * Made in parts (ViewRows): a row for each claim, between the header and the
+ * totals, so that a run that moved a few claims makes only their rows.
  */
 export function textView(ctx: FormatContext, errCtx: FormatContext): ViewOption {
+  // The layout as text, parsed once for all the rows made under it.
+  let parsed: [string, TableLayout] | undefined;
+  const layoutOf = (text: string) => (parsed?.[0] === text ? parsed[1] : (parsed = [text, JSON.parse(text) as TableLayout])[1]);
+  const rows: ViewRows = {
+    layout: (claims) => JSON.stringify(tableLayout(claims, ctx)),
+    frame(result, layout) {
+      const report = { result: { ...result, claims: [] } };
+      const before = `${JSON.stringify([reportExitCode(report), formatDiagnostics(result.diagnostics, errCtx)])}\n${tableHeader(layoutOf(layout), ctx)}`;
+      return { before, after: `\n${formatTotals(result)}\n${formatCheckText(report, ctx)}` };
+    },
+    row: (claim, layout) => tableRow(claim, layoutOf(layout)),
+  };
   return {
     key: JSON.stringify(['text', ctx, errCtx]),
-    make: (result) => `${JSON.stringify([reportExitCode({ result }), formatDiagnostics(result.diagnostics, errCtx)])}\n${formatVerifyText({ result }, ctx)}`,
+    make(result) {
+      const layout = rows.layout(result.claims);
+      const { before, after } = rows.frame(result, layout);
+      let text = before;
+      for (const claim of result.claims) text += rows.row(claim, layout);
+      return text + after;
+    },
+    rows,
   };
 }
 

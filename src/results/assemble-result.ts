@@ -5,7 +5,10 @@ import { countTotals } from '../verdict/count-totals.js';
 import { VERSION } from '../version.js';
 
 /** The result of a run, as every output shows it: the tool, the scale, the claims sorted, the totals and the problems. */
-export function assembleResult(project: Project | undefined, claims: ClaimResult[], diagnostics: Diagnostic[], shard?: Shard): VerifyResult {
+export function assembleResult(project: Project | undefined, claims: ClaimResult[], diagnostics: Diagnostic[], shard?: Shard): VerifyResult;
+/** The same, with only what the totals read of each claim: for a view that shows claims' summaries alone (kept-view.ts). */
+export function assembleResult<C extends Pick<ClaimResult, 'rating'>>(project: Project | undefined, claims: C[], diagnostics: Diagnostic[], shard?: Shard): Omit<VerifyResult, 'claims'> & { claims: C[] };
+export function assembleResult<C extends Pick<ClaimResult, 'rating'>>(project: Project | undefined, claims: C[], diagnostics: Diagnostic[], shard?: Shard): Omit<VerifyResult, 'claims'> & { claims: C[] } {
   const scale = project?.config.scale ?? [];
   const sorted = sortDiagnostics(diagnostics);
   return {
