@@ -71,23 +71,30 @@ export type AdmitRecord = (raw: Readonly<Record<string, unknown>>, file: string)
 
 function addFile(b: Builder, file: ParsedFile, skip: ReadonlySet<number>, admit: AdmitRecord | undefined): void {
   const data = file.value as Raw;
-  const items = (listKey: string, pass: (raw: Raw) => boolean = () => true) =>
-    (data[listKey] as Raw[]).flatMap((raw, i) => (skip.has(i) || !pass(raw) ? [] : [{ raw, ref: { file: file.path, path: [listKey, i] } as NodeRef }]));
+  // A loop, not flatMap: an array made for each of 100,000 items, most of them passed over in a
+  // partial run, was a fifth of taking its files in.
+  const each = (listKey: string, take: (raw: Raw, ref: NodeRef) => void, pass?: (raw: Raw) => boolean) => {
+    const list = data[listKey] as Raw[];
+    for (let i = 0; i < list.length; i++) {
+      const raw = list[i]!;
+      if (!skip.has(i) && (!pass || pass(raw))) take(raw, { file: file.path, path: [listKey, i] });
+    }
+  };
   switch (file.kind) {
     case 'config':
       b.model.config = readConfig(data, { file: file.path, path: [] });
       break;
     case 'entities':
-      for (const { raw, ref } of items('entities')) b.define(b.model.entities, readEntity(raw, ref), 'entity');
+      each('entities', (raw, ref) => b.define(b.model.entities, readEntity(raw, ref), 'entity'));
       break;
     case 'sources':
-      for (const { raw, ref } of items('sources')) b.define(b.model.sources, readSource(b, raw, ref), 'source');
+      each('sources', (raw, ref) => b.define(b.model.sources, readSource(b, raw, ref), 'source'));
       break;
     case 'evidence':
-      for (const { raw, ref } of items('evidence', admit && ((raw) => admit(raw, file.path)))) addRecord(b, raw, ref);
+      each('evidence', (raw, ref) => addRecord(b, raw, ref), admit && ((raw) => admit(raw, file.path)));
       break;
     case 'claims':
-      for (const { raw, ref } of items('claims')) addClaim(b, raw, ref);
+      each('claims', (raw, ref) => addClaim(b, raw, ref));
       break;
     case 'rules':
       b.define(b.model.rulesets, readRuleset(data, file.path), 'ruleset', 'ruleset');
