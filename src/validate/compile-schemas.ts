@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Ajv, type KeywordDefinition, type ValidateFunction } from 'ajv';
+import type { Ajv, KeywordDefinition, ValidateFunction } from 'ajv';
 import type { FileKind } from '../load/layout.js';
 import { EVAL_SCHEMA, readSchema, RULE_TESTS_SCHEMA, SCHEMA_FILES, type ExtraSchema } from './schema-files.js';
 import { sha256 } from '../model/hash.js';
@@ -10,12 +10,19 @@ export { EVAL_SCHEMA, readSchema, RULE_TESTS_SCHEMA, SCHEMA_FILES, schemaPath, t
 const EXTRA_SCHEMAS: Record<ExtraSchema, string> = { 'rule-tests': RULE_TESTS_SCHEMA, eval: EVAL_SCHEMA };
 
 let ajv: Ajv | undefined;
+
+// Ajv itself (some 50 ms to load) only where a schema is compiled here: a run with the validators
+// compiled at build time, and each parse worker, needs only their small runtime.
+function newAjv(options: ConstructorParameters<typeof Ajv>[0]): Ajv {
+  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  return new AjvClass(options);
+}
 const compiled = new Map<FileKind | ExtraSchema, ValidateFunction>();
 let resultValidator: ValidateFunction | undefined;
 
 /** The validator of verify's JSON output, for reading results back (factcheck merge). Compiled once. */
 export function validateResult(): ValidateFunction {
-  resultValidator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(readSchema('result.schema.json'));
+  resultValidator ??= newAjv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(readSchema('result.schema.json'));
   return resultValidator;
 }
 
@@ -54,7 +61,7 @@ export function schemaFile(kind: FileKind | ExtraSchema): string {
 
 /** Ajv as the loader's validators are compiled with, every schema added; `source` keeps their code, to write it out at build time. */
 export function schemaCompiler(source = false, { inPlace = true } = {}): Ajv {
-  const compiler = new Ajv({ ...COMPILER_OPTIONS, code: { ...(source ? { source: true } : {}), ...(inPlace ? { process: appendErrorsInPlace } : {}) } });
+  const compiler = newAjv({ ...COMPILER_OPTIONS, code: { ...(source ? { source: true } : {}), ...(inPlace ? { process: appendErrorsInPlace } : {}) } });
   for (const keyword of KEYWORDS) compiler.addKeyword(keyword);
   // Added, not compiled: one schema may refer to another's definitions (an evaluation set's
   // claims are the claims schema's), and each is compiled once, on first use.
