@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, YAMLParseError, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import type { Document, DocumentOptions, Node, ParseOptions, SchemaOptions } from 'yaml';
+import { yamlRuntime } from './yaml-runtime.js';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -20,6 +21,7 @@ export const EXACT_BUDGET = 5_000_000;
  * of position.
  */
 export function parseUniqueKeys(source: string, options: Options, budget = EXACT_BUDGET): Document.Parsed {
+  const { parseDocument, YAMLParseError } = yamlRuntime();
   const doc = parseDocument(source, { ...options, uniqueKeys: false });
   const found = repeatedKeys(doc.contents);
   if (!found.keys.length) return doc;
@@ -48,6 +50,7 @@ export function parseUniqueKeys(source: string, options: Options, budget = EXACT
  * so the document is parsed on its own.
  */
 function nextDocumentComparisons(source: string, doc: Document.Parsed, options: Options): number {
+  const { parseDocument } = yamlRuntime();
   const next = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS');
   if (!next) return 0;
   return repeatedKeys(parseDocument(source.slice(next.pos[0]), { ...options, uniqueKeys: false }).contents).comparisons;
@@ -55,6 +58,7 @@ function nextDocumentComparisons(source: string, doc: Document.Parsed, options: 
 
 /** Every key equal to an earlier key of its map, in document order, and how many comparisons yaml's check would make. */
 export function repeatedKeys(root: unknown): { keys: Node[]; comparisons: number } {
+  const { isMap, isPair, isScalar, isSeq } = yamlRuntime();
   const keys: Node[] = [];
   let comparisons = 0;
   // Without recursion: the depth limit is checked later, on a document that parsed.

@@ -1,4 +1,5 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { yamlRuntime } from './yaml-runtime.js';
 import { parseUniqueKeys } from './duplicate-keys.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Position } from '../diagnostics.js';
 import type { FileKind } from './layout.js';
@@ -27,6 +28,7 @@ const YAML_CODES: Record<string, DiagnosticCode> = {
 
 /** Parses YAML text with positions. Never throws on bad input. */
 export function parseYaml(input: TextFile): ParseResult {
+  const { LineCounter } = yamlRuntime();
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number): Position => {
@@ -115,6 +117,7 @@ const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq']
  * unknown tag's value as a string with only a warning, so a tag would silently change meaning.
  */
 function foreignTags(doc: Document.Parsed, text: string, at: (offset: number) => Position): Diagnostic[] {
+  const { visit } = yamlRuntime();
   const found: Diagnostic[] = [];
   visit(doc, (_key, node) => {
     // A key with no value ({ reason }, "? key") has a null node: nothing to look at.
@@ -135,6 +138,7 @@ function displayTag(tag: string): string {
 
 /** yaml reports an unclosed quote where the file ends; readers need where it opened. */
 function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number | undefined {
+  const { visit } = yamlRuntime();
   let start: number | undefined;
   visit(doc, {
     Scalar(_key, node) {
@@ -147,6 +151,7 @@ function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number |
 }
 
 function findOffset(root: unknown, path: readonly (string | number)[], where: 'key' | 'value'): number {
+  const { isMap, isSeq } = yamlRuntime();
   let node = root as Node | null;
   let offset = node && 'range' in node && node.range ? node.range[0] : 0;
   for (let i = 0; i < path.length; i++) {
@@ -177,6 +182,7 @@ const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
 
 /** A map's first pair whose scalar key reads as `key`. */
 function pairAt(map: YAMLMap, key: string): Pair | undefined {
+  const { isPair, isScalar } = yamlRuntime();
   if (map.items.length < 16) return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
   let pairs = pairsByKey.get(map);
   if (!pairs) {
@@ -193,6 +199,7 @@ function pairAt(map: YAMLMap, key: string): Pair | undefined {
 
 /** Measures nesting without recursion, so a 10,000-level document cannot blow the stack. */
 function maxDepth(root: unknown, limit: number): { tooDeep: boolean; offset: number } {
+  const { isMap, isSeq, isPair } = yamlRuntime();
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
