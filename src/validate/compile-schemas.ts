@@ -9,16 +9,17 @@ export { EVAL_SCHEMA, readSchema, RULE_TESTS_SCHEMA, SCHEMA_FILES, schemaPath, t
 
 const EXTRA_SCHEMAS: Record<ExtraSchema, string> = { 'rule-tests': RULE_TESTS_SCHEMA, eval: EVAL_SCHEMA };
 
+const require = createRequire(import.meta.url);
 let ajv: Ajv | undefined;
+const compiled = new Map<FileKind | ExtraSchema, ValidateFunction>();
+let resultValidator: ValidateFunction | undefined;
 
 // Ajv itself (some 50 ms to load) only where a schema is compiled here: a run with the validators
 // compiled at build time, and each parse worker, needs only their small runtime.
 function newAjv(options: ConstructorParameters<typeof Ajv>[0]): Ajv {
-  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
   return new AjvClass(options);
 }
-const compiled = new Map<FileKind | ExtraSchema, ValidateFunction>();
-let resultValidator: ValidateFunction | undefined;
 
 /** The validator of verify's JSON output, for reading results back (factcheck merge). Compiled once. */
 export function validateResult(): ValidateFunction {
@@ -71,7 +72,7 @@ export function schemaCompiler(source = false, { inPlace = true } = {}): Ajv {
 
 /** What precompiled validators must have been made from to be used: these schemas, options and Ajv. */
 export function compilerHash(): string {
-  const version = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
+  const version = (require('ajv/package.json') as { version: string }).version;
   return sha256(JSON.stringify([COMPILER_REVISION, version, COMPILER_OPTIONS, KEYWORDS, EXPORTS, ALL_SCHEMAS.map(readSchema)]));
 }
 
@@ -103,7 +104,7 @@ let precompiled: Record<string, ValidateFunction> | null | undefined;
 // after an edit to a schema without a build, they are compiled here as before.
 function loadPrecompiled(): Record<string, ValidateFunction> | undefined {
   try {
-    const module = createRequire(import.meta.url)(`./${PRECOMPILED}`) as Record<string, unknown>;
+    const module = require(`./${PRECOMPILED}`) as Record<string, unknown>;
     const ok = module.compilerHash === compilerHash() && Object.values(EXPORTS).every((name) => typeof module[name] === 'function');
     return ok ? (module as Record<string, ValidateFunction>) : undefined;
   } catch {
