@@ -91,7 +91,8 @@ export type WithCache = Omit<LoadOptions, 'cache'> & {
 export async function loadWith(root: string, diagnostics: Diagnostic[], options: WithCache): Promise<LoadResult> {
   const read = await readProjectFiles(root, options.unchanged, options.loadOnly, options.listing);
   append(diagnostics, read.diagnostics);
-  const builder = createModelBuilder(options.admitRecord);
+  // A partial load builds only the sources its kept records and claims name (keepNamedSources).
+  const builder = createModelBuilder(options.admitRecord, options.keepRecord !== undefined);
   const files = fileIntake(builder);
   const { inputs, stamps } = await parseAll(root, read.files, options, (i, processed) => files.own(read.files[i]!, processed));
   for (const file of options.extra ?? []) files.extra(file);
@@ -99,14 +100,15 @@ export async function loadWith(root: string, diagnostics: Diagnostic[], options:
   const locate: Locator = (ref, ...sub) => files.parsed.get(ref.file)?.locate([...ref.path, ...sub]) ?? { file: ref.file, line: 1, col: 1 };
 
   const built = builder.finish();
-  append(diagnostics, built.diagnostics);
   const { model } = built;
-  if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
   const { keepRecord } = options;
-  if (keepRecord) {
+  if (keepRecord && model.config) {
     for (const [id, r] of model.evidence) if (!keepRecord(r, { config: model.config, entities: model.entities })) model.evidence.delete(id);
-    keepNamedSources(model);
+    keepNamedSources(model, built.deferred);
   }
+  // After the sources named are built: their problems too.
+  append(diagnostics, built.diagnostics);
+  if (!model.config) return { project: undefined, diagnostics: sortDiagnostics(diagnostics), inputs, stamps };
   const checked = checkModel(model, files.brokenRules, locate, diagnostics);
   const snapshots = await readSnapshots(root, options.loadOnly ? quotedSources(model) : model.sources, locate, diagnostics, inputs, stamps);
   const evidence = anchorEvidence(model, checked.references, snapshots, locate, diagnostics);

@@ -1,5 +1,5 @@
 import type { Source } from '../types.js';
-import type { Model } from '../validate/build-model.js';
+import type { DeferredSources, Model } from '../validate/build-model.js';
 
 // What a partial load (load-project.ts, with loadOnly and keepRecord) narrows its model to.
 
@@ -17,8 +17,9 @@ export function quotedSources(model: Model): Map<string, Source> {
  * Drops the sources no record or claim of the model names, nor any source
  * they relay, directly or down a chain: every question asked of a source
  * (its name, its chain, whether it relays another) is asked of one of those.
+ * Of sources `deferred`, only those are built.
  */
-export function keepNamedSources(model: Model): void {
+export function keepNamedSources(model: Model, deferred?: DeferredSources): void {
   const named = new Set<string>();
   const stack: string[] = [];
   const name = (id: string | undefined) => {
@@ -34,6 +35,10 @@ export function keepNamedSources(model: Model): void {
     name(c.appearance);
     name(c.quoted_in);
   }
-  while (stack.length) for (const id of model.sources.get(stack.pop()!)?.relays ?? []) name(id);
+  while (stack.length) {
+    const id = stack.pop()!;
+    for (const relayed of model.sources.get(id)?.relays ?? deferred?.relays(id) ?? []) name(relayed);
+  }
+  deferred?.build(named);
   for (const id of model.sources.keys()) if (!named.has(id)) model.sources.delete(id);
 }

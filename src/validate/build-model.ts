@@ -47,29 +47,67 @@ export function buildModel(usable: readonly UsableFile[]): { model: Model; diagn
 /** buildModel a file at a time, in the files' order: a load builds each file's part as its parse comes in. */
 export interface ModelBuilder {
   add(file: UsableFile): void;
-  finish(): { model: Model; diagnostics: Diagnostic[] };
+  /** The model; with sources deferred, `deferred` builds those asked for, and the model holds no other. */
+  finish(): { model: Model; diagnostics: Diagnostic[]; deferred?: DeferredSources };
+}
+
+/** Sources read but not yet built: a partial run builds only those its records and claims name. */
+export interface DeferredSources {
+  /** The ids a source not yet built relays, as it will be built with them. */
+  relays(id: string): readonly string[] | undefined;
+  /** Builds the sources of these ids not built yet, in the files' order, into the model: its problems go to the diagnostics finish gave. */
+  build(ids: ReadonlySet<string>): void;
 }
 
 /**
  * `admit`, if given, is asked of each evidence record before it is read:
  * one it refuses is passed over, neither built nor checked (a partial run's,
- * load-project.ts).
+ * load-project.ts). With `deferSources`, sources are built only when asked
+ * for (finish's `deferred`): a partial run at the large bench size keeps
+ * about 900 of 12,700.
  */
-export function createModelBuilder(admit?: AdmitRecord): ModelBuilder {
+export function createModelBuilder(admit?: AdmitRecord, deferSources = false): ModelBuilder {
   const byFile = new Map<string, ParsedFile>();
   const b = createBuilder((ref, ...sub) => byFile.get(ref.file)!.locate([...ref.path, ...sub]));
+  const pending = new Map<string, { raw: Raw; ref: NodeRef }>();
+  const buildSource = (raw: Raw, ref: NodeRef) => b.define(b.model.sources, readSource(b, raw, ref), 'source');
+  const defer = deferSources
+    ? (raw: Raw, ref: NodeRef) => {
+        const first = pending.get(raw.id);
+        // A repeated id is built at once, both times, so that it is reported as a load reports it.
+        if (first) {
+          pending.delete(raw.id);
+          buildSource(first.raw, first.ref);
+        }
+        if (first || b.model.sources.has(raw.id)) buildSource(raw, ref);
+        else pending.set(raw.id, { raw, ref });
+      }
+    : undefined;
+  const deferred: DeferredSources = {
+    relays: (id) => {
+      const raw = pending.get(id)?.raw;
+      return raw && ((raw.relays as string[] | undefined) ?? []);
+    },
+    build(ids) {
+      for (const [id, { raw, ref }] of pending) {
+        if (!ids.has(id)) continue;
+        pending.delete(id);
+        buildSource(raw, ref);
+      }
+    },
+  };
   return {
     add({ file, skip }) {
       byFile.set(file.path, file);
-      addFile(b, file, skip, admit);
+      addFile(b, file, skip, admit, defer);
     },
-    finish: () => ({ model: b.model, diagnostics: b.diagnostics }),
+    finish: () => ({ model: b.model, diagnostics: b.diagnostics, ...(deferSources ? { deferred } : {}) }),
   };
 }
 
 export type AdmitRecord = (raw: Readonly<Record<string, unknown>>, file: string) => boolean;
 
-function addFile(b: Builder, file: ParsedFile, skip: ReadonlySet<number>, admit: AdmitRecord | undefined): void {
+function addFile(b: Builder, file: ParsedFile, skip: ReadonlySet<number>, admit: AdmitRecord | undefined, defer?: (raw: Raw, ref: NodeRef) => void): void {
   const data = file.value as Raw;
   // A loop, not flatMap: an array made for each of 100,000 items, most of them passed over in a
   // partial run, was a fifth of taking its files in.
@@ -88,7 +126,7 @@ function addFile(b: Builder, file: ParsedFile, skip: ReadonlySet<number>, admit:
       each('entities', (raw, ref) => b.define(b.model.entities, readEntity(raw, ref), 'entity'));
       break;
     case 'sources':
-      each('sources', (raw, ref) => b.define(b.model.sources, readSource(b, raw, ref), 'source'));
+      each('sources', defer ?? ((raw, ref) => b.define(b.model.sources, readSource(b, raw, ref), 'source')));
       break;
     case 'evidence':
       each('evidence', (raw, ref) => addRecord(b, raw, ref), admit && ((raw) => admit(raw, file.path)));

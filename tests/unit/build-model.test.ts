@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../src/validate/build-model.js';
+import { buildModel, createModelBuilder } from '../../src/validate/build-model.js';
+import { keepNamedSources } from '../../src/load/partial-model.js';
+import { sortDiagnostics } from '../../src/diagnostics.js';
 import { bundledFiles, memoryProject, type ProjectFiles } from '../helpers/memory-project.js';
 
 /** The model of some files, with what the schema check and buildModel each reported. */
@@ -249,5 +251,49 @@ describe('buildModel reading dates', () => {
     const { model, diagnostics } = build({ 'claims/a.yaml': `claims:\n${claim('c1', '"2016-02-30"')}${claim('c1')}` });
     expect(diagnostics.map((d) => d.code)).toEqual(['date/invalid']);
     expect(model.claims.map((c) => c.ref.path)).toEqual([['claims', 1]]);
+  });
+});
+
+describe('sources built only when named (a partial load)', () => {
+  /** The sources and problems that keepNamedSources leaves of a model of these files, keeping the records `keep` accepts and no claim. */
+  function kept(files: ProjectFiles, keep: (id: string) => boolean, defer: boolean) {
+    const builder = createModelBuilder(undefined, defer);
+    for (const file of memoryProject(files).usable) builder.add(file);
+    const { model, diagnostics, deferred } = builder.finish();
+    for (const id of model.evidence.keys()) if (!keep(id)) model.evidence.delete(id);
+    model.claims = [];
+    keepNamedSources(model, deferred);
+    // Sorted, as a load reports them: a deferred source's problem is found when it is built.
+    return { sources: [...model.sources.values()], diagnostics: sortDiagnostics([...diagnostics]), deferred };
+  }
+  const relaying = (id: string, relays: string, published = '"2017"') => `${source(id, published)}    relays: [${relays}]\n`;
+  const files: ProjectFiles = {
+    ...bundledFiles(),
+    // A chain of three, the last with a date that cannot be read; one source no record names; one defined twice.
+    'sources/more.yaml': `sources:\n${relaying('x1', 'x2')}${relaying('x2', 'x3')}${source('x3', '"2017-00"')}${source('unnamed', '"2017-13"')}${source('twice')}`,
+    'sources/again.yaml': `sources:\n${source('twice')}`,
+    'evidence/more.yaml': `evidence:\n${record('m1').replace('source: s1', 'source: x1')}`,
+  };
+
+  it('keeps what building every source and dropping the unnamed keeps, in the same order, with the same problems', () => {
+    for (const keep of [(id: string) => id === 'm1', (id: string) => id.startsWith('week-'), () => true, () => false]) {
+      const eager = kept(files, keep, false);
+      const lazy = kept(files, keep, true);
+      expect(eager.deferred).toBeUndefined();
+      expect(lazy.sources).toEqual(eager.sources);
+      expect(lazy.sources.map((s) => s.id)).toEqual(eager.sources.map((s) => s.id));
+      // Less the problems of sources left out, which are never built: "unnamed" and, when no record names the chain, x3.
+      const named = new Set(lazy.sources.map((s) => s.id));
+      expect(lazy.diagnostics).toEqual(eager.diagnostics.filter((d) => !d.message.includes('2017-13') && (named.has('x3') || !d.message.includes('2017-00'))));
+    }
+  });
+
+  it('builds down a chain of relays, and reports a named source\'s problem but not an unnamed one\'s', () => {
+    const lazy = kept(files, (id) => id === 'm1', true);
+    expect(lazy.sources.map((s) => s.id)).toEqual(['x1', 'x2', 'x3']);
+    expect(lazy.diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([
+      ['ref/duplicate-id', 'sources/again.yaml', 'source id "twice" is already defined at sources/more.yaml:20:5'],
+      ['date/invalid', 'sources/more.yaml', '"2017-00" has no month 0'],
+    ]);
   });
 });
