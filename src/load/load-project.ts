@@ -46,9 +46,10 @@ export interface LoadOptions {
   loadOnly?: (path: string, kind: FileKind) => boolean;
   /**
    * Of the records the files hold, keep only those this accepts: the rest
-   * are dropped before they are checked, dated, anchored or indexed, and so
-   * are the sources neither the records kept nor the claims name, down their
-   * relays. A partial run's, whose caller answers for what is left out.
+   * are dropped before they are checked, dated, anchored or indexed, and the
+   * sources neither the records kept nor the claims name, down their relays,
+   * are not even built. A partial run's, whose caller answers for what is
+   * left out.
    */
   keepRecord?: (r: EvidenceRecord, model: { config: Config; entities: ReadonlyMap<string, Entity> }) => boolean;
   /**
