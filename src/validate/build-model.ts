@@ -1,9 +1,10 @@
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
-import type { Claim, ConditionNode, Config, DateInfo, Entity, EvidenceRecord, NodeRef, PinnedFile, Ruleset, Source } from '../types.js';
+import type { Claim, ConditionNode, Config, DateInfo, Entity, EvidenceRecord, NodeRef, Ruleset, Source } from '../types.js';
 import { readAssertion } from './read-assertion.js';
 import { readConfig } from './read-config.js';
-import { readDate, readPublished, type DateInput } from './read-date.js';
+import { readDate, type DateInput } from './read-date.js';
+import { readSource } from './read-source.js';
 import { readRecord, type Intern } from './read-record.js';
 
 /** The typed model before cross-file references are checked. */
@@ -70,16 +71,15 @@ export function createModelBuilder(admit?: AdmitRecord, deferSources = false): M
   const byFile = new Map<string, ParsedFile>();
   const b = createBuilder((ref, ...sub) => byFile.get(ref.file)!.locate([...ref.path, ...sub]));
   const pending = new Map<string, { raw: Raw; ref: NodeRef }>();
-  const buildSource = (raw: Raw, ref: NodeRef) => b.define(b.model.sources, readSource(b, raw, ref), 'source');
   const defer = deferSources
     ? (raw: Raw, ref: NodeRef) => {
         const first = pending.get(raw.id);
         // A repeated id is built at once, both times, so that it is reported as a load reports it.
         if (first) {
           pending.delete(raw.id);
-          buildSource(first.raw, first.ref);
+          addSource(b, first.raw, first.ref);
         }
-        if (first || b.model.sources.has(raw.id)) buildSource(raw, ref);
+        if (first || b.model.sources.has(raw.id)) addSource(b, raw, ref);
         else pending.set(raw.id, { raw, ref });
       }
     : undefined;
@@ -92,7 +92,7 @@ export function createModelBuilder(admit?: AdmitRecord, deferSources = false): M
       for (const [id, { raw, ref }] of pending) {
         if (!ids.has(id)) continue;
         pending.delete(id);
-        buildSource(raw, ref);
+        addSource(b, raw, ref);
       }
     },
   };
@@ -126,7 +126,7 @@ function addFile(b: Builder, file: ParsedFile, skip: ReadonlySet<number>, admit:
       each('entities', (raw, ref) => b.define(b.model.entities, readEntity(raw, ref), 'entity'));
       break;
     case 'sources':
-      each('sources', defer ?? ((raw, ref) => b.define(b.model.sources, readSource(b, raw, ref), 'source')));
+      each('sources', defer ?? ((raw, ref) => addSource(b, raw, ref)));
       break;
     case 'evidence':
       each('evidence', (raw, ref) => addRecord(b, raw, ref), admit && ((raw) => admit(raw, file.path)));
@@ -188,37 +188,8 @@ function readEntity(e: Raw, ref: NodeRef): Entity {
   return { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases ?? [], members: e.members ?? [], description: e.description, ref };
 }
 
-/** A source; an unreadable publication date is reported and read as unknown. */
-function readSource(b: Builder, s: Raw, ref: NodeRef): Source {
-  const published = readPublished(s.published);
-  if (!published.ok) b.diagnostics.push(diagnostic(published.code, b.at(ref, 'published'), published.message));
-  return {
-    id: s.id,
-    kind: s.kind,
-    title: s.title,
-    publisher: s.publisher,
-    authors: s.author === undefined ? [] : Array.isArray(s.author) ? s.author : [s.author],
-    url: s.url,
-    published: published.ok ? published.date : { text: 'unknown', precision: 'unknown' },
-    relays: s.relays ?? [],
-    snapshot: s.snapshot ? { path: s.snapshot.path, sha256: s.snapshot.sha256 } : undefined,
-    ...archived(s),
-    note: s.note,
-    ref,
-  };
-}
-
-/** The files archive pinned besides the snapshot; nothing for a source written by hand. */
-function archived(s: Raw): Pick<Source, 'pinned' | 'revisions'> {
-  const pinned: PinnedFile[] = [];
-  const page = (owner: Raw | undefined, at: (string | number)[]) => owner?.page && pinned.push({ path: owner.page.path, sha256: owner.page.sha256, at: [...at, 'page'] });
-  page(s.snapshot, ['snapshot']);
-  const revisions = ((s.revisions ?? []) as Raw[]).map((r, i) => {
-    pinned.push({ path: r.path, sha256: r.sha256, at: ['revisions', i] });
-    page(r, ['revisions', i]);
-    return { path: r.path as string, sha256: r.sha256 as string, ...(r.retrieved ? { retrieved: r.retrieved as string } : {}) };
-  });
-  return { ...(pinned.length ? { pinned } : {}), ...(revisions.length ? { revisions } : {}) };
+function addSource(b: Builder, s: Raw, ref: NodeRef): void {
+  b.define(b.model.sources, readSource(s, ref, (code, message) => b.diagnostics.push(diagnostic(code, b.at(ref, 'published'), message))), 'source');
 }
 
 function addRecord(b: Builder, e: Raw, ref: NodeRef): void {
