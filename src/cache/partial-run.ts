@@ -16,10 +16,10 @@ import type { FileCache } from './file-cache.js';
 import { readResults } from './kept-claims.js';
 import { hashesOf, inputEntry, tableOf, type InputEntry, type RunManifest } from './run-manifest.js';
 import { askReads, candidatesOf, keptFootprints } from './partial-claims.js';
-import { entryDiagnostics, keptEntry, keptHead, summaryOf, type ManifestTable } from './manifest-table.js';
-import { hydrate, isFresh, type FreshClaim, type KeptClaim } from './result-store.js';
-import { readView, type RowClaim, type ViewOption } from './kept-view.js';
-import { patchedView } from './patched-view.js';
+import { keptEntry, keptHead } from './manifest-table.js';
+import { hydrate, isFresh, type KeptClaim } from './result-store.js';
+import type { ViewOption } from './kept-view.js';
+import { viewFromKept } from './view-from-kept.js';
 import { eachEntryOnce } from './each-entry-once.js';
 import { PartialReads } from './partial-reads.js';
 import { mergeContradictions, pairKey } from './partial-contradictions.js';
@@ -227,7 +227,7 @@ export async function verifyPartial(run: PartialRun): Promise<PartialResult | un
       const stored = verified.stored!.get(id);
       return stored && isFresh(stored) ? stored : undefined;
     };
-    const shown = run.view?.rows && !run.whole ? viewOf(run.view, run.cache, manifest.table, table, project, ids, freshOf, load) : undefined;
+    const shown = run.view?.rows && !run.whole ? viewFromKept(run.view, run.cache, manifest.table, table, project, ids, freshOf, load) : undefined;
     let result: VerifyResult | undefined;
     if (!shown) {
       const claims: ClaimResult[] = [];
@@ -267,41 +267,4 @@ function addedFiles(run: PartialRun): Set<string> | undefined {
   const added = new Set([...now].filter((path) => !before.has(path)));
   if (!added.size || added.size > PARTIAL_LIMITS.addedFiles || [...added].some((path) => kindOf(path) !== 'evidence')) return undefined;
   return added;
-}
-
-/**
- * The run's view made from the view the manifest's run kept, when it was
- * kept with its rows for this key (patched-view.ts): each claim's summary and
- * own problems, as verified now or as kept, and no result of 10,000 claims
- * made to be shown. Undefined when the kept rows cannot be built on.
- */
-function viewOf(
-  view: ViewOption,
-  cache: FileCache,
-  tableHash: string,
-  table: ManifestTable,
-  project: Project,
-  ids: readonly string[],
-  fresh: (id: string) => FreshClaim | undefined,
-  load: readonly Diagnostic[],
-): Buffer | undefined {
-  const kept = readView(cache, tableHash, view.key);
-  const rows = kept?.rows();
-  if (!kept || !rows) return undefined;
-  const claims: RowClaim[] = [];
-  const own: Diagnostic[] = [...load];
-  const moved = new Set<number>();
-  ids.forEach((id, i) => {
-    const now = fresh(id);
-    if (now) {
-      moved.add(i);
-      claims.push(now.result);
-      own.push(...now.diagnostics);
-      return;
-    }
-    const entry = keptEntry(table, id)!;
-    claims.push(summaryOf(entry));
-    own.push(...entryDiagnostics(entry));
-  });
-  return patchedView(view.rows!, { bytes: kept.bytes, rows }, assembleResult(project, claims, own), moved);
 }
