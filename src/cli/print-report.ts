@@ -18,9 +18,12 @@ import { gitTopLevel } from '../load/read-git-changes.js';
  */
 export async function printReport(report: VerifyReport, format: VerifyFormat, io: CliIO, ctx: FormatContext, errCtx: FormatContext): Promise<void> {
   // Every format's code, loaded only now: a run that prints a kept view needs none of it.
-  const { VERIFY_FORMATS } = await import('../report/formatters/index.js');
+  const { VERIFY_CHUNKS, VERIFY_FORMATS } = await import('../report/formatters/index.js');
   if (format === 'text') io.stderr(formatDiagnostics(report.result.diagnostics, errCtx));
-  io.stdout(VERIFY_FORMATS[format](report, ctx));
+  // A piece at a time where the format comes so: the whole text at once took gigabytes at scale.
+  const chunks = VERIFY_CHUNKS[format];
+  if (chunks) for (const chunk of chunks(report, ctx)) io.stdout(chunk);
+  else io.stdout(VERIFY_FORMATS[format](report, ctx));
   if (format === 'github' && io.env?.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, VERIFY_FORMATS.md(report));
 }
 

@@ -9,7 +9,7 @@ import { formatEvalMarkdown } from './eval-markdown.js';
 import { formatEvalText } from './eval-text.js';
 import { formatExplainJson } from './explain-json.js';
 import { formatExplainText } from './explain-text.js';
-import type { Formatter } from './format-context.js';
+import type { FormatContext, Formatter } from './format-context.js';
 import { formatGithub } from './github-annotations.js';
 import { formatHtml } from './html-report.js';
 import { formatJunit } from './junit-xml.js';
@@ -18,7 +18,7 @@ import { formatRuleTestsJson } from './rule-tests-json.js';
 import { formatRuleTestsJunit } from './rule-tests-junit.js';
 import { formatRuleTestsText } from './rule-tests-text.js';
 import { formatSarif } from './sarif.js';
-import { formatVerifyJson } from './verify-json.js';
+import { formatVerifyJson, verifyJsonChunks } from './verify-json.js';
 import { formatVerifyText } from './verify-table.js';
 import type { VerifyFormat } from './verify-format-names.js';
 
@@ -34,6 +34,8 @@ export const VERIFY_FORMATS = {
   sarif: formatSarif,
   md: formatMarkdown,
 } as const satisfies Record<VerifyFormat, Formatter<VerifyReport>>;
+/** Formats whose text also comes in pieces, the same bytes joined: too large at scale to make whole. */
+export const VERIFY_CHUNKS: Partial<Record<VerifyFormat, (input: VerifyReport, ctx: FormatContext) => Iterable<string>>> = { json: verifyJsonChunks };
 export const REPORT_FORMATS = { html: formatHtml, md: formatMarkdown, claimreview: formatClaimReview } as const satisfies Record<string, Formatter<VerifyReport>>;
 export const EXPLAIN_FORMATS = { text: formatExplainText, json: formatExplainJson } as const satisfies Record<string, Formatter<ClaimResult>>;
 export const TEST_FORMATS = { text: formatRuleTestsText, json: formatRuleTestsJson, junit: formatRuleTestsJunit } as const satisfies Record<string, Formatter<RuleTestRun>>;
