@@ -154,7 +154,7 @@ export async function openFileCache(
   };
   // After abandon nothing more is written: a parse still coming in must not start a pack no one finishes.
   let abandoned = false;
-  const writeEntry = (family: Family, key: string, text: string) => {
+  const writeEntry = (family: Family, key: string, text: string | Uint8Array) => {
     if (abandoned) return;
     used.get(family)!.add(key);
     if (load(family).has(key) && !broken.has(key)) return;
@@ -194,8 +194,11 @@ export async function openFileCache(
       return readEntry(family, hash);
     },
     putContent(family, text) {
-      const hash = sha256(text);
-      writeEntry(family, hash, text);
+      // Encoded once, for the hash and the pack: a large run's results are 150 MB of text in
+      // pieces (as JSON.stringify makes it), which the first pass over them joins.
+      const bytes = Buffer.from(text, 'utf8');
+      const hash = sha256(bytes);
+      writeEntry(family, hash, bytes);
       return hash;
     },
     keepContent(family, hash) {

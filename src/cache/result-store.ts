@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { asciiIfFew } from './ascii-json.js';
 import type { ClaimResult } from '../types.js';
 import type { Footprint } from '../verdict/record-reads.js';
 
@@ -46,9 +47,13 @@ export function headOf(claim: StoredClaim): { summary: KeptClaim['summary']; fie
   return { summary, fields: Object.keys(claim.result), diagnostics: claim.diagnostics };
 }
 
-/** The whole result as JSON, or undefined when it was not kept. */
+/**
+ * The whole result as JSON, or undefined when it was not kept. A curly quote
+ * or two escaped (asciiIfFew): a one-byte string hashes, encodes, decodes and
+ * parses several times faster, and 10,000 results are 145 MB.
+ */
 export function jsonOf(claim: StoredClaim): string | undefined {
-  return isFresh(claim) ? JSON.stringify(claim.result) : claim.json?.();
+  return isFresh(claim) ? asciiIfFew(JSON.stringify(claim.result)) : claim.json?.();
 }
 
 /**

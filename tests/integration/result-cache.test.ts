@@ -10,7 +10,7 @@ import { HASHES_BLOB, hashesOf, MANIFEST_BLOB, parseManifest, RACY_MS, TABLE_BLO
 import { unchangedSince } from '../../src/cache/unchanged-since.js';
 import { listProjectFiles } from '../../src/load/list-files.js';
 import { stampProjectFile } from '../../src/load/read-files.js';
-import { blob, removePacks, rewriteKeptTable } from '../helpers/cache-packs.js';
+import { blob, packEntries, removePacks, rewriteKeptTable } from '../helpers/cache-packs.js';
 import { EDITS, pick, random } from '../helpers/edits.js';
 import { datedByAnotherFile, edit, git, gitProject, moveRecord } from '../helpers/git.js';
 import { cleanProjects, runCli } from '../helpers/project.js';
@@ -248,6 +248,20 @@ describe('the result cache', () => {
       if (format === 'text') lines.push(claim(fresh.stdout), claim((await runCli(['verify', '--no-cache', '--root', await gitProject()])).stdout));
     }
     expect(lines[0]).not.toBe(lines[1]);
+  });
+
+  it('keeps whole results with their curly quotes escaped, and prints them again as a run without the cache does', async () => {
+    const dir = await gitProject();
+    const first = await runCli(['verify', '--format', 'json', '--root', dir]);
+    const fresh = await runCli(['verify', '--format', 'json', '--no-cache', '--root', dir]);
+    expect(first).toEqual(fresh);
+    expect(fresh.stdout).toMatch(/[\u201c\u201d\u2019]/);
+    // ASCII kept: a string of one byte a character hashes, decodes and parses several times faster.
+    const results = [...(await packEntries(dir, 'results')).values()];
+    expect(results.length).toBeGreaterThan(0);
+    for (const text of results) expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(results.join('')).toMatch(/\\\\u201[cd9]/);
+    expect(await runCli(['verify', '--format', 'json', '--root', dir])).toEqual(fresh);
   });
 
   it('checks only the queries an edited or removed evidence file can change, and reuses the rest', async () => {
