@@ -7,6 +7,8 @@ export interface SizeResult {
   samples: Record<string, number[]>;
   medians: Record<string, number>;
   peakRssBytes: number;
+  /** Peak RSS of a warm `--format json` run; absent in results from before it was measured. */
+  jsonRssBytes?: number;
   /** What --changed-since said it selected, for the record. */
   changedSince: string;
 }
@@ -71,6 +73,8 @@ const ROWS: [key: string, label: string][] = [
   ['incremental', 'incremental: one evidence file added, cache'],
   ['warmAfterIncremental', 'warm after it: verify again, nothing changed'],
   ['incrementalChangedSince', 'incremental: the same, `--changed-since HEAD`'],
+  ['jsonAfterText', '`--format json` after a text run (keeps whole results)'],
+  ['jsonWarm', '`--format json` again, nothing changed'],
   ['rulesOurs', 'rules stage: ours'],
   ['rulesBare', 'rules stage: bare json-rules-engine'],
 ];
@@ -96,6 +100,7 @@ export function formatTable(report: BenchReport): string {
     `| cold: CPU time of every thread | ${report.sizes.map((s) => `${seconds(s.medians.coldCpu!)} | ${ratio(s.medians.coldCpu! / s.medians.floor!)}`).join(' | ')} |`,
     `| cold's bound: CPU time ÷ ${machine.cores} cores | ${report.sizes.map((s) => `${seconds(s.medians.coldCpu! / machine.cores)} | ${ratio(s.medians.coldCpu! / machine.cores / s.medians.floor!)}`).join(' | ')} |`,
     `| peak RSS of cold | ${report.sizes.map((s) => `${mb(s.peakRssBytes)} | `).join(' | ')} |`,
+    ...(report.sizes.every((s) => s.jsonRssBytes !== undefined) ? [`| peak RSS of \`--format json\`, nothing changed | ${report.sizes.map((s) => `${mb(s.jsonRssBytes!)} | `).join(' | ')} |`] : []),
     `| time per claim, cold | ${report.sizes.map((s) => `${(s.medians.cold! / s.corpus.claims).toFixed(3)} ms | `).join(' | ')} |`,
     '',
     `| target (${report.targets[0]?.size ?? 'none'}) | limit | measured | met |`,

@@ -1,7 +1,7 @@
 /**
  * npm run bench: generates the synthetic corpus at each size, measures the
- * floor (read + parse), cold, warm and incremental verify, the rules stage
- * against bare json-rules-engine, and peak RSS, each in a fresh process, and
+ * floor (read + parse), cold, warm and incremental verify, JSON output, the
+ * rules stage against bare json-rules-engine, and peak RSS, each in a fresh process, and
  * prints the medians with every row as a ratio to the floor. Writes
  * bench/results.json and the figures section of docs/performance.md.
  *
@@ -75,8 +75,9 @@ for (const size of sizes) {
   git(root, 'commit', '-q', '-m', 'corpus');
   const extra = join(root, corpus.extra.path);
 
-  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], coldFull: [], cold: [], coldCpu: [], warm: [], warmBin: [], incremental: [], warmAfterIncremental: [], incrementalChangedSince: [] };
+  const samples: Record<string, number[]> = { floor: [], read: [], jsyaml: [], lexer: [], coldFull: [], cold: [], coldCpu: [], warm: [], warmBin: [], incremental: [], warmAfterIncremental: [], incrementalChangedSince: [], jsonAfterText: [], jsonWarm: [] };
   const rss: number[] = [];
+  const jsonRss: number[] = [];
   let summary = '';
   for (let i = 1; i <= repeat; i++) {
     process.stderr.write(`bench: ${size}, repetition ${i} of ${repeat}\n`);
@@ -103,6 +104,13 @@ for (const size of sizes) {
     samples.incrementalChangedSince!.push(changed.ms);
     summary = String(changed.summary ?? '');
     await rm(extra);
+    // What CI reads: JSON after the text runs above (which keep no whole results, so this one
+    // verifies everything again and keeps them), then JSON with nothing changed.
+    measure('verify', root);
+    samples.jsonAfterText!.push(measure('verify', root, '--format', 'json').ms);
+    const json = measure('verify', root, '--format', 'json');
+    samples.jsonWarm!.push(json.ms);
+    jsonRss.push(json.maxRssBytes);
   }
   process.stderr.write(`bench: ${size}, rules stage\n`);
   const rules = measure('rules', root, String(repeat)) as unknown as { claims: number; bareMs: number[]; oursMs: number[] };
@@ -112,6 +120,7 @@ for (const size of sizes) {
     samples: { ...samples, rulesOurs: rules.oursMs, rulesBare: rules.bareMs },
     medians: Object.fromEntries(Object.entries({ ...samples, rulesOurs: rules.oursMs, rulesBare: rules.bareMs }).map(([k, v]) => [k, median(v)])),
     peakRssBytes: Math.max(...rss),
+    jsonRssBytes: Math.max(...jsonRss),
     changedSince: summary,
   });
 }

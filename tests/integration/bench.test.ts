@@ -54,12 +54,14 @@ describe('npm run bench', () => {
     const report = JSON.parse(await readFile(out, 'utf8'));
     const [tiny] = report.sizes;
     expect(tiny.size).toBe('tiny');
-    for (const key of ['floor', 'read', 'lexer', 'jsyaml', 'coldFull', 'cold', 'coldCpu', 'warm', 'warmBin', 'incremental', 'warmAfterIncremental', 'incrementalChangedSince', 'rulesOurs', 'rulesBare']) {
+    for (const key of ['floor', 'read', 'lexer', 'jsyaml', 'coldFull', 'cold', 'coldCpu', 'warm', 'warmBin', 'incremental', 'warmAfterIncremental', 'incrementalChangedSince', 'jsonAfterText', 'jsonWarm', 'rulesOurs', 'rulesBare']) {
       expect(tiny.medians[key], key).toBeGreaterThan(0);
     }
     // The bound on cold that the cores set: its CPU time shared between them.
     expect(stdout).toContain(`| cold's bound: CPU time ÷ ${report.machine.cores} cores |`);
     expect(tiny.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(tiny.jsonRssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(stdout).toContain('| `--format json` again, nothing changed |');
     expect(tiny.changedSince).toMatch(/claims depend on what changed since HEAD/);
     expect(report.targets.map((t: { name: string }) => t.name)).toEqual([
       'cold ÷ floor',
