@@ -1,5 +1,6 @@
 import type { Footprint } from '../verdict/record-reads.js';
 import { contradictionsHash } from '../verdict/hash-reads.js';
+import { asciiJson } from './ascii-json.js';
 import { isFresh, jsonOf, type KeptClaim, type StoredClaim } from './result-store.js';
 import { hashText, isObject, keptHead } from './manifest-table.js';
 import { hashesOf, tableOf, type RunManifest } from './run-manifest.js';
@@ -14,7 +15,7 @@ import { hashesOf, tableOf, type RunManifest } from './run-manifest.js';
  */
 export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: boolean): { kept: string; results?: string; wholes: Map<string, string | null> } {
   const kept: Record<string, unknown> = {};
-  const results: Record<string, string> = {};
+  const results: string[] = [];
   const wholes = new Map<string, string | null>();
   // Files by their place in one table of paths: the same paths recur in every claim. Their hashes
   // are not kept: a footprint kept by a run held in that run, so each of its files had the hash the
@@ -34,7 +35,7 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
     let wholeHash: string | null = isFresh(claim) ? null : claim.wholeHash;
     if (whole) {
       const json = jsonOf(claim)!;
-      results[id] = json;
+      results.push(`${asciiJson(id)}\t${json}\n`);
       wholeHash = hashText(json);
     }
     wholes.set(id, wholeHash);
@@ -44,12 +45,39 @@ export function serializeKept(claims: ReadonlyMap<string, StoredClaim>, whole: b
     const contradictions = f.contradictions.map(([record, hash]) => (hash === NO_CONTRADICTIONS ? record : [record, hash]));
     kept[id] = { files: f.files.map(([path]) => indexOf(path)), queries: f.queries, contradictions, absent: f.absent };
   }
-  return { kept: JSON.stringify({ files: table, claims: kept }), ...(whole ? { results: JSON.stringify(results) } : {}), wholes };
+  return { kept: JSON.stringify({ files: table, claims: kept }), ...(whole ? { results: results.join('') } : {}), wholes };
 }
 
 /** One claims file's whole results as kept, by claim id; undefined when there are none or they cannot be read. */
 export function readResults(cache: { getContent(family: 'results', hash: string): string | undefined }, hash: string | undefined): Record<string, unknown> | undefined {
-  return hash === undefined ? undefined : parseObject(cache.getContent('results', hash));
+  const text = hash === undefined ? undefined : cache.getContent('results', hash);
+  return text === undefined ? undefined : parseResults(text);
+}
+
+/**
+ * Whole results as serializeKept writes them: a line each, the claim's id as
+ * JSON, a tab and the result's JSON, which has neither a tab nor a line break
+ * but escaped. Not a JSON object of JSON strings: that escaped every quote of
+ * 145 MB again to write it, and unescaped it to read it.
+ */
+function parseResults(text: string): Record<string, unknown> | undefined {
+  const results: Record<string, unknown> = {};
+  for (let at = 0; at < text.length; ) {
+    const tab = text.indexOf('\t', at);
+    const end = text.indexOf('\n', at);
+    if (tab === -1 || end === -1 || tab > end) return undefined;
+    let id: unknown;
+    try {
+      id = JSON.parse(text.slice(at, tab));
+    } catch {
+      return undefined;
+    }
+    if (typeof id !== 'string') return undefined;
+    // As JSON.parse makes a member: an own property, whatever the id (even __proto__).
+    Object.defineProperty(results, id, { value: text.slice(tab + 1, end), enumerable: true, writable: true, configurable: true });
+    at = end + 1;
+  }
+  return results;
 }
 
 /**

@@ -260,7 +260,7 @@ describe('the result cache', () => {
     const results = [...(await packEntries(dir, 'results')).values()];
     expect(results.length).toBeGreaterThan(0);
     for (const text of results) expect(text).toMatch(/^[\x00-\x7f]*$/);
-    expect(results.join('')).toMatch(/\\\\u201[cd9]/);
+    expect(results.join('')).toMatch(/\\u201[cd9]/);
     expect(await runCli(['verify', '--format', 'json', '--root', dir])).toEqual(fresh);
   });
 
