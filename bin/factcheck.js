@@ -11,6 +11,7 @@ process.exitCode = await main({
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stdoutBytes: (bytes) => process.stdout.write(bytes),
+  drain: () => drained(process.stdout),
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY,
   stderrIsTTY: process.stderr.isTTY,
@@ -20,3 +21,15 @@ process.exitCode = await main({
   // factcheck new asks for what its flags leave out, on a terminal only.
   ...(process.stdin.isTTY ? { ask: terminalAsk(process.stdin, process.stderr) } : {}),
 });
+
+/** Resolves when the stream has taken what was written to it, or has closed (its reader gone). */
+function drained(stream) {
+  if (!stream.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done).off('close', done);
+      resolve();
+    };
+    stream.on('drain', done).on('close', done);
+  });
+}

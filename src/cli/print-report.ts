@@ -21,9 +21,13 @@ export async function printReport(report: VerifyReport, format: VerifyFormat, io
   const { VERIFY_CHUNKS, VERIFY_FORMATS } = await import('../report/formatters/index.js');
   if (format === 'text') io.stderr(formatDiagnostics(report.result.diagnostics, errCtx));
   // A piece at a time where the format comes so: the whole text at once took gigabytes at scale.
-  const chunks = VERIFY_CHUNKS[format];
-  if (chunks) for (const chunk of chunks(report, ctx)) io.stdout(chunk);
-  else io.stdout(VERIFY_FORMATS[format](report, ctx));
+  const chunks = format in VERIFY_CHUNKS ? VERIFY_CHUNKS[format as keyof typeof VERIFY_CHUNKS] : undefined;
+  if (chunks) {
+    for (const chunk of chunks(report, ctx)) {
+      io.stdout(chunk);
+      await io.drain?.();
+    }
+  } else io.stdout(VERIFY_FORMATS[format](report, ctx));
   if (format === 'github' && io.env?.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, VERIFY_FORMATS.md(report));
 }
 

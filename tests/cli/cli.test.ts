@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -206,7 +206,8 @@ describe('JSON output', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
-  // 500 claims each citing 500 records make more JSON than one string holds: Node's limit, not a bug.
+  // Output longer than one string holds (lint's JSON of a million problems, one claim's JSON citing
+  // millions of records): Node's limit, not a bug.
   it('too long to build is an error of use, exit 2, with what to do instead', async () => {
     const tooLong = async (argv: string[]) => {
       let stderr = '';
@@ -242,5 +243,19 @@ describe('the installed bin', () => {
     const failed = await exec(process.execPath, [bin, 'verify', '--root', broken], { cwd: REPO }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).not.toMatch(STACK_TRACE);
+  });
+
+  // 290 KB of JSON into a pipe of 64 KB that is not read for a while: the bin waits for it to drain.
+  it('writes JSON into a pipe read slowly, all of it, as the library gives it', async () => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'factcheck.js'), 'verify', '--format', 'json', '--no-cache'], { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.stdout.on('data', (c: Buffer) => chunks.push(c)).resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const { stdout } = await runCli(['verify', '--format', 'json', '--no-cache']);
+    expect(stdout.length).toBeGreaterThan(128 * 1024);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(stdout);
   });
 });

@@ -261,6 +261,10 @@ describe('the result cache', () => {
     expect(results.length).toBeGreaterThan(0);
     for (const text of results) expect(text).toMatch(/^[\x00-\x7f]*$/);
     expect(results.join('')).toMatch(/\\u201[cd9]/);
+    // Nothing changed: the kept results themselves, read back and printed.
+    const again = await verifyWithCache(dir);
+    expect(again.reused.whole).toBe(true);
+    expect(VERIFY_FORMATS.json({ result: again.result }, PLAIN)).toBe(fresh.stdout);
     expect(await runCli(['verify', '--format', 'json', '--root', dir])).toEqual(fresh);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { runVerify } from '../../src/pipeline.js';
 import { jsonChunks } from '../../src/report/json-chunks.js';
 import { random } from '../helpers/edits.js';
 import { copyBundled } from '../helpers/project.js';
@@ -46,6 +47,7 @@ describe('jsonChunks', () => {
       { before: undefined, claims: [{ id: 'a', nested: { list: [1, [2, { deep: '“x”' }]] } }], after: () => 1 },
       { only: undefined },
       { a: 1, claims: [1, 2, 3], b: { claims: [4] } },
+      { when: new Date(0), claims: [new Date(86_400_000), { at: new Date(1) }] },
     ];
     for (const c of cases) expect(joined(c, 'claims')).toBe(expected(c));
   });
@@ -68,17 +70,41 @@ describe('jsonChunks', () => {
 });
 
 describe('verify --format json', () => {
-  it('writes the result a claim at a time, the same text as JSON.stringify of the whole', async () => {
+  const run = async (dir: string, ...argv: string[]) => {
+    const events: string[] = [];
+    const io = {
+      cwd: dir,
+      stdout: (t: string) => void events.push(t),
+      // A pipe that takes each piece a turn of the event loop later.
+      drain: () => {
+        events.push('wait');
+        return new Promise<void>((resolve) => setTimeout(() => (events.push('drained'), resolve()), 0));
+      },
+      stderr: () => {},
+      isTTY: false,
+      env: { ...(process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}) },
+    };
+    const code = await main({ ...io, argv: ['verify', '--format', 'json', '--root', dir, ...argv] });
+    const writes = events.filter((e) => e !== 'wait' && e !== 'drained');
+    return { code, events, writes, text: writes.join('') };
+  };
+
+  it('writes the result a claim at a time, each once stdout has taken the last, the same text as JSON.stringify of the whole', async () => {
     const dir = await copyBundled();
-    const writes: string[] = [];
-    const code = await main({ argv: ['verify', '--format', 'json', '--no-cache', '--root', dir], cwd: dir, stdout: (t) => writes.push(t), stderr: () => {}, isTTY: false, env: {} });
-    expect(code).toBe(0);
-    const text = writes.join('');
-    const parsed = JSON.parse(text) as { claims: unknown[] };
-    expect(parsed.claims.length).toBeGreaterThan(5);
-    expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
-    // One write for each claim at least: the text was never made whole.
-    expect(writes.length).toBeGreaterThan(parsed.claims.length);
-    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(text.length / 2);
+    const verified = await runVerify(dir, { cache: false });
+    if ('problem' in verified) throw new Error(verified.problem);
+    const whole = `${JSON.stringify(verified.report.result, null, 2)}\n`;
+    // Without the cache; then with it, twice: the second prints results kept by the first (proxies read as they are written).
+    for (const argv of [['--no-cache'], [], []]) {
+      const { code, events, writes, text } = await run(dir, ...argv);
+      expect(code, argv.join(' ')).toBe(0);
+      expect(text, argv.join(' ')).toBe(whole);
+      // A piece for each claim at least: the text was never made whole.
+      expect(writes.length).toBeGreaterThan(verified.report.result.claims.length);
+      expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(text.length / 2);
+      // Never a piece written while one waits for stdout.
+      expect(events.join('\u0000')).not.toMatch(/wait\u0000(?!drained)/);
+      expect(events.filter((e) => e === 'wait')).toHaveLength(writes.length);
+    }
   });
 });

@@ -35,7 +35,7 @@ export const VERIFY_FORMATS = {
   md: formatMarkdown,
 } as const satisfies Record<VerifyFormat, Formatter<VerifyReport>>;
 /** Formats whose text also comes in pieces, the same bytes joined: too large at scale to make whole. */
-export const VERIFY_CHUNKS: Partial<Record<VerifyFormat, (input: VerifyReport, ctx: FormatContext) => Iterable<string>>> = { json: verifyJsonChunks };
+export const VERIFY_CHUNKS = { json: verifyJsonChunks } as const satisfies Partial<Record<VerifyFormat, (input: VerifyReport, ctx: FormatContext) => Iterable<string>>>;
 export const REPORT_FORMATS = { html: formatHtml, md: formatMarkdown, claimreview: formatClaimReview } as const satisfies Record<string, Formatter<VerifyReport>>;
 export const EXPLAIN_FORMATS = { text: formatExplainText, json: formatExplainJson } as const satisfies Record<string, Formatter<ClaimResult>>;
 export const TEST_FORMATS = { text: formatRuleTestsText, json: formatRuleTestsJson, junit: formatRuleTestsJunit } as const satisfies Record<string, Formatter<RuleTestRun>>;
