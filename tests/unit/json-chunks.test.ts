@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { runVerify } from '../../src/pipeline.js';
 import { jsonChunks } from '../../src/report/json-chunks.js';
 import { random } from '../helpers/edits.js';
-import { copyBundled } from '../helpers/project.js';
+import { cleanProjects, copyBundled } from '../helpers/project.js';
+
+afterAll(cleanProjects);
 
 const joined = (value: Record<string, unknown>, key: string) => [...jsonChunks(value, key)].join('');
 const expected = (value: unknown) => JSON.stringify(value, null, 2);

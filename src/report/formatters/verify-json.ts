@@ -4,9 +4,7 @@ import type { FormatContext } from './format-context.js';
 
 /** The whole result as JSON, described by schemas/result.schema.json; with --check, the diff too. */
 export function formatVerifyJson(report: VerifyReport, _ctx?: FormatContext): string {
-  let text = '';
-  for (const chunk of verifyJsonChunks(report)) text += chunk;
-  return text;
+  return [...verifyJsonChunks(report)].join('');
 }
 
 /** The same text, a claim at a time: for a writer that sends each piece on as it comes (json-chunks.ts). */
