@@ -83,7 +83,7 @@ export function serializeFacts(project: Project, load: readonly Diagnostic[], ta
   const routes = routesOf(project, files, byFile);
   if (!routes) return undefined;
   const claims = claimsIndex(stored, (key) => routes.count(...routeParts(key)));
-  const entries: Record<TableName, readonly (readonly [string, unknown])[]> = { routes: routes.entries(), byRoute: claims.byRoute.entries(), byRecord: [...claims.byRecord], byAbsent: [...claims.byAbsent] };
+  const entries: Record<TableName, readonly (readonly [string, readonly number[]])[]> = { routes: routes.entries(), byRoute: [...claims.byRoute], byRecord: [...claims.byRecord], byAbsent: [...claims.byAbsent] };
   const parts: string[] = [];
   const tables: Partial<Record<TableName, TableMeta>> = {};
   for (const name of TABLES) {
@@ -174,7 +174,9 @@ function isPlaces(value: unknown): value is number[] {
 /** The claims by what they read: see ProjectFacts.claims. */
 function claimsIndex(stored: ReadonlyMap<string, StoredClaim>, filesOf: (key: string) => number) {
   const ids = [...stored.keys()];
-  const byRoute = new NestedLists();
+  // By the route keys themselves, as queryRoutes joins them and the table keeps them: splitting
+  // each into parts for nested maps, only to join them again, was most of this.
+  const byRoute = new Map<string, number[]>();
   const byRecord = new Map<string, number[]>();
   const byAbsent = new Map<string, number[]>();
   const always: number[] = [];
@@ -192,7 +194,7 @@ function claimsIndex(stored: ReadonlyMap<string, StoredClaim>, filesOf: (key: st
       const [method, ...args] = JSON.parse(query) as Query;
       const keys = queryRoutes(method, args, filesOf);
       if (!keys) known = false;
-      for (const key of keys ?? []) byRoute.add(...routeParts(key), i);
+      for (const key of keys ?? []) add(byRoute, key, i);
     }
     for (const [record] of footprint.contradictions) add(byRecord, record, i);
     for (const key of footprint.absent) {
@@ -219,12 +221,17 @@ function routesOf(project: Project, files: readonly string[], byFile: ReadonlyMa
   let bucket = 0;
   project.index.buckets((kind, a, b, records) => {
     const list: number[] = [];
+    // Records come in id order, which is mostly file order: a list already ascending is not sorted.
+    let ascending = true;
     for (const r of records) {
       const i = place.get(r.ref.file)!;
-      if (stamp[i] !== bucket) list.push(i);
+      if (stamp[i] !== bucket) {
+        if (list.length && i < list[list.length - 1]!) ascending = false;
+        list.push(i);
+      }
       stamp[i] = bucket;
     }
-    routes.set(kind, a, b, list.sort((x, y) => x - y));
+    routes.set(kind, a, b, ascending ? list : list.sort((x, y) => x - y));
     bucket++;
   });
   // File by file, so that each list comes out in order and once.

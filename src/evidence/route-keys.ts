@@ -117,7 +117,14 @@ export function queryRoutes(method: string, args: readonly unknown[], filesOf: (
       const words = tokens(a);
       const keys = words.length === 1 ? [`x\0${words[0]!}`] : words.slice(1).map((w, i) => `x\0${words[i]!}\0${w}`);
       let rarest: string | undefined;
-      for (const key of keys) if (rarest === undefined || filesOf(key) < filesOf(rarest)) rarest = key;
+      let fewest = Infinity;
+      for (const key of keys) {
+        const files = filesOf(key);
+        if (rarest === undefined || files < fewest) {
+          rarest = key;
+          fewest = files;
+        }
+      }
       return rarest === undefined ? [] : [rarest];
     }
     default:

@@ -20,7 +20,7 @@ const macOf = (key: string, ...parts: readonly Uint8Array[]) => {
 };
 
 describe('sharded tables', () => {
-  const entries: [string, unknown][] = Array.from({ length: 300 }, (_, i) => [`key-${i}`, [i]]);
+  const entries: [string, number[]][] = Array.from({ length: 300 }, (_, i) => [`key-${i}`, [i]]);
   entries.push(['constructor', [1000]], ['__proto__', [1001]], ['x\0naïve\0“words”', [1002]]);
   // The table's shards as parts after others, read by their place.
   const partsOf = (shards: readonly string[]) => ['head', 'other', ...shards];
