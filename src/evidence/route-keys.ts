@@ -83,39 +83,40 @@ export function forEachCheckRoute(r: EvidenceRecord, entities: ReadonlyMap<strin
  * finds (its actor's members' events, as actor or target: findEvents).
  */
 export function partnerRoutes(r: EvidenceRecord, entities: ReadonlyMap<string, Entity>): string[] {
-  if (r.kind === 'quantity') return [`q\0${r.subject}\0${r.measure}`];
+  if (r.kind === 'quantity') return [routeKey('q', r.subject, r.measure)];
   if (r.kind !== 'event' || r.negated) return [];
-  const keys = [`w\0${r.actor}`];
-  if (r.target !== undefined) keys.push(`w\0${r.target}`);
-  if (r.occurrence !== undefined && r.date) keys.push(`o\0${r.occurrence}`);
-  if (r.date?.complete) for (const member of expandEntity(r.actor, entities)) keys.push(`e\0${member}\0${r.action}`, `t\0${member}\0${r.action}`);
+  const keys = [routeKey('w', r.actor)];
+  if (r.target !== undefined) keys.push(routeKey('w', r.target));
+  if (r.occurrence !== undefined && r.date) keys.push(routeKey('o', r.occurrence));
+  if (r.date?.complete) for (const member of expandEntity(r.actor, entities)) keys.push(routeKey('e', member, r.action), routeKey('t', member, r.action));
   return keys;
 }
 
 /**
  * The keys a query's answer is filed under: all of them must be loaded for
- * it to be whole.
+ * it to be whole. Made by routeKey, as records' keys are, so that the two
+ * meet whatever the arguments hold.
  */
 export function queryRoutes(method: string, args: readonly unknown[], filesOf: (key: string) => number): string[] | undefined {
   const [a, b, c] = args as [string, string, boolean | undefined];
   switch (method) {
     case 'events':
-      return [c ? `t\0${a}\0${b}` : `e\0${a}\0${b}`];
+      return [routeKey(c ? 't' : 'e', a, b)];
     case 'negatedEvents':
-      return [`n\0${a}`];
+      return [routeKey('n', a)];
     case 'quantities':
-      return [`q\0${a}\0${b}`];
+      return [routeKey('q', a, b)];
     case 'statements':
-      return [`s\0${a}`];
+      return [routeKey('s', a)];
     case 'assessments':
-      return [`a\0${a}\0${b}`];
+      return [routeKey('a', a, b)];
     case 'responsesBy':
-      return [`r\0${a}`];
+      return [routeKey('r', a)];
     case 'statementsSaying': {
       // A statement saying these words says each pair of them in a row (each word, for one):
       // every answer is filed under each such key, so the rarest one is enough.
       const words = tokens(a);
-      const keys = words.length === 1 ? [`x\0${words[0]!}`] : words.slice(1).map((w, i) => `x\0${words[i]!}\0${w}`);
+      const keys = words.length === 1 ? [routeKey('x', words[0]!)] : words.slice(1).map((w, i) => routeKey('x', words[i]!, w));
       let rarest: string | undefined;
       let fewest = Infinity;
       for (const key of keys) {

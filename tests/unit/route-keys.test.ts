@@ -140,4 +140,13 @@ describe('route keys', () => {
     ]);
     expect(ids).toEqual(['some-record']);
   });
+
+  it('are made the same way for a query as for a record, so that the two meet whatever the arguments are', () => {
+    const none = () => 0;
+    // An empty last part is left out, as recordRoutes leaves it out for a record without one.
+    expect(queryRoutes('quantities', ['a', ''], none)).toEqual(['q\0a']);
+    expect(queryRoutes('events', ['a', '', true], none)).toEqual(['t\0a']);
+    expect(queryRoutes('assessments', ['a', 'b'], none)).toEqual(['a\0a\0b']);
+    expect(partnerRoutes({ kind: 'quantity', subject: 'a', measure: '' } as EvidenceRecord, new Map())).toEqual(['q\0a']);
+  });
 });
