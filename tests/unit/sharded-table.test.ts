@@ -21,7 +21,7 @@ const macOf = (key: string, ...parts: readonly Uint8Array[]) => {
 
 describe('sharded tables', () => {
   const entries: [string, number[]][] = Array.from({ length: 300 }, (_, i) => [`key-${i}`, [i]]);
-  entries.push(['constructor', [1000]], ['__proto__', [1001]], ['x\0naïve\0“words”', [1002]]);
+  entries.push(['constructor', [1000]], ['__proto__', [1001]], ['x\0naïve\0“words”', [1002]], ['none', []], ['many', [0, 3, 17, 2 ** 31, Number.MAX_SAFE_INTEGER]]);
   // The table's shards as parts after others, read by their place.
   const partsOf = (shards: readonly string[]) => ['head', 'other', ...shards];
   const sourceOf = (parts: readonly (string | undefined)[]) => (i: number) => parts[i];
