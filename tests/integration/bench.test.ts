@@ -63,6 +63,9 @@ describe('npm run bench', () => {
     expect(tiny.jsonRssBytes).toBeGreaterThan(10 * 1024 * 1024);
     expect(stdout).toContain('| `--format json` again, nothing changed |');
     expect(tiny.changedSince).toMatch(/claims depend on what changed since HEAD/);
+    // Each time ratio also as each repetition gave it, one here.
+    expect(stdout).toContain('| target (tiny) | limit | measured | each repetition | met |');
+    expect(report.targets.filter((t: { each?: number[] }) => t.each?.length === 1).map((t: { name: string }) => t.name)).toEqual(['cold ÷ floor', 'warm ÷ cold', 'incremental ÷ cold', 'rules stage ÷ bare json-rules-engine']);
     expect(report.targets.map((t: { name: string }) => t.name)).toEqual([
       'cold ÷ floor',
       'warm ÷ cold',
